@@ -1,0 +1,199 @@
+/* koers-io.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-io"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "koers-error.h"
+#include "koers-io.h"
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* A temporary file beside the target, written, flushed and synced, then
+ * renamed over it: a crash or a full disk leaves the previous file whole. */
+static gboolean
+write_atomic_path (const char  *path,
+                   GBytes      *bytes,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  const guint8 *data;
+  gsize len = 0, done = 0;
+  int fd;
+
+  data = g_bytes_get_data (bytes, &len);
+
+  fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0666 & ~0022);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("The folder “%s” does not exist (any more). Choose another folder."), dir);
+      else if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("You may not write in the folder “%s”. Choose another folder."), dir);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not create a file in the folder “%s” (%s). Choose another folder."),
+                     dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (done < len)
+    {
+      gssize n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = n < 0 ? errno : ENOSPC;
+
+          close (fd);
+          g_unlink (tmpl);
+          if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                         _("The disk is full. Free some space or choose another place; the previous file is unchanged."));
+          else if (saved_errno == EFBIG)
+            /* A quota, a file size limit, or a FAT-formatted stick. */
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                         _("The file is too large for this place. Choose another place; the previous file is unchanged."));
+          else
+            set_errno_error (error, saved_errno, _("Could not write the file. Choose another place; the previous file is unchanged"));
+          return FALSE;
+        }
+      done += n;
+    }
+
+  if (fsync (fd) != 0 && errno != EINVAL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmpl);
+      return set_errno_error (error, saved_errno, _("Could not write the file to disk. Choose another place; the previous file is unchanged"));
+    }
+
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmpl);
+      return set_errno_error (error, saved_errno, _("Could not write the file. Choose another place; the previous file is unchanged"));
+    }
+
+  if (g_rename (tmpl, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmpl);
+      return set_errno_error (error, saved_errno, _("Could not replace the file. Choose another name or place; the previous file is unchanged"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * koers_file_write_atomic:
+ *
+ * Writes @bytes to @file so that at every moment either the previous
+ * contents or the new contents are on disk, never a mix or nothing.
+ */
+gboolean
+koers_file_write_atomic (GFile         *file,
+                         GBytes        *bytes,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return write_atomic_path (path, bytes, error);
+
+  /* Not a local file: GIO writes beside the target and renames too. */
+  return g_file_replace_contents (file,
+                                  g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  cancellable, error);
+}
+
+/**
+ * koers_file_read_limited:
+ *
+ * Reads @file whole, refusing it before reading when it is larger than
+ * @max_size, so a huge file never fills memory.
+ */
+GBytes *
+koers_file_read_limited (GFile         *file,
+                         gsize          max_size,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  guint8 chunk[65536];
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      (guint64) g_file_info_get_size (info) > max_size)
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_LARGE,
+                   _("the file is %.1f MiB; Koers files are at most %u MiB"),
+                   g_file_info_get_size (info) / (1024.0 * 1024.0),
+                   (guint) (max_size / (1024 * 1024)));
+      return NULL;
+    }
+
+  buffer = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (buffer->len + (gsize) n > max_size)
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_LARGE,
+                       _("the file is larger than %u MiB, the most a Koers file may be"),
+                       (guint) (max_size / (1024 * 1024)));
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}

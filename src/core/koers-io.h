@@ -1,0 +1,20 @@
+/* koers-io.h: reading and writing files without ever leaving half a file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean  koers_file_write_atomic (GFile         *file,
+                                   GBytes        *bytes,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+GBytes   *koers_file_read_limited (GFile         *file,
+                                   gsize          max_size,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+G_END_DECLS

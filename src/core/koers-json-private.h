@@ -1,0 +1,50 @@
+/* koers-json-private.h: reading JSON safely, with errors users understand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#include "koers-error.h"
+
+JsonNode   *_koers_json_parse          (GBytes      *bytes,
+                                        GError     **error);
+void        _koers_json_value_position (GBytes      *bytes,
+                                        guint       *line,
+                                        guint       *column);
+char       *_koers_json_path           (const char  *parent,
+                                        const char  *member);
+gboolean    _koers_json_get_string     (JsonObject  *object,
+                                        const char  *parent,
+                                        const char  *member,
+                                        gboolean     required,
+                                        const char **value,
+                                        GError     **error);
+gboolean    _koers_json_get_object     (JsonObject  *object,
+                                        const char  *parent,
+                                        const char  *member,
+                                        gboolean     required,
+                                        JsonObject **value,
+                                        GError     **error);
+gboolean    _koers_json_get_array      (JsonObject  *object,
+                                        const char  *parent,
+                                        const char  *member,
+                                        gboolean     required,
+                                        JsonArray  **value,
+                                        GError     **error);
+gboolean    _koers_json_get_bool       (JsonObject  *object,
+                                        const char  *parent,
+                                        const char  *member,
+                                        gboolean    *value,
+                                        GError     **error);
+gboolean    _koers_json_check_header   (JsonObject  *root,
+                                        const char  *format,
+                                        gint64       max_version,
+                                        GError     **error);
+const char *_koers_json_type_name      (JsonNode    *node);
+GBytes     *_koers_json_to_bytes       (JsonNode    *root);
+
+G_END_DECLS

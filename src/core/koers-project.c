@@ -1,0 +1,1329 @@
+/* koers-project.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "koers-error.h"
+#include "koers-io.h"
+#include "koers-json-private.h"
+#include "koers-project.h"
+
+typedef struct {
+  char       *model_id;
+  char       *current;
+  char       *target;
+  char       *rationale;
+  char       *assessed;
+  JsonObject *extra;     /* members the format does not define */
+} Placement;
+
+typedef struct {
+  char       *id;
+  gboolean    has_status;
+  KoersStatus status;
+  char       *owner;
+  char       *due;
+  char       *note;
+  JsonObject *extra;
+} ItemState;
+
+struct _KoersProject
+{
+  GObject       parent_instance;
+
+  KoersCatalog *catalog;
+
+  char         *organisation_name;
+  char         *organisation_description;
+  char         *created;
+  char         *modified;
+  char         *roadmap_start;
+  gboolean      had_roadmap;
+
+  GHashTable   *placements;      /* model id → Placement, known models */
+  JsonObject   *unknown_models;  /* model id → node, kept verbatim */
+  GPtrArray    *items;           /* ItemState*, in file order */
+
+  JsonObject   *extra_root;
+  JsonObject   *extra_organisation;
+  JsonObject   *extra_roadmap;
+
+  GPtrArray    *warnings;        /* char*: "WHERE: WHAT" */
+};
+
+G_DEFINE_FINAL_TYPE (KoersProject, koers_project, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+placement_free (Placement *p)
+{
+  g_free (p->model_id);
+  g_free (p->current);
+  g_free (p->target);
+  g_free (p->rationale);
+  g_free (p->assessed);
+  g_clear_pointer (&p->extra, json_object_unref);
+  g_free (p);
+}
+
+static void
+item_state_free (ItemState *s)
+{
+  g_free (s->id);
+  g_free (s->owner);
+  g_free (s->due);
+  g_free (s->note);
+  g_clear_pointer (&s->extra, json_object_unref);
+  g_free (s);
+}
+
+static void
+koers_project_finalize (GObject *object)
+{
+  KoersProject *self = (KoersProject *) object;
+
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->organisation_name, g_free);
+  g_clear_pointer (&self->organisation_description, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->roadmap_start, g_free);
+  g_clear_pointer (&self->placements, g_hash_table_unref);
+  g_clear_pointer (&self->unknown_models, json_object_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->extra_root, json_object_unref);
+  g_clear_pointer (&self->extra_organisation, json_object_unref);
+  g_clear_pointer (&self->extra_roadmap, json_object_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (koers_project_parent_class)->finalize (object);
+}
+
+static void
+koers_project_class_init (KoersProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = koers_project_finalize;
+
+  /**
+   * KoersProject::changed:
+   * @self: the project
+   * @field: the #KoersField that changed
+   * @key: (nullable): the model or item id the field belongs to
+   *
+   * Emitted after every change a user can make.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+}
+
+static void
+koers_project_init (KoersProject *self)
+{
+  self->organisation_name = g_strdup ("");
+  self->placements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) placement_free);
+  self->unknown_models = json_object_new ();
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_state_free);
+  self->extra_root = json_object_new ();
+  self->extra_organisation = json_object_new ();
+  self->extra_roadmap = json_object_new ();
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * koers_project_new:
+ * @catalog: (nullable): the models to place on; %NULL for the built-in ones
+ *
+ * Returns: (transfer full): an empty project
+ */
+KoersProject *
+koers_project_new (KoersCatalog *catalog)
+{
+  KoersProject *self = g_object_new (KOERS_TYPE_PROJECT, NULL);
+
+  self->catalog = g_object_ref (catalog ? catalog : koers_catalog_get_builtin ());
+  return self;
+}
+
+/* --- validation helpers ------------------------------------------------ */
+
+static gboolean
+all_digits (const char *s,
+            guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * koers_is_valid_month:
+ *
+ * Returns: whether @text is `YYYY-MM`
+ */
+gboolean
+koers_is_valid_month (const char *text)
+{
+  int month;
+
+  if (text == NULL || strlen (text) != 7 || text[4] != '-' ||
+      !all_digits (text, 4) || !all_digits (text + 5, 2))
+    return FALSE;
+  month = atoi (text + 5);
+  return month >= 1 && month <= 12;
+}
+
+/**
+ * koers_is_valid_due:
+ *
+ * Returns: whether @text is `YYYY-MM` or `YYYY-Qn`
+ */
+gboolean
+koers_is_valid_due (const char *text)
+{
+  if (koers_is_valid_month (text))
+    return TRUE;
+  return text != NULL && strlen (text) == 7 && all_digits (text, 4) &&
+         text[4] == '-' && text[5] == 'Q' && text[6] >= '1' && text[6] <= '4';
+}
+
+/**
+ * koers_is_valid_date:
+ *
+ * Returns: whether @text is a real calendar date `YYYY-MM-DD`
+ */
+gboolean
+koers_is_valid_date (const char *text)
+{
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !all_digits (text, 4) || !all_digits (text + 5, 2) || !all_digits (text + 8, 2))
+    return FALSE;
+  return g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text));
+}
+
+static gboolean
+is_valid_timestamp (const char *text)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  return dt != NULL;
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+/* Like _koers_json_get_string() for optional members, but forgiving null:
+ * `"current": null` means the same as no "current". */
+static gboolean
+get_optional_string (JsonObject  *object,
+                     const char  *parent,
+                     const char  *member,
+                     const char **value,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    {
+      *value = NULL;
+      return TRUE;
+    }
+  return _koers_json_get_string (object, parent, member, FALSE, value, error);
+}
+
+static JsonObject *
+copy_unknown_members (JsonObject         *object,
+                      const char * const *known)
+{
+  JsonObject *extra = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (!g_strv_contains (known, name))
+        json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
+    }
+  return extra;
+}
+
+static gboolean
+check_stage (KoersModel  *model,
+             const char  *path,
+             const char  *stage_id,
+             GError     **error)
+{
+  g_autofree char *list = NULL;
+
+  if (stage_id == NULL || koers_model_find_stage (model, stage_id) != NULL)
+    return TRUE;
+
+  list = koers_model_dup_stage_list (model);
+  g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_UNKNOWN_STAGE,
+               _("%s: unknown stage \"%s\" (expected one of %s)"), path, stage_id, list);
+  return FALSE;
+}
+
+static gboolean
+read_placement (KoersProject  *self,
+                KoersModel    *model,
+                const char    *model_id,
+                JsonNode      *node,
+                GError       **error)
+{
+  static const char * const known[] = { "current", "target", "rationale", "assessed", NULL };
+  g_autofree char *path = g_strconcat ("placements.", model_id, NULL);
+  g_autofree char *current_path = g_strconcat (path, ".current", NULL);
+  g_autofree char *target_path = g_strconcat (path, ".target", NULL);
+  const char *current, *target, *rationale, *assessed;
+  JsonObject *object;
+  Placement *p;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
+                   _("%s: expected %s, found %s"), path, _("an object"),
+                   _koers_json_type_name (node));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!get_optional_string (object, path, "current", &current, error) ||
+      !get_optional_string (object, path, "target", &target, error) ||
+      !get_optional_string (object, path, "rationale", &rationale, error) ||
+      !get_optional_string (object, path, "assessed", &assessed, error))
+    return FALSE;
+
+  if (!check_stage (model, current_path, current, error) ||
+      !check_stage (model, target_path, target, error))
+    return FALSE;
+
+  if (assessed != NULL && !koers_is_valid_date (assessed))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("%s.assessed: expected a date like 2026-11-20, found \"%s\""), path, assessed);
+      return FALSE;
+    }
+
+  if (current != NULL && target != NULL &&
+      koers_model_stage_index (model, target) < koers_model_stage_index (model, current))
+    g_ptr_array_add (self->warnings,
+                     g_strdup_printf (_("%s: the target “%s” is below the current stage “%s”"),
+                                      target_path,
+                                      koers_model_find_stage (model, target)->name,
+                                      koers_model_find_stage (model, current)->name));
+
+  p = g_new0 (Placement, 1);
+  p->model_id = g_strdup (model_id);
+  p->current = g_strdup (current);
+  p->target = g_strdup (target);
+  p->rationale = g_strdup (rationale);
+  p->assessed = g_strdup (assessed);
+  p->extra = copy_unknown_members (object, known);
+  g_hash_table_replace (self->placements, p->model_id, p);
+
+  return TRUE;
+}
+
+static gboolean
+read_placements (KoersProject  *self,
+                 JsonObject    *placements,
+                 GError       **error)
+{
+  g_autoptr(GList) members = json_object_get_members (placements);
+
+  for (const GList *l = members; l; l = l->next)
+    {
+      const char *model_id = l->data;
+      JsonNode *node = json_object_get_member (placements, model_id);
+      KoersModel *model = koers_catalog_lookup (self->catalog, model_id);
+
+      if (model == NULL)
+        {
+          json_object_set_member (self->unknown_models, model_id, json_node_copy (node));
+          g_ptr_array_add (self->warnings,
+                           g_strdup_printf (_("placements.%s: a model this version of Koers does not know; kept as it is"),
+                                            model_id));
+          continue;
+        }
+
+      if (!read_placement (self, model, model_id, node, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_item (KoersProject  *self,
+           const char    *item_id,
+           JsonNode      *node,
+           GError       **error)
+{
+  static const char * const known[] = { "status", "owner", "due", "note", NULL };
+  g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
+  const char *status, *owner, *due, *note;
+  JsonObject *object;
+  ItemState *s;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
+                   _("%s: expected %s, found %s"), path, _("an object"),
+                   _koers_json_type_name (node));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!get_optional_string (object, path, "status", &status, error) ||
+      !get_optional_string (object, path, "owner", &owner, error) ||
+      !get_optional_string (object, path, "due", &due, error) ||
+      !get_optional_string (object, path, "note", &note, error))
+    return FALSE;
+
+  s = g_new0 (ItemState, 1);
+  s->id = g_strdup (item_id);
+  if (status != NULL)
+    {
+      if (!koers_status_from_string (status, &s->status))
+        {
+          item_state_free (s);
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("%s.status: unknown status \"%s\" (expected one of todo, doing, done, skipped)"),
+                       path, status);
+          return FALSE;
+        }
+      s->has_status = TRUE;
+    }
+  if (due != NULL && !koers_is_valid_due (due))
+    {
+      item_state_free (s);
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("%s.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"%s\""),
+                   path, due);
+      return FALSE;
+    }
+  s->owner = g_strdup (owner);
+  s->due = g_strdup (due);
+  s->note = g_strdup (note);
+  s->extra = copy_unknown_members (object, known);
+  g_ptr_array_add (self->items, s);
+
+  return TRUE;
+}
+
+static gboolean
+read_roadmap (KoersProject  *self,
+              JsonObject    *roadmap,
+              GError       **error)
+{
+  static const char * const known[] = { "start", "items", NULL };
+  const char *start;
+  JsonObject *items;
+
+  if (!get_optional_string (roadmap, "roadmap", "start", &start, error) ||
+      !_koers_json_get_object (roadmap, "roadmap", "items", FALSE, &items, error))
+    return FALSE;
+
+  if (start != NULL && !koers_is_valid_month (start))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("roadmap.start: expected a month like 2027-01, found \"%s\""), start);
+      return FALSE;
+    }
+  self->roadmap_start = g_strdup (start);
+
+  if (items != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (items);
+
+      for (const GList *l = members; l; l = l->next)
+        if (!read_item (self, l->data, json_object_get_member (items, l->data), error))
+          return FALSE;
+    }
+
+  json_object_unref (self->extra_roadmap);
+  self->extra_roadmap = copy_unknown_members (roadmap, known);
+  self->had_roadmap = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_project (KoersProject  *self,
+              JsonNode      *root_node,
+              GError       **error)
+{
+  static const char * const known_root[] = { "format", "version", "organisation", "created",
+                                             "modified", "placements", "roadmap", NULL };
+  static const char * const known_org[] = { "name", "description", NULL };
+  const char *name, *description, *created, *modified;
+  JsonObject *root, *organisation, *placements, *roadmap;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
+                   _("expected a Koers project (a JSON object), found %s"),
+                   _koers_json_type_name (root_node));
+      return FALSE;
+    }
+  root = json_node_get_object (root_node);
+
+  if (!_koers_json_check_header (root, "koers-project", KOERS_PROJECT_FORMAT_VERSION, error) ||
+      !_koers_json_get_object (root, NULL, "organisation", TRUE, &organisation, error) ||
+      !_koers_json_get_string (organisation, "organisation", "name", TRUE, &name, error) ||
+      !get_optional_string (organisation, "organisation", "description", &description, error) ||
+      !get_optional_string (root, NULL, "created", &created, error) ||
+      !get_optional_string (root, NULL, "modified", &modified, error) ||
+      !_koers_json_get_object (root, NULL, "placements", FALSE, &placements, error) ||
+      !_koers_json_get_object (root, NULL, "roadmap", FALSE, &roadmap, error))
+    return FALSE;
+
+  if (created != NULL && !is_valid_timestamp (created))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("created: expected a time like 2026-11-20T09:12:00Z, found \"%s\""), created);
+      return FALSE;
+    }
+  if (modified != NULL && !is_valid_timestamp (modified))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("modified: expected a time like 2026-11-20T09:12:00Z, found \"%s\""), modified);
+      return FALSE;
+    }
+
+  g_free (self->organisation_name);
+  self->organisation_name = g_strdup (name);
+  self->organisation_description = g_strdup (description);
+  self->created = g_strdup (created);
+  self->modified = g_strdup (modified);
+
+  if (placements != NULL && !read_placements (self, placements, error))
+    return FALSE;
+  if (roadmap != NULL && !read_roadmap (self, roadmap, error))
+    return FALSE;
+
+  json_object_unref (self->extra_root);
+  self->extra_root = copy_unknown_members (root, known_root);
+  json_object_unref (self->extra_organisation);
+  self->extra_organisation = copy_unknown_members (organisation, known_org);
+
+  return TRUE;
+}
+
+/**
+ * koers_project_load_from_bytes:
+ * @catalog: (nullable): the models; %NULL for the built-in ones
+ * @bytes: the file's contents
+ * @error: return location for a #KOERS_FILE_ERROR
+ *
+ * Reads a project as `spec/file-format.md` describes. The error message
+ * starts with where the problem is (`line:column` or a member path).
+ *
+ * Returns: (transfer full): the project, or %NULL
+ */
+KoersProject *
+koers_project_load_from_bytes (KoersCatalog  *catalog,
+                               GBytes        *bytes,
+                               GError       **error)
+{
+  g_autoptr(KoersProject) self = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (!(root = _koers_json_parse (bytes, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autofree char *what = NULL;
+      guint line, column;
+
+      /* The message says where, like every other: where the value starts. */
+      _koers_json_value_position (bytes, &line, &column);
+      what = g_strdup_printf (_("expected a Koers project (a JSON object), found %s"),
+                              _koers_json_type_name (root));
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
+                   "%u:%u: %s", line, column, what);
+      return NULL;
+    }
+
+  self = koers_project_new (catalog);
+  if (!read_project (self, root, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * koers_project_load_from_file:
+ *
+ * Like koers_project_load_from_bytes(), reading @file first; error
+ * messages then start with the file's name.
+ *
+ * Returns: (transfer full): the project, or %NULL
+ */
+KoersProject *
+koers_project_load_from_file (KoersCatalog  *catalog,
+                              GFile         *file,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  KoersProject *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = koers_file_read_limited (file, KOERS_MAX_FILE_SIZE, cancellable, &local_error);
+  if (bytes != NULL &&
+      (self = koers_project_load_from_bytes (catalog, bytes, &local_error)) != NULL)
+    return self;
+
+  name = g_file_get_basename (file);
+  g_set_error (error, local_error->domain, local_error->code,
+               "%s: %s", name, local_error->message);
+  return NULL;
+}
+
+/* --- writing ------------------------------------------------------------ */
+
+static void
+merge_extra (JsonObject *into,
+             JsonObject *extra)
+{
+  g_autoptr(GList) members = json_object_get_members (extra);
+
+  for (const GList *l = members; l; l = l->next)
+    if (!json_object_has_member (into, l->data))
+      json_object_set_member (into, l->data, json_node_copy (json_object_get_member (extra, l->data)));
+}
+
+static void
+set_string_if (JsonObject *object,
+               const char *member,
+               const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, member, value);
+}
+
+static gboolean
+placement_is_empty (Placement *p)
+{
+  return p->current == NULL && p->target == NULL && p->rationale == NULL &&
+         p->assessed == NULL && json_object_get_size (p->extra) == 0;
+}
+
+/**
+ * koers_project_to_bytes:
+ *
+ * Serialises the project: two-space indentation, members in the order of
+ * the format's table, placements in the models' order, and every member
+ * this build does not know written back as it was read.
+ *
+ * Returns: (transfer full): the file's contents
+ */
+GBytes *
+koers_project_to_bytes (KoersProject *self)
+{
+  g_autoptr(JsonNode) root_node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *root = json_object_new ();
+  JsonObject *organisation = json_object_new ();
+  JsonObject *placements = json_object_new ();
+  gboolean write_roadmap;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+
+  json_object_set_string_member (root, "format", "koers-project");
+  json_object_set_int_member (root, "version", KOERS_PROJECT_FORMAT_VERSION);
+
+  json_object_set_string_member (organisation, "name", self->organisation_name);
+  set_string_if (organisation, "description", self->organisation_description);
+  merge_extra (organisation, self->extra_organisation);
+  json_object_set_object_member (root, "organisation", organisation);
+
+  set_string_if (root, "created", self->created);
+  set_string_if (root, "modified", self->modified);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (self->catalog); i++)
+    {
+      const char *model_id = koers_model_get_id (koers_catalog_get_model (self->catalog, i));
+      Placement *p = g_hash_table_lookup (self->placements, model_id);
+      JsonObject *object;
+
+      if (p == NULL || placement_is_empty (p))
+        continue;
+
+      object = json_object_new ();
+      set_string_if (object, "current", p->current);
+      set_string_if (object, "target", p->target);
+      set_string_if (object, "rationale", p->rationale);
+      set_string_if (object, "assessed", p->assessed);
+      merge_extra (object, p->extra);
+      json_object_set_object_member (placements, model_id, object);
+    }
+  merge_extra (placements, self->unknown_models);
+  json_object_set_object_member (root, "placements", placements);
+
+  write_roadmap = self->had_roadmap || self->roadmap_start != NULL || self->items->len > 0 ||
+                  json_object_get_size (self->extra_roadmap) > 0;
+  if (write_roadmap)
+    {
+      JsonObject *roadmap = json_object_new ();
+      JsonObject *items = json_object_new ();
+
+      set_string_if (roadmap, "start", self->roadmap_start);
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          ItemState *s = g_ptr_array_index (self->items, i);
+          JsonObject *object = json_object_new ();
+
+          if (s->has_status)
+            json_object_set_string_member (object, "status", koers_status_to_string (s->status));
+          set_string_if (object, "owner", s->owner);
+          set_string_if (object, "due", s->due);
+          set_string_if (object, "note", s->note);
+          merge_extra (object, s->extra);
+          json_object_set_object_member (items, s->id, object);
+        }
+      json_object_set_object_member (roadmap, "items", items);
+      merge_extra (roadmap, self->extra_roadmap);
+      json_object_set_object_member (root, "roadmap", roadmap);
+    }
+
+  merge_extra (root, self->extra_root);
+
+  json_node_take_object (root_node, root);
+  return _koers_json_to_bytes (root_node);
+}
+
+/**
+ * koers_project_stamp:
+ * @now: (nullable): the time of saving; %NULL for now
+ *
+ * Sets `modified` (and `created`, the first time) as a save does.
+ */
+void
+koers_project_stamp (KoersProject *self,
+                     GDateTime    *now)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_if_fail (KOERS_IS_PROJECT (self));
+
+  utc = now ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
+  g_free (self->modified);
+  self->modified = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  if (self->created == NULL)
+    self->created = g_strdup (self->modified);
+}
+
+/**
+ * koers_project_save_to_file:
+ *
+ * Stamps the project and writes it atomically: the previous file stays
+ * intact when anything fails.
+ */
+gboolean
+koers_project_save_to_file (KoersProject  *self,
+                            GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *old_modified = NULL;
+  g_autofree char *old_created = NULL;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  old_modified = g_strdup (self->modified);
+  old_created = g_strdup (self->created);
+  koers_project_stamp (self, NULL);
+  bytes = koers_project_to_bytes (self);
+
+  if (!koers_file_write_atomic (file, bytes, cancellable, error))
+    {
+      g_free (self->modified);
+      self->modified = g_steal_pointer (&old_modified);
+      g_free (self->created);
+      self->created = g_steal_pointer (&old_created);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- accessors ---------------------------------------------------------- */
+
+KoersCatalog *
+koers_project_get_catalog (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->catalog;
+}
+
+const char *
+koers_project_get_organisation_name (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->organisation_name;
+}
+
+const char *
+koers_project_get_organisation_description (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->organisation_description;
+}
+
+const char *
+koers_project_get_created (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->created;
+}
+
+const char *
+koers_project_get_modified (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->modified;
+}
+
+const char *
+koers_project_get_roadmap_start (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->roadmap_start;
+}
+
+static Placement *
+lookup_placement (KoersProject *self,
+                  const char   *model_id)
+{
+  return model_id ? g_hash_table_lookup (self->placements, model_id) : NULL;
+}
+
+static ItemState *
+lookup_item (KoersProject *self,
+             const char   *item_id)
+{
+  if (item_id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      ItemState *s = g_ptr_array_index (self->items, i);
+
+      if (g_str_equal (s->id, item_id))
+        return s;
+    }
+  return NULL;
+}
+
+const char *
+koers_project_get_current (KoersProject *self,
+                           const char   *model_id)
+{
+  Placement *p;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  p = lookup_placement (self, model_id);
+  return p ? p->current : NULL;
+}
+
+const char *
+koers_project_get_target (KoersProject *self,
+                          const char   *model_id)
+{
+  Placement *p;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  p = lookup_placement (self, model_id);
+  return p ? p->target : NULL;
+}
+
+const char *
+koers_project_get_marker (KoersProject *self,
+                          const char   *model_id,
+                          KoersMarker   marker)
+{
+  return marker == KOERS_MARKER_CURRENT ? koers_project_get_current (self, model_id)
+                                        : koers_project_get_target (self, model_id);
+}
+
+const char *
+koers_project_get_rationale (KoersProject *self,
+                             const char   *model_id)
+{
+  Placement *p;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  p = lookup_placement (self, model_id);
+  return p ? p->rationale : NULL;
+}
+
+const char *
+koers_project_get_assessed (KoersProject *self,
+                            const char   *model_id)
+{
+  Placement *p;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  p = lookup_placement (self, model_id);
+  return p ? p->assessed : NULL;
+}
+
+gboolean
+koers_project_has_item_state (KoersProject *self,
+                              const char   *item_id)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), FALSE);
+  return lookup_item (self, item_id) != NULL;
+}
+
+KoersStatus
+koers_project_get_item_status (KoersProject *self,
+                               const char   *item_id)
+{
+  ItemState *s;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), KOERS_STATUS_TODO);
+  s = lookup_item (self, item_id);
+  return s && s->has_status ? s->status : KOERS_STATUS_TODO;
+}
+
+const char *
+koers_project_get_item_owner (KoersProject *self,
+                              const char   *item_id)
+{
+  ItemState *s;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  s = lookup_item (self, item_id);
+  return s ? s->owner : NULL;
+}
+
+const char *
+koers_project_get_item_due (KoersProject *self,
+                            const char   *item_id)
+{
+  ItemState *s;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  s = lookup_item (self, item_id);
+  return s ? s->due : NULL;
+}
+
+const char *
+koers_project_get_item_note (KoersProject *self,
+                             const char   *item_id)
+{
+  ItemState *s;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  s = lookup_item (self, item_id);
+  return s ? s->note : NULL;
+}
+
+/**
+ * koers_project_dup_item_ids:
+ *
+ * Returns: (transfer full): the ids of every item the user recorded
+ *   something on, in file order
+ */
+GStrv
+koers_project_dup_item_ids (KoersProject *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    g_strv_builder_add (builder, ((ItemState *) g_ptr_array_index (self->items, i))->id);
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * koers_project_dup_unknown_models:
+ *
+ * Returns: (transfer full): ids of placements for models this build does
+ *   not know; they are kept and written back unchanged
+ */
+GStrv
+koers_project_dup_unknown_models (KoersProject *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GList) members = NULL;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+
+  members = json_object_get_members (self->unknown_models);
+  for (const GList *l = members; l; l = l->next)
+    g_strv_builder_add (builder, l->data);
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * koers_project_get_warnings:
+ *
+ * Returns: (transfer none) (element-type utf8): what reading the file found
+ *   worth telling but not worth refusing, as "WHERE: WHAT"
+ */
+const GPtrArray *
+koers_project_get_warnings (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->warnings;
+}
+
+/* --- editing ------------------------------------------------------------ */
+
+/**
+ * koers_project_get_field:
+ *
+ * Returns: (nullable): the value of @field, as text (a status as its
+ *   file form, e.g. "done")
+ */
+const char *
+koers_project_get_field (KoersProject *self,
+                         KoersField    field,
+                         const char   *key)
+{
+  ItemState *s;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+
+  switch (field)
+    {
+    case KOERS_FIELD_ORGANISATION_NAME:
+      return self->organisation_name;
+    case KOERS_FIELD_ORGANISATION_DESCRIPTION:
+      return self->organisation_description;
+    case KOERS_FIELD_CURRENT:
+      return koers_project_get_current (self, key);
+    case KOERS_FIELD_TARGET:
+      return koers_project_get_target (self, key);
+    case KOERS_FIELD_RATIONALE:
+      return koers_project_get_rationale (self, key);
+    case KOERS_FIELD_ASSESSED:
+      return koers_project_get_assessed (self, key);
+    case KOERS_FIELD_ROADMAP_START:
+      return self->roadmap_start;
+    case KOERS_FIELD_ITEM_STATUS:
+      s = lookup_item (self, key);
+      return s && s->has_status ? koers_status_to_string (s->status) : NULL;
+    case KOERS_FIELD_ITEM_OWNER:
+      return koers_project_get_item_owner (self, key);
+    case KOERS_FIELD_ITEM_DUE:
+      return koers_project_get_item_due (self, key);
+    case KOERS_FIELD_ITEM_NOTE:
+      return koers_project_get_item_note (self, key);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static gboolean
+replace_string (char       **slot,
+                const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static Placement *
+ensure_placement (KoersProject *self,
+                  const char   *model_id)
+{
+  Placement *p = lookup_placement (self, model_id);
+
+  if (p == NULL)
+    {
+      p = g_new0 (Placement, 1);
+      p->model_id = g_strdup (model_id);
+      p->extra = json_object_new ();
+      g_hash_table_replace (self->placements, p->model_id, p);
+    }
+  return p;
+}
+
+static ItemState *
+ensure_item (KoersProject *self,
+             const char   *item_id)
+{
+  ItemState *s = lookup_item (self, item_id);
+
+  if (s == NULL)
+    {
+      s = g_new0 (ItemState, 1);
+      s->id = g_strdup (item_id);
+      s->extra = json_object_new ();
+      g_ptr_array_add (self->items, s);
+    }
+  return s;
+}
+
+static gboolean
+item_state_is_empty (ItemState *s)
+{
+  return !s->has_status && s->owner == NULL && s->due == NULL && s->note == NULL &&
+         json_object_get_size (s->extra) == 0;
+}
+
+static gboolean
+is_placement_field (KoersField field)
+{
+  return field == KOERS_FIELD_CURRENT || field == KOERS_FIELD_TARGET ||
+         field == KOERS_FIELD_RATIONALE || field == KOERS_FIELD_ASSESSED;
+}
+
+static gboolean
+is_item_field (KoersField field)
+{
+  return field >= KOERS_FIELD_ITEM_STATUS && field <= KOERS_FIELD_ITEM_NOTE;
+}
+
+static gboolean
+validate_field (KoersProject  *self,
+                KoersField     field,
+                const char    *key,
+                const char    *value,
+                GError       **error)
+{
+  KoersModel *model = NULL;
+  KoersStatus status;
+
+  if (is_placement_field (field))
+    {
+      model = koers_catalog_lookup (self->catalog, key);
+      if (model == NULL)
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("There is no model “%s”"), key ? key : "");
+          return FALSE;
+        }
+    }
+  if (is_item_field (field) && (key == NULL || *key == '\0'))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("A roadmap item needs an id"));
+      return FALSE;
+    }
+
+  if (value == NULL)
+    {
+      if (field == KOERS_FIELD_ORGANISATION_NAME)
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("The organisation needs a name"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  switch (field)
+    {
+    case KOERS_FIELD_CURRENT:
+    case KOERS_FIELD_TARGET:
+      if (koers_model_find_stage (model, value) == NULL)
+        {
+          g_autofree char *list = koers_model_dup_stage_list (model);
+
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_UNKNOWN_STAGE,
+                       _("unknown stage \"%s\" (expected one of %s)"), value, list);
+          return FALSE;
+        }
+      break;
+    case KOERS_FIELD_ASSESSED:
+      if (!koers_is_valid_date (value))
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("Expected a date like 2026-11-20, found “%s”"), value);
+          return FALSE;
+        }
+      break;
+    case KOERS_FIELD_ROADMAP_START:
+      if (!koers_is_valid_month (value))
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("Expected a month like 2027-01, found “%s”"), value);
+          return FALSE;
+        }
+      break;
+    case KOERS_FIELD_ITEM_STATUS:
+      if (!koers_status_from_string (value, &status))
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("unknown status \"%s\" (expected one of todo, doing, done, skipped)"), value);
+          return FALSE;
+        }
+      break;
+    case KOERS_FIELD_ITEM_DUE:
+      if (!koers_is_valid_due (value))
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("Expected a month like 2027-03 or a quarter like 2027-Q1, found “%s”"), value);
+          return FALSE;
+        }
+      break;
+    case KOERS_FIELD_ORGANISATION_NAME:
+    case KOERS_FIELD_ORGANISATION_DESCRIPTION:
+    case KOERS_FIELD_RATIONALE:
+    case KOERS_FIELD_ITEM_OWNER:
+    case KOERS_FIELD_ITEM_NOTE:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/**
+ * koers_project_set_field:
+ * @self: a #KoersProject
+ * @field: what to change
+ * @key: (nullable): the model id or item id @field belongs to
+ * @value: (nullable): the new value; %NULL clears it
+ * @error: return location for an error
+ *
+ * The one way a project changes. Validates @value (a stage of the model,
+ * a real date…), stores it and emits #KoersProject::changed when the value
+ * differs from the old one. Empty text is stored as absent.
+ *
+ * Returns: %TRUE when @value was valid
+ */
+gboolean
+koers_project_set_field (KoersProject  *self,
+                         KoersField     field,
+                         const char    *key,
+                         const char    *value,
+                         GError       **error)
+{
+  gboolean changed = FALSE;
+  ItemState *s;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), FALSE);
+
+  if (value != NULL && *value == '\0' && field != KOERS_FIELD_ORGANISATION_NAME)
+    value = NULL;
+
+  if (!validate_field (self, field, key, value, error))
+    return FALSE;
+
+  switch (field)
+    {
+    case KOERS_FIELD_ORGANISATION_NAME:
+      changed = replace_string (&self->organisation_name, value);
+      break;
+    case KOERS_FIELD_ORGANISATION_DESCRIPTION:
+      changed = replace_string (&self->organisation_description, value);
+      break;
+    case KOERS_FIELD_CURRENT:
+      changed = replace_string (&ensure_placement (self, key)->current, value);
+      break;
+    case KOERS_FIELD_TARGET:
+      changed = replace_string (&ensure_placement (self, key)->target, value);
+      break;
+    case KOERS_FIELD_RATIONALE:
+      changed = replace_string (&ensure_placement (self, key)->rationale, value);
+      break;
+    case KOERS_FIELD_ASSESSED:
+      changed = replace_string (&ensure_placement (self, key)->assessed, value);
+      break;
+    case KOERS_FIELD_ROADMAP_START:
+      changed = replace_string (&self->roadmap_start, value);
+      break;
+    case KOERS_FIELD_ITEM_STATUS:
+      s = ensure_item (self, key);
+      if (value == NULL)
+        {
+          changed = s->has_status;
+          s->has_status = FALSE;
+          s->status = KOERS_STATUS_TODO;
+        }
+      else
+        {
+          KoersStatus status = KOERS_STATUS_TODO;
+
+          koers_status_from_string (value, &status);
+          changed = !s->has_status || s->status != status;
+          s->has_status = TRUE;
+          s->status = status;
+        }
+      break;
+    case KOERS_FIELD_ITEM_OWNER:
+      changed = replace_string (&ensure_item (self, key)->owner, value);
+      break;
+    case KOERS_FIELD_ITEM_DUE:
+      changed = replace_string (&ensure_item (self, key)->due, value);
+      break;
+    case KOERS_FIELD_ITEM_NOTE:
+      changed = replace_string (&ensure_item (self, key)->note, value);
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  /* An item with nothing recorded on it is no item state: clearing the
+   * last field (or undoing the first) leaves the file as it was. */
+  if (is_item_field (field) && (s = lookup_item (self, key)) != NULL && item_state_is_empty (s))
+    g_ptr_array_remove (self->items, s);
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0, (int) field, key);
+
+  return TRUE;
+}
+
+/**
+ * koers_project_place:
+ * @self: a #KoersProject
+ * @model_id: the model to place on
+ * @marker: which marker
+ * @stage_id: (nullable): the stage, or %NULL to take the marker off
+ * @error: return location for an error
+ *
+ * Places the organisation's current or target marker on a stage. Dragging,
+ * the keyboard, the stage menu and the tests all end up here (through
+ * #KoersHistory when the change must be undoable).
+ *
+ * Returns: %TRUE when the model and stage exist
+ */
+gboolean
+koers_project_place (KoersProject  *self,
+                     const char    *model_id,
+                     KoersMarker    marker,
+                     const char    *stage_id,
+                     GError       **error)
+{
+  return koers_project_set_field (self,
+                                  marker == KOERS_MARKER_CURRENT ? KOERS_FIELD_CURRENT : KOERS_FIELD_TARGET,
+                                  model_id, stage_id, error);
+}

@@ -1,0 +1,87 @@
+/* koers-project.h: the document a user edits and saves as a .koers file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "koers-catalog.h"
+#include "koers-types.h"
+
+G_BEGIN_DECLS
+
+#define KOERS_PROJECT_FORMAT_VERSION 1
+
+#define KOERS_TYPE_PROJECT (koers_project_get_type ())
+G_DECLARE_FINAL_TYPE (KoersProject, koers_project, KOERS, PROJECT, GObject)
+
+KoersProject *koers_project_new                  (KoersCatalog  *catalog);
+KoersProject *koers_project_load_from_bytes      (KoersCatalog  *catalog,
+                                                  GBytes        *bytes,
+                                                  GError       **error);
+KoersProject *koers_project_load_from_file       (KoersCatalog  *catalog,
+                                                  GFile         *file,
+                                                  GCancellable  *cancellable,
+                                                  GError       **error);
+GBytes       *koers_project_to_bytes             (KoersProject  *self);
+void          koers_project_stamp                (KoersProject  *self,
+                                                  GDateTime     *now);
+gboolean      koers_project_save_to_file         (KoersProject  *self,
+                                                  GFile         *file,
+                                                  GCancellable  *cancellable,
+                                                  GError       **error);
+
+KoersCatalog *koers_project_get_catalog          (KoersProject  *self);
+const char   *koers_project_get_organisation_name (KoersProject *self);
+const char   *koers_project_get_organisation_description (KoersProject *self);
+const char   *koers_project_get_created          (KoersProject  *self);
+const char   *koers_project_get_modified         (KoersProject  *self);
+const char   *koers_project_get_roadmap_start    (KoersProject  *self);
+
+const char   *koers_project_get_field            (KoersProject  *self,
+                                                  KoersField     field,
+                                                  const char    *key);
+gboolean      koers_project_set_field            (KoersProject  *self,
+                                                  KoersField     field,
+                                                  const char    *key,
+                                                  const char    *value,
+                                                  GError       **error);
+gboolean      koers_project_place                (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  KoersMarker    marker,
+                                                  const char    *stage_id,
+                                                  GError       **error);
+
+const char   *koers_project_get_current          (KoersProject  *self,
+                                                  const char    *model_id);
+const char   *koers_project_get_target           (KoersProject  *self,
+                                                  const char    *model_id);
+const char   *koers_project_get_marker           (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  KoersMarker    marker);
+const char   *koers_project_get_rationale        (KoersProject  *self,
+                                                  const char    *model_id);
+const char   *koers_project_get_assessed         (KoersProject  *self,
+                                                  const char    *model_id);
+
+gboolean      koers_project_has_item_state       (KoersProject  *self,
+                                                  const char    *item_id);
+KoersStatus   koers_project_get_item_status      (KoersProject  *self,
+                                                  const char    *item_id);
+const char   *koers_project_get_item_owner       (KoersProject  *self,
+                                                  const char    *item_id);
+const char   *koers_project_get_item_due         (KoersProject  *self,
+                                                  const char    *item_id);
+const char   *koers_project_get_item_note        (KoersProject  *self,
+                                                  const char    *item_id);
+GStrv         koers_project_dup_item_ids         (KoersProject  *self);
+
+GStrv         koers_project_dup_unknown_models   (KoersProject  *self);
+const GPtrArray *koers_project_get_warnings      (KoersProject  *self);
+
+gboolean      koers_is_valid_month               (const char    *text);
+gboolean      koers_is_valid_due                 (const char    *text);
+gboolean      koers_is_valid_date                (const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,380 @@
+/* koers-roadmap-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-roadmap-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "koers-json-private.h"
+#include "koers-roadmap-format.h"
+
+gboolean
+koers_roadmap_format_from_string (const char         *name,
+                                  KoersRoadmapFormat *format)
+{
+  if (g_strcmp0 (name, "markdown") == 0)
+    *format = KOERS_ROADMAP_FORMAT_MARKDOWN;
+  else if (g_strcmp0 (name, "json") == 0)
+    *format = KOERS_ROADMAP_FORMAT_JSON;
+  else if (g_strcmp0 (name, "csv") == 0)
+    *format = KOERS_ROADMAP_FORMAT_CSV;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static const char *
+model_name (KoersCatalog *catalog,
+            const char   *model_id)
+{
+  KoersModel *model = koers_catalog_lookup (catalog, model_id);
+  return model ? koers_model_get_name (model) : model_id;
+}
+
+static const char *
+stage_name (KoersCatalog *catalog,
+            const char   *model_id,
+            const char   *stage_id)
+{
+  KoersModel *model = koers_catalog_lookup (catalog, model_id);
+  const KoersStage *stage = model ? koers_model_find_stage (model, stage_id) : NULL;
+  return stage ? stage->name : stage_id;
+}
+
+/* --- Markdown ------------------------------------------------------------ */
+
+/* Text from users goes into Markdown; keep it from starting a heading or a
+ * list and from breaking the line. */
+static void
+append_md_text (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        g_string_append_c (out, ' ');
+      else if (strchr ("\\`*_[]<>#|", *p))
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+append_state_md (GString    *out,
+                 gboolean    show_status,
+                 KoersStatus status,
+                 const char *owner,
+                 const char *due,
+                 const char *note)
+{
+  if (show_status)
+    g_string_append_printf (out, " · %s: %s", C_("item", "status"), koers_status_get_label (status));
+  if (owner)
+    {
+      g_string_append_printf (out, " · %s: ", C_("item", "owner"));
+      append_md_text (out, owner);
+    }
+  if (due)
+    g_string_append_printf (out, " · %s: %s", C_("item", "due"), due);
+  if (note)
+    {
+      g_string_append_printf (out, " · %s: ", C_("item", "note"));
+      append_md_text (out, note);
+    }
+}
+
+static char *
+to_markdown (KoersRoadmap *roadmap,
+             KoersCatalog *catalog)
+{
+  GString *out = g_string_new ("# ");
+  const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
+  const GPtrArray *orphans = koers_roadmap_get_orphans (roadmap);
+
+  append_md_text (out, koers_roadmap_get_organisation (roadmap));
+  g_string_append_printf (out, ": %s\n", _("social media roadmap"));
+
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
+
+      g_string_append_printf (out, "\n## %s", phase->title);
+      if (phase->period)
+        g_string_append_printf (out, " (%s)", phase->period);
+      g_string_append (out, "\n\n");
+
+      if (phase->items->len == 0)
+        g_string_append_printf (out, "%s\n", _("Nothing to do in this phase."));
+
+      for (guint i = 0; i < phase->items->len; i++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+
+          /* Done items are struck through, as on the slide. */
+          g_string_append (out, item->status == KOERS_STATUS_DONE ? "- ~~" : "- ");
+          append_md_text (out, item->title);
+          g_string_append (out, item->status == KOERS_STATUS_DONE ? "~~ — " : " — ");
+          for (guint s = 0; s < item->serves->len; s++)
+            {
+              const KoersStageRef *ref = g_ptr_array_index (item->serves, s);
+
+              if (s > 0)
+                g_string_append (out, "; ");
+              /* TRANSLATORS: "Social Media Pyramid: Listen" */
+              g_string_append_printf (out, _("%s: %s"), model_name (catalog, ref->model),
+                                      stage_name (catalog, ref->model, ref->stage));
+            }
+          append_state_md (out, item->status != KOERS_STATUS_TODO, item->status,
+                           item->owner, item->due, item->note);
+          g_string_append_printf (out, " (`%s`)\n", item->id);
+        }
+    }
+
+  if (findings->len > 0)
+    {
+      g_string_append_printf (out, "\n## %s\n\n", _("Findings"));
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const KoersFinding *f = g_ptr_array_index (findings, i);
+
+          g_string_append_printf (out, "- **%s:** %s\n",
+                                  f->severity == KOERS_SEVERITY_WARNING ? C_("finding", "Warning") : C_("finding", "Note"),
+                                  f->message);
+        }
+    }
+
+  if (orphans->len > 0)
+    {
+      g_string_append_printf (out, "\n## %s\n\n%s\n\n", _("Orphaned items"),
+                              _("These items are no longer in the roadmap, but what was recorded on them is kept."));
+      for (guint i = 0; i < orphans->len; i++)
+        {
+          const KoersOrphan *o = g_ptr_array_index (orphans, i);
+
+          g_string_append_printf (out, "- `%s`", o->id);
+          append_state_md (out, o->has_status, o->status, o->owner, o->due, o->note);
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* --- CSV ----------------------------------------------------------------- */
+
+/**
+ * koers_csv_append_field:
+ *
+ * Appends @field quoted as RFC 4180 asks: in double quotes when it holds a
+ * comma, a quote or a line break, with quotes doubled.
+ */
+void
+koers_csv_append_field (GString    *line,
+                        const char *field)
+{
+  if (field == NULL)
+    return;
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, field);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static char *
+to_csv (KoersRoadmap *roadmap)
+{
+  GString *out = g_string_new ("phase,id,title,model,stage,status,owner,due,note\r\n");
+
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
+
+      for (guint i = 0; i < phase->items->len; i++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+          const KoersStageRef *primary = g_ptr_array_index (item->serves, 0);
+
+          g_string_append_printf (out, "%u,", phase->index);
+          koers_csv_append_field (out, item->id);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->title);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, primary->model);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, primary->stage);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, koers_status_to_string (item->status));
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->owner);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->due);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->note);
+          g_string_append (out, "\r\n");
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* --- JSON ---------------------------------------------------------------- */
+
+static void
+add_nullable (JsonBuilder *builder,
+              const char  *member,
+              const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static char *
+to_json (KoersRoadmap *roadmap)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
+  const GPtrArray *orphans = koers_roadmap_get_orphans (roadmap);
+
+  json_builder_begin_object (builder);
+  add_nullable (builder, "organisation", koers_roadmap_get_organisation (roadmap));
+
+  json_builder_set_member_name (builder, "phases");
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_int_value (builder, phase->index);
+      add_nullable (builder, "title", phase->title);
+      add_nullable (builder, "period", phase->period);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < phase->items->len; i++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+          const KoersStageRef *primary = g_ptr_array_index (item->serves, 0);
+
+          json_builder_begin_object (builder);
+          add_nullable (builder, "id", item->id);
+          add_nullable (builder, "title", item->title);
+          add_nullable (builder, "why", item->why);
+          add_nullable (builder, "model", primary->model);
+          add_nullable (builder, "stage", primary->stage);
+          json_builder_set_member_name (builder, "serves");
+          json_builder_begin_array (builder);
+          for (guint s = 0; s < item->serves->len; s++)
+            {
+              const KoersStageRef *ref = g_ptr_array_index (item->serves, s);
+
+              json_builder_begin_object (builder);
+              add_nullable (builder, "model", ref->model);
+              add_nullable (builder, "stage", ref->stage);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "after");
+          json_builder_begin_array (builder);
+          for (guint a = 0; item->after[a]; a++)
+            json_builder_add_string_value (builder, item->after[a]);
+          json_builder_end_array (builder);
+          add_nullable (builder, "status", koers_status_to_string (item->status));
+          add_nullable (builder, "owner", item->owner);
+          add_nullable (builder, "due", item->due);
+          add_nullable (builder, "note", item->note);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "orphaned");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      const KoersOrphan *o = g_ptr_array_index (orphans, i);
+
+      json_builder_begin_object (builder);
+      add_nullable (builder, "id", o->id);
+      add_nullable (builder, "status", o->has_status ? koers_status_to_string (o->status) : NULL);
+      add_nullable (builder, "owner", o->owner);
+      add_nullable (builder, "due", o->due);
+      add_nullable (builder, "note", o->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const KoersFinding *f = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (builder);
+      add_nullable (builder, "id", f->id);
+      add_nullable (builder, "severity", koers_severity_to_string (f->severity));
+      json_builder_set_member_name (builder, "models");
+      json_builder_begin_array (builder);
+      for (guint m = 0; f->models[m]; m++)
+        json_builder_add_string_value (builder, f->models[m]);
+      json_builder_end_array (builder);
+      add_nullable (builder, "message", f->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  bytes = _koers_json_to_bytes (root);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/**
+ * koers_roadmap_to_text:
+ *
+ * Returns: (transfer full): the roadmap in @format (`spec/cli.md`)
+ */
+char *
+koers_roadmap_to_text (KoersRoadmap       *roadmap,
+                       KoersCatalog       *catalog,
+                       KoersRoadmapFormat  format)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP (roadmap), NULL);
+
+  switch (format)
+    {
+    case KOERS_ROADMAP_FORMAT_JSON:
+      return to_json (roadmap);
+    case KOERS_ROADMAP_FORMAT_CSV:
+      return to_csv (roadmap);
+    case KOERS_ROADMAP_FORMAT_MARKDOWN:
+    default:
+      return to_markdown (roadmap, catalog);
+    }
+}

@@ -1,0 +1,25 @@
+/* koers-roadmap-format.h: the roadmap as Markdown, CSV and JSON text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "koers-roadmap.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KOERS_ROADMAP_FORMAT_MARKDOWN,
+  KOERS_ROADMAP_FORMAT_JSON,
+  KOERS_ROADMAP_FORMAT_CSV,
+} KoersRoadmapFormat;
+
+gboolean koers_roadmap_format_from_string (const char         *name,
+                                           KoersRoadmapFormat *format);
+char    *koers_roadmap_to_text            (KoersRoadmap       *roadmap,
+                                           KoersCatalog       *catalog,
+                                           KoersRoadmapFormat  format);
+void     koers_csv_append_field           (GString            *line,
+                                           const char         *field);
+
+G_END_DECLS

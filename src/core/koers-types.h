@@ -1,0 +1,69 @@
+/* koers-types.h: forward declarations and small enums shared by the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _KoersModel   KoersModel;
+typedef struct _KoersCatalog KoersCatalog;
+typedef struct _KoersProject KoersProject;
+typedef struct _KoersHistory KoersHistory;
+typedef struct _KoersRules   KoersRules;
+typedef struct _KoersRoadmap KoersRoadmap;
+
+/**
+ * KoersMarker:
+ * @KOERS_MARKER_CURRENT: where the organisation is now ("Now")
+ * @KOERS_MARKER_TARGET: where it wants to be ("Goal")
+ */
+typedef enum {
+  KOERS_MARKER_CURRENT,
+  KOERS_MARKER_TARGET,
+} KoersMarker;
+
+typedef enum {
+  KOERS_STATUS_TODO,
+  KOERS_STATUS_DOING,
+  KOERS_STATUS_DONE,
+  KOERS_STATUS_SKIPPED,
+} KoersStatus;
+
+typedef enum {
+  KOERS_SEVERITY_INFO,
+  KOERS_SEVERITY_WARNING,
+} KoersSeverity;
+
+/**
+ * KoersField:
+ *
+ * Every value a user can edit in a project. Edits go through
+ * koers_project_set_field(), so that one undo command type covers them all.
+ * The key is the model id for placement fields, the item id for roadmap
+ * item fields, and %NULL otherwise.
+ */
+typedef enum {
+  KOERS_FIELD_ORGANISATION_NAME,
+  KOERS_FIELD_ORGANISATION_DESCRIPTION,
+  KOERS_FIELD_CURRENT,
+  KOERS_FIELD_TARGET,
+  KOERS_FIELD_RATIONALE,
+  KOERS_FIELD_ASSESSED,
+  KOERS_FIELD_ROADMAP_START,
+  KOERS_FIELD_ITEM_STATUS,
+  KOERS_FIELD_ITEM_OWNER,
+  KOERS_FIELD_ITEM_DUE,
+  KOERS_FIELD_ITEM_NOTE,
+} KoersField;
+
+const char *koers_status_to_string   (KoersStatus  status);
+gboolean    koers_status_from_string (const char  *str,
+                                      KoersStatus *status);
+const char *koers_status_get_label   (KoersStatus  status);
+const char *koers_marker_get_label   (KoersMarker  marker);
+const char *koers_severity_to_string (KoersSeverity severity);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* main.c: the koers binary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "koers-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KoersApplication) app = NULL;
+  const char *localedir;
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* Lets an uninstalled build (build-aux/run, the tests) find its own
+   * translations. */
+  localedir = g_getenv ("KOERS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = koers_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+
+  /* GApplication answers a command line it cannot parse with 1; the
+   * command line contract says 2. It got that far only if the options
+   * never reached us. */
+  if (status == 1 && !koers_application_options_were_handled (app))
+    return 2;
+  return status;
+}
