@@ -1,0 +1,1262 @@
+/* test-cli.c: the koers command line (shared/spec/cli.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real binary ($KOERS_BINARY) without a display (DISPLAY and
+ * WAYLAND_DISPLAY unset) and checks, for each case, the exit status,
+ * standard output and standard error.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "koers-error.h"
+#include "koers-project.h"
+#include "koers-roadmap-format.h"
+#include "koers-roadmap.h"
+
+/* --- running koers ------------------------------------------------------- */
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char **
+headless_environment (const char *language)
+{
+  char **env = g_get_environ ();
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  return env;
+}
+
+static void
+run_koers_env (Run                *run,
+               char              **env,
+               const char         *cwd,
+               const char * const *args)
+{
+  const char *binary = g_getenv ("KOERS_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (cwd, (char **) argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_koers (Run                *run,
+           const char * const *args)
+{
+  g_auto(GStrv) env = headless_environment ("en");
+  run_koers_env (run, env, NULL, args);
+}
+
+#define KOERS(run, ...) run_koers ((run), (const char * const []) { __VA_ARGS__, NULL })
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("koers-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+assert_one_line (const char *text)
+{
+  g_assert_cmpuint (count_lines (text), ==, 1);
+  g_assert_true (g_str_has_suffix (text, "\n"));
+}
+
+static KoersProject *
+load_data (const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+/* What the library gives for @name, to compare the binary's output with. */
+static char *
+library_roadmap (const char         *name,
+                 KoersRoadmapFormat  format)
+{
+  g_autoptr(KoersProject) project = load_data (name);
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+  return koers_roadmap_to_text (roadmap, koers_project_get_catalog (project), format);
+}
+
+/* --- --version and --help ------------------------------------------------ */
+
+static void
+test_version (void)
+{
+  g_auto(Run) run;
+  g_autoptr(GRegex) regex = g_regex_new ("^koers [0-9]+\\.[0-9]+\\.[0-9]+(-devel)?\n$", 0, 0, NULL);
+
+  KOERS (&run, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_regex_match (regex, run.out, 0, NULL));
+  g_assert_cmpstr (run.out, ==, "koers " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run;
+  const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram",
+                                   "--size", "--scale", "--theme", "--background", "--page", "--version", NULL };
+
+  KOERS (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Usage:\n"));
+  for (guint i = 0; options[i]; i++)
+    if (strstr (run.out, options[i]) == NULL)
+      g_error ("--help does not mention %s:\n%s", options[i], run.out);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_help_usage_line (void)
+{
+  g_auto(Run) run;
+  g_auto(GStrv) lines = NULL;
+
+  KOERS (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", 3);
+  /* FILE… once, as the spec writes it */
+  g_assert_cmpstr (lines[1], ==, "  koers [OPTION…] [FILE…]");
+}
+
+/* --- --check ------------------------------------------------------------- */
+
+static void
+check_valid (const char *name,
+             const char *expected_err)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(KoersProject) project = load_data (name);
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
+  g_autofree char *first = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run;
+  guint placed = 0;
+  const char *models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    placed += koers_project_get_current (project, models[i]) || koers_project_get_target (project, models[i]);
+  first = g_strdup_printf ("%s: a valid Koers project; %u of 4 models placed, %u roadmap items",
+                           path, placed, koers_roadmap_get_n_items (roadmap));
+
+  KOERS (&run, "--check", path);
+  g_test_message ("%s\n%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected_err);
+
+  /* the summary, then each finding of the roadmap, warnings first */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, first);
+  g_assert_cmpuint (g_strv_length (lines), ==, findings->len + 2);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const KoersFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *models_text = g_strjoinv (", ", f->models);
+      g_autofree char *line = g_strdup_printf ("%s [%s] (%s): %s",
+                                               f->severity == KOERS_SEVERITY_WARNING ? "warning" : "note",
+                                               f->id, models_text, f->message);
+
+      g_assert_cmpstr (lines[i + 1], ==, line);
+    }
+  g_assert_cmpstr (lines[findings->len + 1], ==, "");
+}
+
+static void
+test_check_valid (void)
+{
+  const char * const files[] = { "valid-minimal.koers", "valid-full.koers", "woonstichting.koers",
+                                  "northwind.koers", "due-quarter.koers", "null-current.koers",
+                                  "orphan-items.koers", "long-rationale.koers", "unknown-members.koers",
+                                  "csv-quoting.koers" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    check_valid (files[i], "");
+}
+
+static void
+test_check_findings (void)
+{
+  g_autofree char *path = data_path ("valid-full.koers");
+  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  g_auto(Run) run;
+
+  /* this file has findings, and each is printed */
+  g_assert_cmpuint (koers_roadmap_get_findings (roadmap)->len, >, 0);
+  KOERS (&run, "--check", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, koers_roadmap_get_findings (roadmap)->len + 1);
+  g_assert_nonnull (strstr (run.out, "\nnote [objectives-at-planning] (strategy-model, maturity-matrix): "));
+}
+
+static void
+test_check_warnings (void)
+{
+  g_autofree char *below = data_path ("target-below-current.koers");
+  g_autofree char *unknown = data_path ("unknown-model.koers");
+  g_autofree char *below_err = g_strdup_printf ("koers: %s: placements.pyramid.target: the target “Listen” is below the current stage “Create”\n", below);
+  g_autofree char *unknown_err = g_strdup_printf ("koers: %s: placements.custom-model: a model this version of Koers does not know; kept as it is\n", unknown);
+  g_auto(Run) run;
+
+  /* warnings on standard error, the file still valid */
+  check_valid ("target-below-current.koers", below_err);
+  check_valid ("unknown-model.koers", unknown_err);
+
+  KOERS (&run, "--check", below);
+  g_assert_nonnull (strstr (run.out, "\nwarning [target-below-current/pyramid] (pyramid): "));
+}
+
+typedef struct {
+  const char *file;
+  const char *message;   /* WHERE: WHAT */
+} BrokenFile;
+
+static const BrokenFile broken_files[] = {
+  { "not-utf8.koers", "4:33: the file is not UTF-8 text" },
+  { "empty.koers", "1:1: the file is empty" },
+  { "not-object.koers", "1:1: expected a Koers project (a JSON object), found a list" },
+  { "wrong-format.koers", "format: expected \"koers-project\", found \"koers-model\"" },
+  { "missing-format.koers", "format: missing; expected \"koers-project\"" },
+  { "version-2.koers", "version: this file was written by a newer Koers (format version 2); this version reads format version 1. Update Koers to open it" },
+  { "version-string.koers", "version: expected a whole number, found text" },
+  { "missing-version.koers", "version: missing; expected 1" },
+  { "missing-organisation.koers", "organisation: missing; this member is required" },
+  { "missing-name.koers", "organisation.name: missing; this member is required" },
+  { "name-not-string.koers", "organisation.name: expected text, found a number" },
+  { "description-not-string.koers", "organisation.description: expected text, found a list" },
+  { "bad-created.koers", "created: expected a time like 2026-11-20T09:12:00Z, found \"20 November 2026\"" },
+  { "bad-modified.koers", "modified: expected a time like 2026-11-20T09:12:00Z, found \"2026-11-31T25:00:00Z\"" },
+  { "placements-not-object.koers", "placements: expected an object, found a list" },
+  { "placement-not-object.koers", "placements.pyramid: expected an object, found text" },
+  { "unknown-stage.koers", "placements.pyramid.current: unknown stage \"shout\" (expected one of monitor, listen, respond, create)" },
+  { "unknown-target-stage.koers", "placements.learning-curve.target: unknown stage \"expert\" (expected one of emerging, tactical, integrated, social-business)" },
+  { "stage-not-string.koers", "placements.pyramid.current: expected text, found a number" },
+  { "rationale-not-string.koers", "placements.maturity-matrix.rationale: expected text, found a number" },
+  { "bad-assessed.koers", "placements.pyramid.assessed: expected a date like 2026-11-20, found \"2026-02-30\"" },
+  { "bad-start.koers", "roadmap.start: expected a month like 2027-01, found \"2027-13\"" },
+  { "items-not-object.koers", "roadmap.items: expected an object, found a list" },
+  { "item-not-object.koers", "roadmap.items.phase-0/management-support: expected an object, found text" },
+  { "bad-status.koers", "roadmap.items.phase-0/management-support.status: unknown status \"finished\" (expected one of todo, doing, done, skipped)" },
+  { "bad-due.koers", "roadmap.items.phase-0/management-support.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"2027-Q5\"" },
+};
+
+static void
+test_check_broken (gconstpointer data)
+{
+  const BrokenFile *c = data;
+  g_autofree char *path = data_path (c->file);
+  g_autofree char *expected = g_strdup_printf ("koers: %s: %s\n", path, c->message);
+  g_autoptr(GRegex) where = g_regex_new ("^koers: [^\n]+: ([0-9]+:[0-9]+|[a-z][a-z0-9./_-]*): [^\n]+\n$", 0, 0, NULL);
+  g_auto(Run) run;
+
+  KOERS (&run, "--check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  /* exactly one line, koers: FILE: WHERE: WHAT */
+  assert_one_line (run.err);
+  g_assert_true (g_regex_match (where, run.err, 0, NULL));
+}
+
+static void
+test_check_syntax_error (void)
+{
+  g_autofree char *path = data_path ("syntax-error.koers");
+  g_autofree char *escaped = g_regex_escape_string (path, -1);
+  g_autofree char *pattern = g_strdup_printf ("^koers: %s: 3:[0-9]+: not valid JSON: [^\n]+\n$", escaped);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_auto(Run) run;
+
+  KOERS (&run, "--check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_one_line (run.err);
+  g_assert_true (g_regex_match (regex, run.err, 0, NULL));
+}
+
+static void
+test_check_missing_file (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "nothing-here.koers", NULL);
+  g_autofree char *expected = g_strdup_printf ("koers: %s: no such file\n", path);
+  g_auto(Run) run;
+
+  KOERS (&run, "--check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  remove_tree (dir);
+}
+
+static void
+test_check_too_large (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "huge.koers", NULL);
+  g_autofree char *prefix = g_strdup_printf ("koers: %s: ", path);
+  g_auto(Run) run;
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  fputc ('{', f);
+  g_assert_cmpint (fseek (f, 17 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  fputc ('}', f);
+  fclose (f);
+
+  KOERS (&run, "--check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_one_line (run.err);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_nonnull (strstr (run.err, "16 MiB"));
+  remove_tree (dir);
+}
+
+static void
+test_check_too_deep (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "deep.koers", NULL);
+  g_autofree char *text = g_malloc (200001);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run;
+
+  memset (text, '[', 200000);
+  text[200000] = '\0';
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  expected = g_strdup_printf ("koers: %s: 1:65: the data is nested more than 64 levels deep; this is not a file Koers wrote\n", path);
+
+  KOERS (&run, "--check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  remove_tree (dir);
+}
+
+/* --- --roadmap ----------------------------------------------------------- */
+
+static void
+test_roadmap_markdown (void)
+{
+  g_autofree char *path = data_path ("woonstichting.koers");
+  g_autofree char *expected = library_roadmap ("woonstichting.koers", KOERS_ROADMAP_FORMAT_MARKDOWN);
+  g_auto(Run) run;
+  g_auto(Run) explicit;
+  const char *first_section;
+
+  KOERS (&run, "--roadmap", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "# Woonstichting Rivierenland"));
+  g_assert_nonnull (strstr (run.out, "\n## Phase 0"));
+  /* phase 0 is the first section */
+  first_section = strstr (run.out, "\n## ");
+  g_assert_true (g_str_has_prefix (first_section, "\n## Phase 0: prepare the internal organisation"));
+  g_assert_nonnull (strstr (run.out, "\n## Phase 1"));
+  /* each item a list line with its id */
+  g_assert_nonnull (strstr (run.out, "(`phase-0/management-support`)\n"));
+  g_assert_cmpstr (run.out, ==, expected);
+
+  KOERS (&explicit, "--roadmap", "--format=markdown", path);
+  g_assert_cmpint (explicit.status, ==, 0);
+  g_assert_cmpstr (explicit.out, ==, run.out);
+}
+
+static void
+test_roadmap_markdown_state (void)
+{
+  g_autofree char *path = data_path ("orphan-items.koers");
+  g_auto(Run) run;
+  const char *orphans;
+
+  KOERS (&run, "--roadmap", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "# Orphans"));
+  /* a done item is struck through */
+  g_assert_nonnull (strstr (run.out, "\n- ~~Secure support from management~~"));
+  /* orphans and what the user recorded on them, in their own section at the end */
+  orphans = strstr (run.out, "\n## Orphaned items");
+  g_assert_nonnull (orphans);
+  g_assert_nonnull (strstr (orphans, "`retired/press-kit`"));
+  g_assert_nonnull (strstr (orphans, "Anna"));
+  g_assert_nonnull (strstr (orphans, "2026-Q4"));
+  g_assert_nonnull (strstr (orphans, "Sent to 12 papers"));
+  g_assert_nonnull (strstr (orphans, "`old/without-status`"));
+  g_assert_null (strstr (orphans + 1, "\n## "));
+}
+
+static JsonNode *
+parse_json_text (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+assert_string_or_null (JsonObject *object,
+                       const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    g_error ("member %s missing", member);
+  g_assert_true (JSON_NODE_HOLDS_NULL (node) ||
+                 (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING));
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    g_error ("member %s missing", member);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
+  return json_node_get_string (node);
+}
+
+static void
+test_roadmap_json (void)
+{
+  g_autofree char *path = data_path ("valid-full.koers");
+  g_autofree char *expected = library_roadmap ("valid-full.koers", KOERS_ROADMAP_FORMAT_JSON);
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *root;
+  JsonArray *phases, *findings, *orphaned;
+  g_auto(Run) run;
+  guint n_items = 0;
+
+  KOERS (&run, "--roadmap", "--format=json", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, expected);
+
+  root_node = parse_json_text (run.out);
+  root = json_node_get_object (root_node);
+  g_assert_cmpstr (get_string (root, "organisation"), ==, "Gemeente Voorbeeld");
+
+  phases = json_object_get_array_member (root, "phases");
+  g_assert_cmpuint (json_array_get_length (phases), >=, 2);
+  for (guint p = 0; p < json_array_get_length (phases); p++)
+    {
+      JsonObject *phase = json_array_get_object_element (phases, p);
+      JsonArray *items = json_object_get_array_member (phase, "items");
+
+      g_assert_cmpint (json_object_get_int_member (phase, "index"), ==, p);
+      g_assert_cmpuint (strlen (get_string (phase, "title")), >, 0);
+      if (p == 0)
+        g_assert_cmpstr (get_string (phase, "title"), ==, "Phase 0: prepare the internal organisation");
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          JsonArray *serves = json_object_get_array_member (item, "serves");
+          JsonArray *after = json_object_get_array_member (item, "after");
+          JsonObject *primary;
+          const char *status;
+
+          g_assert_cmpuint (strlen (get_string (item, "id")), >, 0);
+          g_assert_cmpuint (strlen (get_string (item, "title")), >, 0);
+          g_assert_cmpuint (strlen (get_string (item, "why")), >, 0);
+          g_assert_nonnull (serves);
+          g_assert_cmpuint (json_array_get_length (serves), >=, 1);
+          /* model/stage is the primary one, first in serves */
+          primary = json_array_get_object_element (serves, 0);
+          g_assert_cmpstr (get_string (item, "model"), ==, get_string (primary, "model"));
+          g_assert_cmpstr (get_string (item, "stage"), ==, get_string (primary, "stage"));
+          if (p == 0)
+            {
+              g_assert_cmpstr (get_string (item, "model"), ==, "strategy-model");
+              g_assert_cmpstr (get_string (item, "stage"), ==, "phase-0");
+            }
+          /* after: ids of items already listed */
+          g_assert_nonnull (after);
+          for (guint a = 0; a < json_array_get_length (after); a++)
+            g_assert_true (g_hash_table_contains (seen, json_array_get_string_element (after, a)));
+          status = get_string (item, "status");
+          g_assert_true (g_str_equal (status, "todo") || g_str_equal (status, "doing") ||
+                         g_str_equal (status, "done") || g_str_equal (status, "skipped"));
+          assert_string_or_null (item, "owner");
+          assert_string_or_null (item, "due");
+          assert_string_or_null (item, "note");
+          g_hash_table_add (seen, (gpointer) get_string (item, "id"));
+          n_items++;
+
+          if (g_str_equal (get_string (item, "id"), "phase-0/management-support"))
+            {
+              g_assert_cmpstr (status, ==, "done");
+              g_assert_cmpstr (get_string (item, "owner"), ==, "Anna");
+              g_assert_cmpstr (get_string (item, "due"), ==, "2027-02");
+              g_assert_cmpstr (get_string (item, "note"), ==, "Besproken in het MT.");
+            }
+        }
+    }
+  g_assert_cmpuint (n_items, >, 5);
+
+  orphaned = json_object_get_array_member (root, "orphaned");
+  g_assert_nonnull (orphaned);
+  findings = json_object_get_array_member (root, "findings");
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (json_array_get_length (findings), >, 0);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+      const char *severity = get_string (f, "severity");
+      JsonArray *models = json_object_get_array_member (f, "models");
+
+      g_assert_cmpuint (strlen (get_string (f, "id")), >, 0);
+      g_assert_true (g_str_equal (severity, "info") || g_str_equal (severity, "warning"));
+      g_assert_cmpuint (json_array_get_length (models), >=, 1);
+      g_assert_cmpuint (strlen (get_string (f, "message")), >, 0);
+    }
+}
+
+static void
+test_roadmap_json_orphans (void)
+{
+  g_autofree char *path = data_path ("orphan-items.koers");
+  g_autoptr(JsonNode) root_node = NULL;
+  JsonArray *orphaned;
+  JsonObject *o;
+  g_auto(Run) run;
+
+  KOERS (&run, "--roadmap", "--format=json", path);
+  g_assert_cmpint (run.status, ==, 0);
+  root_node = parse_json_text (run.out);
+  orphaned = json_object_get_array_member (json_node_get_object (root_node), "orphaned");
+  g_assert_cmpuint (json_array_get_length (orphaned), ==, 3);
+  o = json_array_get_object_element (orphaned, 0);
+  g_assert_cmpstr (get_string (o, "id"), ==, "retired/press-kit");
+  g_assert_cmpstr (get_string (o, "status"), ==, "done");
+  g_assert_cmpstr (get_string (o, "owner"), ==, "Anna");
+  g_assert_cmpstr (get_string (o, "due"), ==, "2026-Q4");
+  g_assert_cmpstr (get_string (o, "note"), ==, "Sent to 12 papers");
+  o = json_array_get_object_element (orphaned, 2);
+  g_assert_cmpstr (get_string (o, "id"), ==, "old/without-status");
+  g_assert_true (json_object_get_null_member (o, "status"));
+  g_assert_true (json_object_get_null_member (o, "owner"));
+  g_assert_cmpstr (get_string (o, "note"), ==, "only a note");
+}
+
+/* An RFC 4180 parser: records end in CRLF (a bare LF is accepted too),
+ * fields are separated by commas, a field in double quotes may hold
+ * commas, line breaks and doubled quotes. Anything else is an error. */
+static GPtrArray *
+parse_csv (const char  *text,
+           char       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *record = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  *error = NULL;
+  if (*p == '\0')
+    {
+      g_ptr_array_unref (record);
+      g_string_free (field, TRUE);
+      return g_steal_pointer (&records);
+    }
+
+  for (;;)
+    {
+      /* one field */
+      if (*p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              if (*p == '\0')
+                {
+                  *error = g_strdup ("a quoted field is not closed");
+                  goto fail;
+                }
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p += 2;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p++);
+            }
+          if (*p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
+            {
+              *error = g_strdup_printf ("text after a closing quote at offset %d", (int) (p - text));
+              goto fail;
+            }
+        }
+      else
+        {
+          while (*p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
+            {
+              if (*p == '"')
+                {
+                  *error = g_strdup_printf ("a quote in an unquoted field at offset %d", (int) (p - text));
+                  goto fail;
+                }
+              g_string_append_c (field, *p++);
+            }
+        }
+      g_ptr_array_add (record, g_string_free (field, FALSE));
+      field = g_string_new (NULL);
+
+      /* what ends it */
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+      if (*p == '\r')
+        {
+          if (p[1] != '\n')
+            {
+              *error = g_strdup ("a CR without LF");
+              goto fail;
+            }
+          p++;
+        }
+      if (*p == '\n')
+        p++;
+      g_ptr_array_add (records, record);
+      record = g_ptr_array_new_with_free_func (g_free);
+      if (*p == '\0')
+        break;
+    }
+
+  g_ptr_array_unref (record);
+  g_string_free (field, TRUE);
+  return g_steal_pointer (&records);
+
+fail:
+  g_ptr_array_unref (record);
+  g_string_free (field, TRUE);
+  return NULL;
+}
+
+static void
+test_csv_parser (void)
+{
+  char *error = NULL;
+  g_autoptr(GPtrArray) records = parse_csv ("a,\"b,c\",\"d\"\"e\"\r\n\"x\ny\",,z\r\n", &error);
+  GPtrArray *r;
+
+  /* the test's own parser, on a text where the answer is known */
+  g_assert_null (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  r = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (r->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (r, 1), ==, "b,c");
+  g_assert_cmpstr (g_ptr_array_index (r, 2), ==, "d\"e");
+  r = g_ptr_array_index (records, 1);
+  g_assert_cmpstr (g_ptr_array_index (r, 0), ==, "x\ny");
+  g_assert_cmpstr (g_ptr_array_index (r, 1), ==, "");
+  g_assert_null (parse_csv ("a\"b\r\n", &error));
+  g_assert_nonnull (error);
+  g_free (error);
+  g_assert_null (parse_csv ("\"ab\r\n", &error));
+  g_free (error);
+}
+
+static void
+test_roadmap_csv (void)
+{
+  g_autofree char *path = data_path ("csv-quoting.koers");
+  g_autoptr(KoersProject) project = load_data ("csv-quoting.koers");
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *error = NULL;
+  const char * const header[] = { "phase", "id", "title", "model", "stage", "status", "owner", "due", "note" };
+  GPtrArray *first;
+  g_auto(Run) run;
+  gboolean found_management = FALSE, found_read = FALSE;
+  guint row = 1;
+
+  KOERS (&run, "--roadmap", "--format=csv", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "phase,id,title,model,stage,status,owner,due,note\r\n"));
+  g_assert_true (g_str_has_suffix (run.out, "\r\n"));
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+
+  records = parse_csv (run.out, &error);
+  if (records == NULL)
+    g_error ("not RFC 4180: %s\n%s", error, run.out);
+
+  first = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (first->len, ==, G_N_ELEMENTS (header));
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    g_assert_cmpstr (g_ptr_array_index (first, i), ==, header[i]);
+
+  /* one row per item, in roadmap order */
+  g_assert_cmpuint (records->len, ==, koers_roadmap_get_n_items (roadmap) + 1);
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
+
+      for (guint i = 0; i < phase->items->len; i++, row++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+          const KoersStageRef *primary = g_ptr_array_index (item->serves, 0);
+          GPtrArray *r = g_ptr_array_index (records, row);
+          g_autofree char *index = g_strdup_printf ("%u", phase->index);
+
+          g_assert_cmpuint (r->len, ==, 9);
+          g_assert_cmpstr (g_ptr_array_index (r, 0), ==, index);
+          g_assert_cmpstr (g_ptr_array_index (r, 1), ==, item->id);
+          g_assert_cmpstr (g_ptr_array_index (r, 2), ==, item->title);
+          g_assert_cmpstr (g_ptr_array_index (r, 3), ==, primary->model);
+          g_assert_cmpstr (g_ptr_array_index (r, 4), ==, primary->stage);
+          g_assert_cmpstr (g_ptr_array_index (r, 5), ==, koers_status_to_string (item->status));
+
+          if (g_str_equal (item->id, "phase-0/management-support"))
+            {
+              found_management = TRUE;
+              g_assert_cmpstr (g_ptr_array_index (r, 5), ==, "doing");
+              g_assert_cmpstr (g_ptr_array_index (r, 6), ==, "Anna, \"AJ\" de Vries");
+              g_assert_cmpstr (g_ptr_array_index (r, 7), ==, "2027-Q1");
+              g_assert_cmpstr (g_ptr_array_index (r, 8), ==, "First line, with a comma\nSecond line with \"quotes\"");
+            }
+          else if (g_str_equal (item->id, "pyramid/read-conversations"))
+            {
+              found_read = TRUE;
+              g_assert_cmpstr (g_ptr_array_index (r, 0), ==, "1");
+              g_assert_cmpstr (g_ptr_array_index (r, 3), ==, "pyramid");
+              g_assert_cmpstr (g_ptr_array_index (r, 4), ==, "listen");
+              g_assert_cmpstr (g_ptr_array_index (r, 5), ==, "done");
+              g_assert_cmpstr (g_ptr_array_index (r, 6), ==, "Bram");
+              g_assert_cmpstr (g_ptr_array_index (r, 8), ==, "");
+            }
+        }
+    }
+  g_assert_true (found_management);
+  g_assert_true (found_read);
+}
+
+static void
+test_roadmap_warning (void)
+{
+  g_autofree char *path = data_path ("unknown-model.koers");
+  g_autofree char *expected_err = g_strdup_printf ("koers: %s: placements.custom-model: a model this version of Koers does not know; kept as it is\n", path);
+  g_auto(Run) run;
+
+  KOERS (&run, "--roadmap", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected_err);
+  g_assert_true (g_str_has_prefix (run.out, "# Custom Models Inc"));
+}
+
+static void
+test_roadmap_broken (void)
+{
+  g_autofree char *path = data_path ("unknown-stage.koers");
+  g_autofree char *expected = g_strdup_printf ("koers: %s: placements.pyramid.current: unknown stage \"shout\" (expected one of monitor, listen, respond, create)\n", path);
+  const char * const formats[] = { "--format=markdown", "--format=json", "--format=csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(Run) run;
+
+      KOERS (&run, "--roadmap", formats[i], path);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, expected);
+    }
+}
+
+static char *
+find_dutch_localedir (void)
+{
+  const char *dirs[2] = { g_getenv ("KOERS_LOCALEDIR"), NULL };
+  g_autofree char *build_po = NULL;
+
+  /* meson's i18n.gettext() writes po/<lang>/LC_MESSAGES/<domain>.mo in
+   * the build tree; KOERS_LOCALEDIR should point there */
+  if (g_getenv ("G_TEST_BUILDDIR"))
+    {
+      g_autofree char *parent = g_path_get_dirname (g_getenv ("G_TEST_BUILDDIR"));
+      build_po = g_build_filename (parent, "po", NULL);
+      dirs[1] = build_po;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *mo = NULL;
+
+      if (dirs[i] == NULL)
+        continue;
+      mo = g_build_filename (dirs[i], "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+      if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+        return g_strdup (dirs[i]);
+    }
+  return NULL;
+}
+
+static void
+test_roadmap_dutch (void)
+{
+  g_autofree char *path = data_path ("woonstichting.koers");
+  g_autofree char *localedir = find_dutch_localedir ();
+  g_auto(GStrv) env = headless_environment ("nl");
+  g_auto(Run) run;
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("Dutch catalogue not built yet");
+      return;
+    }
+  /* on a machine without a Dutch locale: LANG=C.UTF-8 LANGUAGE=nl */
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_setenv (env, "LANG", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "KOERS_LOCALEDIR", localedir, TRUE);
+
+  run_koers_env (&run, env, NULL, (const char * const []) { "--roadmap", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "# Woonstichting Rivierenland"));
+  if (strstr (run.out, "\n## Fase 0") == NULL)
+    g_error ("no “Fase 0” in the Dutch roadmap (catalogue in %s):\n%s", localedir, run.out);
+  g_assert_null (strstr (run.out, "\n## Phase 0"));
+}
+
+/* --- usage errors -------------------------------------------------------- */
+
+static void
+assert_usage_error (const char * const *args)
+{
+  g_auto(Run) run;
+
+  run_koers (&run, args);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (strlen (run.err), >, 0);
+}
+
+#define USAGE_ERROR(...) assert_usage_error ((const char * const []) { __VA_ARGS__, NULL })
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *other = data_path ("valid-minimal.koers");
+
+  USAGE_ERROR ("--frobnicate");
+  USAGE_ERROR ("--frobnicate", "--check", valid);
+  USAGE_ERROR ("--roadmap", "--format=xml", valid);
+  USAGE_ERROR ("--check", valid, other);
+  USAGE_ERROR ("--check");
+  USAGE_ERROR ("--roadmap");
+  USAGE_ERROR ("--check", "--roadmap", valid);
+  USAGE_ERROR ("--check", "--format=json", valid);
+  USAGE_ERROR ("--format=json", valid);
+  USAGE_ERROR ("--scale=abc", "--roadmap", valid);
+  USAGE_ERROR ("--page=x", "--export-roadmap=out.png", valid);
+}
+
+static void
+test_usage_error_messages (void)
+{
+  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *other = data_path ("valid-minimal.koers");
+  g_auto(Run) run;
+  g_auto(Run) two;
+
+  KOERS (&run, "--roadmap", "--format=xml", valid);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "koers: --format: "));
+  g_assert_nonnull (strstr (run.err, "xml"));
+
+  KOERS (&two, "--check", valid, other);
+  g_assert_cmpint (two.status, ==, 2);
+  g_assert_true (g_str_has_prefix (two.err, "koers: "));
+  g_assert_nonnull (strstr (two.err, "FILE"));
+}
+
+static void
+test_usage_export_options (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *gif = g_build_filename (dir, "out.gif", NULL);
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *export_gif = g_strconcat ("--export-roadmap=", gif, NULL);
+  g_autofree char *export_png = g_strconcat ("--export-roadmap=", png, NULL);
+  g_autofree char *diagram_gif = g_strconcat ("--export-diagram=pyramid:", gif, NULL);
+  g_autofree char *diagram_nope = g_strconcat ("--export-diagram=nope:", png, NULL);
+
+  USAGE_ERROR (export_gif, valid);
+  USAGE_ERROR (diagram_gif, valid);
+  USAGE_ERROR ("--export-diagram=pyramid", valid);
+  USAGE_ERROR (diagram_nope, valid);
+  USAGE_ERROR (export_png, "--size=abc", valid);
+  USAGE_ERROR (export_png, "--size=100x100", valid);
+  USAGE_ERROR (export_png, "--scale=7", valid);
+  USAGE_ERROR (export_png, "--theme=blue", valid);
+  USAGE_ERROR (export_png, "--background=pink", valid);
+  USAGE_ERROR (export_png, "--format=json", valid);
+  USAGE_ERROR ("--roadmap", "--size=1280x720", valid);
+  USAGE_ERROR ("--size=1280x720", valid);
+  /* nothing written */
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_tree (dir);
+}
+
+static void
+test_usage_page_zero (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *export_png = g_strconcat ("--export-roadmap=", png, NULL);
+
+  /* pages count from 1 */
+  USAGE_ERROR (export_png, "--page=0", valid);
+  USAGE_ERROR (export_png, "--page=-1", valid);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_tree (dir);
+}
+
+/* --- exports ------------------------------------------------------------- */
+
+static GBytes *
+read_file (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+assert_png (const char *path,
+            guint32     width,
+            guint32     height)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 33);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  /* IHDR: big-endian width and height */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *) (data + 16)), ==, width);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(const guint32 *) (data + 20)), ==, height);
+}
+
+static void
+assert_svg (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_true (g_str_has_prefix (text, "<?xml") || g_str_has_prefix (text, "<svg"));
+  g_assert_nonnull (strstr (text, "<svg"));
+  g_assert_nonnull (strstr (text, "</svg>"));
+}
+
+static void
+assert_pdf (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 5);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+  /* A PDF ends with %%EOF (and perhaps a newline); its body holds binary
+   * streams with NUL bytes, so look at the tail only. */
+  {
+    gsize size = g_bytes_get_size (bytes);
+    const char *data = g_bytes_get_data (bytes, NULL);
+    gsize tail = MIN (size, 16);
+
+    g_assert_nonnull (g_strstr_len (data + size - tail, tail, "%%EOF"));
+  }
+}
+
+static void
+export_to (const char *option_prefix,
+           const char *dir,
+           const char *name,
+           const char *file,
+           const char *extra)
+{
+  g_autofree char *out = g_build_filename (dir, name, NULL);
+  g_autofree char *option = g_strconcat (option_prefix, out, NULL);
+  g_autofree char *input = data_path (file);
+  g_auto(Run) run;
+
+  if (extra)
+    KOERS (&run, option, extra, input);
+  else
+    KOERS (&run, option, input);
+  if (run.status != 0)
+    g_error ("%s %s: exit %d: %s", option, file, run.status, run.err);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_export_roadmap (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *png = g_build_filename (dir, "roadmap.png", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "roadmap.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "roadmap.pdf", NULL);
+
+  export_to ("--export-roadmap=", dir, "roadmap.png", "woonstichting.koers", NULL);
+  export_to ("--export-roadmap=", dir, "small.png", "woonstichting.koers", "--size=1280x720");
+  export_to ("--export-roadmap=", dir, "roadmap.svg", "woonstichting.koers", NULL);
+  export_to ("--export-roadmap=", dir, "roadmap.pdf", "woonstichting.koers", NULL);
+  /* default 1920x1080 at scale 2 */
+  assert_png (png, 3840, 2160);
+  assert_png (small, 2560, 1440);
+  assert_svg (svg);
+  assert_pdf (pdf);
+  /* written beside and renamed: nothing else left */
+  g_assert_cmpuint (count_entries (dir), ==, 4);
+  remove_tree (dir);
+}
+
+static void
+test_export_diagram (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  const char * const models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("--export-diagram=%s:", models[i]);
+      g_autofree char *png_name = g_strdup_printf ("%s.png", models[i]);
+      g_autofree char *svg_name = g_strdup_printf ("%s.svg", models[i]);
+      g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", models[i]);
+      g_autofree char *png = g_build_filename (dir, png_name, NULL);
+      g_autofree char *svg = g_build_filename (dir, svg_name, NULL);
+      g_autofree char *pdf = g_build_filename (dir, pdf_name, NULL);
+
+      export_to (prefix, dir, png_name, "woonstichting.koers", "--scale=1");
+      export_to (prefix, dir, svg_name, "woonstichting.koers", NULL);
+      export_to (prefix, dir, pdf_name, "woonstichting.koers", NULL);
+      assert_png (png, 1920, 1080);
+      assert_svg (svg);
+      assert_pdf (pdf);
+    }
+  g_assert_cmpuint (count_entries (dir), ==, 12);
+  remove_tree (dir);
+}
+
+static void
+test_export_missing_folder (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *out = g_build_filename (dir, "missing", "roadmap.png", NULL);
+  g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
+  g_autofree char *input = data_path ("woonstichting.koers");
+  g_autofree char *prefix = g_strdup_printf ("koers: %s: ", out);
+  g_auto(Run) run;
+
+  KOERS (&run, option, input);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_one_line (run.err);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  /* nothing left behind */
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_tree (dir);
+}
+
+static void
+test_export_keeps_existing (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *out = g_build_filename (dir, "roadmap.png", NULL);
+  g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
+  g_autofree char *diagram = g_strconcat ("--export-diagram=pyramid:", out, NULL);
+  g_autofree char *broken = data_path ("unknown-stage.koers");
+  g_autofree char *valid = data_path ("woonstichting.koers");
+  g_autofree char *contents = NULL;
+  g_auto(Run) refused;
+  g_auto(Run) refused_diagram;
+  g_auto(Run) no_page;
+
+  g_assert_true (g_file_set_contents (out, "the previous export", -1, NULL));
+
+  /* the input refused: exit 1, OUT as it was */
+  KOERS (&refused, option, broken);
+  g_assert_cmpint (refused.status, ==, 1);
+  KOERS (&refused_diagram, diagram, broken);
+  g_assert_cmpint (refused_diagram.status, ==, 1);
+  /* a page that does not exist: the export fails, OUT as it was */
+  KOERS (&no_page, option, "--page=999", valid);
+  g_assert_cmpint (no_page.status, !=, 0);
+
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous export");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
+static void
+test_no_display_needed (void)
+{
+  g_autofree char *path = data_path ("woonstichting.koers");
+  g_auto(GStrv) env = headless_environment ("en");
+  g_auto(Run) run;
+
+  /* and with a display that cannot be opened, still no window is tried */
+  env = g_environ_setenv (env, "DISPLAY", ":4242", TRUE);
+  env = g_environ_setenv (env, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
+  run_koers_env (&run, env, NULL, (const char * const []) { "--check", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/check/valid", test_check_valid);
+  g_test_add_func ("/cli/check/findings", test_check_findings);
+  g_test_add_func ("/cli/check/warnings", test_check_warnings);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_files); i++)
+    {
+      g_autofree char *name = g_strndup (broken_files[i].file, strlen (broken_files[i].file) - strlen (".koers"));
+      g_autofree char *path = g_strdup_printf ("/cli/check/broken/%s", name);
+
+      g_test_add_data_func (path, &broken_files[i], test_check_broken);
+    }
+  g_test_add_func ("/cli/check/broken/syntax-error", test_check_syntax_error);
+  g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/check/too-large", test_check_too_large);
+  g_test_add_func ("/cli/check/too-deep", test_check_too_deep);
+  g_test_add_func ("/cli/check/no-display-needed", test_no_display_needed);
+  g_test_add_func ("/cli/roadmap/markdown", test_roadmap_markdown);
+  g_test_add_func ("/cli/roadmap/markdown-state", test_roadmap_markdown_state);
+  g_test_add_func ("/cli/roadmap/json", test_roadmap_json);
+  g_test_add_func ("/cli/roadmap/json-orphans", test_roadmap_json_orphans);
+  g_test_add_func ("/cli/roadmap/csv-parser", test_csv_parser);
+  g_test_add_func ("/cli/roadmap/csv", test_roadmap_csv);
+  g_test_add_func ("/cli/roadmap/warning", test_roadmap_warning);
+  g_test_add_func ("/cli/roadmap/broken", test_roadmap_broken);
+  g_test_add_func ("/cli/roadmap/dutch", test_roadmap_dutch);
+  g_test_add_func ("/cli/usage/errors", test_usage_errors);
+  g_test_add_func ("/cli/usage/messages", test_usage_error_messages);
+  g_test_add_func ("/cli/usage/export-options", test_usage_export_options);
+  g_test_add_func ("/cli/export/missing-folder", test_export_missing_folder);
+  g_test_add_func ("/cli/export/keeps-existing", test_export_keeps_existing);
+  g_test_add_func ("/cli/export/page-zero", test_usage_page_zero);
+  g_test_add_func ("/cli/export/roadmap", test_export_roadmap);
+  g_test_add_func ("/cli/export/diagram", test_export_diagram);
+  /* registered last: the suite "help" runs after the others */
+  g_test_add_func ("/cli/help/usage-line", test_help_usage_line);
+
+  return g_test_run ();
+}

@@ -1,0 +1,334 @@
+/* test-model.c: the built-in models and the model file format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The stage ids are a contract (shared/domain/models.md): project files and
+ * the command line refer to them, so they are spelled out here in full.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "koers-catalog.h"
+#include "koers-error.h"
+#include "koers-model.h"
+
+typedef struct {
+  const char *id;
+  const char *stages[12];
+} ExpectedModel;
+
+static const ExpectedModel expected_models[] = {
+  { "pyramid", { "monitor", "listen", "respond", "create", NULL } },
+  { "learning-curve", { "emerging", "tactical", "integrated", "social-business", NULL } },
+  { "maturity-matrix", { "planning", "presence", "engagement", "formalized", "strategic", "converged", NULL } },
+  { "strategy-model", { "phase-0", "baseline", "analysis", "objectives", "audiences", "go-no-go",
+                        "channels", "content", "execution", "monitoring", "evaluation", NULL } },
+};
+
+static void
+test_builtin_models (void)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+
+  g_assert_nonnull (catalog);
+  g_assert_cmpuint (koers_catalog_get_n_models (catalog), ==, G_N_ELEMENTS (expected_models));
+
+  for (guint m = 0; m < G_N_ELEMENTS (expected_models); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      const ExpectedModel *e = &expected_models[m];
+      guint n = g_strv_length ((char **) e->stages);
+
+      g_test_message ("%s", e->id);
+      g_assert_cmpstr (koers_model_get_id (model), ==, e->id);
+      g_assert_true (koers_catalog_lookup (catalog, e->id) == model);
+      g_assert_cmpint (koers_catalog_index_of (catalog, e->id), ==, (int) m);
+
+      /* name, short name and description */
+      g_assert_nonnull (koers_model_get_name (model));
+      g_assert_cmpuint (strlen (koers_model_get_name (model)), >, 5);
+      g_assert_nonnull (koers_model_get_short_name (model));
+      g_assert_cmpuint (strlen (koers_model_get_short_name (model)), >, 2);
+      g_assert_cmpuint (strlen (koers_model_get_short_name (model)), <, strlen (koers_model_get_name (model)));
+      g_assert_nonnull (koers_model_get_summary (model));
+      g_assert_cmpuint (strlen (koers_model_get_summary (model)), >, 10);
+      g_assert_nonnull (koers_model_get_source (model));
+      g_assert_cmpuint (strlen (koers_model_get_source (model)), >, 0);
+      g_assert_true (g_str_has_prefix (koers_model_get_color (model), "#"));
+      g_assert_cmpuint (strlen (koers_model_get_color (model)), ==, 7);
+      g_assert_nonnull (koers_model_get_diagram (model));
+
+      /* exactly the stage ids of the contract, in order */
+      g_assert_cmpuint (koers_model_get_n_stages (model), ==, n);
+      for (guint s = 0; s < n; s++)
+        {
+          const KoersStage *stage = koers_model_get_stage (model, s);
+
+          g_assert_cmpstr (stage->id, ==, e->stages[s]);
+          g_assert_cmpuint (stage->index, ==, s);
+          g_assert_nonnull (stage->name);
+          g_assert_cmpuint (strlen (stage->name), >, 0);
+          g_assert_nonnull (stage->description);
+          g_assert_cmpuint (strlen (stage->description), >, 0);
+          g_assert_true (koers_model_find_stage (model, e->stages[s]) == stage);
+          g_assert_cmpint (koers_model_stage_index (model, e->stages[s]), ==, (int) s);
+        }
+      g_assert_null (koers_model_find_stage (model, "no-such-stage"));
+      g_assert_null (koers_model_find_stage (model, NULL));
+      g_assert_cmpint (koers_model_stage_index (model, "no-such-stage"), ==, -1);
+    }
+
+  g_assert_null (koers_catalog_lookup (catalog, "custom-model"));
+  g_assert_null (koers_catalog_lookup (catalog, NULL));
+  g_assert_cmpint (koers_catalog_index_of (catalog, "custom-model"), ==, -1);
+}
+
+static void
+test_builtin_names (void)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  KoersModel *pyramid = koers_catalog_lookup (catalog, "pyramid");
+  KoersModel *strategy = koers_catalog_lookup (catalog, "strategy-model");
+  const KoersStage *gate;
+  g_autofree char *list = koers_model_dup_stage_list (pyramid);
+
+  /* LANGUAGE=en: the English names of the files */
+  g_assert_cmpstr (koers_model_get_name (pyramid), ==, "Social Media Pyramid");
+  g_assert_cmpstr (koers_model_find_stage (pyramid, "listen")->name, ==, "Listen");
+  g_assert_cmpstr (list, ==, "monitor, listen, respond, create");
+
+  /* the Social Strategy Model: a decision gate without a step number,
+   * and a note that the steps are a reconstruction */
+  gate = koers_model_find_stage (strategy, "go-no-go");
+  g_assert_true (gate->gate);
+  g_assert_null (gate->step);
+  /* phase 0 is named "Phase 0" already; a step number would say it twice */
+  g_assert_null (koers_model_find_stage (strategy, "phase-0")->step);
+  g_assert_cmpstr (koers_model_find_stage (strategy, "baseline")->step, ==, "1");
+  g_assert_cmpstr (koers_model_find_stage (strategy, "evaluation")->step, ==, "9");
+  g_assert_false (koers_model_find_stage (strategy, "channels")->gate);
+  g_assert_nonnull (koers_model_get_note (strategy));
+  g_assert_nonnull (strstr (koers_model_get_note (strategy), "reconstruct"));
+}
+
+static void
+test_builtin_shared (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersCatalog) fresh = koers_catalog_new_builtin (&error);
+
+  g_assert_no_error (error);
+  /* the shared catalog is one object; a new one is equal to it */
+  g_assert_true (koers_catalog_get_builtin () == koers_catalog_get_builtin ());
+  g_assert_true (fresh != koers_catalog_get_builtin ());
+  g_assert_cmpuint (koers_catalog_get_n_models (fresh), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (koers_model_get_id (koers_catalog_get_model (fresh, i)), ==, expected_models[i].id);
+}
+
+/* --- model files --------------------------------------------------------- */
+
+#define STAGE_A "{ \"id\": \"a\", \"name\": \"A\", \"description\": \"The first.\" }"
+#define STAGE_B "{ \"id\": \"b\", \"name\": \"B\", \"description\": \"The second.\" }"
+
+static char *
+model_json (const char *color,
+            const char *stages)
+{
+  return g_strdup_printf ("{\n"
+                          "  \"format\": \"koers-model\",\n"
+                          "  \"version\": 1,\n"
+                          "  \"id\": \"test-model\",\n"
+                          "  \"name\": \"Test Model\",\n"
+                          "  \"short-name\": \"Test\",\n"
+                          "  \"source\": \"Nobody, 2026\",\n"
+                          "  \"summary\": \"A model for the tests.\",\n"
+                          "  \"color\": \"%s\",\n"
+                          "  \"diagram\": \"test.svg\",\n"
+                          "  \"labels\": { \"left\": \"Left\", \"right\": \"Right\" },\n"
+                          "  \"stages\": [ %s ]\n"
+                          "}\n", color, stages);
+}
+
+static KoersModel *
+model_from_string (const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  return koers_model_new_from_bytes (bytes, "broken.json", error);
+}
+
+static void
+test_model_valid (void)
+{
+  g_autofree char *text = model_json ("#3584e4", STAGE_A ", " STAGE_B);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) model = model_from_string (text, &error);
+  g_auto(GStrv) keys = NULL;
+  const char * const expected_keys[] = { "left", "right", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (koers_model_get_id (model), ==, "test-model");
+  g_assert_cmpstr (koers_model_get_short_name (model), ==, "Test");
+  g_assert_cmpstr (koers_model_get_color (model), ==, "#3584e4");
+  g_assert_null (koers_model_get_note (model));
+  g_assert_cmpuint (koers_model_get_n_stages (model), ==, 2);
+  g_assert_null (koers_model_get_stage (model, 0)->tagline);
+  g_assert_false (koers_model_get_stage (model, 1)->gate);
+  keys = koers_model_dup_label_keys (model);
+  g_assert_cmpstrv (keys, expected_keys);
+  g_assert_cmpstr (koers_model_get_label (model, "left"), ==, "Left");
+  g_assert_null (koers_model_get_label (model, "middle"));
+}
+
+typedef struct {
+  const char     *name;
+  const char     *color;
+  const char     *stages;
+  const char     *replace_from;   /* optional edit of the text */
+  const char     *replace_to;
+  KoersFileError  code;
+  const char     *message;
+} BrokenModel;
+
+static const BrokenModel broken_models[] = {
+  { "stage-id-number", "#3584e4", STAGE_A ", { \"id\": 2, \"name\": \"B\", \"description\": \"x\" }", NULL, NULL,
+    KOERS_FILE_ERROR_TYPE, "broken.json: stages[1].id: expected text, found a number" },
+  { "stage-missing-name", "#3584e4", STAGE_A ", { \"id\": \"b\", \"description\": \"x\" }", NULL, NULL,
+    KOERS_FILE_ERROR_MISSING, "broken.json: stages[1].name: missing; this member is required" },
+  { "stage-missing-description", "#3584e4", "{ \"id\": \"a\", \"name\": \"A\" }, " STAGE_B, NULL, NULL,
+    KOERS_FILE_ERROR_MISSING, "broken.json: stages[0].description: missing; this member is required" },
+  { "stage-not-object", "#3584e4", STAGE_A ", \"b\"", NULL, NULL,
+    KOERS_FILE_ERROR_TYPE, "broken.json: stages[1]: expected an object, found text" },
+  { "stage-gate-text", "#3584e4", STAGE_A ", { \"id\": \"b\", \"name\": \"B\", \"description\": \"x\", \"gate\": \"yes\" }", NULL, NULL,
+    KOERS_FILE_ERROR_TYPE, "broken.json: stages[1].gate: expected true or false, found text" },
+  { "duplicate-stage", "#3584e4", STAGE_A ", " STAGE_B ", " STAGE_A, NULL, NULL,
+    KOERS_FILE_ERROR_INVALID, "broken.json: stages[2].id: the stage \"a\" appears twice" },
+  { "bad-stage-id", "#3584e4", STAGE_A ", { \"id\": \"Stage B\", \"name\": \"B\", \"description\": \"x\" }", NULL, NULL,
+    KOERS_FILE_ERROR_INVALID, "broken.json: stages[1].id: \"Stage B\" is not a valid id (use lower-case letters, digits and -)" },
+  { "one-stage", "#3584e4", STAGE_A, NULL, NULL,
+    KOERS_FILE_ERROR_INVALID, "broken.json: stages: a model needs at least two stages" },
+  { "color-name", "blue", STAGE_A ", " STAGE_B, NULL, NULL,
+    KOERS_FILE_ERROR_INVALID, "broken.json: color: expected a colour like #3584e4, found \"blue\"" },
+  { "color-short", "#38e", STAGE_A ", " STAGE_B, NULL, NULL,
+    KOERS_FILE_ERROR_INVALID, "broken.json: color: expected a colour like #3584e4, found \"#38e\"" },
+  { "color-not-hex", "#3584eg", STAGE_A ", " STAGE_B, NULL, NULL,
+    KOERS_FILE_ERROR_INVALID, "broken.json: color: expected a colour like #3584e4, found \"#3584eg\"" },
+  { "stages-not-list", "#3584e4", STAGE_A ", " STAGE_B, "\"stages\": [", "\"stages\": \"none\", \"x-stages\": [",
+    KOERS_FILE_ERROR_TYPE, "broken.json: stages: expected a list, found text" },
+  { "missing-short-name", "#3584e4", STAGE_A ", " STAGE_B, "\"short-name\": \"Test\",", "",
+    KOERS_FILE_ERROR_MISSING, "broken.json: short-name: missing; this member is required" },
+  { "bad-model-id", "#3584e4", STAGE_A ", " STAGE_B, "\"id\": \"test-model\"", "\"id\": \"Test_Model\"",
+    KOERS_FILE_ERROR_INVALID, "broken.json: id: \"Test_Model\" is not a valid id (use lower-case letters, digits and -)" },
+  { "label-number", "#3584e4", STAGE_A ", " STAGE_B, "\"left\": \"Left\"", "\"left\": 1",
+    KOERS_FILE_ERROR_TYPE, "broken.json: labels.left: expected text, found a number" },
+  { "wrong-format", "#3584e4", STAGE_A ", " STAGE_B, "\"koers-model\"", "\"koers-project\"",
+    KOERS_FILE_ERROR_NOT_PROJECT, "broken.json: format: expected \"koers-model\", found \"koers-project\"" },
+  { "newer-version", "#3584e4", STAGE_A ", " STAGE_B, "\"version\": 1", "\"version\": 3",
+    KOERS_FILE_ERROR_VERSION, NULL },
+  { "syntax", "#3584e4", STAGE_A ", " STAGE_B, "\"name\": \"Test Model\",", "\"name\": \"Test Model\"",
+    KOERS_FILE_ERROR_SYNTAX, NULL },
+};
+
+static void
+test_model_broken (gconstpointer data)
+{
+  const BrokenModel *c = data;
+  g_autofree char *text = model_json (c->color, c->stages);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) model = NULL;
+
+  if (c->replace_from != NULL)
+    {
+      GString *edited = g_string_new (text);
+
+      g_assert_cmpuint (g_string_replace (edited, c->replace_from, c->replace_to, 1), ==, 1);
+      g_free (text);
+      text = g_string_free (edited, FALSE);
+    }
+
+  model = model_from_string (text, &error);
+  g_assert_null (model);
+  g_assert_error (error, KOERS_FILE_ERROR, (int) c->code);
+  g_assert_true (g_str_has_prefix (error->message, "broken.json: "));
+  if (c->message != NULL)
+    g_assert_cmpstr (error->message, ==, c->message);
+  else if (c->code == KOERS_FILE_ERROR_SYNTAX)
+    {
+      /* broken.json: LINE:COLUMN: … */
+      g_autoptr(GRegex) regex = g_regex_new ("^broken\\.json: [0-9]+:[0-9]+: ", 0, 0, NULL);
+      g_assert_true (g_regex_match (regex, error->message, 0, NULL));
+    }
+  else
+    g_assert_nonnull (strstr (error->message, "reads format version 1"));
+}
+
+static void
+test_model_not_object (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) model = model_from_string ("[]", &error);
+
+  g_assert_null (model);
+  g_assert_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT);
+  g_assert_cmpstr (error->message, ==, "broken.json: expected a model (a JSON object), found a list");
+}
+
+static void
+test_model_too_deep (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) model = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '{');
+  bytes = g_string_free_to_bytes (text);
+  model = koers_model_new_from_bytes (bytes, "deep.json", &error);
+  g_assert_null (model);
+  g_assert_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP);
+  g_assert_true (g_str_has_prefix (error->message, "deep.json: 1:65: "));
+}
+
+static void
+test_catalog_duplicate (void)
+{
+  g_autofree char *text = model_json ("#3584e4", STAGE_A ", " STAGE_B);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) one = model_from_string (text, &error);
+  g_autoptr(KoersModel) two = model_from_string (text, &error);
+  g_autoptr(KoersCatalog) catalog = koers_catalog_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (koers_catalog_add_model (catalog, one, &error));
+  g_assert_no_error (error);
+  g_assert_false (koers_catalog_add_model (catalog, two, &error));
+  g_assert_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "there are two models with the id \"test-model\"");
+  g_assert_cmpuint (koers_catalog_get_n_models (catalog), ==, 1);
+  g_assert_true (koers_catalog_get_model (catalog, 0) == one);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/model/builtin/models", test_builtin_models);
+  g_test_add_func ("/core/model/builtin/names", test_builtin_names);
+  g_test_add_func ("/core/model/builtin/shared", test_builtin_shared);
+  g_test_add_func ("/core/model/file/valid", test_model_valid);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_models); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/model/file/%s", broken_models[i].name);
+      g_test_add_data_func (path, &broken_models[i], test_model_broken);
+    }
+  g_test_add_func ("/core/model/file/not-object", test_model_not_object);
+  g_test_add_func ("/core/model/file/too-deep", test_model_too_deep);
+  g_test_add_func ("/core/model/catalog/duplicate", test_catalog_duplicate);
+
+  return g_test_run ();
+}

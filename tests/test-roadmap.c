@@ -1,0 +1,1457 @@
+/* test-roadmap.c: the roadmap engine (docs/roadmap-rules.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Table-driven cases for what the rules say, and a property test over the
+ * placements: every combination of each model alone, every pair of the
+ * pyramid and the learning curve, and a deterministic sample (seeded by
+ * --seed) of all four models at once. Each roadmap built is checked
+ * against the invariants of the rules document.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "koers-error.h"
+#include "koers-roadmap-format.h"
+#include "koers-roadmap.h"
+#include "koers-rules-private.h"
+
+#define N_RANDOM_CASES 20000
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static KoersProject *
+load_data (const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+place (KoersProject *project,
+       const char   *model,
+       const char   *current,
+       const char   *target)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (koers_project_place (project, model, KOERS_MARKER_CURRENT, current, &error));
+  g_assert_true (koers_project_place (project, model, KOERS_MARKER_TARGET, target, &error));
+  g_assert_no_error (error);
+}
+
+static const KoersRoadmapItem *
+find_item (KoersRoadmap *roadmap,
+           const char   *id,
+           guint        *phase,
+           guint        *position)
+{
+  guint pos = 0;
+
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *ph = koers_roadmap_get_phase (roadmap, p);
+
+      for (guint i = 0; i < ph->items->len; i++, pos++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (ph->items, i);
+
+          if (g_str_equal (item->id, id))
+            {
+              if (phase)
+                *phase = ph->index;
+              if (position)
+                *position = pos;
+              return item;
+            }
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+serves (const KoersRoadmapItem *item,
+        const char             *model,
+        const char             *stage)
+{
+  for (guint s = 0; s < item->serves->len; s++)
+    {
+      const KoersStageRef *ref = g_ptr_array_index (item->serves, s);
+
+      if (g_str_equal (ref->model, model) && (stage == NULL || g_str_equal (ref->stage, stage)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const KoersFinding *
+find_finding (KoersRoadmap *roadmap,
+              const char   *id)
+{
+  const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const KoersFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->id, id))
+        return f;
+    }
+  return NULL;
+}
+
+static char *
+roadmap_json (KoersRoadmap *roadmap)
+{
+  return koers_roadmap_to_text (roadmap, koers_catalog_get_builtin (), KOERS_ROADMAP_FORMAT_JSON);
+}
+
+/* --- the invariants ------------------------------------------------------ */
+
+/* What is being checked, for the message when a check fails. */
+static char *current_case;
+
+#define CHECK(cond, ...) \
+  G_STMT_START { \
+    if (G_UNLIKELY (!(cond))) \
+      { \
+        g_autofree char *what_ = g_strdup_printf (__VA_ARGS__); \
+        g_error ("%s: %s (%s)", current_case, what_, #cond); \
+      } \
+  } G_STMT_END
+
+/* A conditional item serves what its rule names, in that order. */
+static gboolean
+serves_as_rule (const KoersRule        *rule,
+                const KoersRoadmapItem *item)
+{
+  if (rule->serves->len != item->serves->len)
+    return FALSE;
+  for (guint s = 0; s < item->serves->len; s++)
+    {
+      const KoersRuleRef *want = g_ptr_array_index (rule->serves, s);
+      const KoersStageRef *got = g_ptr_array_index (item->serves, s);
+
+      if (!g_str_equal (want->model, got->model) || !g_str_equal (want->stage, got->stage))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_case (const char *description)
+{
+  g_free (current_case);
+  current_case = g_strdup (description);
+}
+
+typedef struct {
+  guint phase;
+  guint position;
+  const KoersRoadmapItem *item;
+} Where;
+
+static void
+check_roadmap (KoersProject *project,
+               KoersRoadmap *roadmap)
+{
+  KoersRules *rules = koers_rules_get_builtin ();
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  guint n_models = koers_catalog_get_n_models (catalog);
+  g_autoptr(GHashTable) where = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const KoersRoadmapPhase *phase0;
+  const GPtrArray *findings;
+  guint position = 0, n_items = 0;
+  int level = KOERS_LEVEL_HIGH + 1;
+  static const char * const level_names[] = { "low", "middle", "high" };
+
+  /* Phase 0 first, present for every input, titled as phase 0. */
+  CHECK (koers_roadmap_get_n_phases (roadmap) >= 1, "no phases");
+  phase0 = koers_roadmap_get_phase (roadmap, 0);
+  CHECK (phase0->index == 0, "first phase has index %u", phase0->index);
+  CHECK (g_strcmp0 (phase0->title, "Phase 0: prepare the internal organisation") == 0,
+         "phase 0 is titled “%s”", phase0->title);
+  CHECK (phase0->items->len >= 2, "phase 0 has %u items", phase0->items->len);
+
+  /* Phases strictly increasing, numbered without gaps, none empty after 0. */
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *ph = koers_roadmap_get_phase (roadmap, p);
+
+      CHECK (ph->index == p, "phase %u has index %u", p, ph->index);
+      if (p > 0)
+        {
+          g_autofree char *title = g_strdup_printf ("Phase %u", p);
+
+          CHECK (g_strcmp0 (ph->title, title) == 0, "phase %u is titled “%s”", p, ph->title);
+          CHECK (ph->items->len > 0, "phase %u is empty", p);
+        }
+      for (guint i = 0; i < ph->items->len; i++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (ph->items, i);
+          Where *w = g_new0 (Where, 1);
+
+          CHECK (item->phase == ph->index, "%s says phase %u but stands in %u", item->id, item->phase, ph->index);
+          CHECK (!g_hash_table_contains (where, item->id), "%s appears twice", item->id);
+          w->phase = ph->index;
+          w->position = position++;
+          w->item = item;
+          g_hash_table_insert (where, item->id, w);
+          n_items++;
+        }
+    }
+  CHECK (n_items == koers_roadmap_get_n_items (roadmap), "%u items in phases, %u in the roadmap",
+         n_items, koers_roadmap_get_n_items (roadmap));
+
+  /* The maturity level: the lowest found among the placed currents. */
+  for (guint m = 0; m < n_models; m++)
+    {
+      const char *model_id = koers_model_get_id (koers_catalog_get_model (catalog, m));
+      const char *current = koers_project_get_current (project, model_id);
+      int l = current ? _koers_rules_get_level (rules, model_id, current) : -1;
+
+      if (l >= 0 && l < level)
+        level = l;
+    }
+  if (level > KOERS_LEVEL_HIGH)
+    level = KOERS_LEVEL_LOW;
+  CHECK (g_strcmp0 (koers_roadmap_get_level_name (roadmap), level_names[level]) == 0,
+         "level %s, expected %s", koers_roadmap_get_level_name (roadmap), level_names[level]);
+
+  /* Every item. */
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *ph = koers_roadmap_get_phase (roadmap, p);
+
+      for (guint i = 0; i < ph->items->len; i++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (ph->items, i);
+          const KoersRule *rule = _koers_rules_lookup_item (rules, item->id);
+          Where *self = g_hash_table_lookup (where, item->id);
+
+          CHECK (rule != NULL, "%s is not an item of the rules", item->id);
+          CHECK (item->id[0] != '\0' && strchr (item->id, '/') != NULL, "bad id “%s”", item->id);
+          CHECK (item->title && item->title[0], "%s has no title", item->id);
+          CHECK (item->why && item->why[0], "%s has no why", item->id);
+          CHECK (item->serves->len >= 1, "%s serves nothing", item->id);
+          CHECK (item->status == KOERS_STATUS_TODO && !item->owner && !item->due && !item->note,
+                 "%s has a state nobody recorded", item->id);
+          CHECK (item->lesson == rule->lesson, "%s lesson %d", item->id, item->lesson);
+
+          for (guint s = 0; s < item->serves->len; s++)
+            {
+              const KoersStageRef *ref = g_ptr_array_index (item->serves, s);
+              KoersModel *model = koers_catalog_lookup (catalog, ref->model);
+
+              CHECK (model != NULL, "%s serves unknown model %s", item->id, ref->model);
+              CHECK (koers_model_find_stage (model, ref->stage) != NULL,
+                     "%s serves unknown stage %s/%s", item->id, ref->model, ref->stage);
+            }
+
+          /* after: only ids in the roadmap, all of them, each earlier */
+          for (guint a = 0; item->after[a]; a++)
+            {
+              Where *dep = g_hash_table_lookup (where, item->after[a]);
+
+              CHECK (dep != NULL, "%s is after %s, which is not in the roadmap", item->id, item->after[a]);
+              CHECK (dep->phase <= self->phase, "%s (phase %u) is after %s (phase %u)",
+                     item->id, self->phase, item->after[a], dep->phase);
+              CHECK (dep->position < self->position, "%s stands before %s, which it is after",
+                     item->id, item->after[a]);
+            }
+          for (guint a = 0; rule->after[a]; a++)
+            CHECK (!g_hash_table_contains (where, rule->after[a]) ||
+                   g_strv_contains ((const char * const *) item->after, rule->after[a]),
+                   "%s does not list %s in after", item->id, rule->after[a]);
+
+          /* requires: present */
+          for (guint r = 0; rule->requires[r]; r++)
+            CHECK (g_hash_table_contains (where, rule->requires[r]),
+                   "%s requires %s, which is missing", item->id, rule->requires[r]);
+
+          switch (rule->kind)
+            {
+            case KOERS_RULE_PHASE_0:
+              {
+                const KoersStageRef *ref = g_ptr_array_index (item->serves, 0);
+
+                CHECK (self->phase == 0, "phase 0 item %s in phase %u", item->id, self->phase);
+                CHECK (item->serves->len == 1 && g_str_equal (ref->model, "strategy-model") &&
+                       g_str_equal (ref->stage, "phase-0"), "phase 0 item %s serves %s/%s",
+                       item->id, ref->model, ref->stage);
+              }
+              break;
+
+            case KOERS_RULE_STEP:
+              /* serves only steps taken: current < stage <= target */
+              for (guint s = 0; s < item->serves->len; s++)
+                {
+                  const KoersStageRef *ref = g_ptr_array_index (item->serves, s);
+                  KoersModel *model = koers_catalog_lookup (catalog, ref->model);
+                  int cur = koers_model_stage_index (model, koers_project_get_current (project, ref->model));
+                  int tgt = koers_model_stage_index (model, koers_project_get_target (project, ref->model));
+                  int st = koers_model_stage_index (model, ref->stage);
+
+                  CHECK (tgt >= 0 && st > cur && st <= tgt,
+                         "%s serves %s/%s, not a step (current %d, target %d)",
+                         item->id, ref->model, ref->stage, cur, tgt);
+                  if (_koers_rules_stage_in_phase_0 (rules, ref->model, ref->stage))
+                    CHECK (self->phase == 0, "%s moves towards a phase 0 stage but is in phase %u",
+                           item->id, self->phase);
+                  else
+                    CHECK (self->phase >= 1, "step item %s in phase 0", item->id);
+                }
+              /* the primary model and stage first, in the rule's order */
+              {
+                guint k = 0;
+
+                for (guint t = 0; t < rule->towards->len && k < item->serves->len; t++)
+                  {
+                    KoersRuleRef *ref = g_ptr_array_index (rule->towards, t);
+                    const KoersStageRef *got = g_ptr_array_index (item->serves, k);
+
+                    if (g_str_equal (ref->model, got->model) && g_str_equal (ref->stage, got->stage))
+                      k++;
+                  }
+                CHECK (k == item->serves->len, "%s serves in another order than its rule", item->id);
+              }
+              break;
+
+            case KOERS_RULE_CONDITIONAL:
+            default:
+              CHECK (self->phase >= 1, "conditional item %s in phase 0", item->id);
+              CHECK (serves_as_rule (rule, item), "%s serves differently from its rule", item->id);
+              break;
+            }
+        }
+    }
+
+  /* Phase 0: every item of the level and every "always" item; items of
+   * another level only when something requires them. */
+  for (guint i = 0; i < koers_rules_get_n_items (rules); i++)
+    {
+      const KoersRule *rule = _koers_rules_get_item (rules, i);
+      gboolean present = g_hash_table_contains (where, rule->id);
+
+      if (rule->kind != KOERS_RULE_PHASE_0)
+        continue;
+      if (rule->level == KOERS_LEVEL_ALWAYS || (int) rule->level == level)
+        CHECK (present, "phase 0 item %s of this level is missing", rule->id);
+      else if (present)
+        {
+          gboolean required = FALSE;
+          GHashTableIter iter;
+          Where *w;
+
+          g_hash_table_iter_init (&iter, where);
+          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &w))
+            required |= g_strv_contains ((const char * const *) _koers_rules_lookup_item (rules, w->item->id)->requires,
+                                         rule->id);
+          CHECK (required, "phase 0 item %s of another level is there unasked", rule->id);
+        }
+    }
+
+  /* Each model: every step's items present; no step items for a model
+   * whose target is not above its current stage; the steps in order. */
+  for (guint m = 0; m < n_models; m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      int cur = koers_model_stage_index (model, koers_project_get_current (project, model_id));
+      int tgt = koers_model_stage_index (model, koers_project_get_target (project, model_id));
+      int prev_max = -1;   /* the latest phase of the previous step's items */
+
+      for (int s = 0; s < (int) koers_model_get_n_stages (model); s++)
+        {
+          const char *stage_id = koers_model_get_stage (model, s)->id;
+          gboolean is_step = tgt >= 0 && s > cur && s <= tgt;
+          gboolean joins = _koers_rules_stage_joins (rules, model_id, stage_id);
+          int min_phase = G_MAXINT, max_phase = -1;
+
+          for (guint i = 0; i < koers_rules_get_n_items (rules); i++)
+            {
+              const KoersRule *rule = _koers_rules_get_item (rules, i);
+              Where *w;
+              gboolean towards = FALSE;
+
+              if (rule->kind != KOERS_RULE_STEP)
+                continue;
+              for (guint t = 0; t < rule->towards->len; t++)
+                {
+                  KoersRuleRef *ref = g_ptr_array_index (rule->towards, t);
+                  towards |= g_str_equal (ref->model, model_id) && g_str_equal (ref->stage, stage_id);
+                }
+              if (!towards)
+                continue;
+
+              w = g_hash_table_lookup (where, rule->id);
+              if (is_step)
+                {
+                  CHECK (w != NULL, "%s/%s is a step but %s is missing", model_id, stage_id, rule->id);
+                  CHECK (serves (w->item, model_id, stage_id), "%s does not serve the step %s/%s",
+                         rule->id, model_id, stage_id);
+                  min_phase = MIN (min_phase, (int) w->phase);
+                  max_phase = MAX (max_phase, (int) w->phase);
+                }
+              else
+                CHECK (w == NULL || !serves (w->item, model_id, stage_id),
+                       "%s serves %s/%s, which is not a step", rule->id, model_id, stage_id);
+            }
+
+          if (!is_step || max_phase < 0)
+            continue;
+          /* towards stage k never before the items towards stage k-1;
+           * strictly after unless the stage joins the one before */
+          if (prev_max >= 0)
+            {
+              if (joins)
+                CHECK (min_phase >= prev_max, "%s/%s starts in phase %d, before phase %d of the step before",
+                       model_id, stage_id, min_phase, prev_max);
+              else
+                CHECK (min_phase > prev_max, "%s/%s starts in phase %d, not after phase %d of the step before",
+                       model_id, stage_id, min_phase, prev_max);
+            }
+          prev_max = max_phase;
+        }
+    }
+
+  /* The pyramid's create items after the content strategy when both are there. */
+  {
+    Where *strategy = g_hash_table_lookup (where, "learning-curve/content-strategy");
+    GHashTableIter iter;
+    Where *w;
+
+    g_hash_table_iter_init (&iter, where);
+    while (strategy && g_hash_table_iter_next (&iter, NULL, (gpointer *) &w))
+      if (serves (w->item, "pyramid", "create"))
+        CHECK (w->position > strategy->position && w->phase >= strategy->phase,
+               "%s stands before the content strategy", w->item->id);
+  }
+
+  /* Staff of a social business need the policy known by all. */
+  if (g_hash_table_contains (where, "learning-curve/equip-staff") ||
+      g_hash_table_contains (where, "learning-curve/trust-staff"))
+    CHECK (g_hash_table_contains (where, "phase-0/policy-known-by-all"),
+           "staff items without phase-0/policy-known-by-all");
+
+  /* Findings. */
+  findings = koers_roadmap_get_findings (roadmap);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const KoersFinding *f = g_ptr_array_index (findings, i);
+
+      CHECK (f->id && f->id[0], "a finding without id");
+      CHECK (f->message && f->message[0], "finding %s without message", f->id);
+      CHECK (f->models && f->models[0], "finding %s names no model", f->id);
+      for (guint k = 0; f->models[k]; k++)
+        CHECK (koers_catalog_lookup (catalog, f->models[k]) != NULL,
+               "finding %s names unknown model %s", f->id, f->models[k]);
+      CHECK (f->severity == KOERS_SEVERITY_INFO || f->severity == KOERS_SEVERITY_WARNING,
+             "finding %s has severity %d", f->id, f->severity);
+      /* warnings first */
+      if (i > 0)
+        CHECK (!(f->severity == KOERS_SEVERITY_WARNING &&
+                 ((const KoersFinding *) g_ptr_array_index (findings, i - 1))->severity == KOERS_SEVERITY_INFO),
+               "warning %s after a note", f->id);
+      /* a finding of the rules names the rule's models, all of them */
+      for (guint r = 0; r < koers_rules_get_n_findings (rules); r++)
+        {
+          const KoersFindingRule *fr = _koers_rules_get_finding (rules, r);
+
+          if (g_str_equal (fr->id, f->id))
+            {
+              g_autofree char *got = g_strjoinv (",", f->models);
+              g_autofree char *want = g_strjoinv (",", fr->models);
+
+              CHECK (g_str_equal (got, want), "finding %s names %s, its rule %s", f->id, got, want);
+              CHECK (f->severity == fr->severity, "finding %s severity", f->id);
+            }
+        }
+    }
+  for (guint m = 0; m < n_models; m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      int cur = koers_model_stage_index (model, koers_project_get_current (project, model_id));
+      int tgt = koers_model_stage_index (model, koers_project_get_target (project, model_id));
+      g_autofree char *id = g_strconcat ("target-below-current/", model_id, NULL);
+      const KoersFinding *f = find_finding (roadmap, id);
+
+      CHECK ((f != NULL) == (cur >= 0 && tgt >= 0 && tgt < cur), "finding %s %s",
+             id, f ? "present" : "missing");
+      if (f != NULL)
+        CHECK (f->severity == KOERS_SEVERITY_WARNING && g_str_equal (f->models[0], model_id),
+               "finding %s", id);
+    }
+
+  CHECK (koers_roadmap_get_orphans (roadmap)->len == 0, "orphans nobody recorded");
+}
+
+/* --- the property test --------------------------------------------------- */
+
+static KoersProject *
+project_for (const int *current,
+             const int *target)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  KoersProject *project = koers_project_new (NULL);
+  GString *description = g_string_new (NULL);
+
+  koers_project_set_field (project, KOERS_FIELD_ORGANISATION_NAME, NULL, "Property", NULL);
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      const char *cur = current[m] >= 0 ? koers_model_get_stage (model, current[m])->id : NULL;
+      const char *tgt = target[m] >= 0 ? koers_model_get_stage (model, target[m])->id : NULL;
+
+      place (project, koers_model_get_id (model), cur, tgt);
+      g_string_append_printf (description, "%s%s %s→%s", m ? ", " : "", koers_model_get_id (model),
+                              cur ? cur : "-", tgt ? tgt : "-");
+    }
+  g_free (current_case);
+  current_case = g_string_free (description, FALSE);
+  return project;
+}
+
+static void
+check_combination (const int *current,
+                   const int *target)
+{
+  g_autoptr(KoersProject) project = project_for (current, target);
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+  check_roadmap (project, roadmap);
+}
+
+static guint
+n_stages (guint model)
+{
+  return koers_model_get_n_stages (koers_catalog_get_model (koers_catalog_get_builtin (), model));
+}
+
+static void
+test_property_single_models (void)
+{
+  guint count = 0;
+
+  for (guint m = 0; m < 4; m++)
+    for (int c = -1; c < (int) n_stages (m); c++)
+      for (int t = -1; t < (int) n_stages (m); t++)
+        {
+          int current[4] = { -1, -1, -1, -1 };
+          int target[4] = { -1, -1, -1, -1 };
+
+          current[m] = c;
+          target[m] = t;
+          check_combination (current, target);
+          count++;
+        }
+  /* (4+1)² + (4+1)² + (6+1)² + (11+1)² */
+  g_assert_cmpuint (count, ==, 25 + 25 + 49 + 144);
+}
+
+static void
+check_all_pairs (guint a,
+                 guint b)
+{
+  for (int ca = -1; ca < (int) n_stages (a); ca++)
+    for (int ta = -1; ta < (int) n_stages (a); ta++)
+      for (int cb = -1; cb < (int) n_stages (b); cb++)
+        for (int tb = -1; tb < (int) n_stages (b); tb++)
+          {
+            int current[4] = { -1, -1, -1, -1 };
+            int target[4] = { -1, -1, -1, -1 };
+
+            current[a] = ca;
+            target[a] = ta;
+            current[b] = cb;
+            target[b] = tb;
+            check_combination (current, target);
+          }
+}
+
+static void
+test_property_pyramid_learning_curve (void)
+{
+  check_all_pairs (0, 1);
+}
+
+static void
+test_property_all_pairs (void)
+{
+  if (!g_test_slow ())
+    {
+      g_test_skip ("every pair of models takes a while; run with -m slow");
+      return;
+    }
+  for (guint a = 0; a < 4; a++)
+    for (guint b = a + 1; b < 4; b++)
+      check_all_pairs (a, b);
+}
+
+static void
+test_property_random (void)
+{
+  guint n = g_test_slow () ? 10 * N_RANDOM_CASES : N_RANDOM_CASES;
+
+  /* g_test_rand_int() is seeded by --seed, so a failure can be replayed;
+   * the message names the combination. */
+  for (guint i = 0; i < n; i++)
+    {
+      int current[4], target[4];
+
+      for (guint m = 0; m < 4; m++)
+        {
+          current[m] = g_test_rand_int_range (-1, n_stages (m));
+          target[m] = g_test_rand_int_range (-1, n_stages (m));
+        }
+      check_combination (current, target);
+    }
+}
+
+static void
+test_property_deterministic (void)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      int current[4], target[4];
+      g_autoptr(KoersProject) project = NULL;
+      g_autoptr(KoersProject) copy = NULL;
+      g_autoptr(KoersRoadmap) one = NULL;
+      g_autoptr(KoersRoadmap) two = NULL;
+      g_autoptr(KoersRoadmap) three = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *c = NULL;
+
+      for (guint m = 0; m < 4; m++)
+        {
+          current[m] = g_test_rand_int_range (-1, n_stages (m));
+          target[m] = g_test_rand_int_range (-1, n_stages (m));
+        }
+      project = project_for (current, target);
+      one = koers_roadmap_build (project, NULL);
+      two = koers_roadmap_build (project, NULL);
+      bytes = koers_project_to_bytes (project);
+      copy = koers_project_load_from_bytes (NULL, bytes, NULL);
+      three = koers_roadmap_build (copy, NULL);
+      a = roadmap_json (one);
+      b = roadmap_json (two);
+      c = roadmap_json (three);
+      CHECK (g_str_equal (a, b), "two builds differ");
+      CHECK (g_str_equal (a, c), "a saved and reloaded project gives another roadmap");
+    }
+}
+
+/* --- table-driven cases -------------------------------------------------- */
+
+static void
+test_empty_project (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  const KoersRoadmapPhase *phase0;
+
+  set_case ("empty project");
+  check_roadmap (project, roadmap);
+  g_assert_cmpuint (koers_roadmap_get_n_phases (roadmap), ==, 1);
+  phase0 = koers_roadmap_get_phase (roadmap, 0);
+  g_assert_cmpstr (phase0->title, ==, "Phase 0: prepare the internal organisation");
+  g_assert_null (phase0->period);
+  /* nothing placed: the low level, and the items for every level */
+  g_assert_cmpstr (koers_roadmap_get_level_name (roadmap), ==, "low");
+  g_assert_nonnull (koers_roadmap_lookup_item (roadmap, "phase-0/management-support"));
+  g_assert_nonnull (koers_roadmap_lookup_item (roadmap, "phase-0/explain-social-media"));
+  g_assert_null (koers_roadmap_lookup_item (roadmap, "phase-0/involve-employees"));
+  g_assert_cmpuint (koers_roadmap_get_n_items (roadmap), ==, phase0->items->len);
+  g_assert_cmpuint (koers_roadmap_get_findings (roadmap)->len, ==, 0);
+  g_assert_cmpuint (koers_roadmap_get_orphans (roadmap)->len, ==, 0);
+  g_assert_cmpstr (koers_roadmap_get_organisation (roadmap), ==, "");
+}
+
+static void
+test_level (void)
+{
+  static const struct {
+    const char *placements[4][2];
+    const char *level;
+    const char *has;
+    const char *has_not;
+  } cases[] = {
+    { { { "monitor", NULL }, { NULL, NULL }, { NULL, NULL }, { NULL, NULL } }, "low", "phase-0/find-a-sponsor", "phase-0/inform-colleagues" },
+    { { { "respond", NULL }, { NULL, NULL }, { NULL, NULL }, { NULL, NULL } }, "middle", "phase-0/inform-colleagues", "phase-0/find-a-sponsor" },
+    { { { "create", NULL }, { "integrated", NULL }, { NULL, NULL }, { NULL, NULL } }, "high", "phase-0/training", "phase-0/internal-guideline" },
+    /* the weakest link decides */
+    { { { "create", NULL }, { "integrated", NULL }, { "presence", NULL }, { NULL, NULL } }, "middle", "phase-0/agree-who-answers-what", "phase-0/training" },
+    { { { "create", NULL }, { "emerging", NULL }, { "converged", NULL }, { NULL, NULL } }, "low", "phase-0/list-accounts", "phase-0/ambassador-programme" },
+    /* the Social Strategy Model measures progress, not maturity */
+    { { { NULL, NULL }, { NULL, NULL }, { NULL, NULL }, { "evaluation", NULL } }, "low", "phase-0/explain-social-media", "phase-0/training" },
+    { { { NULL, NULL }, { NULL, NULL }, { "formalized", NULL }, { "phase-0", NULL } }, "high", "phase-0/policy-known-by-all", "phase-0/list-accounts" },
+    /* a target alone does not set the level */
+    { { { NULL, "create" }, { NULL, NULL }, { NULL, NULL }, { NULL, NULL } }, "low", "phase-0/explain-social-media", "phase-0/training" },
+  };
+  const char *models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KoersProject) project = koers_project_new (NULL);
+      g_autoptr(KoersRoadmap) roadmap = NULL;
+
+      for (guint m = 0; m < 4; m++)
+        place (project, models[m], cases[i].placements[m][0], cases[i].placements[m][1]);
+      roadmap = koers_roadmap_build (project, NULL);
+      g_free (current_case);
+      current_case = g_strdup_printf ("level case %u", i);
+      check_roadmap (project, roadmap);
+      g_assert_cmpstr (koers_roadmap_get_level_name (roadmap), ==, cases[i].level);
+      g_assert_nonnull (koers_roadmap_lookup_item (roadmap, cases[i].has));
+      g_assert_null (koers_roadmap_lookup_item (roadmap, cases[i].has_not));
+    }
+}
+
+static void
+assert_phase (KoersRoadmap *roadmap,
+              const char   *id,
+              guint         expected)
+{
+  guint phase = G_MAXUINT;
+  const KoersRoadmapItem *item = find_item (roadmap, id, &phase, NULL);
+
+  if (item == NULL)
+    g_error ("%s is not in the roadmap", id);
+  if (phase != expected)
+    g_error ("%s stands in phase %u, expected %u", id, phase, expected);
+}
+
+static void
+test_pyramid_steps (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+
+  /* not placed yet: starts before the first stage */
+  place (project, "pyramid", NULL, "create");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("pyramid to create");
+  check_roadmap (project, roadmap);
+  g_assert_cmpuint (koers_roadmap_get_n_phases (roadmap), ==, 5);
+  assert_phase (roadmap, "shared/monitoring-set-up", 1);
+  assert_phase (roadmap, "pyramid/weekly-digest", 1);
+  assert_phase (roadmap, "pyramid/read-conversations", 2);
+  assert_phase (roadmap, "pyramid/when-not-to-respond", 2);
+  assert_phase (roadmap, "pyramid/response-guidelines", 3);
+  assert_phase (roadmap, "pyramid/content-calendar", 4);
+  /* the shared item serves only the step taken */
+  g_assert_cmpuint (koers_roadmap_lookup_item (roadmap, "shared/monitoring-set-up")->serves->len, ==, 1);
+  /* items of other models' steps are not there */
+  g_assert_null (koers_roadmap_lookup_item (roadmap, "learning-curve/content-strategy"));
+  g_assert_null (koers_roadmap_lookup_item (roadmap, "shared/team-with-one-lead"));
+  /* within a phase, an item follows what it is after */
+  {
+    guint a, b, c;
+
+    find_item (roadmap, "pyramid/read-conversations", NULL, &a);
+    find_item (roadmap, "pyramid/response-triage", NULL, &b);
+    find_item (roadmap, "pyramid/when-not-to-respond", NULL, &c);
+    g_assert_cmpuint (a, <, b);
+    g_assert_cmpuint (b, <, c);
+  }
+  /* a Goal without Now is a note */
+  g_assert_nonnull (find_finding (roadmap, "no-current/pyramid"));
+}
+
+static void
+test_joins_previous (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+
+  place (project, "strategy-model", "phase-0", "evaluation");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("strategy model from phase 0");
+  check_roadmap (project, roadmap);
+  /* baseline, analysis, objectives and audiences join: one phase */
+  assert_phase (roadmap, "strategy-model/baseline-measurement", 1);
+  assert_phase (roadmap, "strategy-model/target-groups", 1);
+  /* the gate, then channels join the gate's phase */
+  assert_phase (roadmap, "strategy-model/go-no-go", 2);
+  assert_phase (roadmap, "strategy-model/choose-channels", 2);
+  assert_phase (roadmap, "strategy-model/content-and-conversation-plan", 3);
+  assert_phase (roadmap, "strategy-model/assign-owners", 4);
+  assert_phase (roadmap, "strategy-model/measure-against-baseline", 5);
+  assert_phase (roadmap, "strategy-model/evaluate-with-team", 6);
+  assert_phase (roadmap, "strategy-model/start-next-round", 6);
+  g_assert_cmpuint (koers_roadmap_get_n_phases (roadmap), ==, 7);
+}
+
+static void
+test_shared_items (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  const KoersRoadmapItem *item;
+  const KoersStageRef *ref;
+
+  /* one item, three models' first steps: generated once, serving all,
+   * the first named being the primary */
+  place (project, "pyramid", NULL, "monitor");
+  place (project, "learning-curve", NULL, "emerging");
+  place (project, "maturity-matrix", NULL, "planning");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("shared monitoring");
+  check_roadmap (project, roadmap);
+  item = koers_roadmap_lookup_item (roadmap, "shared/monitoring-set-up");
+  g_assert_nonnull (item);
+  g_assert_cmpuint (item->serves->len, ==, 3);
+  ref = g_ptr_array_index (item->serves, 0);
+  g_assert_cmpstr (ref->model, ==, "pyramid");
+  g_assert_cmpstr (ref->stage, ==, "monitor");
+  ref = g_ptr_array_index (item->serves, 2);
+  g_assert_cmpstr (ref->model, ==, "maturity-matrix");
+  g_assert_cmpstr (ref->stage, ==, "planning");
+
+  /* without the pyramid step, the learning curve is the primary */
+  place (project, "pyramid", NULL, NULL);
+  g_clear_object (&roadmap);
+  roadmap = koers_roadmap_build (project, NULL);
+  item = koers_roadmap_lookup_item (roadmap, "shared/monitoring-set-up");
+  g_assert_cmpuint (item->serves->len, ==, 2);
+  ref = g_ptr_array_index (item->serves, 0);
+  g_assert_cmpstr (ref->model, ==, "learning-curve");
+}
+
+static void
+test_pushed_steps (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  guint objectives, audiences, gate;
+
+  /* SMART objectives serve the strategy model's objectives and the
+   * learning curve's tactical stage, which comes a phase later: pushing
+   * the item later pushes the strategy model's later steps too. */
+  place (project, "strategy-model", "phase-0", "channels");
+  place (project, "learning-curve", NULL, "tactical");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("pushed steps");
+  check_roadmap (project, roadmap);
+  find_item (roadmap, "shared/smart-objectives", &objectives, NULL);
+  find_item (roadmap, "strategy-model/target-groups", &audiences, NULL);
+  find_item (roadmap, "strategy-model/go-no-go", &gate, NULL);
+  g_assert_cmpuint (objectives, ==, 2);
+  g_assert_cmpuint (audiences, >=, objectives);
+  g_assert_cmpuint (gate, >, audiences);
+}
+
+static void
+test_content_after_strategy (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  guint strategy, calendar, strategy_pos, calendar_pos;
+
+  place (project, "pyramid", "respond", "create");
+  place (project, "learning-curve", "emerging", "tactical");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("content after strategy");
+  check_roadmap (project, roadmap);
+  find_item (roadmap, "learning-curve/content-strategy", &strategy, &strategy_pos);
+  find_item (roadmap, "pyramid/content-calendar", &calendar, &calendar_pos);
+  g_assert_cmpuint (calendar, >=, strategy);
+  g_assert_cmpuint (calendar_pos, >, strategy_pos);
+  g_assert_true (g_strv_contains ((const char * const *) koers_roadmap_lookup_item (roadmap, "pyramid/content-calendar")->after,
+                                  "learning-curve/content-strategy"));
+  /* an after that is not in the roadmap is not listed */
+  g_clear_object (&roadmap);
+  place (project, "learning-curve", "tactical", "tactical");
+  roadmap = koers_roadmap_build (project, NULL);
+  g_assert_null (koers_roadmap_lookup_item (roadmap, "learning-curve/content-strategy"));
+  g_assert_false (g_strv_contains ((const char * const *) koers_roadmap_lookup_item (roadmap, "pyramid/content-calendar")->after,
+                                   "learning-curve/content-strategy"));
+}
+
+static void
+test_requires (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+
+  /* the pyramid at monitor makes the level low, which would not pick the
+   * policy known by all; the staff items require it */
+  place (project, "pyramid", "monitor", NULL);
+  place (project, "learning-curve", "integrated", "social-business");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("requires");
+  check_roadmap (project, roadmap);
+  g_assert_cmpstr (koers_roadmap_get_level_name (roadmap), ==, "low");
+  g_assert_nonnull (koers_roadmap_lookup_item (roadmap, "learning-curve/equip-staff"));
+  assert_phase (roadmap, "phase-0/policy-known-by-all", 0);
+  g_assert_null (koers_roadmap_lookup_item (roadmap, "phase-0/training"));
+}
+
+static void
+test_conditional_item (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  const KoersRoadmapItem *item;
+  const KoersStageRef *ref;
+
+  /* mature organisations without a written strategy: write it down */
+  place (project, "learning-curve", "integrated", NULL);
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("write it down");
+  check_roadmap (project, roadmap);
+  item = koers_roadmap_lookup_item (roadmap, "strategy-model/write-it-down");
+  g_assert_nonnull (item);
+  g_assert_cmpuint (item->phase, ==, 1);
+  ref = g_ptr_array_index (item->serves, 0);
+  g_assert_cmpstr (ref->model, ==, "strategy-model");
+  g_assert_cmpstr (ref->stage, ==, "objectives");
+  g_assert_cmpint (item->lesson, ==, 7);
+
+  /* ... not when the strategy is already past the analysis */
+  place (project, "strategy-model", "objectives", NULL);
+  g_clear_object (&roadmap);
+  roadmap = koers_roadmap_build (project, NULL);
+  check_roadmap (project, roadmap);
+  g_assert_null (koers_roadmap_lookup_item (roadmap, "strategy-model/write-it-down"));
+}
+
+static void
+test_periods (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  place (project, "pyramid", NULL, "listen");
+  g_assert_true (koers_project_set_field (project, KOERS_FIELD_ROADMAP_START, NULL, "2027-01", &error));
+  roadmap = koers_roadmap_build (project, NULL);
+  g_assert_cmpuint (koers_roadmap_get_n_phases (roadmap), ==, 3);
+  g_assert_cmpstr (koers_roadmap_get_phase (roadmap, 0)->period, ==, "Q1 2027");
+  g_assert_cmpstr (koers_roadmap_get_phase (roadmap, 1)->period, ==, "Q2 2027");
+  g_assert_cmpstr (koers_roadmap_get_phase (roadmap, 2)->period, ==, "Q3 2027");
+
+  g_assert_true (koers_project_set_field (project, KOERS_FIELD_ROADMAP_START, NULL, "2027-11", &error));
+  g_clear_object (&roadmap);
+  roadmap = koers_roadmap_build (project, NULL);
+  g_assert_cmpstr (koers_roadmap_get_phase (roadmap, 0)->period, ==, "Q4 2027");
+  g_assert_cmpstr (koers_roadmap_get_phase (roadmap, 1)->period, ==, "Q1 2028");
+
+  /* without a start: the month of modified */
+  g_assert_true (koers_project_set_field (project, KOERS_FIELD_ROADMAP_START, NULL, NULL, &error));
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 8, 23, 16, 40, 5);
+    koers_project_stamp (project, when);
+  }
+  g_clear_object (&roadmap);
+  roadmap = koers_roadmap_build (project, NULL);
+  g_assert_cmpstr (koers_roadmap_get_phase (roadmap, 0)->period, ==, "Q3 2026");
+  g_assert_cmpstr (koers_roadmap_get_phase (roadmap, 2)->period, ==, "Q1 2027");
+  g_assert_no_error (error);
+}
+
+static void
+test_woonstichting_ids (void)
+{
+  g_autoptr(KoersProject) project = load_data ("woonstichting.koers");
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  g_autofree char *golden_path = data_path ("woonstichting.roadmap-ids.txt");
+  g_autofree char *golden = NULL;
+  GString *got = g_string_new (NULL);
+  g_autofree char *got_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_case ("woonstichting");
+  check_roadmap (project, roadmap);
+
+  /* "PHASE ID" per line, in roadmap order: ids are stable forever, since
+   * what users record is stored under them */
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *ph = koers_roadmap_get_phase (roadmap, p);
+
+      for (guint i = 0; i < ph->items->len; i++)
+        g_string_append_printf (got, "%u %s\n", ph->index,
+                                ((const KoersRoadmapItem *) g_ptr_array_index (ph->items, i))->id);
+    }
+  got_text = g_string_free (got, FALSE);
+  g_file_get_contents (golden_path, &golden, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got_text, ==, golden);
+}
+
+static void
+test_annotations (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *id = "pyramid/read-conversations";
+  const KoersRoadmapItem *item;
+  const KoersOrphan *orphan;
+
+  place (project, "pyramid", "monitor", "respond");
+  koers_project_set_field (project, KOERS_FIELD_ITEM_STATUS, id, "doing", &error);
+  koers_project_set_field (project, KOERS_FIELD_ITEM_OWNER, id, "Anna", &error);
+  koers_project_set_field (project, KOERS_FIELD_ITEM_DUE, id, "2027-Q2", &error);
+  koers_project_set_field (project, KOERS_FIELD_ITEM_NOTE, id, "Start with the top 20", &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+    item = koers_roadmap_lookup_item (roadmap, id);
+    g_assert_nonnull (item);
+    g_assert_cmpint (item->status, ==, KOERS_STATUS_DOING);
+    g_assert_cmpstr (item->owner, ==, "Anna");
+    g_assert_cmpstr (item->due, ==, "2027-Q2");
+    g_assert_cmpstr (item->note, ==, "Start with the top 20");
+    g_assert_cmpuint (koers_roadmap_get_orphans (roadmap)->len, ==, 0);
+  }
+
+  /* a placement change that keeps the item keeps what was recorded */
+  place (project, "pyramid", "monitor", "listen");
+  {
+    g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+    item = koers_roadmap_lookup_item (roadmap, id);
+    g_assert_nonnull (item);
+    g_assert_cmpint (item->status, ==, KOERS_STATUS_DOING);
+    g_assert_cmpstr (item->owner, ==, "Anna");
+    g_assert_cmpstr (item->due, ==, "2027-Q2");
+    g_assert_cmpstr (item->note, ==, "Start with the top 20");
+  }
+
+  /* one that drops it makes an orphan, with everything recorded */
+  place (project, "pyramid", "listen", "respond");
+  {
+    g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+    const GPtrArray *orphans = koers_roadmap_get_orphans (roadmap);
+
+    g_assert_null (koers_roadmap_lookup_item (roadmap, id));
+    g_assert_cmpuint (orphans->len, ==, 1);
+    orphan = g_ptr_array_index (orphans, 0);
+    g_assert_cmpstr (orphan->id, ==, id);
+    g_assert_true (orphan->has_status);
+    g_assert_cmpint (orphan->status, ==, KOERS_STATUS_DOING);
+    g_assert_cmpstr (orphan->owner, ==, "Anna");
+    g_assert_cmpstr (orphan->due, ==, "2027-Q2");
+    g_assert_cmpstr (orphan->note, ==, "Start with the top 20");
+    /* still in the file */
+    g_assert_true (koers_project_has_item_state (project, id));
+  }
+
+  /* and it comes back when the item does */
+  place (project, "pyramid", NULL, "respond");
+  {
+    g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+    item = koers_roadmap_lookup_item (roadmap, id);
+    g_assert_nonnull (item);
+    g_assert_cmpint (item->status, ==, KOERS_STATUS_DOING);
+    g_assert_cmpstr (item->note, ==, "Start with the top 20");
+    g_assert_cmpuint (koers_roadmap_get_orphans (roadmap)->len, ==, 0);
+  }
+}
+
+static void
+test_orphans_from_file (void)
+{
+  g_autoptr(KoersProject) project = load_data ("orphan-items.koers");
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  const GPtrArray *orphans = koers_roadmap_get_orphans (roadmap);
+  const KoersOrphan *o;
+
+  /* in file order; an orphan without a status has none */
+  g_assert_cmpuint (orphans->len, ==, 3);
+  o = g_ptr_array_index (orphans, 0);
+  g_assert_cmpstr (o->id, ==, "retired/press-kit");
+  g_assert_true (o->has_status);
+  g_assert_cmpint (o->status, ==, KOERS_STATUS_DONE);
+  g_assert_cmpstr (o->note, ==, "Sent to 12 papers");
+  o = g_ptr_array_index (orphans, 1);
+  g_assert_cmpstr (o->id, ==, "pyramid/read-conversations");
+  g_assert_false (o->has_status);
+  g_assert_cmpstr (o->owner, ==, "Bram");
+  o = g_ptr_array_index (orphans, 2);
+  g_assert_cmpstr (o->id, ==, "old/without-status");
+  g_assert_false (o->has_status);
+  g_assert_cmpint (koers_roadmap_lookup_item (roadmap, "phase-0/management-support")->status, ==, KOERS_STATUS_DONE);
+}
+
+static void
+assert_finding (KoersRoadmap  *roadmap,
+                const char    *id,
+                KoersSeverity  severity,
+                const char    *models)
+{
+  const KoersFinding *f = find_finding (roadmap, id);
+  g_autofree char *got = NULL;
+
+  if (f == NULL)
+    g_error ("no finding %s", id);
+  got = g_strjoinv (",", f->models);
+  g_assert_cmpstr (got, ==, models);
+  g_assert_cmpint (f->severity, ==, severity);
+  g_assert_nonnull (f->message);
+  g_assert_cmpuint (strlen (f->message), >, 20);
+}
+
+static void
+test_findings (void)
+{
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  const KoersFinding *f;
+
+  /* creating on the pyramid while the matrix is at planning */
+  place (project, "pyramid", "create", NULL);
+  place (project, "maturity-matrix", "planning", NULL);
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("create before the base");
+  check_roadmap (project, roadmap);
+  assert_finding (roadmap, "create-before-the-base", KOERS_SEVERITY_WARNING, "pyramid,maturity-matrix");
+
+  /* a social business whose pyramid is at monitor */
+  g_clear_object (&project);
+  g_clear_object (&roadmap);
+  project = koers_project_new (NULL);
+  place (project, "learning-curve", "social-business", NULL);
+  place (project, "pyramid", "monitor", NULL);
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("social business at monitor");
+  check_roadmap (project, roadmap);
+  assert_finding (roadmap, "social-business-without-responding", KOERS_SEVERITY_WARNING, "learning-curve,pyramid");
+  /* not an error: the placement stays as the user put it */
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "monitor");
+  /* mature without a written strategy names all three models */
+  assert_finding (roadmap, "mature-without-written-strategy", KOERS_SEVERITY_INFO,
+                  "strategy-model,learning-curve,maturity-matrix");
+
+  /* a target below the current stage */
+  g_clear_object (&project);
+  g_clear_object (&roadmap);
+  project = koers_project_new (NULL);
+  place (project, "maturity-matrix", "strategic", "presence");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("target below current");
+  check_roadmap (project, roadmap);
+  assert_finding (roadmap, "target-below-current/maturity-matrix", KOERS_SEVERITY_WARNING, "maturity-matrix");
+  f = find_finding (roadmap, "target-below-current/maturity-matrix");
+  g_assert_nonnull (strstr (f->message, "Social Business Strategy Maturity Matrix"));
+  g_assert_nonnull (strstr (f->message, "Presence"));
+  g_assert_nonnull (strstr (f->message, "Strategic"));
+  /* and no steps for it, back or forth */
+  for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
+    {
+      const KoersRoadmapPhase *ph = koers_roadmap_get_phase (roadmap, p);
+
+      for (guint i = 0; i < ph->items->len; i++)
+        g_assert_false (serves (g_ptr_array_index (ph->items, i), "maturity-matrix", NULL));
+    }
+
+  /* consistent placements: nothing to warn about */
+  g_clear_object (&project);
+  g_clear_object (&roadmap);
+  project = koers_project_new (NULL);
+  place (project, "pyramid", "listen", "respond");
+  place (project, "learning-curve", "tactical", "integrated");
+  roadmap = koers_roadmap_build (project, NULL);
+  set_case ("consistent");
+  check_roadmap (project, roadmap);
+  for (guint i = 0; i < koers_roadmap_get_findings (roadmap)->len; i++)
+    g_assert_cmpint (((const KoersFinding *) g_ptr_array_index (koers_roadmap_get_findings (roadmap), i))->severity,
+                     ==, KOERS_SEVERITY_INFO);
+}
+
+static void
+test_findings_from_file (void)
+{
+  g_autoptr(KoersProject) project = load_data ("target-below-current.koers");
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+  set_case ("target-below-current.koers");
+  check_roadmap (project, roadmap);
+  assert_finding (roadmap, "target-below-current/pyramid", KOERS_SEVERITY_WARNING, "pyramid");
+}
+
+static void
+test_json_text (void)
+{
+  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  g_autofree char *text = roadmap_json (roadmap);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *phase0, *item;
+  JsonArray *phases;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "organisation"), ==, "Gemeente Voorbeeld");
+  phases = json_object_get_array_member (root, "phases");
+  g_assert_cmpuint (json_array_get_length (phases), ==, koers_roadmap_get_n_phases (roadmap));
+  phase0 = json_array_get_object_element (phases, 0);
+  g_assert_cmpint (json_object_get_int_member (phase0, "index"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (phase0, "period"), ==, "Q1 2027");
+  item = json_array_get_object_element (json_object_get_array_member (phase0, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, "phase-0/management-support");
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (item, "owner"), ==, "Anna");
+  g_assert_cmpstr (json_object_get_string_member (item, "model"), ==, "strategy-model");
+  g_assert_cmpstr (json_object_get_string_member (item, "stage"), ==, "phase-0");
+}
+
+/* --- broken rules -------------------------------------------------------- */
+
+#define RULES_HEAD "{ \"format\": \"koers-rules\", \"version\": 1, "
+#define MATURITY "\"maturity\": { \"pyramid\": { \"monitor\": \"low\" } }, "
+#define ITEM_A "{ \"id\": \"a/one\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"title\": \"One\", \"why\": \"Because.\" }"
+#define ITEM_P0 "{ \"id\": \"phase-0/start\", \"phase-0\": \"always\", \"title\": \"Start\", \"why\": \"Because.\" }"
+
+typedef struct {
+  const char     *name;
+  const char     *json;
+  KoersFileError  code;
+  const char     *message;
+} BrokenRules;
+
+static const BrokenRules broken_rules[] = {
+  { "unknown-model",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"a/one\", \"towards\": [ { \"model\": \"nope\", \"stage\": \"monitor\" } ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0].towards[0].model: unknown model \"nope\"" },
+  { "unknown-stage",
+    RULES_HEAD MATURITY "\"items\": [ " ITEM_P0 ", { \"id\": \"a/one\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"shout\" } ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_UNKNOWN_STAGE, "broken-rules.json: items[1].towards[0].stage: unknown stage \"shout\" (expected one of monitor, listen, respond, create)" },
+  { "after-missing",
+    RULES_HEAD MATURITY "\"items\": [ " ITEM_P0 ", { \"id\": \"a/two\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"listen\" } ], \"after\": [ \"x/missing\" ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[1]: after: no item has the id \"x/missing\"" },
+  { "after-cycle",
+    RULES_HEAD MATURITY "\"items\": [ "
+    "{ \"id\": \"a/one\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"after\": [ \"a/three\" ], \"title\": \"T\", \"why\": \"W\" }, "
+    "{ \"id\": \"a/two\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"listen\" } ], \"after\": [ \"a/one\" ], \"title\": \"T\", \"why\": \"W\" }, "
+    "{ \"id\": \"a/three\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"respond\" } ], \"after\": [ \"a/two\" ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0]: the item \"a/one\" depends on itself through after" },
+  { "after-self",
+    RULES_HEAD MATURITY "\"items\": [ " ITEM_P0 ", { \"id\": \"a/one\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"after\": [ \"a/one\" ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[1]: the item \"a/one\" depends on itself through after" },
+  { "requires-missing",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"a/one\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"requires\": [ \"phase-0/nope\" ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0]: requires: no item has the id \"phase-0/nope\"" },
+  { "requires-step",
+    RULES_HEAD MATURITY "\"items\": [ " ITEM_A ", { \"id\": \"a/two\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"listen\" } ], \"requires\": [ \"a/one\" ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[1]: requires may only name phase 0 items or items with when" },
+  { "duplicate-id",
+    RULES_HEAD MATURITY "\"items\": [ " ITEM_A ", " ITEM_A " ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[1]: the id \"a/one\" is used twice" },
+  { "two-kinds",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"a/one\", \"phase-0\": \"low\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0]: an item needs exactly one of phase-0, towards or when" },
+  { "bad-level",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"phase-0/x\", \"phase-0\": \"sometimes\", \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0]: phase-0 must be always, low, middle or high" },
+  { "missing-title",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"phase-0/x\", \"phase-0\": \"low\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_MISSING, "broken-rules.json: items[0].title: missing; this member is required" },
+  { "when-without-serves",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"c/x\", \"when\": [ { \"model\": \"pyramid\", \"marker\": \"current\", \"is\": \"monitor\" } ], \"phase\": 1, \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0]: an item with when needs serves" },
+  { "when-bad-marker",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"c/x\", \"when\": [ { \"model\": \"pyramid\", \"marker\": \"now\", \"is\": \"monitor\" } ], \"serves\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"phase\": 1, \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0].when[0]: marker must be \"current\" or \"target\"" },
+  { "when-unknown-stage",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"c/x\", \"when\": [ { \"any\": [ { \"model\": \"learning-curve\", \"marker\": \"target\", \"at-least\": \"expert\" } ] } ], \"serves\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"phase\": 1, \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_UNKNOWN_STAGE, "broken-rules.json: items[0].when[0].any[0].at-least: unknown stage \"expert\" (expected one of emerging, tactical, integrated, social-business)" },
+  { "when-phase-0",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"c/x\", \"when\": [ { \"model\": \"pyramid\", \"marker\": \"current\", \"placed\": true } ], \"serves\": [ { \"model\": \"pyramid\", \"stage\": \"monitor\" } ], \"phase\": 0, \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0]: an item with when needs a phase from 1 to 20" },
+  { "maturity-unknown-model",
+    RULES_HEAD "\"maturity\": { \"nope\": { \"monitor\": \"low\" } }, \"items\": [], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: maturity: unknown model \"nope\"" },
+  { "maturity-unknown-stage",
+    RULES_HEAD "\"maturity\": { \"pyramid\": { \"shout\": \"low\" } }, \"items\": [], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: maturity.pyramid: unknown stage \"shout\"" },
+  { "maturity-bad-level",
+    RULES_HEAD "\"maturity\": { \"pyramid\": { \"monitor\": \"always\" } }, \"items\": [], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: maturity.pyramid: a level is low, middle or high" },
+  { "stages-unknown-stage",
+    RULES_HEAD MATURITY "\"stages\": [ { \"model\": \"strategy-model\", \"stage\": \"nulmeting\", \"joins-previous\": true } ], \"items\": [], \"findings\": [] }",
+    KOERS_FILE_ERROR_UNKNOWN_STAGE, "broken-rules.json: stages[0].stage: unknown stage \"nulmeting\" (expected one of phase-0, baseline, analysis, objectives, audiences, go-no-go, channels, content, execution, monitoring, evaluation)" },
+  { "stages-joins-text",
+    RULES_HEAD MATURITY "\"stages\": [ { \"model\": \"strategy-model\", \"stage\": \"baseline\", \"joins-previous\": \"yes\" } ], \"items\": [], \"findings\": [] }",
+    KOERS_FILE_ERROR_TYPE, "broken-rules.json: stages[0].joins-previous: expected true or false, found text" },
+  { "finding-unknown-model",
+    RULES_HEAD MATURITY "\"items\": [], \"findings\": [ { \"id\": \"f\", \"severity\": \"warning\", \"models\": [ \"pyramid\", \"nope\" ], \"when\": [ { \"model\": \"pyramid\", \"marker\": \"current\", \"is\": \"create\" } ], \"message\": \"M\" } ] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: findings[0]: unknown model \"nope\"" },
+  { "finding-bad-severity",
+    RULES_HEAD MATURITY "\"items\": [], \"findings\": [ { \"id\": \"f\", \"severity\": \"error\", \"models\": [ \"pyramid\" ], \"when\": [ { \"model\": \"pyramid\", \"marker\": \"current\", \"is\": \"create\" } ], \"message\": \"M\" } ] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: findings[0]: severity must be info or warning" },
+  { "finding-no-conditions",
+    RULES_HEAD MATURITY "\"items\": [], \"findings\": [ { \"id\": \"f\", \"severity\": \"info\", \"models\": [ \"pyramid\" ], \"when\": [], \"message\": \"M\" } ] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: findings[0].when: expected at least one condition" },
+  { "items-missing",
+    RULES_HEAD MATURITY "\"findings\": [] }",
+    KOERS_FILE_ERROR_MISSING, "broken-rules.json: items: missing; this member is required" },
+  { "wrong-format",
+    "{ \"format\": \"koers-project\", \"version\": 1 }",
+    KOERS_FILE_ERROR_NOT_PROJECT, "broken-rules.json: format: expected \"koers-rules\", found \"koers-project\"" },
+  { "lesson-out-of-range",
+    RULES_HEAD MATURITY "\"items\": [ { \"id\": \"phase-0/x\", \"phase-0\": \"low\", \"lesson\": 8, \"title\": \"T\", \"why\": \"W\" } ], \"findings\": [] }",
+    KOERS_FILE_ERROR_INVALID, "broken-rules.json: items[0]: lesson must be a number from 1 to 7" },
+};
+
+static void
+test_rules_broken (gconstpointer data)
+{
+  const BrokenRules *c = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (c->json, strlen (c->json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersRules) rules = koers_rules_new_from_bytes (koers_catalog_get_builtin (), bytes,
+                                                           "broken-rules.json", &error);
+
+  g_assert_null (rules);
+  g_assert_error (error, KOERS_FILE_ERROR, (int) c->code);
+  g_assert_cmpstr (error->message, ==, c->message);
+}
+
+static void
+test_rules_custom (void)
+{
+  static const char json[] =
+    RULES_HEAD MATURITY
+    "\"stages\": [ { \"model\": \"pyramid\", \"stage\": \"listen\", \"joins-previous\": true } ], "
+    "\"items\": [ " ITEM_P0 ", " ITEM_A ", "
+    "{ \"id\": \"a/two\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"listen\" } ], \"after\": [ \"a/one\" ], \"title\": \"Two\", \"why\": \"W\" }, "
+    "{ \"id\": \"a/three\", \"towards\": [ { \"model\": \"pyramid\", \"stage\": \"respond\" } ], \"title\": \"Three\", \"why\": \"W\" } ], "
+    "\"findings\": [ { \"id\": \"f/create\", \"severity\": \"warning\", \"models\": [ \"pyramid\" ], "
+    "\"when\": [ { \"model\": \"pyramid\", \"marker\": \"target\", \"is\": \"respond\" } ], \"message\": \"Respond soon.\" } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersRules) rules = koers_rules_new_from_bytes (koers_catalog_get_builtin (), bytes, "custom.json", &error);
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  guint one, two, three;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (koers_rules_get_n_items (rules), ==, 4);
+  g_assert_cmpuint (koers_rules_get_n_findings (rules), ==, 1);
+
+  place (project, "pyramid", NULL, "respond");
+  roadmap = koers_roadmap_build (project, rules);
+  g_assert_cmpuint (koers_roadmap_get_n_items (roadmap), ==, 4);
+  find_item (roadmap, "a/one", &one, NULL);
+  find_item (roadmap, "a/two", &two, NULL);
+  find_item (roadmap, "a/three", &three, NULL);
+  /* listen joins monitor's phase; respond is the next */
+  g_assert_cmpuint (one, ==, 1);
+  g_assert_cmpuint (two, ==, 1);
+  g_assert_cmpuint (three, ==, 2);
+  g_assert_nonnull (find_finding (roadmap, "f/create"));
+  g_assert_cmpstr (find_finding (roadmap, "f/create")->message, ==, "Respond soon.");
+}
+
+static void
+test_rules_builtin (void)
+{
+  KoersRules *rules = koers_rules_get_builtin ();
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_nonnull (rules);
+  g_assert_true (rules == koers_rules_get_builtin ());
+  g_assert_cmpuint (koers_rules_get_n_items (rules), >, 30);
+  g_assert_cmpuint (koers_rules_get_n_findings (rules), >, 5);
+
+  /* every stage of every model has something to do towards it, except
+   * the strategy model's phase 0, which is phase 0's own items */
+  for (guint m = 0; m < 4; m++)
+    {
+      KoersModel *model = koers_catalog_get_model (koers_catalog_get_builtin (), m);
+
+      for (guint s = 0; s < koers_model_get_n_stages (model); s++)
+        {
+          const char *stage = koers_model_get_stage (model, s)->id;
+          gboolean found = FALSE;
+
+          if (_koers_rules_stage_in_phase_0 (rules, koers_model_get_id (model), stage))
+            continue;
+          for (guint i = 0; i < koers_rules_get_n_items (rules); i++)
+            {
+              const KoersRule *rule = _koers_rules_get_item (rules, i);
+
+              for (guint t = 0; rule->kind == KOERS_RULE_STEP && t < rule->towards->len; t++)
+                {
+                  KoersRuleRef *ref = g_ptr_array_index (rule->towards, t);
+                  found |= g_str_equal (ref->model, koers_model_get_id (model)) && g_str_equal (ref->stage, stage);
+                }
+            }
+          if (!found)
+            g_error ("nothing moves towards %s/%s", koers_model_get_id (model), stage);
+        }
+    }
+
+  /* ids of the form group/name, each once, and every phase 0 level present */
+  for (guint i = 0; i < koers_rules_get_n_items (rules); i++)
+    {
+      const KoersRule *rule = _koers_rules_get_item (rules, i);
+
+      g_assert_nonnull (strchr (rule->id, '/'));
+      g_assert_false (g_hash_table_contains (ids, rule->id));
+      g_hash_table_add (ids, rule->id);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/roadmap/empty-project", test_empty_project);
+  g_test_add_func ("/core/roadmap/level", test_level);
+  g_test_add_func ("/core/roadmap/pyramid-steps", test_pyramid_steps);
+  g_test_add_func ("/core/roadmap/joins-previous", test_joins_previous);
+  g_test_add_func ("/core/roadmap/shared-items", test_shared_items);
+  g_test_add_func ("/core/roadmap/pushed-steps", test_pushed_steps);
+  g_test_add_func ("/core/roadmap/content-after-strategy", test_content_after_strategy);
+  g_test_add_func ("/core/roadmap/requires", test_requires);
+  g_test_add_func ("/core/roadmap/conditional-item", test_conditional_item);
+  g_test_add_func ("/core/roadmap/periods", test_periods);
+  g_test_add_func ("/core/roadmap/woonstichting-ids", test_woonstichting_ids);
+  g_test_add_func ("/core/roadmap/annotations", test_annotations);
+  g_test_add_func ("/core/roadmap/orphans-from-file", test_orphans_from_file);
+  g_test_add_func ("/core/roadmap/findings", test_findings);
+  g_test_add_func ("/core/roadmap/findings-from-file", test_findings_from_file);
+  g_test_add_func ("/core/roadmap/json-text", test_json_text);
+  g_test_add_func ("/core/roadmap/property/single-models", test_property_single_models);
+  g_test_add_func ("/core/roadmap/property/pyramid-learning-curve", test_property_pyramid_learning_curve);
+  g_test_add_func ("/core/roadmap/property/all-pairs", test_property_all_pairs);
+  g_test_add_func ("/core/roadmap/property/random", test_property_random);
+  g_test_add_func ("/core/roadmap/property/deterministic", test_property_deterministic);
+  g_test_add_func ("/core/rules/builtin", test_rules_builtin);
+  g_test_add_func ("/core/rules/custom", test_rules_custom);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_rules); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/rules/broken/%s", broken_rules[i].name);
+      g_test_add_data_func (path, &broken_rules[i], test_rules_broken);
+    }
+
+  status = g_test_run ();
+  g_clear_pointer (&current_case, g_free);
+  return status;
+}
