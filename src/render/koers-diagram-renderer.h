@@ -1,0 +1,75 @@
+/* koers-diagram-renderer.h: draws a model's diagram with the markers on it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One renderer for the canvas and for export: the canvas widget's snapshot
+ * and the exporters both call koers_diagram_renderer_draw() on a cairo_t.
+ * All coordinates are in the viewport given (width × height, logical
+ * units); the art is scaled to fit with a margin and centred.
+ */
+#pragma once
+
+#include "koers-model.h"
+#include "koers-render-types.h"
+#include "koers-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  KoersRenderOptions render;
+  const char        *current;    /* stage id of the Now marker, or NULL */
+  const char        *target;     /* stage id of the Goal marker, or NULL */
+  const char        *highlight;  /* stage lit up under the pointer or a drag, or NULL */
+  const char        *focus;      /* stage with keyboard focus (a visible ring), or NULL */
+  const char        *selected;   /* stage chosen by a click, or NULL */
+  int                hide_marker; /* -1, or the KoersMarker being dragged (drawn faded) */
+  const char        *title;      /* export: a title band (organisation), or NULL for none */
+  const char        *subtitle;   /* export: e.g. the model's name and the date */
+} KoersDiagramStyle;
+
+#define KOERS_TYPE_DIAGRAM_RENDERER (koers_diagram_renderer_get_type ())
+G_DECLARE_FINAL_TYPE (KoersDiagramRenderer, koers_diagram_renderer, KOERS, DIAGRAM_RENDERER, GObject)
+
+void                  koers_diagram_style_init              (KoersDiagramStyle    *style);
+KoersDiagramRenderer *koers_diagram_renderer_new            (KoersModel           *model,
+                                                             GError              **error);
+KoersModel           *koers_diagram_renderer_get_model      (KoersDiagramRenderer *self);
+void                  koers_diagram_renderer_draw           (KoersDiagramRenderer *self,
+                                                             cairo_t              *cr,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style);
+const char           *koers_diagram_renderer_stage_at       (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             double                x,
+                                                             double                y);
+gboolean              koers_diagram_renderer_get_stage_rect (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             const char           *stage_id,
+                                                             cairo_rectangle_t    *rect);
+gboolean              koers_diagram_renderer_get_marker_rect (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             KoersMarker           marker,
+                                                             cairo_rectangle_t    *rect);
+KoersMarker           koers_diagram_renderer_marker_at      (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             double                x,
+                                                             double                y,
+                                                             gboolean             *found);
+void                  koers_render_marker                   (cairo_t              *cr,
+                                                             KoersMarker           marker,
+                                                             double                cx,
+                                                             double                cy,
+                                                             double                size,
+                                                             gboolean              dark,
+                                                             gboolean              faded);
+
+G_END_DECLS

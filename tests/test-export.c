@@ -1,0 +1,821 @@
+/* test-export.c: PNG, SVG and PDF files of the roadmap and the diagrams
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The golden images in tests/data/golden/ are compared with a tolerance,
+ * so that anti-aliasing differences between machines do not fail the
+ * test, but a moved card does. After a deliberate change to the look,
+ * regenerate them with build-aux/update-golden (KOERS_UPDATE_GOLDEN=1).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
+#include <locale.h>
+#include <string.h>
+
+#include "koers-export.h"
+#include "koers-slide.h"
+
+#define DATE "23 November 2026"
+
+static const char *models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
+
+static KoersProject *
+load_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("KOERS_DATA_DIR"), "examples", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KoersProject *project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static KoersProject *
+load_sample (void)
+{
+  return load_file ("woonstichting.koers");
+}
+
+/* Every model from nowhere to the top: a roadmap too long for one page. */
+static KoersProject *
+load_large (void)
+{
+  const char *json =
+    "{ \"format\": \"koers-project\", \"version\": 1, "
+    "\"organisation\": { \"name\": \"Gemeente Westerkwartier\" }, "
+    "\"created\": \"2026-09-02T09:00:00Z\", \"modified\": \"2026-11-12T15:21:10Z\", "
+    "\"placements\": { \"pyramid\": { \"target\": \"create\" }, "
+    "\"learning-curve\": { \"target\": \"social-business\" }, "
+    "\"maturity-matrix\": { \"target\": \"converged\" }, "
+    "\"strategy-model\": { \"target\": \"evaluation\" } }, "
+    "\"roadmap\": { \"start\": \"2027-01\", \"items\": {} } }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  KoersProject *project = koers_project_load_from_bytes (koers_catalog_get_builtin (), bytes, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+options_init (KoersExportOptions *options,
+              KoersExportFormat   format)
+{
+  koers_export_options_init (options);
+  options->format = format;
+  options->date = DATE;
+}
+
+static GBytes *
+export_roadmap (KoersProject             *project,
+                const KoersExportOptions *options)
+{
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = koers_export_roadmap_to_bytes (project, roadmap, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static void
+assert_png_size (GBytes *bytes,
+                 guint   width,
+                 guint   height)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  g_assert_cmpuint (len, >, 33);
+  g_assert_cmpmem (data, 8, signature, 8);
+  /* The first chunk is IHDR: length 13, then width and height. */
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (read_be32 (data + 16), ==, width);
+  g_assert_cmpuint (read_be32 (data + 20), ==, height);
+}
+
+typedef struct {
+  const guint8 *data;
+  gsize         len, pos;
+} Reader;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (reader->pos + length > reader->len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->pos, length);
+  reader->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Decodes a PNG into an ARGB32 surface (cairo decodes with libpng too,
+ * independently of our encoder). */
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  Reader reader = { 0 };
+  cairo_surface_t *image, *argb;
+  cairo_t *cr;
+
+  reader.data = g_bytes_get_data (bytes, &reader.len);
+  image = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+
+  /* Whatever format it came in (RGB24 for an opaque PNG), as ARGB32. */
+  argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (image),
+                                     cairo_image_surface_get_height (image));
+  cr = cairo_create (argb);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  cairo_surface_flush (argb);
+  return argb;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+/* --- options ---------------------------------------------------------- */
+
+static void
+test_options (void)
+{
+  KoersExportOptions options;
+
+  memset (&options, 0xff, sizeof options);
+  koers_export_options_init (&options);
+  g_assert_cmpint (options.format, ==, KOERS_EXPORT_PNG);
+  g_assert_cmpfloat (options.width, ==, 1920);
+  g_assert_cmpfloat (options.height, ==, 1080);
+  g_assert_cmpfloat (options.scale, ==, 2);
+  g_assert_false (options.render.dark);
+  g_assert_cmpint (options.render.background, ==, KOERS_BACKGROUND_THEME);
+  g_assert_cmpuint (options.page, ==, 1);
+  g_assert_null (options.date);
+}
+
+static void
+test_format_from_filename (void)
+{
+  static const struct {
+    const char *name;
+    gboolean    ok;
+    KoersExportFormat format;
+  } cases[] = {
+    { "roadmap.png", TRUE, KOERS_EXPORT_PNG },
+    { "ROADMAP.PNG", TRUE, KOERS_EXPORT_PNG },
+    { "dir.pdf/roadmap.Svg", TRUE, KOERS_EXPORT_SVG },
+    { "/tmp/x.pdf", TRUE, KOERS_EXPORT_PDF },
+    { "roadmap.jpeg", FALSE, 0 },
+    { "roadmap", FALSE, 0 },
+    { "png", FALSE, 0 },
+    { ".png", FALSE, 0 },
+    { "dir/.png", FALSE, 0 },
+    { "roadmap.png.txt", FALSE, 0 },
+    { "", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KoersExportFormat format = 99;
+      gboolean ok = koers_export_format_from_filename (cases[i].name, &format);
+
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        g_assert_cmpint (format, ==, cases[i].format);
+    }
+}
+
+static void
+test_parse_size (void)
+{
+  static const char *bad[] = {
+    "", "1920", "1920x", "x1080", "1920x1080x2", "+1920x1080", "-1920x1080", " 1920x1080",
+    "1920x1080 ", "1920.5x1080", "319x240", "320x239", "7681x4320", "7680x4321", "abcxdef",
+    "0x0", "99999999999999999999x1080",
+  };
+  double width = 1, height = 1;
+
+  g_assert_true (koers_parse_size ("1920x1080", &width, &height));
+  g_assert_cmpfloat (width, ==, 1920);
+  g_assert_cmpfloat (height, ==, 1080);
+  g_assert_true (koers_parse_size ("842x595", &width, &height));
+  g_assert_cmpfloat (width, ==, 842);
+  g_assert_cmpfloat (height, ==, 595);
+  g_assert_true (koers_parse_size ("320x240", &width, &height));
+  g_assert_true (koers_parse_size ("7680x4320", &width, &height));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      width = height = 1;
+      g_assert_false (koers_parse_size (bad[i], &width, &height));
+      /* Left alone on failure. */
+      g_assert_cmpfloat (width, ==, 1);
+      g_assert_cmpfloat (height, ==, 1);
+    }
+}
+
+/* --- PNG -------------------------------------------------------------- */
+
+static void
+test_png_scales (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+
+  for (guint scale = 1; scale <= 4; scale++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+
+      options_init (&options, KOERS_EXPORT_PNG);
+      options.width = 800;
+      options.height = 450;
+      options.scale = scale;
+      bytes = export_roadmap (project, &options);
+      assert_png_size (bytes, 800 * scale, 450 * scale);
+    }
+}
+
+static void
+test_png_background (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  static const struct {
+    gboolean        dark;
+    KoersBackground background;
+    guint32         corner;   /* premultiplied ARGB */
+  } cases[] = {
+    { FALSE, KOERS_BACKGROUND_TRANSPARENT, 0x00000000 },
+    { TRUE, KOERS_BACKGROUND_TRANSPARENT, 0x00000000 },
+    { TRUE, KOERS_BACKGROUND_WHITE, 0xffffffff },
+    { FALSE, KOERS_BACKGROUND_WHITE, 0xffffffff },
+    { FALSE, KOERS_BACKGROUND_THEME, 0xffffffff },
+    { TRUE, KOERS_BACKGROUND_THEME, 0xff1e1e1e },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+      cairo_surface_t *image;
+
+      options_init (&options, KOERS_EXPORT_PNG);
+      options.width = 640;
+      options.height = 360;
+      options.scale = 1;
+      options.render.dark = cases[i].dark;
+      options.render.background = cases[i].background;
+      bytes = export_roadmap (project, &options);
+      image = decode_png (bytes);
+      g_assert_cmphex (pixel_at (image, 0, 0), ==, cases[i].corner);
+      g_assert_cmphex (pixel_at (image, 639, 359), ==, cases[i].corner);
+      cairo_surface_destroy (image);
+    }
+}
+
+/* Semi-transparent pixels come back as they were drawn: our encoder
+ * un-premultiplies, cairo's decoder premultiplies again. */
+static void
+test_png_alpha (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  KoersExportOptions options;
+  KoersSlide *slide;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *expected, *image;
+  cairo_t *cr;
+  guint partial = 0, off = 0;
+  const int w = 480, h = 270;
+
+  options_init (&options, KOERS_EXPORT_PNG);
+  options.width = w;
+  options.height = h;
+  options.scale = 1;
+  options.render.background = KOERS_BACKGROUND_TRANSPARENT;
+  bytes = export_roadmap (project, &options);
+  image = decode_png (bytes);
+
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (expected);
+  slide = koers_slide_new (project, roadmap, w, h, &options.render, DATE);
+  koers_slide_draw_page (slide, cr, 0);
+  g_object_unref (slide);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 a = pixel_at (expected, x, y), b = pixel_at (image, x, y);
+        guint alpha = a >> 24;
+
+        g_assert_cmpuint (b >> 24, ==, alpha);
+        if (alpha > 0 && alpha < 255)
+          partial++;
+        /* Rounding through 8 bits twice: off by one at most per channel. */
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) (a >> shift & 0xff) - (int) (b >> shift & 0xff)) > 1)
+            off++;
+      }
+  g_assert_cmpuint (partial, >, 100);
+  g_assert_cmpuint (off, ==, 0);
+
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (image);
+}
+
+/* --- SVG and PDF -------------------------------------------------------- */
+
+static void
+test_svg (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  KoersExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GObject) handle = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len;
+  double width = 0, height = 0;
+
+  options_init (&options, KOERS_EXPORT_SVG);
+  options.width = 1280;
+  options.height = 720;
+  bytes = export_roadmap (project, &options);
+  data = g_bytes_get_data (bytes, &len);
+  g_assert_true (g_str_has_prefix (data, "<?xml") || g_str_has_prefix (data, "<svg"));
+
+  handle = G_OBJECT (rsvg_handle_new_from_data ((const guint8 *) data, len, &error));
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (RSVG_HANDLE (handle), &width, &height));
+  g_assert_cmpfloat (width, ==, 1280);
+  g_assert_cmpfloat (height, ==, 720);
+}
+
+static guint
+count_pdf_pages (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  const char *needle = "/Type /Page";
+  gsize n = strlen (needle);
+  guint pages = 0;
+
+  /* "/Type /Page" but not "/Type /Pages": one per page object. */
+  for (gsize i = 0; i + n < len; i++)
+    if (memcmp (data + i, needle, n) == 0 && data[i + n] != 's')
+      pages++;
+  return pages;
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(KoersProject) sample = load_sample ();
+  g_autoptr(KoersProject) large = load_large ();
+  g_autoptr(KoersRoadmap) large_roadmap = koers_roadmap_build (large, NULL);
+  g_autoptr(KoersSlide) slide = NULL;
+  KoersExportOptions options;
+  g_autoptr(GBytes) one = NULL;
+  g_autoptr(GBytes) many = NULL;
+
+  options_init (&options, KOERS_EXPORT_PDF);
+  one = export_roadmap (sample, &options);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (one, NULL), "%PDF-"));
+  g_assert_cmpuint (count_pdf_pages (one), ==, 1);
+
+  /* Every page, whatever --page says. */
+  options.page = 7;
+  many = export_roadmap (large, &options);
+  slide = koers_slide_new (large, large_roadmap, options.width, options.height, &options.render, DATE);
+  g_assert_cmpuint (koers_slide_get_n_pages (slide), >, 1);
+  g_assert_cmpuint (count_pdf_pages (many), ==, koers_slide_get_n_pages (slide));
+}
+
+/* The text stays text: a PDF reader finds the organisation's name. */
+static void
+test_pdf_text (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  KoersExportOptions options;
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  options_init (&options, KOERS_EXPORT_PDF);
+  bytes = export_roadmap (project, &options);
+  dir = g_dir_make_tmp ("koers-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "roadmap.pdf", NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { pdftotext, path, "-", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &out, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (out, "Woonstichting Rivierenland"));
+  g_assert_nonnull (strstr (out, "Social media roadmap"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* --- errors and files --------------------------------------------------- */
+
+static void
+test_page_out_of_range (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  KoersExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  options_init (&options, KOERS_EXPORT_PNG);
+  options.page = 5;
+  bytes = koers_export_roadmap_to_bytes (project, roadmap, &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_PAGE);
+  g_assert_cmpstr (error->message, ==, "there is no page 5; this roadmap has 1 page");
+  g_clear_error (&error);
+
+  options.format = KOERS_EXPORT_SVG;
+  options.page = 0;
+  bytes = koers_export_roadmap_to_bytes (project, roadmap, &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_PAGE);
+}
+
+static void
+test_size_out_of_range (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  KoersExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  options_init (&options, KOERS_EXPORT_PNG);
+  options.width = 100;
+  bytes = koers_export_roadmap_to_bytes (project, roadmap, &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_SIZE);
+  g_clear_error (&error);
+
+  options_init (&options, KOERS_EXPORT_PNG);
+  options.scale = 0;
+  bytes = koers_export_roadmap_to_bytes (project, roadmap, &options, &error);
+  g_assert_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_SIZE);
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d && g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+/* Never half a file: a missing folder writes nothing, a refused export
+ * leaves the file that was there as it was, and no temporary is left. */
+static void
+test_atomic (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("koers-test-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "roadmap.png", NULL);
+  g_autofree char *existing = g_build_filename (dir, "roadmap.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  KoersExportOptions options;
+  gsize len;
+
+  g_assert_no_error (error);
+  options_init (&options, KOERS_EXPORT_PNG);
+  options.scale = 1;
+
+  file = g_file_new_for_path (missing);
+  g_assert_false (koers_export_roadmap (project, roadmap, &options, file, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_clear_object (&file);
+
+  g_file_set_contents (existing, "old bytes", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (existing);
+  options.page = 5;
+  g_assert_false (koers_export_roadmap (project, roadmap, &options, file, &error));
+  g_assert_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_PAGE);
+  g_clear_error (&error);
+  g_file_get_contents (existing, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "old bytes");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  /* And a good export replaces it whole. */
+  options.page = 1;
+  g_assert_true (koers_export_roadmap (project, roadmap, &options, file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (existing, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_unlink (existing);
+  g_rmdir (dir);
+}
+
+/* The same input and options give the same bytes, in every format. */
+static void
+test_deterministic (void)
+{
+  g_autoptr(KoersProject) sample = load_sample ();
+  g_autoptr(KoersProject) large = load_large ();
+  static const KoersExportFormat formats[] = { KOERS_EXPORT_PNG, KOERS_EXPORT_SVG, KOERS_EXPORT_PDF };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        KoersExportOptions options;
+        g_autoptr(GBytes) a = NULL;
+        g_autoptr(GBytes) b = NULL;
+        g_autoptr(GBytes) c = NULL;
+
+        options_init (&options, formats[f]);
+        options.scale = 1;
+        options.render.dark = dark;
+        a = export_roadmap (f == 2 ? large : sample, &options);
+        b = export_roadmap (f == 2 ? large : sample, &options);
+        g_assert_true (g_bytes_equal (a, b));
+
+        /* The date is printed: another date, other bytes. */
+        options.date = "1 January 2027";
+        c = export_roadmap (f == 2 ? large : sample, &options);
+        g_assert_false (g_bytes_equal (a, c));
+      }
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        KoersExportOptions options;
+        g_autoptr(GBytes) a = NULL;
+        g_autoptr(GBytes) b = NULL;
+        g_autoptr(GError) error = NULL;
+
+        options_init (&options, formats[f]);
+        options.scale = 1;
+        options.render.dark = m % 2;
+        a = koers_export_diagram_to_bytes (sample, models[m], &options, &error);
+        g_assert_no_error (error);
+        b = koers_export_diagram_to_bytes (sample, models[m], &options, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_bytes_equal (a, b));
+      }
+}
+
+/* --- diagrams ----------------------------------------------------------- */
+
+static void
+test_diagram (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GError) error = NULL;
+
+      options_init (&options, KOERS_EXPORT_PNG);
+      options.width = 800;
+      options.height = 600;
+      options.scale = 1;
+      png = koers_export_diagram_to_bytes (project, models[m], &options, &error);
+      g_assert_no_error (error);
+      assert_png_size (png, 800, 600);
+
+      options.format = KOERS_EXPORT_PDF;
+      pdf = koers_export_diagram_to_bytes (project, models[m], &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_pdf_pages (pdf), ==, 1);
+    }
+}
+
+static void
+test_diagram_errors (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+  KoersExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  options_init (&options, KOERS_EXPORT_PNG);
+  bytes = koers_export_diagram_to_bytes (project, "no-such-model", &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_MODEL);
+  g_clear_error (&error);
+
+  options.page = 2;
+  bytes = koers_export_diagram_to_bytes (project, "pyramid", &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_PAGE);
+}
+
+/* --- golden images ------------------------------------------------------ */
+
+/* Compares with the golden image, or writes it with KOERS_UPDATE_GOLDEN.
+ * Close enough: a mean difference under 2 per channel, and fewer than 1%
+ * of the pixels off by more than 32 in any channel. */
+static void
+check_golden (GBytes     *bytes,
+              const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) golden = NULL;
+  cairo_surface_t *a, *b;
+  int width, height;
+  guint64 sum = 0;
+  guint far = 0;
+  gsize len;
+
+  if (g_getenv ("KOERS_UPDATE_GOLDEN"))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_mkdir_with_parents (dir, 0755);
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+      g_test_message ("wrote %s", path);
+      return;
+    }
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    {
+      g_autofree char *message = g_strdup_printf ("no golden image %s yet: run build-aux/update-golden", name);
+      g_test_skip (message);
+      return;
+    }
+  golden = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  a = decode_png (bytes);
+  b = decode_png (golden);
+  width = cairo_image_surface_get_width (a);
+  height = cairo_image_surface_get_height (a);
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 p = pixel_at (a, x, y), q = pixel_at (b, x, y);
+        int most = 0;
+
+        for (int shift = 0; shift < 32; shift += 8)
+          {
+            int d = ABS ((int) (p >> shift & 0xff) - (int) (q >> shift & 0xff));
+            sum += d;
+            most = MAX (most, d);
+          }
+        far += most > 32;
+      }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  {
+    double mean = sum / (4.0 * width * height);
+    double share = far / (double) (width * height);
+
+    if (mean >= 2 || share >= 0.01)
+      {
+        g_autofree char *actual = g_strdup_printf ("%s/%s", g_get_tmp_dir (), name);
+        g_file_set_contents (actual, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+        g_error ("%s differs from the golden image: mean difference %.2f, %.2f%% of the pixels "
+                 "far off; this export is in %s. If the change is on purpose, run "
+                 "build-aux/update-golden.", name, mean, share * 100, actual);
+      }
+  }
+}
+
+static void
+test_golden_roadmap (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+
+      options_init (&options, KOERS_EXPORT_PNG);
+      options.width = 1280;
+      options.height = 720;
+      options.scale = 1;
+      options.render.dark = dark;
+      bytes = export_roadmap (project, &options);
+      check_golden (bytes, dark ? "roadmap-dark.png" : "roadmap-light.png");
+    }
+}
+
+static void
+test_golden_diagrams (void)
+{
+  g_autoptr(KoersProject) project = load_sample ();
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("diagram-%s-light.png", models[m]);
+
+      options_init (&options, KOERS_EXPORT_PNG);
+      options.width = 1280;
+      options.height = 720;
+      options.scale = 1;
+      bytes = koers_export_diagram_to_bytes (project, models[m], &options, &error);
+      g_assert_no_error (error);
+      check_golden (bytes, name);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("KOERS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/export/options", test_options);
+  g_test_add_func ("/render/export/format-from-filename", test_format_from_filename);
+  g_test_add_func ("/render/export/parse-size", test_parse_size);
+  g_test_add_func ("/render/export/png/scales", test_png_scales);
+  g_test_add_func ("/render/export/png/background", test_png_background);
+  g_test_add_func ("/render/export/png/alpha", test_png_alpha);
+  g_test_add_func ("/render/export/svg", test_svg);
+  g_test_add_func ("/render/export/pdf", test_pdf);
+  g_test_add_func ("/render/export/pdf/text", test_pdf_text);
+  g_test_add_func ("/render/export/page-out-of-range", test_page_out_of_range);
+  g_test_add_func ("/render/export/size-out-of-range", test_size_out_of_range);
+  g_test_add_func ("/render/export/atomic", test_atomic);
+  g_test_add_func ("/render/export/deterministic", test_deterministic);
+  g_test_add_func ("/render/export/diagram", test_diagram);
+  g_test_add_func ("/render/export/diagram/errors", test_diagram_errors);
+  g_test_add_func ("/render/export/golden/roadmap", test_golden_roadmap);
+  g_test_add_func ("/render/export/golden/diagrams", test_golden_diagrams);
+
+  return g_test_run ();
+}

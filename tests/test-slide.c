@@ -1,0 +1,422 @@
+/* test-slide.c: the roadmap slide stays legible, whatever the roadmap
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The slide's layout is computed; koers_slide_check() verifies what it
+ * computed. These tests feed it roadmaps of every size from 1 to 40 items
+ * (from generated rules) and roadmaps from the real rules for many
+ * placements, with long Dutch titles and owner names, at the four page
+ * sizes Koers is meant for, in English and in Dutch.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "koers-roadmap.h"
+#include "koers-rules.h"
+#include "koers-slide.h"
+
+typedef struct {
+  double width, height;
+} Size;
+
+static const Size sizes[] = {
+  { 1920, 1080 },
+  { 1280, 720 },
+  { 1024, 768 },
+  { 842, 595 },   /* A4 landscape, in points */
+};
+
+static const char *long_owner = "Gemeentelijke Communicatieadviseur Maria van den Heuvel-Schoonhoven";
+
+/* Titles a user would not write but a translation might: long words,
+ * long sentences, short ones. */
+static const char *titles[] = {
+  "Stel een socialemediacommunicatiebeleidsplan op",
+  "Bepaal wie reageert",
+  "Organiseer kennisdelingsbijeenkomsten voor alle klantcontactmedewerkers van de gemeente",
+  "Measure what your content does",
+  "Meet",
+  "Zet een webcaremonitoringsdashboard op voor de afdeling Publieksdienstverlening en Communicatie",
+  "Agree who answers what: service, press, HR",
+  "Vraag het managementteam om een zichtbare en blijvende steun voor de aanpak",
+  "Kies kanalen per doelgroep",
+  "Arbeidsongeschiktheidsverzekeringsmaatschappijmedewerkersopleiding",
+};
+
+static KoersProject *
+load_project (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  KoersProject *project = koers_project_load_from_bytes (koers_catalog_get_builtin (), bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+/* Lays @roadmap out at every size and checks each layout. */
+static void
+check_roadmap (KoersProject *project,
+               KoersRoadmap *roadmap,
+               const char   *what)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      KoersRenderOptions options = { FALSE, KOERS_BACKGROUND_THEME };
+      g_autoptr(KoersSlide) slide = NULL;
+      g_autoptr(GError) error = NULL;
+      double least = 14.0 * MIN (sizes[s].width / 1920.0, sizes[s].height / 1080.0);
+
+      slide = koers_slide_new (project, roadmap, sizes[s].width, sizes[s].height, &options, "23 November 2026");
+      if (!koers_slide_check (slide, &error))
+        g_error ("%s at %gx%g (%u items): %s", what, sizes[s].width, sizes[s].height,
+                 koers_roadmap_get_n_items (roadmap), error->message);
+      g_assert_cmpuint (koers_slide_get_n_pages (slide), >=, 1);
+      g_assert_cmpfloat (koers_slide_get_min_font_px (slide), >=, least - 1e-6);
+    }
+}
+
+/* --- generated rules: exactly N items ------------------------------------ */
+
+typedef struct {
+  const char *model;
+  const char *stage;
+} Step;
+
+/* Every stage of every model a project can step towards, the strategy
+ * model's phase 0 aside (that is the organisation's). */
+static GArray *
+all_steps (void)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (Step));
+
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      for (guint s = 0; s < koers_model_get_n_stages (model); s++)
+        {
+          Step step = { koers_model_get_id (model), koers_model_get_stage (model, s)->id };
+          if (g_str_equal (step.stage, "phase-0"))
+            continue;
+          g_array_append_val (steps, step);
+        }
+    }
+  return steps;
+}
+
+/* Rules with @n items: every seventh one for phase 0, the others spread
+ * over the models' stages; every fifth serving two models; every third
+ * depending on an earlier one it can follow (phase 0, or an earlier stage
+ * of its own model). */
+static char *
+generated_rules (guint n)
+{
+  g_autoptr(GArray) steps = all_steps ();
+  g_autofree int *step_of = g_new0 (int, MAX (n, 1));
+  GString *json = g_string_new ("{ \"format\": \"koers-rules\", \"version\": 1, \"maturity\": {}, "
+                                "\"findings\": [], \"items\": [");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title = titles[i % G_N_ELEMENTS (titles)];
+
+      g_string_append_printf (json, "%s{ \"id\": \"test/item-%u\", \"title\": \"%s %u\", \"why\": \"Because.\", ",
+                              i ? ", " : "", i, title, i);
+      if (i % 7 == 0)
+        {
+          step_of[i] = -1;
+          g_string_append (json, "\"phase-0\": \"always\"");
+        }
+      else
+        {
+          guint index = (i * 5) % steps->len;
+          const Step *step = &g_array_index (steps, Step, index);
+
+          step_of[i] = index;
+          g_string_append_printf (json, "\"towards\": [ { \"model\": \"%s\", \"stage\": \"%s\" }",
+                                  step->model, step->stage);
+          if (i % 5 == 0)
+            {
+              const Step *other = &g_array_index (steps, Step, (index + 7) % steps->len);
+              if (!g_str_equal (other->model, step->model))
+                g_string_append_printf (json, ", { \"model\": \"%s\", \"stage\": \"%s\" }",
+                                        other->model, other->stage);
+            }
+          g_string_append (json, " ]");
+          if (i % 3 == 0)
+            for (int j = (int) i - 1; j >= 0; j--)
+              {
+                const Step *earlier = step_of[j] >= 0 ? &g_array_index (steps, Step, step_of[j]) : NULL;
+
+                /* Steps of one model stand in the order of its stages. */
+                if (earlier == NULL ||
+                    (g_str_equal (earlier->model, step->model) && (guint) step_of[j] <= index))
+                  {
+                    g_string_append_printf (json, ", \"after\": [ \"test/item-%d\" ]", j);
+                    break;
+                  }
+              }
+        }
+      g_string_append (json, " }");
+    }
+  g_string_append (json, "] }");
+  return g_string_free (json, FALSE);
+}
+
+/* A project that steps every model from nowhere to its last stage, with
+ * what a user records on some of the items: every status, long owners. */
+static char *
+generated_project (guint n)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  GString *json = g_string_new ("{ \"format\": \"koers-project\", \"version\": 1, "
+                                "\"organisation\": { \"name\": \"Gemeenschappelijke Regeling "
+                                "Veiligheidsregio Gelderland-Midden en Omstreken\" }, "
+                                "\"created\": \"2026-09-02T09:00:00Z\", \"modified\": \"2026-11-12T15:21:10Z\", "
+                                "\"placements\": {");
+  static const char *statuses[] = { "todo", "doing", "done", "skipped" };
+
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      g_string_append_printf (json, "%s\"%s\": { \"target\": \"%s\" }", m ? ", " : "",
+                              koers_model_get_id (model),
+                              koers_model_get_stage (model, koers_model_get_n_stages (model) - 1)->id);
+    }
+  g_string_append (json, "}, \"roadmap\": { \"start\": \"2027-01\", \"items\": {");
+  for (guint i = 0; i < n; i += 2)
+    g_string_append_printf (json, "%s\"test/item-%u\": { \"status\": \"%s\", \"owner\": \"%s\"%s }",
+                            i ? ", " : "", i, statuses[(i / 2) % 4],
+                            i % 4 == 0 ? long_owner : "Jan",
+                            i % 6 == 0 ? ", \"due\": \"2027-Q3\"" : ", \"due\": \"2028-11\"");
+  g_string_append (json, "} } }");
+  return g_string_free (json, FALSE);
+}
+
+static void
+check_generated (guint stride)
+{
+  for (guint n = 1; n <= 40; n += stride)
+    {
+      g_autofree char *rules_json = generated_rules (n);
+      g_autofree char *project_json = generated_project (n);
+      g_autoptr(GBytes) bytes = g_bytes_new (rules_json, strlen (rules_json));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KoersRules) rules = NULL;
+      g_autoptr(KoersProject) project = NULL;
+      g_autoptr(KoersRoadmap) roadmap = NULL;
+      g_autofree char *what = g_strdup_printf ("generated roadmap of %u", n);
+
+      rules = koers_rules_new_from_bytes (koers_catalog_get_builtin (), bytes, "generated.json", &error);
+      g_assert_no_error (error);
+      project = load_project (project_json);
+      roadmap = koers_roadmap_build (project, rules);
+      g_assert_cmpuint (koers_roadmap_get_n_items (roadmap), ==, n);
+      check_roadmap (project, roadmap, what);
+    }
+}
+
+/* --- the real rules, many placements ------------------------------------ */
+
+/* Placements drawn with a fixed seed: the same set on every run. */
+static char *
+sampled_project (GRand *rand)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  GString *json = g_string_new ("{ \"format\": \"koers-project\", \"version\": 1, "
+                                "\"organisation\": { \"name\": \"Woonstichting Rivierenland\" }, "
+                                "\"created\": \"2026-09-02T09:00:00Z\", \"modified\": \"2026-11-12T15:21:10Z\", "
+                                "\"placements\": {");
+  gboolean first = TRUE;
+
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      guint n = koers_model_get_n_stages (model);
+      int current = g_rand_int_range (rand, -1, n);
+      int target = g_rand_int_range (rand, MAX (current, 0), n);
+
+      if (g_rand_int_range (rand, 0, 6) == 0)
+        continue;  /* not placed at all */
+      g_string_append_printf (json, "%s\"%s\": {", first ? "" : ", ", koers_model_get_id (model));
+      if (current >= 0)
+        g_string_append_printf (json, " \"current\": \"%s\"", koers_model_get_stage (model, current)->id);
+      g_string_append_printf (json, "%s \"target\": \"%s\" }", current >= 0 ? "," : "",
+                              koers_model_get_stage (model, target)->id);
+      first = FALSE;
+    }
+  g_string_append_printf (json, "}, \"roadmap\": { \"start\": \"2027-01\", \"items\": {"
+                          "\"phase-0/management-support\": { \"status\": \"done\", \"owner\": \"%s\" }, "
+                          "\"phase-0/roadmap-owner\": { \"status\": \"doing\", \"owner\": \"%s\", \"due\": \"2027-03\" }, "
+                          "\"shared/monitoring-set-up\": { \"status\": \"skipped\", \"owner\": \"%s\" }, "
+                          "\"pyramid/response-triage\": { \"status\": \"doing\", \"due\": \"2027-Q2\" }, "
+                          "\"strategy-model/go-no-go\": { \"owner\": \"%s\" } } } }",
+                          long_owner, long_owner, long_owner, long_owner);
+  return g_string_free (json, FALSE);
+}
+
+static void
+check_sampled (guint n_projects)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  guint fewest = G_MAXUINT, most = 0;
+
+  for (guint i = 0; i < n_projects; i++)
+    {
+      g_autofree char *json = sampled_project (rand);
+      g_autoptr(KoersProject) project = load_project (json);
+      g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+      g_autofree char *what = g_strdup_printf ("sampled project %u", i);
+
+      fewest = MIN (fewest, koers_roadmap_get_n_items (roadmap));
+      most = MAX (most, koers_roadmap_get_n_items (roadmap));
+      check_roadmap (project, roadmap, what);
+    }
+  g_test_message ("sampled roadmaps of %u to %u items", fewest, most);
+
+  /* And the largest the rules can make: every model from nowhere to the top. */
+  {
+    g_autofree char *json = generated_project (0);
+    g_autoptr(KoersProject) project = load_project (json);
+    g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+    g_assert_cmpuint (koers_roadmap_get_n_items (roadmap), >=, 40);
+    check_roadmap (project, roadmap, "the largest roadmap");
+  }
+}
+
+static void
+check_sample_file (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("KOERS_DATA_DIR"), "examples", "woonstichting.koers", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersProject) project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+
+  g_assert_no_error (error);
+  roadmap = koers_roadmap_build (project, NULL);
+  check_roadmap (project, roadmap, "woonstichting.koers");
+}
+
+static void
+test_layout_generated (void)
+{
+  check_generated (1);
+}
+
+static void
+test_layout_sampled (void)
+{
+  check_sampled (40);
+}
+
+/* The same in Dutch: longer words, other line breaks. In a child process,
+ * so that gettext starts afresh in the other language. Every third size
+ * of roadmap and fewer placements: the texts that differ are the same. */
+static void
+test_layout_dutch (void)
+{
+  if (g_test_subprocess ())
+    {
+      check_sample_file ();
+      check_generated (3);
+      check_sampled (16);
+      return;
+    }
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_trap_assert_passed ();
+}
+
+/* The sample reads at a glance: one page at a slide's size. */
+static void
+test_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("KOERS_DATA_DIR"), "examples", "woonstichting.koers", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersProject) project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+
+  g_assert_no_error (error);
+  roadmap = koers_roadmap_build (project, NULL);
+  check_roadmap (project, roadmap, "woonstichting.koers");
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      KoersRenderOptions options = { TRUE, KOERS_BACKGROUND_THEME };
+      g_autoptr(KoersSlide) slide = koers_slide_new (project, roadmap, sizes[s].width, sizes[s].height,
+                                                     &options, NULL);
+      g_assert_cmpuint (koers_slide_get_n_pages (slide), ==, 1);
+    }
+}
+
+/* Nothing to plan still makes a page: the band and the strip. */
+static void
+test_empty (void)
+{
+  const char *rules_json = "{ \"format\": \"koers-rules\", \"version\": 1, \"maturity\": {}, "
+                           "\"findings\": [], \"items\": [] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (rules_json, strlen (rules_json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersRules) rules = koers_rules_new_from_bytes (koers_catalog_get_builtin (), bytes, "empty.json", &error);
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  KoersRenderOptions options = { FALSE, KOERS_BACKGROUND_TRANSPARENT };
+  g_autoptr(KoersSlide) slide = NULL;
+
+  g_assert_no_error (error);
+  project = koers_project_new (koers_catalog_get_builtin ());
+  roadmap = koers_roadmap_build (project, rules);
+  g_assert_cmpuint (koers_roadmap_get_n_items (roadmap), ==, 0);
+  slide = koers_slide_new (project, roadmap, 1920, 1080, &options, "1 January 2027");
+  g_assert_cmpuint (koers_slide_get_n_pages (slide), ==, 1);
+  g_assert_true (koers_slide_check (slide, &error));
+  g_assert_no_error (error);
+}
+
+/* The smallest size the exports accept still lays out without overlap:
+ * the text shrinks with the page, the floor with it. */
+static void
+test_smallest (void)
+{
+  g_autofree char *json = generated_project (0);
+  g_autoptr(KoersProject) project = load_project (json);
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  KoersRenderOptions options = { FALSE, KOERS_BACKGROUND_WHITE };
+  g_autoptr(KoersSlide) slide = koers_slide_new (project, roadmap, 320, 240, &options, "1 January 2027");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (koers_slide_check (slide, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("KOERS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/slide/sample", test_sample);
+  g_test_add_func ("/render/slide/empty", test_empty);
+  g_test_add_func ("/render/slide/smallest", test_smallest);
+  g_test_add_func ("/render/slide/layout/generated", test_layout_generated);
+  g_test_add_func ("/render/slide/layout/sampled", test_layout_sampled);
+  g_test_add_func ("/render/slide/layout/dutch", test_layout_dutch);
+
+  return g_test_run ();
+}
