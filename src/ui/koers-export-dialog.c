@@ -1,0 +1,1288 @@
+/* koers-export-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-diagram-renderer.h"
+#include "koers-export-dialog.h"
+#include "koers-file-chooser.h"
+#include "koers-roadmap.h"
+#include "koers-slide.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.koersapp.Koers"
+
+/* koers_slide_draw_page() counts pages from 0; the options (and the
+ * command line's --page) from 1. */
+#define SLIDE_PAGE_INDEX(page) ((page) - 1)
+
+struct _KoersExportDialog
+{
+  AdwWindow             parent_instance;
+
+  KoersProject         *project;
+  char                 *model_id;       /* NULL: the roadmap */
+  KoersRoadmap         *roadmap;
+  KoersSlide           *slide;          /* the roadmap laid out for the current options */
+  KoersDiagramRenderer *renderer;       /* the diagram of model_id */
+  GPtrArray            *what_ids;       /* what_row position → model id (NULL: roadmap) */
+  GSettings            *settings;       /* NULL when the schema is not installed */
+  GSettingsSchema      *schema;
+  GFile                *last_folder;
+  GCancellable         *cancellable;
+  char                 *error_message;
+  guint                 n_pages;
+  guint                 updating : 1;
+  guint                 busy : 1;
+
+  /* Template widgets */
+  GtkDrawingArea       *preview;
+  GtkButton            *export_button;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  AdwComboRow          *what_row;
+  AdwComboRow          *format_row;
+  AdwComboRow          *size_row;
+  AdwComboRow          *scale_row;
+  AdwComboRow          *theme_row;
+  AdwComboRow          *background_row;
+  AdwComboRow          *page_row;
+};
+
+typedef struct {
+  KoersCatalog       *catalog;
+  GBytes             *project_bytes;
+  char               *model_id;
+  KoersExportOptions  options;
+  GFile              *file;
+} ExportJob;
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_MODEL_ID,
+  N_PROPS
+};
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (KoersExportDialog, koers_export_dialog, ADW_TYPE_WINDOW)
+
+typedef struct {
+  double      width;
+  double      height;
+  const char *label;
+} SizePreset;
+
+static const SizePreset size_presets[] = {
+  { 1920, 1080, N_("16:9, 1920 × 1080") },
+  { 1280,  720, N_("16:9, 1280 × 720") },
+  { 1024,  768, N_("4:3, 1024 × 768") },
+  {  842,  595, N_("A4 landscape") },
+};
+
+/* The words the command line uses, also what GSettings stores. */
+static const char * const format_nicks[] = { "png", "svg", "pdf" };
+static const char * const theme_nicks[] = { "light", "dark" };
+static const char * const background_nicks[] = { "theme", "white", "transparent" };
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->catalog);
+  g_clear_pointer (&job->project_bytes, g_bytes_unref);
+  g_clear_pointer (&job->model_id, g_free);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+/* --- settings: work with whatever type the schema gives a key ------------ */
+
+static GSettingsSchemaKey *
+lookup_key (KoersExportDialog *self,
+            const char        *key)
+{
+  if (self->schema == NULL || !g_settings_schema_has_key (self->schema, key))
+    return NULL;
+  return g_settings_schema_get_key (self->schema, key);
+}
+
+static guint
+read_choice (KoersExportDialog  *self,
+             const char         *key,
+             const char * const *nicks,
+             guint               n_nicks,
+             guint               fallback)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, key);
+  g_autoptr(GVariant) value = NULL;
+  gint64 index = -1;
+
+  if (schema_key == NULL)
+    return fallback;
+
+  value = g_settings_get_value (self->settings, key);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      const char *nick = g_variant_get_string (value, NULL);
+
+      for (guint i = 0; i < n_nicks; i++)
+        if (g_ascii_strcasecmp (nick, nicks[i]) == 0)
+          index = i;
+    }
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    index = g_variant_get_int32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    index = g_variant_get_uint32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    index = g_variant_get_boolean (value);
+
+  return index >= 0 && index < n_nicks ? (guint) index : fallback;
+}
+
+static void
+write_value (KoersExportDialog  *self,
+             GSettingsSchemaKey *schema_key,
+             const char         *key,
+             GVariant           *value)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (value);
+
+  if (g_variant_is_of_type (owned, g_settings_schema_key_get_value_type (schema_key)) &&
+      g_settings_schema_key_range_check (schema_key, owned))
+    g_settings_set_value (self->settings, key, owned);
+  else
+    g_debug ("Not remembering %s: the schema wants another kind of value", key);
+}
+
+static void
+write_choice (KoersExportDialog  *self,
+              const char         *key,
+              const char * const *nicks,
+              guint               index)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, key);
+  const GVariantType *type;
+
+  if (schema_key == NULL)
+    return;
+
+  type = g_settings_schema_key_get_value_type (schema_key);
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
+    write_value (self, schema_key, key, g_variant_new_string (nicks[index]));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
+    write_value (self, schema_key, key, g_variant_new_int32 (index));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
+    write_value (self, schema_key, key, g_variant_new_uint32 (index));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE_BOOLEAN))
+    write_value (self, schema_key, key, g_variant_new_boolean (index != 0));
+}
+
+static guint
+read_size (KoersExportDialog *self)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-size");
+  g_autoptr(GVariant) value = NULL;
+  double width = 0, height = 0;
+
+  if (schema_key == NULL)
+    return 0;
+
+  value = g_settings_get_value (self->settings, "export-size");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      if (!koers_parse_size (g_variant_get_string (value, NULL), &width, &height))
+        return 0;
+    }
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(ii)")))
+    {
+      int w, h;
+
+      g_variant_get (value, "(ii)", &w, &h);
+      width = w, height = h;
+    }
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(uu)")))
+    {
+      guint w, h;
+
+      g_variant_get (value, "(uu)", &w, &h);
+      width = w, height = h;
+    }
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(dd)")))
+    g_variant_get (value, "(dd)", &width, &height);
+
+  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+    if (size_presets[i].width == width && size_presets[i].height == height)
+      return i;
+  return 0;
+}
+
+static void
+write_size (KoersExportDialog *self,
+            guint              index)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-size");
+  const SizePreset *preset = &size_presets[index];
+  const GVariantType *type;
+
+  if (schema_key == NULL)
+    return;
+
+  type = g_settings_schema_key_get_value_type (schema_key);
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
+    {
+      g_autofree char *text = g_strdup_printf ("%.0fx%.0f", preset->width, preset->height);
+
+      write_value (self, schema_key, "export-size", g_variant_new_string (text));
+    }
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(ii)")))
+    write_value (self, schema_key, "export-size",
+                 g_variant_new ("(ii)", (int) preset->width, (int) preset->height));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(uu)")))
+    write_value (self, schema_key, "export-size",
+                 g_variant_new ("(uu)", (guint) preset->width, (guint) preset->height));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(dd)")))
+    write_value (self, schema_key, "export-size",
+                 g_variant_new ("(dd)", preset->width, preset->height));
+}
+
+static guint
+read_scale (KoersExportDialog *self)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-scale");
+  g_autoptr(GVariant) value = NULL;
+  double scale = 2;
+
+  if (schema_key == NULL)
+    return 2;
+
+  value = g_settings_get_value (self->settings, "export-scale");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    scale = g_variant_get_int32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    scale = g_variant_get_uint32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    scale = g_variant_get_double (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    scale = g_ascii_strtod (g_variant_get_string (value, NULL), NULL);
+
+  return scale >= 1 && scale <= 4 ? (guint) scale : 2;
+}
+
+static void
+write_scale (KoersExportDialog *self,
+             guint              scale)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-scale");
+  const GVariantType *type;
+
+  if (schema_key == NULL)
+    return;
+
+  type = g_settings_schema_key_get_value_type (schema_key);
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
+    write_value (self, schema_key, "export-scale", g_variant_new_int32 (scale));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
+    write_value (self, schema_key, "export-scale", g_variant_new_uint32 (scale));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE_DOUBLE))
+    write_value (self, schema_key, "export-scale", g_variant_new_double (scale));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
+    {
+      g_autofree char *text = g_strdup_printf ("%u", scale);
+
+      write_value (self, schema_key, "export-scale", g_variant_new_string (text));
+    }
+}
+
+static GFile *
+read_last_folder (KoersExportDialog *self)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "last-folder");
+  g_autoptr(GVariant) value = NULL;
+  const char *text;
+
+  if (schema_key == NULL)
+    return NULL;
+
+  value = g_settings_get_value (self->settings, "last-folder");
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return NULL;
+  text = g_variant_get_string (value, NULL);
+  /* A URI, as the schema says; a path works too. */
+  return *text != '\0' ? g_file_new_for_commandline_arg (text) : NULL;
+}
+
+static void
+write_last_folder (KoersExportDialog *self,
+                   GFile             *folder)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "last-folder");
+  g_autofree char *text = NULL;
+
+  if (schema_key == NULL || folder == NULL ||
+      !g_variant_type_equal (g_settings_schema_key_get_value_type (schema_key), G_VARIANT_TYPE_STRING))
+    return;
+
+  /* A URI, as the schema says. */
+  text = g_file_get_uri (folder);
+  write_value (self, schema_key, "last-folder", g_variant_new_string (text));
+}
+
+static void
+remember_options (KoersExportDialog *self)
+{
+  if (self->settings == NULL || self->format_row == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+  write_choice (self, "export-format", format_nicks, adw_combo_row_get_selected (self->format_row));
+  write_size (self, adw_combo_row_get_selected (self->size_row));
+  write_scale (self, adw_combo_row_get_selected (self->scale_row) + 1);
+  write_choice (self, "export-theme", theme_nicks, adw_combo_row_get_selected (self->theme_row));
+  write_choice (self, "export-background", background_nicks, adw_combo_row_get_selected (self->background_row));
+  write_last_folder (self, self->last_folder);
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_options (KoersExportDialog *self)
+{
+  self->last_folder = read_last_folder (self);
+
+  adw_combo_row_set_selected (self->format_row,
+                              read_choice (self, "export-format", format_nicks, G_N_ELEMENTS (format_nicks), 0));
+  adw_combo_row_set_selected (self->size_row, read_size (self));
+  adw_combo_row_set_selected (self->scale_row, read_scale (self) - 1);
+  adw_combo_row_set_selected (self->theme_row,
+                              read_choice (self, "export-theme", theme_nicks, G_N_ELEMENTS (theme_nicks), 0));
+  adw_combo_row_set_selected (self->background_row,
+                              read_choice (self, "export-background", background_nicks,
+                                           G_N_ELEMENTS (background_nicks), 0));
+}
+
+/* --- state --------------------------------------------------------------- */
+
+static void
+show_error (KoersExportDialog *self,
+            const char        *message)
+{
+  g_free (self->error_message);
+  self->error_message = g_strdup (message);
+
+  /* An export may finish after the dialog was closed. */
+  if (self->error_label == NULL)
+    return;
+
+  if (message != NULL)
+    gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static guint
+get_preview_page (KoersExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->page_row);
+
+  return selected == GTK_INVALID_LIST_POSITION ? 1 : MIN (selected + 1, MAX (self->n_pages, 1));
+}
+
+static void
+update_pages (KoersExportDialog *self)
+{
+  g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
+  KoersExportFormat format = adw_combo_row_get_selected (self->format_row);
+  guint selected = adw_combo_row_get_selected (self->page_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = 0;
+
+  for (guint i = 1; i <= self->n_pages; i++)
+    {
+      /* TRANSLATORS: a page of the roadmap slides, "2 of 3" */
+      g_autofree char *label = g_strdup_printf (_("%u of %u"), i, self->n_pages);
+
+      gtk_string_list_append (pages, label);
+    }
+  adw_combo_row_set_model (self->page_row, G_LIST_MODEL (pages));
+  adw_combo_row_set_selected (self->page_row, MIN (selected, self->n_pages > 0 ? self->n_pages - 1 : 0));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->page_row), self->model_id == NULL && self->n_pages > 1);
+  if (format == KOERS_EXPORT_PDF)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->page_row),
+                                 _("Shown in the preview; the PDF holds every page"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->page_row),
+                                 _("One page per file"));
+}
+
+/* Lays the roadmap out again (size and look change the layout) or picks the
+ * model's diagram. */
+static void
+update_layout (KoersExportDialog *self)
+{
+  KoersExportOptions options;
+
+  koers_export_dialog_get_options (self, &options);
+  g_clear_object (&self->slide);
+
+  if (self->model_id != NULL)
+    {
+      KoersCatalog *catalog = koers_project_get_catalog (self->project);
+      KoersModel *model = koers_catalog_lookup (catalog, self->model_id);
+
+      if (self->renderer == NULL ||
+          koers_diagram_renderer_get_model (self->renderer) != model)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_clear_object (&self->renderer);
+          if (model != NULL)
+            self->renderer = koers_diagram_renderer_new (model, &error);
+          if (self->renderer == NULL && error != NULL)
+            show_error (self, error->message);
+        }
+      self->n_pages = 1;
+    }
+  else
+    {
+      self->slide = koers_slide_new (self->project, self->roadmap,
+                                     options.width, options.height,
+                                     &options.render, options.date);
+      self->n_pages = koers_slide_get_n_pages (self->slide);
+    }
+
+  update_pages (self);
+}
+
+static void
+update_rows (KoersExportDialog *self)
+{
+  KoersExportFormat format = adw_combo_row_get_selected (self->format_row);
+  const SizePreset *preset = &size_presets[adw_combo_row_get_selected (self->size_row)];
+  guint scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  g_autofree char *pixels = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->scale_row), format == KOERS_EXPORT_PNG);
+  /* TRANSLATORS: the size of the PNG image, "3840 × 2160 pixels" */
+  pixels = g_strdup_printf (_("%.0f × %.0f pixels"), preset->width * scale, preset->height * scale);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scale_row), pixels);
+
+  if (format == KOERS_EXPORT_SVG)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
+                                 _("Sharp at any size; for editing in Inkscape or Illustrator"));
+  else if (format == KOERS_EXPORT_PDF)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
+                                 _("For printing and handing out"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
+                                 _("For slides, documents and social media"));
+}
+
+static void
+options_changed (KoersExportDialog *self,
+                 gboolean           layout)
+{
+  if (self->updating || self->project == NULL)
+    return;
+
+  self->updating = TRUE;
+  if (layout)
+    update_layout (self);
+  else
+    update_pages (self);
+  update_rows (self);
+  self->updating = FALSE;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+layout_option_changed_cb (KoersExportDialog *self)
+{
+  options_changed (self, TRUE);
+}
+
+static void
+option_changed_cb (KoersExportDialog *self)
+{
+  options_changed (self, FALSE);
+}
+
+static void
+what_changed_cb (KoersExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->what_row);
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION || selected >= self->what_ids->len)
+    return;
+
+  g_free (self->model_id);
+  self->model_id = g_strdup (g_ptr_array_index (self->what_ids, selected));
+  options_changed (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL_ID]);
+}
+
+static void
+fill_what_row (KoersExportDialog *self)
+{
+  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  KoersCatalog *catalog = koers_project_get_catalog (self->project);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->what_ids, 0);
+  gtk_string_list_append (items, _("Roadmap slides"));
+  g_ptr_array_add (self->what_ids, NULL);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, i);
+      /* TRANSLATORS: an export choice, "Diagram: Learning Curve" */
+      g_autofree char *label = g_strdup_printf (_("Diagram: %s"), koers_model_get_short_name (model));
+
+      if (g_strcmp0 (koers_model_get_id (model), self->model_id) == 0)
+        selected = self->what_ids->len;
+      gtk_string_list_append (items, label);
+      g_ptr_array_add (self->what_ids, g_strdup (koers_model_get_id (model)));
+    }
+
+  /* An unknown model exports the roadmap rather than nothing. */
+  if (selected == 0)
+    g_clear_pointer (&self->model_id, g_free);
+
+  adw_combo_row_set_model (self->what_row, G_LIST_MODEL (items));
+  adw_combo_row_set_selected (self->what_row, selected);
+}
+
+/* --- preview ------------------------------------------------------------- */
+
+/* The one place the preview calls the renderer: keep it in step with
+ * what koers_export_roadmap() and koers_export_diagram() draw. */
+static void
+draw_page (KoersExportDialog        *self,
+           cairo_t                  *cr,
+           const KoersExportOptions *options,
+           guint                     page)
+{
+  if (self->model_id != NULL)
+    {
+      KoersModel *model;
+      KoersDiagramStyle style;
+
+      if (self->renderer == NULL)
+        return;
+
+      model = koers_diagram_renderer_get_model (self->renderer);
+      koers_diagram_style_init (&style);
+      style.render = options->render;
+      style.current = koers_project_get_current (self->project, self->model_id);
+      style.target = koers_project_get_target (self->project, self->model_id);
+      style.title = koers_project_get_organisation_name (self->project);
+      style.subtitle = koers_model_get_name (model);
+      koers_diagram_renderer_draw (self->renderer, cr, options->width, options->height, &style);
+    }
+  else if (self->slide != NULL)
+    koers_slide_draw_page (self->slide, cr, SLIDE_PAGE_INDEX (page));
+}
+
+static void
+draw_checkerboard (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height)
+{
+  const double cell = 8;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+  for (double cy = y; cy < y + height; cy += cell)
+    for (double cx = x + (((int) ((cy - y) / cell)) % 2) * cell; cx < x + width; cx += 2 * cell)
+      cairo_rectangle (cr, cx, cy, cell, cell);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+preview_draw_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  KoersExportDialog *self = user_data;
+  KoersExportOptions options;
+  const double margin = 18;
+  double scale, page_width, page_height, x, y;
+
+  if (self->project == NULL)
+    return;
+
+  koers_export_dialog_get_options (self, &options);
+  scale = MIN ((width - 2 * margin) / options.width, (height - 2 * margin) / options.height);
+  if (scale <= 0)
+    return;
+
+  page_width = round (options.width * scale);
+  page_height = round (options.height * scale);
+  x = round ((width - page_width) / 2);
+  y = round ((height - page_height) / 2);
+
+  /* A backdrop a shade darker than the view, light or dark, so that a
+   * white page and a dark page both stand out. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.07);
+  cairo_paint (cr);
+
+  /* A soft shadow lifts the page off the backdrop. */
+  for (int i = 1; i <= 4; i++)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.04);
+      cairo_rectangle (cr, x - i + 1, y - i + 2, page_width + 2 * i - 2, page_height + 2 * i - 2);
+      cairo_fill (cr);
+    }
+
+  if (options.render.background == KOERS_BACKGROUND_TRANSPARENT)
+    draw_checkerboard (cr, x, y, page_width, page_height);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, page_width, page_height);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, page_width / options.width, page_height / options.height);
+  draw_page (self, cr, &options, get_preview_page (self));
+  cairo_restore (cr);
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, x - 0.5, y - 0.5, page_width + 1, page_height + 1);
+  cairo_stroke (cr);
+}
+
+/* --- export -------------------------------------------------------------- */
+
+/* Runs on a copy of the project, read back from its bytes as the command
+ * line reads a file: the same input as `koers --export-*`, and nothing the
+ * window changes meanwhile can reach a worker thread. */
+static gboolean
+run_export_job (ExportJob  *job,
+                GError    **error)
+{
+  g_autoptr(KoersProject) project = NULL;
+
+  project = koers_project_load_from_bytes (job->catalog, job->project_bytes, error);
+  if (project == NULL)
+    return FALSE;
+
+  if (job->model_id != NULL)
+    return koers_export_diagram (project, job->model_id, &job->options, job->file, error);
+  else
+    {
+      g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+      return koers_export_roadmap (project, roadmap, &job->options, job->file, error);
+    }
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (run_export_job (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static ExportJob *
+new_export_job (KoersExportDialog *self,
+                GFile             *file)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->catalog = g_object_ref (koers_project_get_catalog (self->project));
+  job->project_bytes = koers_project_to_bytes (self->project);
+  job->model_id = g_strdup (self->model_id);
+  job->file = g_object_ref (file);
+  koers_export_dialog_get_options (self, &job->options);
+  return job;
+}
+
+/* Shows the outcome: the error in the dialog, or remembers the options and
+ * tells the window. Takes @error. */
+static gboolean
+export_done (KoersExportDialog  *self,
+             ExportJob          *job,
+             GError             *export_error,
+             GError            **error)
+{
+  g_autoptr(GError) local_error = export_error;
+
+  if (local_error != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+      g_autofree char *message = NULL;
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* TRANSLATORS: "“plan.png” was not exported. The disk is full. …" */
+          message = g_strdup_printf (_("“%s” was not exported. %s"), name, local_error->message);
+          show_error (self, message);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  show_error (self, NULL);
+  g_clear_object (&self->last_folder);
+  self->last_folder = g_file_get_parent (job->file);
+  remember_options (self);
+  g_signal_emit (self, signals[EXPORTED], 0, job->file);
+  return TRUE;
+}
+
+static void
+set_busy (KoersExportDialog *self,
+          gboolean           busy)
+{
+  self->busy = busy;
+  if (self->export_button == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+  gtk_button_set_label (self->export_button, busy ? _("Exporting…") : _("_Export…"));
+}
+
+static void
+export_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
+
+  set_busy (self, FALSE);
+  /* On success the window shows where the file went; the dialog is done. */
+  if (koers_export_dialog_export_to_file_finish (self, result, NULL))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KoersExportDialog) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = koers_choose_export_file_finish (result, &error);
+  if (file == NULL)
+    {
+      set_busy (self, FALSE);
+      return;
+    }
+
+  koers_export_dialog_export_to_file_async (self, file, self->cancellable, export_finished_cb, NULL);
+}
+
+static void
+export_clicked_cb (KoersExportDialog *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->busy)
+    return;
+
+  set_busy (self, TRUE);
+  name = koers_export_dialog_dup_suggested_name (self);
+  koers_choose_export_file_async (GTK_WINDOW (self), name, self->last_folder,
+                                  self->cancellable, file_chosen_cb, g_object_ref (self));
+}
+
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+koers_export_dialog_constructed (GObject *object)
+{
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (koers_export_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (KOERS_IS_PROJECT (self->project));
+
+  self->roadmap = koers_roadmap_build (self->project, NULL);
+
+  self->updating = TRUE;
+  fill_what_row (self);
+  restore_options (self);
+  self->updating = FALSE;
+
+  options_changed (self, TRUE);
+}
+
+static void
+koers_export_dialog_dispose (GObject *object)
+{
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_EXPORT_DIALOG);
+
+  g_clear_object (&self->slide);
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->roadmap);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->schema, g_settings_schema_unref);
+  g_clear_object (&self->last_folder);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (koers_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+koers_export_dialog_finalize (GObject *object)
+{
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
+
+  g_clear_pointer (&self->model_id, g_free);
+  g_clear_pointer (&self->what_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->error_message, g_free);
+
+  G_OBJECT_CLASS (koers_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+koers_export_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_MODEL_ID:
+      g_value_set_string (value, self->model_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_export_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      self->project = g_value_dup_object (value);
+      break;
+
+    case PROP_MODEL_ID:
+      if (self->project == NULL)
+        self->model_id = g_value_dup_string (value);
+      else
+        koers_export_dialog_set_model_id (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_export_dialog_class_init (KoersExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_export_dialog_constructed;
+  object_class->dispose = koers_export_dialog_dispose;
+  object_class->finalize = koers_export_dialog_finalize;
+  object_class->get_property = koers_export_dialog_get_property;
+  object_class->set_property = koers_export_dialog_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         KOERS_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KoersExportDialog:model-id:
+   *
+   * The model whose diagram is exported, or %NULL for the roadmap.
+   */
+  properties[PROP_MODEL_ID] =
+    g_param_spec_string ("model-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KoersExportDialog::exported:
+   * @self: the dialog
+   * @file: the file written
+   *
+   * Emitted after a file was written, so the window can say where it went
+   * (a toast with an Open button).
+   */
+  signals[EXPORTED] =
+    g_signal_new ("exported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koers-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, what_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, background_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, page_row);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_export_dialog_init (KoersExportDialog *self)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GtkStringList) sizes = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->what_ids = g_ptr_array_new_with_free_func (g_free);
+  self->cancellable = g_cancellable_new ();
+  self->n_pages = 1;
+
+  /* Without the schema (a test, an uninstalled build) the defaults do. */
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    self->schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (self->schema != NULL)
+    self->settings = g_settings_new_full (self->schema, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+    gtk_string_list_append (sizes, _(size_presets[i].label));
+  adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));
+  adw_combo_row_set_selected (self->scale_row, 1);
+
+  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+
+  g_signal_connect_swapped (self->what_row, "notify::selected", G_CALLBACK (what_changed_cb), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
+  g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
+  g_signal_connect_swapped (self->page_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
+  g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
+  g_signal_connect_swapped (self->theme_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
+  g_signal_connect_swapped (self->background_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
+}
+
+/* --- public API ---------------------------------------------------------- */
+
+/**
+ * koers_export_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @project: the project to export
+ * @model_id: (nullable): the model whose diagram to export first, or
+ *   %NULL for the roadmap
+ *
+ * Returns: (transfer none): a modal dialog, owned by GTK like every
+ *   window; present it
+ */
+KoersExportDialog *
+koers_export_dialog_new (GtkWindow    *parent,
+                         KoersProject *project,
+                         const char   *model_id)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KOERS_IS_PROJECT (project), NULL);
+
+  return g_object_new (KOERS_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "project", project,
+                       "model-id", model_id,
+                       NULL);
+}
+
+KoersProject *
+koers_export_dialog_get_project (KoersExportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->project;
+}
+
+/**
+ * koers_export_dialog_get_model_id:
+ *
+ * Returns: (nullable): the model whose diagram is exported, or %NULL for
+ *   the roadmap
+ */
+const char *
+koers_export_dialog_get_model_id (KoersExportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->model_id;
+}
+
+/**
+ * koers_export_dialog_set_model_id:
+ * @model_id: (nullable): a model id, or %NULL for the roadmap
+ */
+void
+koers_export_dialog_set_model_id (KoersExportDialog *self,
+                                  const char        *model_id)
+{
+  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < self->what_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->what_ids, i), model_id) == 0)
+      {
+        adw_combo_row_set_selected (self->what_row, i);
+        return;
+      }
+
+  g_warning ("No model “%s” to export", model_id);
+}
+
+/**
+ * koers_export_dialog_get_options:
+ * @options: (out caller-allocates): where to put the options
+ *
+ * Maps what the dialog shows to the options of the exporter, exactly as
+ * the command line maps its options: the date is %NULL (today), and a PDF
+ * always starts at page 1 because it holds every page.
+ */
+void
+koers_export_dialog_get_options (KoersExportDialog  *self,
+                                 KoersExportOptions *options)
+{
+  const SizePreset *preset;
+  guint size;
+
+  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  koers_export_options_init (options);
+
+  options->format = adw_combo_row_get_selected (self->format_row);
+  size = adw_combo_row_get_selected (self->size_row);
+  preset = &size_presets[size < G_N_ELEMENTS (size_presets) ? size : 0];
+  options->width = preset->width;
+  options->height = preset->height;
+  options->scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  options->render.dark = adw_combo_row_get_selected (self->theme_row) == 1;
+  options->render.background = adw_combo_row_get_selected (self->background_row);
+  if (options->format != KOERS_EXPORT_PDF && self->model_id == NULL)
+    options->page = get_preview_page (self);
+  else
+    options->page = 1;
+  options->date = NULL;
+}
+
+/**
+ * koers_export_dialog_set_options:
+ * @options: the options to show
+ *
+ * Selects the rows matching @options. A size that is not one of the
+ * presets selects the 16:9 slide.
+ */
+void
+koers_export_dialog_set_options (KoersExportDialog        *self,
+                                 const KoersExportOptions *options)
+{
+  guint size = 0;
+
+  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (options->format <= KOERS_EXPORT_PDF);
+  g_return_if_fail (options->render.background <= KOERS_BACKGROUND_TRANSPARENT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+    if (size_presets[i].width == options->width && size_presets[i].height == options->height)
+      size = i;
+
+  adw_combo_row_set_selected (self->format_row, options->format);
+  adw_combo_row_set_selected (self->size_row, size);
+  adw_combo_row_set_selected (self->scale_row, CLAMP ((guint) options->scale, 1, 4) - 1);
+  adw_combo_row_set_selected (self->theme_row, options->render.dark ? 1 : 0);
+  adw_combo_row_set_selected (self->background_row, options->render.background);
+  /* After the layout for the new size and look is known. */
+  if (options->page >= 1 && options->page <= self->n_pages)
+    adw_combo_row_set_selected (self->page_row, options->page - 1);
+}
+
+/**
+ * koers_export_dialog_get_n_pages:
+ *
+ * Returns: the number of slides the roadmap needs with the current
+ *   options (1 for a diagram)
+ */
+guint
+koers_export_dialog_get_n_pages (KoersExportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), 1);
+
+  return self->n_pages;
+}
+
+/**
+ * koers_export_dialog_dup_suggested_name:
+ *
+ * Returns: (transfer full): a file name for the export, like
+ *   "Woonstichting Rivierenland roadmap.png"
+ */
+char *
+koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
+{
+  const char *organisation;
+  const char *extension;
+  g_autofree char *name = NULL;
+  guint format;
+
+  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
+
+  organisation = koers_project_get_organisation_name (self->project);
+  if (organisation == NULL || *organisation == '\0')
+    organisation = _("Koers");
+
+  format = adw_combo_row_get_selected (self->format_row);
+  extension = format_nicks[format < G_N_ELEMENTS (format_nicks) ? format : 0];
+
+  if (self->model_id != NULL)
+    {
+      KoersModel *model = koers_catalog_lookup (koers_project_get_catalog (self->project), self->model_id);
+
+      /* TRANSLATORS: a file name, "Woonstichting Rivierenland pyramid.png" */
+      name = g_strdup_printf (C_("file name", "%s %s.%s"), organisation,
+                              model ? koers_model_get_short_name (model) : self->model_id, extension);
+    }
+  else if (self->n_pages > 1 && format != KOERS_EXPORT_PDF)
+    /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap 2.png" */
+    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation, get_preview_page (self), extension);
+  else
+    /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap.png" */
+    name = g_strdup_printf (_("%s roadmap.%s"), organisation, extension);
+
+  /* An organisation "Sales/Marketing" must not become a folder. */
+  return g_strdelimit (g_steal_pointer (&name), "/\\", '-');
+}
+
+/**
+ * koers_export_dialog_get_error_message:
+ *
+ * Returns: (nullable): the message the dialog shows about the last
+ *   export that failed, or %NULL
+ */
+const char *
+koers_export_dialog_get_error_message (KoersExportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->error_message;
+}
+
+/**
+ * koers_export_dialog_export_to_file:
+ * @file: where to write
+ *
+ * Writes the export with the dialog's options, as the Export button does
+ * after asking for the file (there in a worker thread): on success emits #KoersExportDialog::exported
+ * and remembers the options; on failure shows the message in the dialog,
+ * which stays usable.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+koers_export_dialog_export_to_file (KoersExportDialog  *self,
+                                    GFile              *file,
+                                    GError            **error)
+{
+  ExportJob *job;
+  GError *export_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  job = new_export_job (self, file);
+  run_export_job (job, &export_error);
+  ok = export_done (self, job, export_error, error);
+  export_job_free (job);
+  return ok;
+}
+
+/**
+ * koers_export_dialog_export_to_file_async:
+ * @file: where to write
+ *
+ * Like koers_export_dialog_export_to_file(), drawing and writing in a
+ * worker thread so the window stays responsive for a large PNG.
+ */
+void
+koers_export_dialog_export_to_file_async (KoersExportDialog   *self,
+                                          GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_export_dialog_export_to_file_async);
+  g_task_set_task_data (task, new_export_job (self, file), (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+koers_export_dialog_export_to_file_finish (KoersExportDialog  *self,
+                                           GAsyncResult       *result,
+                                           GError            **error)
+{
+  GError *export_error = NULL;
+
+  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  g_task_propagate_boolean (G_TASK (result), &export_error);
+  return export_done (self, g_task_get_task_data (G_TASK (result)), export_error, error);
+}

@@ -1,0 +1,446 @@
+/* koers-item-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-item-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-item-row.h"
+
+struct _KoersItemRow
+{
+  AdwExpanderRow  parent_instance;
+
+  KoersHistory   *history;
+  KoersProject   *project;
+  char           *id;
+  char           *after_text;    /* titles of the items it comes after */
+  gboolean        populated;
+  gboolean        syncing;
+  guint           n_badges;
+  guint           clear_source;
+
+  GtkWidget      *status_pill;
+  GtkWidget      *status;
+  GtkWidget      *owner;
+  GtkWidget      *due;
+  GtkWidget      *note;
+};
+
+G_DEFINE_FINAL_TYPE (KoersItemRow, koers_item_row, ADW_TYPE_EXPANDER_ROW)
+
+static const KoersStatus statuses[] = {
+  KOERS_STATUS_TODO,
+  KOERS_STATUS_DOING,
+  KOERS_STATUS_DONE,
+  KOERS_STATUS_SKIPPED,
+};
+
+static void
+store (KoersItemRow *self,
+       KoersField    field,
+       const char   *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->history == NULL)
+    return;
+  self->syncing = TRUE;
+  if (!koers_history_set (self->history, field, self->id, value, &error))
+    g_warning ("Cannot store %s: %s", self->id, error->message);
+  self->syncing = FALSE;
+}
+
+static void
+show_due_error (KoersItemRow *self,
+                gboolean      error)
+{
+  if (error)
+    {
+      gtk_widget_add_css_class (self->due, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due),
+                                     _("Due: use YYYY-MM or YYYY-Qn, e.g. 2027-03 or 2027-Q1"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->due, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due), _("Due"));
+    }
+}
+
+static void
+update_pill (KoersItemRow *self,
+             KoersStatus   status,
+             gboolean      has_status)
+{
+  static const char *classes[] = { "status-todo", "status-doing", "status-done", "status-skipped" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (self->status_pill, classes[i]);
+  gtk_widget_set_visible (self->status_pill, has_status && status != KOERS_STATUS_TODO);
+  gtk_label_set_text (GTK_LABEL (self->status_pill), koers_status_get_label (status));
+  gtk_widget_add_css_class (self->status_pill, classes[status]);
+}
+
+static void
+status_cb (KoersItemRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status));
+
+  if (selected < G_N_ELEMENTS (statuses))
+    store (self, KOERS_FIELD_ITEM_STATUS, koers_status_to_string (statuses[selected]));
+}
+
+static void
+owner_cb (KoersItemRow *self)
+{
+  store (self, KOERS_FIELD_ITEM_OWNER, gtk_editable_get_text (GTK_EDITABLE (self->owner)));
+}
+
+static void
+note_cb (KoersItemRow *self)
+{
+  store (self, KOERS_FIELD_ITEM_NOTE, gtk_editable_get_text (GTK_EDITABLE (self->note)));
+}
+
+static gboolean
+clear_due_cb (gpointer data)
+{
+  KoersItemRow *self = data;
+
+  self->clear_source = 0;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->due)) == '\0')
+    store (self, KOERS_FIELD_ITEM_DUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+due_cb (KoersItemRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due));
+  gboolean valid = *text == '\0' || koers_is_valid_due (text);
+
+  if (self->syncing)
+    return;
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  show_due_error (self, !valid);
+  if (*text == '\0')
+    /* Replacing the text empties the field for a moment: only a field
+     * that stays empty removes the date. */
+    self->clear_source = g_idle_add (clear_due_cb, self);
+  else if (valid)
+    store (self, KOERS_FIELD_ITEM_DUE, text);
+}
+
+static void
+focus_leave_cb (KoersItemRow *self)
+{
+  if (self->history != NULL)
+    koers_history_seal (self->history);
+}
+
+static void
+set_entry (KoersItemRow *self,
+           GtkWidget    *entry,
+           const char   *value)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+}
+
+static GtkWidget *
+add_entry (KoersItemRow *self,
+           const char   *title,
+           GCallback     callback)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  g_signal_connect_swapped (row, "changed", callback, self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (row, controller);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  return row;
+}
+
+static void
+add_badges (KoersItemRow           *self,
+            const KoersRoadmapItem *item)
+{
+  KoersCatalog *catalog = koers_project_get_catalog (self->project);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (guint i = 0; item->serves != NULL && i < item->serves->len; i++)
+    {
+      const KoersStageRef *ref = g_ptr_array_index (item->serves, i);
+      KoersModel *model = koers_catalog_lookup (catalog, ref->model);
+      const KoersStage *stage = model ? koers_model_find_stage (model, ref->stage) : NULL;
+      g_autofree char *model_class = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *badge;
+
+      if (model == NULL || !g_hash_table_add (seen, ref->model))
+        continue;
+
+      badge = gtk_label_new (koers_model_get_short_name (model));
+      model_class = g_strdup_printf ("model-%s", ref->model);
+      gtk_widget_add_css_class (badge, "model-badge");
+      gtk_widget_add_css_class (badge, model_class);
+      if (stage != NULL)
+        {
+          /* TRANSLATORS: a badge's tooltip, e.g. "Towards Create on the Social Media Pyramid" */
+          tooltip = g_strdup_printf (_("Towards %s on the %s"), stage->name, koers_model_get_name (model));
+          gtk_widget_set_tooltip_text (badge, tooltip);
+        }
+      gtk_box_append (GTK_BOX (box), badge);
+      self->n_badges++;
+    }
+
+  self->status_pill = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->status_pill, "status-pill");
+  gtk_box_append (GTK_BOX (box), self->status_pill);
+
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), box);
+}
+
+static char *
+describe_after (KoersRoadmap           *roadmap,
+                const KoersRoadmapItem *item)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  for (guint i = 0; item->after != NULL && item->after[i] != NULL; i++)
+    {
+      const KoersRoadmapItem *before = roadmap ? koers_roadmap_lookup_item (roadmap, item->after[i]) : NULL;
+
+      if (before != NULL)
+        g_ptr_array_add (titles, before->title);
+    }
+  if (titles->len == 0)
+    return NULL;
+  g_ptr_array_add (titles, NULL);
+  return g_strjoinv ("\n", (char **) titles->pdata);
+}
+
+static void sync_content (KoersItemRow *self);
+
+/* A roadmap has dozens of items and is built again after every move of a
+ * marker: the fields inside a row are made when it is first opened. */
+static void
+ensure_content (KoersItemRow *self)
+{
+  GtkStringList *labels;
+  GtkExpression *expression;
+  GtkWidget *row;
+
+  if (self->populated)
+    return;
+  self->populated = TRUE;
+
+  labels = gtk_string_list_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (labels, koers_status_get_label (statuses[i]));
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  self->status = gtk_drop_down_new (G_LIST_MODEL (labels), expression);
+  gtk_widget_set_valign (self->status, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"),
+                                  -1);
+  g_signal_connect_swapped (self->status, "notify::selected", G_CALLBACK (status_cb), self);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Status"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->status);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->status);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+
+  self->owner = add_entry (self, _("Owner"), G_CALLBACK (owner_cb));
+  self->due = add_entry (self, _("Due"), G_CALLBACK (due_cb));
+  self->note = add_entry (self, _("Note"), G_CALLBACK (note_cb));
+
+  if (self->after_text != NULL)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Comes after"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->after_text);
+      gtk_widget_add_css_class (row, "property");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+    }
+
+  sync_content (self);
+}
+
+static void
+expanded_cb (KoersItemRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    ensure_content (self);
+}
+
+static void
+koers_item_row_dispose (GObject *object)
+{
+  KoersItemRow *self = (KoersItemRow *) object;
+
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  g_clear_object (&self->history);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (koers_item_row_parent_class)->dispose (object);
+}
+
+static void
+koers_item_row_finalize (GObject *object)
+{
+  KoersItemRow *self = (KoersItemRow *) object;
+
+  g_free (self->id);
+  g_free (self->after_text);
+
+  G_OBJECT_CLASS (koers_item_row_parent_class)->finalize (object);
+}
+
+static void
+koers_item_row_class_init (KoersItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = koers_item_row_dispose;
+  object_class->finalize = koers_item_row_finalize;
+}
+
+static void
+koers_item_row_init (KoersItemRow *self)
+{
+}
+
+/**
+ * koers_item_row_new:
+ * @history: every edit goes through it
+ * @roadmap: the roadmap @item belongs to, to name what it comes after
+ * @item: the item; its id is kept, the rest is shown
+ *
+ * Returns: (transfer floating): the row
+ */
+GtkWidget *
+koers_item_row_new (KoersHistory           *history,
+                    KoersRoadmap           *roadmap,
+                    const KoersRoadmapItem *item)
+{
+  KoersItemRow *self;
+
+  g_return_val_if_fail (KOERS_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  self = g_object_new (KOERS_TYPE_ITEM_ROW, NULL);
+  self->history = g_object_ref (history);
+  self->project = g_object_ref (koers_history_get_project (history));
+  self->id = g_strdup (item->id);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), item->why);
+  add_badges (self, item);
+  self->after_text = describe_after (roadmap, item);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+
+  koers_item_row_sync (self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+koers_item_row_get_id (KoersItemRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
+  return self->id;
+}
+
+static void
+sync_content (KoersItemRow *self)
+{
+  if (!self->populated)
+    return;
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status),
+                              koers_project_get_item_status (self->project, self->id));
+  set_entry (self, self->owner, koers_project_get_item_owner (self->project, self->id));
+  set_entry (self, self->due, koers_project_get_item_due (self->project, self->id));
+  set_entry (self, self->note, koers_project_get_item_note (self->project, self->id));
+  show_due_error (self, FALSE);
+  self->syncing = FALSE;
+}
+
+/**
+ * koers_item_row_sync:
+ *
+ * Shows what the project records on the item now; called when it changed
+ * from elsewhere, such as an undo.
+ */
+void
+koers_item_row_sync (KoersItemRow *self)
+{
+  KoersStatus status;
+  gboolean has_status;
+
+  g_return_if_fail (KOERS_IS_ITEM_ROW (self));
+
+  status = koers_project_get_item_status (self->project, self->id);
+  has_status = koers_project_get_field (self->project, KOERS_FIELD_ITEM_STATUS, self->id) != NULL;
+  update_pill (self, status, has_status);
+  /* While the row stores its own edit, its fields already show it. */
+  if (!self->syncing)
+    sync_content (self);
+
+  if (status == KOERS_STATUS_DONE || status == KOERS_STATUS_SKIPPED)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "item-finished");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "item-finished");
+}
+
+GtkDropDown *
+koers_item_row_get_status (KoersItemRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
+  ensure_content (self);
+  return GTK_DROP_DOWN (self->status);
+}
+
+GtkEditable *
+koers_item_row_get_owner (KoersItemRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
+  ensure_content (self);
+  return GTK_EDITABLE (self->owner);
+}
+
+GtkEditable *
+koers_item_row_get_due (KoersItemRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
+  ensure_content (self);
+  return GTK_EDITABLE (self->due);
+}
+
+GtkEditable *
+koers_item_row_get_note (KoersItemRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
+  ensure_content (self);
+  return GTK_EDITABLE (self->note);
+}
+
+guint
+koers_item_row_get_n_badges (KoersItemRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), 0);
+  return self->n_badges;
+}

@@ -1,0 +1,73 @@
+/* koers-model-canvas.h: one model's diagram, where markers are placed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "koers-history.h"
+#include "koers-model.h"
+
+G_BEGIN_DECLS
+
+#define KOERS_TYPE_MODEL_CANVAS (koers_model_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (KoersModelCanvas, koers_model_canvas, KOERS, MODEL_CANVAS, GtkWidget)
+
+GtkWidget     *koers_model_canvas_new                (KoersHistory     *history);
+KoersHistory  *koers_model_canvas_get_history        (KoersModelCanvas *self);
+void           koers_model_canvas_set_history        (KoersModelCanvas *self,
+                                                      KoersHistory     *history);
+KoersModel    *koers_model_canvas_get_model          (KoersModelCanvas *self);
+void           koers_model_canvas_set_model          (KoersModelCanvas *self,
+                                                      KoersModel       *model);
+const char    *koers_model_canvas_get_selected_stage (KoersModelCanvas *self);
+void           koers_model_canvas_set_selected_stage (KoersModelCanvas *self,
+                                                      const char       *stage_id);
+
+/* The logic behind the drag and drop and keyboard handlers, callable
+ * without a real drag (the tests do). Coordinates are the canvas's. */
+gboolean       koers_model_canvas_drop_at            (KoersModelCanvas *self,
+                                                      KoersMarker       marker,
+                                                      double            x,
+                                                      double            y);
+gboolean       koers_model_canvas_drop_value         (KoersModelCanvas *self,
+                                                      const GValue     *value,
+                                                      double            x,
+                                                      double            y);
+const char    *koers_model_canvas_drag_motion        (KoersModelCanvas *self,
+                                                      int               marker,
+                                                      double            x,
+                                                      double            y);
+void           koers_model_canvas_drag_leave         (KoersModelCanvas *self);
+const char    *koers_model_canvas_get_drop_stage     (KoersModelCanvas *self);
+gboolean       koers_model_canvas_place              (KoersModelCanvas *self,
+                                                      KoersMarker       marker,
+                                                      const char       *stage_id);
+void           koers_model_canvas_set_max_height     (KoersModelCanvas *self,
+                                                      int               max_height);
+void           koers_model_canvas_move_cursor        (KoersModelCanvas *self,
+                                                      GtkDirectionType  direction);
+gboolean       koers_model_canvas_popup_menu         (KoersModelCanvas *self);
+
+/* For tests and the screenshot script. */
+GtkDropTarget *koers_model_canvas_get_drop_target    (KoersModelCanvas *self);
+GtkWidget     *koers_model_canvas_get_zone           (KoersModelCanvas *self,
+                                                      const char       *stage_id);
+gboolean       koers_model_canvas_get_stage_point    (KoersModelCanvas *self,
+                                                      const char       *stage_id,
+                                                      double           *x,
+                                                      double           *y);
+gboolean       koers_model_canvas_get_tray_point     (KoersModelCanvas *self,
+                                                      KoersMarker       marker,
+                                                      double           *x,
+                                                      double           *y);
+gboolean       koers_model_canvas_get_marker_point   (KoersModelCanvas *self,
+                                                      KoersMarker       marker,
+                                                      double           *x,
+                                                      double           *y);
+gboolean       koers_model_canvas_tray_shows         (KoersModelCanvas *self,
+                                                      KoersMarker       marker);
+GtkWidget     *koers_model_canvas_get_menu           (KoersModelCanvas *self);
+
+G_END_DECLS

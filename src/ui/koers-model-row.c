@@ -1,0 +1,171 @@
+/* koers-model-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-model-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-model-row.h"
+
+struct _KoersModelRow
+{
+  GtkListBoxRow  parent_instance;
+
+  KoersModel    *model;
+  GtkWidget     *name_label;
+  GtkWidget     *chip;
+};
+
+G_DEFINE_FINAL_TYPE (KoersModelRow, koers_model_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+koers_model_row_dispose (GObject *object)
+{
+  KoersModelRow *self = (KoersModelRow *) object;
+
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (koers_model_row_parent_class)->dispose (object);
+}
+
+static void
+koers_model_row_class_init (KoersModelRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = koers_model_row_dispose;
+}
+
+static void
+koers_model_row_init (KoersModelRow *self)
+{
+}
+
+/**
+ * koers_model_describe_placement:
+ *
+ * Returns: (transfer full): where @project places @model at a glance:
+ *   "Listen → Create", "Now: Listen", "Goal: Create" or "Not placed yet"
+ */
+char *
+koers_model_describe_placement (KoersModel   *model,
+                                KoersProject *project)
+{
+  const char *model_id = koers_model_get_id (model);
+  const char *now_id = koers_project_get_current (project, model_id);
+  const char *goal_id = koers_project_get_target (project, model_id);
+  const KoersStage *now = now_id ? koers_model_find_stage (model, now_id) : NULL;
+  const KoersStage *goal = goal_id ? koers_model_find_stage (model, goal_id) : NULL;
+
+  if (now != NULL && goal != NULL)
+    /* TRANSLATORS: where a model stands at a glance, e.g. "Listen → Create" */
+    return g_strdup_printf (_("%s → %s"), now->name, goal->name);
+  if (now != NULL)
+    /* TRANSLATORS: only the Now marker is placed, e.g. "Now: Listen" */
+    return g_strdup_printf (_("Now: %s"), now->name);
+  if (goal != NULL)
+    /* TRANSLATORS: only the Goal marker is placed, e.g. "Goal: Create" */
+    return g_strdup_printf (_("Goal: %s"), goal->name);
+  return g_strdup (_("Not placed yet"));
+}
+
+/**
+ * koers_model_row_new:
+ *
+ * Returns: (transfer floating): a row for @model
+ */
+GtkWidget *
+koers_model_row_new (KoersModel *model)
+{
+  KoersModelRow *self;
+  GtkWidget *box;
+  GtkWidget *text;
+  GtkWidget *dot;
+  g_autofree char *model_class = NULL;
+
+  g_return_val_if_fail (KOERS_IS_MODEL (model), NULL);
+
+  self = g_object_new (KOERS_TYPE_MODEL_ROW, NULL);
+  self->model = g_object_ref (model);
+  model_class = g_strdup_printf ("model-%s", koers_model_get_id (model));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (dot, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (dot, 4);
+  gtk_widget_add_css_class (dot, "model-dot");
+  gtk_widget_add_css_class (dot, model_class);
+  gtk_box_append (GTK_BOX (box), dot);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_box_append (GTK_BOX (box), text);
+
+  self->name_label = gtk_label_new (koers_model_get_name (model));
+  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (text), self->name_label);
+
+  self->chip = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->chip), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->chip), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (self->chip, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->chip, "placement-chip");
+  gtk_box_append (GTK_BOX (text), self->chip);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+  return GTK_WIDGET (self);
+}
+
+KoersModel *
+koers_model_row_get_model (KoersModelRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_MODEL_ROW (self), NULL);
+  return self->model;
+}
+
+/**
+ * koers_model_row_update:
+ *
+ * Shows where @project places the row's model now.
+ */
+void
+koers_model_row_update (KoersModelRow *self,
+                        KoersProject  *project)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+  const char *model_id;
+  gboolean placed;
+
+  g_return_if_fail (KOERS_IS_MODEL_ROW (self));
+  g_return_if_fail (KOERS_IS_PROJECT (project));
+
+  model_id = koers_model_get_id (self->model);
+  placed = koers_project_get_current (project, model_id) != NULL ||
+           koers_project_get_target (project, model_id) != NULL;
+  text = koers_model_describe_placement (self->model, project);
+  gtk_label_set_text (GTK_LABEL (self->chip), text);
+  if (placed)
+    gtk_widget_remove_css_class (self->chip, "unplaced");
+  else
+    gtk_widget_add_css_class (self->chip, "unplaced");
+
+  accessible = g_strdup_printf ("%s: %s", koers_model_get_name (self->model), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+const char *
+koers_model_row_get_chip_text (KoersModelRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_MODEL_ROW (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->chip));
+}

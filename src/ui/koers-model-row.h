@@ -1,0 +1,24 @@
+/* koers-model-row.h: a model in the sidebar, with where it stands at a glance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "koers-project.h"
+
+G_BEGIN_DECLS
+
+#define KOERS_TYPE_MODEL_ROW (koers_model_row_get_type ())
+G_DECLARE_FINAL_TYPE (KoersModelRow, koers_model_row, KOERS, MODEL_ROW, GtkListBoxRow)
+
+GtkWidget  *koers_model_row_new            (KoersModel    *model);
+KoersModel *koers_model_row_get_model      (KoersModelRow *self);
+void        koers_model_row_update         (KoersModelRow *self,
+                                            KoersProject  *project);
+const char *koers_model_row_get_chip_text  (KoersModelRow *self);
+char       *koers_model_describe_placement (KoersModel    *model,
+                                            KoersProject  *project);
+
+G_END_DECLS

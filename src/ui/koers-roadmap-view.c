@@ -1,0 +1,610 @@
+/* koers-roadmap-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows a KoersRoadmap: phases from phase 0 onward, each item with what
+ * the user recorded on it, and what was recorded on items the roadmap no
+ * longer has. A new roadmap replaces the rows but keeps which items were
+ * open and where the view was scrolled to.
+ */
+#define G_LOG_DOMAIN "koers-roadmap-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "koers-findings-list.h"
+#include "koers-item-row.h"
+#include "koers-roadmap-view.h"
+
+struct _KoersRoadmapView
+{
+  AdwBin        parent_instance;
+
+  KoersHistory *history;
+  KoersProject *project;
+  gulong        changed_id;
+  KoersRoadmap *roadmap;
+  GHashTable   *rows;          /* item id → KoersItemRow */
+  GPtrArray    *phase_groups;  /* one section per phase */
+  guint         n_orphans;
+  gboolean      syncing;
+  double        scroll_to;
+  guint         scroll_source;
+  guint         clear_source;
+
+  /* template widgets */
+  GtkWidget    *scroller;
+  GtkWidget    *subtitle_label;
+  GtkWidget    *export_button;
+  GtkWidget    *findings;
+  GtkWidget    *unplaced_label;
+  GtkWidget    *phases_box;
+  GtkWidget    *organisation_group;
+  GtkWidget    *name_row;
+  GtkWidget    *description_row;
+  GtkWidget    *start_row;
+};
+
+G_DEFINE_FINAL_TYPE (KoersRoadmapView, koers_roadmap_view, ADW_TYPE_BIN)
+
+/* --- helpers ------------------------------------------------------------ */
+
+static char *
+humanise_id (const char *id)
+{
+  const char *slash = strrchr (id, '/');
+  char *text = g_strdup (slash ? slash + 1 : id);
+
+  g_strdelimit (text, "-_", ' ');
+  if (text[0] != '\0')
+    text[0] = g_ascii_toupper (text[0]);
+  return text;
+}
+
+static char *
+describe_orphan (const KoersOrphan *orphan)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (orphan->has_status)
+    g_ptr_array_add (parts, g_strdup (koers_status_get_label (orphan->status)));
+  if (orphan->owner != NULL)
+    /* TRANSLATORS: what was recorded on a roadmap item, e.g. "Owner: Anna" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), orphan->owner));
+  if (orphan->due != NULL)
+    /* TRANSLATORS: e.g. "Due: 2027-Q1" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Due: %s"), orphan->due));
+  if (orphan->note != NULL)
+    /* TRANSLATORS: e.g. "Note: ask the works council" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Note: %s"), orphan->note));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+static gboolean
+has_placements (KoersProject *project)
+{
+  KoersCatalog *catalog = koers_project_get_catalog (project);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      const char *id = koers_model_get_id (koers_catalog_get_model (catalog, i));
+
+      if (koers_project_get_current (project, id) != NULL || koers_project_get_target (project, id) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_entry (KoersRoadmapView *self,
+           GtkWidget        *entry,
+           const char       *value)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") == 0)
+    return;
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+  self->syncing = FALSE;
+}
+
+static void
+show_start_error (KoersRoadmapView *self,
+                  gboolean          error)
+{
+  if (error)
+    {
+      gtk_widget_add_css_class (self->start_row, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->start_row),
+                                     _("Roadmap starts: use YYYY-MM, e.g. 2027-01"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->start_row, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->start_row), _("Roadmap starts (YYYY-MM)"));
+    }
+}
+
+static void
+sync_organisation (KoersRoadmapView *self)
+{
+  const char *name = "";
+
+  if (self->project != NULL)
+    {
+      name = koers_project_get_organisation_name (self->project);
+      set_entry (self, self->name_row, name);
+      set_entry (self, self->description_row, koers_project_get_organisation_description (self->project));
+      set_entry (self, self->start_row, koers_project_get_roadmap_start (self->project));
+      show_start_error (self, FALSE);
+    }
+
+  if (name != NULL && *name != '\0')
+    {
+      /* TRANSLATORS: under the roadmap's title; %s is the organisation */
+      g_autofree char *text = g_strdup_printf (_("For %s"), name);
+
+      gtk_label_set_text (GTK_LABEL (self->subtitle_label), text);
+      gtk_widget_set_visible (self->subtitle_label, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->subtitle_label, FALSE);
+}
+
+static void
+store (KoersRoadmapView *self,
+       KoersField        field,
+       const char       *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->history == NULL)
+    return;
+  self->syncing = TRUE;
+  if (!koers_history_set (self->history, field, NULL, value, &error))
+    g_warning ("Cannot store the organisation: %s", error->message);
+  self->syncing = FALSE;
+}
+
+static gboolean
+restore_scroll_cb (gpointer data)
+{
+  KoersRoadmapView *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+  self->scroll_source = 0;
+  gtk_adjustment_set_value (adjustment, self->scroll_to);
+  return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
+new_group (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped_title);
+  if (description != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+    }
+  return group;
+}
+
+/* A phase: its title and period over a boxed list. Not an
+ * AdwPreferencesGroup, whose title does not wrap in libadwaita 1.2 and
+ * would cut "Phase 0: prepare the internal organisation" on a phone. */
+static GtkWidget *
+new_phase_section (const char  *title,
+                   const char  *period,
+                   GtkWidget  **list)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_set_margin_bottom (header, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (header), label);
+  g_object_set_data_full (G_OBJECT (section), "koers-title", g_strdup (title), g_free);
+
+  if (period != NULL)
+    {
+      label = gtk_label_new (period);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (header), label);
+      g_object_set_data_full (G_OBJECT (section), "koers-period", g_strdup (period), g_free);
+    }
+  gtk_box_append (GTK_BOX (section), header);
+
+  *list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (*list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (*list, "boxed-list");
+  gtk_box_append (GTK_BOX (section), *list);
+  return section;
+}
+
+static void
+rebuild (KoersRoadmapView *self)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkWidget *child;
+  const GPtrArray *orphans;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (adw_expander_row_get_expanded (value))
+      g_hash_table_add (expanded, g_strdup (key));
+  self->scroll_to = gtk_adjustment_get_value (adjustment);
+
+  g_hash_table_remove_all (self->rows);
+  g_ptr_array_set_size (self->phase_groups, 0);
+  self->n_orphans = 0;
+  while ((child = gtk_widget_get_first_child (self->phases_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->phases_box), child);
+
+  koers_findings_list_set_roadmap (KOERS_FINDINGS_LIST (self->findings), self->roadmap,
+                                   self->project ? koers_project_get_catalog (self->project) : NULL);
+  gtk_widget_set_visible (self->unplaced_label, self->project != NULL && !has_placements (self->project));
+
+  if (self->roadmap == NULL || self->history == NULL)
+    return;
+
+  for (guint p = 0; p < koers_roadmap_get_n_phases (self->roadmap); p++)
+    {
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (self->roadmap, p);
+      GtkWidget *section;
+      GtkWidget *list;
+
+      section = new_phase_section (phase->title, phase->period, &list);
+      if (phase->items->len == 0)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to do in this phase."));
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+      for (guint i = 0; i < phase->items->len; i++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+          GtkWidget *row = koers_item_row_new (self->history, self->roadmap, item);
+
+          if (g_hash_table_contains (expanded, item->id))
+            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          g_hash_table_insert (self->rows, g_strdup (item->id), row);
+        }
+      gtk_box_append (GTK_BOX (self->phases_box), section);
+      g_ptr_array_add (self->phase_groups, section);
+    }
+
+  orphans = koers_roadmap_get_orphans (self->roadmap);
+  if (orphans->len > 0)
+    {
+      GtkWidget *group = new_group (_("No longer in the roadmap"),
+                                    _("Kept because you recorded something on them. Move the markers back and they return to their phase."));
+
+      for (guint i = 0; i < orphans->len; i++)
+        {
+          const KoersOrphan *orphan = g_ptr_array_index (orphans, i);
+          g_autofree char *title = humanise_id (orphan->id);
+          g_autofree char *subtitle = describe_orphan (orphan);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_widget_set_tooltip_text (row, orphan->id);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          self->n_orphans++;
+        }
+      gtk_box_append (GTK_BOX (self->phases_box), group);
+    }
+
+  /* The new rows are laid out on the next frame; scroll back then. */
+  if (self->scroll_to > 0 && self->scroll_source == 0)
+    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, restore_scroll_cb, self, NULL);
+}
+
+/* --- callbacks ---------------------------------------------------------- */
+
+static void
+project_changed_cb (KoersRoadmapView *self,
+                    int               field,
+                    const char       *key,
+                    KoersProject     *project)
+{
+  KoersItemRow *row;
+
+  switch (field)
+    {
+    case KOERS_FIELD_ORGANISATION_NAME:
+    case KOERS_FIELD_ORGANISATION_DESCRIPTION:
+    case KOERS_FIELD_ROADMAP_START:
+      sync_organisation (self);
+      break;
+    case KOERS_FIELD_ITEM_STATUS:
+    case KOERS_FIELD_ITEM_OWNER:
+    case KOERS_FIELD_ITEM_DUE:
+    case KOERS_FIELD_ITEM_NOTE:
+      row = key ? g_hash_table_lookup (self->rows, key) : NULL;
+      if (row != NULL)
+        koers_item_row_sync (row);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+name_changed_cb (KoersRoadmapView *self)
+{
+  store (self, KOERS_FIELD_ORGANISATION_NAME, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+}
+
+static void
+description_changed_cb (KoersRoadmapView *self)
+{
+  store (self, KOERS_FIELD_ORGANISATION_DESCRIPTION, gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+}
+
+static gboolean
+clear_start_cb (gpointer data)
+{
+  KoersRoadmapView *self = data;
+
+  self->clear_source = 0;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->start_row)) == '\0')
+    store (self, KOERS_FIELD_ROADMAP_START, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_changed_cb (KoersRoadmapView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  gboolean valid = *text == '\0' || koers_is_valid_month (text);
+
+  if (self->syncing)
+    return;
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  show_start_error (self, !valid);
+  if (*text == '\0')
+    /* Replacing the text empties the field for a moment: only a field
+     * that stays empty removes the month. */
+    self->clear_source = g_idle_add (clear_start_cb, self);
+  else if (valid)
+    store (self, KOERS_FIELD_ROADMAP_START, text);
+}
+
+static void
+focus_leave_cb (KoersRoadmapView *self)
+{
+  if (self->history != NULL)
+    koers_history_seal (self->history);
+}
+
+/* --- overrides ---------------------------------------------------------- */
+
+static void
+koers_roadmap_view_dispose (GObject *object)
+{
+  KoersRoadmapView *self = (KoersRoadmapView *) object;
+
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_clear_object (&self->project);
+  g_clear_object (&self->history);
+  g_clear_object (&self->roadmap);
+  if (self->rows != NULL)
+    g_hash_table_remove_all (self->rows);
+
+  /* The bin's child is a bound template child: take it out of the bin
+   * first, or the bin would unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_ROADMAP_VIEW);
+
+  G_OBJECT_CLASS (koers_roadmap_view_parent_class)->dispose (object);
+}
+
+static void
+koers_roadmap_view_finalize (GObject *object)
+{
+  KoersRoadmapView *self = (KoersRoadmapView *) object;
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->phase_groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (koers_roadmap_view_parent_class)->finalize (object);
+}
+
+static void
+koers_roadmap_view_class_init (KoersRoadmapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = koers_roadmap_view_dispose;
+  object_class->finalize = koers_roadmap_view_finalize;
+
+  g_type_ensure (KOERS_TYPE_FINDINGS_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koers-roadmap-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, findings);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, unplaced_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, phases_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, organisation_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, description_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, start_row);
+}
+
+static void
+koers_roadmap_view_init (KoersRoadmapView *self)
+{
+  GtkWidget *entries[3];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->phase_groups = g_ptr_array_new ();
+
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
+  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (description_changed_cb), self);
+  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (start_changed_cb), self);
+
+  entries[0] = self->name_row;
+  entries[1] = self->description_row;
+  entries[2] = self->start_row;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      GtkEventController *controller = gtk_event_controller_focus_new ();
+
+      gtk_editable_set_enable_undo (GTK_EDITABLE (entries[i]), FALSE);
+      g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+      gtk_widget_add_controller (entries[i], controller);
+    }
+}
+
+/* --- public API --------------------------------------------------------- */
+
+GtkWidget *
+koers_roadmap_view_new (void)
+{
+  return g_object_new (KOERS_TYPE_ROADMAP_VIEW, NULL);
+}
+
+void
+koers_roadmap_view_set_history (KoersRoadmapView *self,
+                                KoersHistory     *history)
+{
+  g_return_if_fail (KOERS_IS_ROADMAP_VIEW (self));
+  g_return_if_fail (history == NULL || KOERS_IS_HISTORY (history));
+
+  if (self->history == history)
+    return;
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_clear_object (&self->project);
+  g_set_object (&self->history, history);
+  if (history != NULL)
+    {
+      self->project = g_object_ref (koers_history_get_project (history));
+      self->changed_id = g_signal_connect_swapped (self->project, "changed",
+                                                   G_CALLBACK (project_changed_cb), self);
+    }
+  sync_organisation (self);
+  rebuild (self);
+}
+
+/**
+ * koers_roadmap_view_set_roadmap:
+ * @roadmap: (nullable): the roadmap to show
+ *
+ * Shows @roadmap, keeping open the items that were open.
+ */
+void
+koers_roadmap_view_set_roadmap (KoersRoadmapView *self,
+                                KoersRoadmap     *roadmap)
+{
+  g_return_if_fail (KOERS_IS_ROADMAP_VIEW (self));
+
+  g_set_object (&self->roadmap, roadmap);
+  rebuild (self);
+}
+
+guint
+koers_roadmap_view_get_n_phases (KoersRoadmapView *self)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
+  return self->phase_groups->len;
+}
+
+guint
+koers_roadmap_view_get_n_items (KoersRoadmapView *self)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
+  return g_hash_table_size (self->rows);
+}
+
+guint
+koers_roadmap_view_get_n_orphans (KoersRoadmapView *self)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
+  return self->n_orphans;
+}
+
+/**
+ * koers_roadmap_view_get_item_row:
+ *
+ * Returns: (transfer none) (nullable): the #KoersItemRow of @item_id
+ */
+GtkWidget *
+koers_roadmap_view_get_item_row (KoersRoadmapView *self,
+                                 const char       *item_id)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  return g_hash_table_lookup (self->rows, item_id);
+}
+
+GtkWidget *
+koers_roadmap_view_get_findings (KoersRoadmapView *self)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  return self->findings;
+}
+
+/**
+ * koers_roadmap_view_get_phase_title:
+ *
+ * Returns: (nullable): the title shown over phase @index
+ */
+const char *
+koers_roadmap_view_get_phase_title (KoersRoadmapView *self,
+                                    guint             index)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  if (index >= self->phase_groups->len)
+    return NULL;
+  return g_object_get_data (g_ptr_array_index (self->phase_groups, index), "koers-title");
+}
+
+/**
+ * koers_roadmap_view_get_phase_period:
+ *
+ * Returns: (nullable): the period shown under the title of phase @index
+ */
+const char *
+koers_roadmap_view_get_phase_period (KoersRoadmapView *self,
+                                     guint             index)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  if (index >= self->phase_groups->len)
+    return NULL;
+  return g_object_get_data (g_ptr_array_index (self->phase_groups, index), "koers-period");
+}
+
+GtkEditable *
+koers_roadmap_view_get_name_entry (KoersRoadmapView *self)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  return GTK_EDITABLE (self->name_row);
+}

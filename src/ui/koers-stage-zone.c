@@ -1,0 +1,174 @@
+/* koers-stage-zone.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8 cannot give a custom-drawn widget virtual accessible children,
+ * so every stage of a KoersModelCanvas is a real child widget: invisible,
+ * focusable, laid over its zone of the drawing, named after the stage and
+ * saying which marker stands on it. The canvas draws everything.
+ */
+#define G_LOG_DOMAIN "koers-stage-zone"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-stage-zone.h"
+
+struct _KoersStageZone
+{
+  GtkWidget  parent_instance;
+
+  char      *stage_id;
+  guint      index;
+  char      *marker_text;
+};
+
+G_DEFINE_FINAL_TYPE (KoersStageZone, koers_stage_zone, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STAGE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+koers_stage_zone_finalize (GObject *object)
+{
+  KoersStageZone *self = (KoersStageZone *) object;
+
+  g_clear_pointer (&self->stage_id, g_free);
+  g_clear_pointer (&self->marker_text, g_free);
+
+  G_OBJECT_CLASS (koers_stage_zone_parent_class)->finalize (object);
+}
+
+static void
+koers_stage_zone_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KoersStageZone *self = KOERS_STAGE_ZONE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE_ID:
+      g_value_set_string (value, self->stage_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_stage_zone_class_init (KoersStageZoneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = koers_stage_zone_finalize;
+  object_class->get_property = koers_stage_zone_get_property;
+
+  properties[PROP_STAGE_ID] =
+    g_param_spec_string ("stage-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "stagezone");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+koers_stage_zone_init (KoersStageZone *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  /* The canvas hit-tests the drawing itself, with the art's exact shapes. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  self->marker_text = g_strdup ("");
+}
+
+/**
+ * koers_stage_zone_new:
+ * @stage: the stage; only its id, index and name are kept
+ *
+ * Returns: (transfer floating): a zone named after @stage
+ */
+GtkWidget *
+koers_stage_zone_new (const KoersStage *stage)
+{
+  KoersStageZone *self;
+
+  g_return_val_if_fail (stage != NULL, NULL);
+
+  self = g_object_new (KOERS_TYPE_STAGE_ZONE, NULL);
+  self->stage_id = g_strdup (stage->id);
+  self->index = stage->index;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, stage->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "",
+                                  -1);
+  return GTK_WIDGET (self);
+}
+
+const char *
+koers_stage_zone_get_stage_id (KoersStageZone *self)
+{
+  g_return_val_if_fail (KOERS_IS_STAGE_ZONE (self), NULL);
+  return self->stage_id;
+}
+
+guint
+koers_stage_zone_get_index (KoersStageZone *self)
+{
+  g_return_val_if_fail (KOERS_IS_STAGE_ZONE (self), 0);
+  return self->index;
+}
+
+/**
+ * koers_stage_zone_set_markers:
+ *
+ * Says which markers stand on the stage, for screen readers.
+ */
+void
+koers_stage_zone_set_markers (KoersStageZone *self,
+                              gboolean        has_now,
+                              gboolean        has_goal)
+{
+  const char *text;
+
+  g_return_if_fail (KOERS_IS_STAGE_ZONE (self));
+
+  if (has_now && has_goal)
+    text = _("Now and Goal are here");
+  else if (has_now)
+    text = _("Now is here");
+  else if (has_goal)
+    text = _("Goal is here");
+  else
+    text = "";
+
+  if (g_strcmp0 (text, self->marker_text) == 0)
+    return;
+
+  g_free (self->marker_text);
+  self->marker_text = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+/**
+ * koers_stage_zone_get_marker_text:
+ *
+ * Returns: what the zone tells screen readers about its markers, e.g.
+ *   "Now is here", or an empty string
+ */
+const char *
+koers_stage_zone_get_marker_text (KoersStageZone *self)
+{
+  g_return_val_if_fail (KOERS_IS_STAGE_ZONE (self), NULL);
+  return self->marker_text;
+}

@@ -1,0 +1,1099 @@
+/* koers-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One window per project. The window owns the project's history and the
+ * roadmap built from it; the canvas, the rationale and the roadmap view
+ * edit the project through the history and follow its "changed" signal,
+ * so that an undo shows everywhere at once.
+ */
+#define G_LOG_DOMAIN "koers-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-findings-list.h"
+#include "koers-model-canvas.h"
+#include "koers-model-row.h"
+#include "koers-rationale-panel.h"
+#include "koers-render-types.h"
+#include "koers-roadmap-view.h"
+#include "koers-window.h"
+
+struct _KoersWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KoersProject         *project;
+  KoersHistory         *history;
+  GFile                *file;
+  KoersRoadmap         *roadmap;
+  gboolean              roadmap_stale;
+  gulong                changed_id;
+  GMenu                *primary_menu;
+  GMenu                *undo_section;
+  AdwToast             *toast;
+  char                 *last_toast;
+  guint                 narrow_source;
+  guint                 back_source;
+  gboolean              syncing;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_bar;
+  GtkWidget            *switcher_title;
+  GtkWidget            *back_button;
+  GtkWidget            *open_button;
+  GtkWidget            *save_button;
+  GtkWidget            *export_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *view_stack;
+  GtkWidget            *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *organisation_label;
+  GtkWidget            *file_label;
+  GtkWidget            *models_list;
+  GtkWidget            *content;
+  GtkWidget            *content_clamp;
+  GtkWidget            *columns;
+  GtkWidget            *main_column;
+  GtkWidget            *side_column;
+  GtkWidget            *side_clamp;
+  GtkWidget            *empty_state;
+  GtkWidget            *organisation_entry;
+  GtkWidget            *model_title;
+  GtkWidget            *model_summary;
+  GtkWidget            *model_source;
+  GtkWidget            *canvas;
+  GtkWidget            *stage_card;
+  GtkWidget            *stage_title;
+  GtkWidget            *stage_description;
+  GtkWidget            *assess_findings;
+  GtkWidget            *rationale;
+  GtkWidget            *roadmap_view;
+  GtkWidget            *switcher_bar;
+};
+
+G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FILE,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Left for the issue that implements files: they exist, disabled, so that
+ * nothing pretends to work. */
+static const char * const unimplemented_actions[] = {
+  "win.open",
+  "win.save",
+  "win.save-as",
+  "win.export",
+};
+
+/* --- helpers ------------------------------------------------------------ */
+
+static KoersCatalog *
+get_catalog (KoersWindow *self)
+{
+  return koers_project_get_catalog (self->project);
+}
+
+static gboolean
+has_placements (KoersWindow *self)
+{
+  KoersCatalog *catalog = get_catalog (self);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      const char *id = koers_model_get_id (koers_catalog_get_model (catalog, i));
+
+      if (koers_project_get_current (self->project, id) != NULL ||
+          koers_project_get_target (self->project, id) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each model's colour, for its badges and dots, from the catalog: adding a
+ * model file is enough to get its colour in the UI. */
+static void
+install_model_css (KoersCatalog *catalog)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GString) css = g_string_new (NULL);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "koers-model-css") != NULL)
+    return;
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, i);
+      const char *color = koers_model_get_color (model);
+      KoersColor parsed;
+
+      if (!koers_color_parse (color, &parsed))
+        continue;
+      g_string_append_printf (css,
+                              ".model-badge.model-%s { border-color: %s; background-color: alpha(%s, 0.16); }\n"
+                              ".model-dot.model-%s { background-color: %s; }\n",
+                              koers_model_get_id (model), color, color,
+                              koers_model_get_id (model), color);
+    }
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, css->len);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "koers-model-css",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+update_undo (KoersWindow *self)
+{
+  const char *undo = koers_history_get_undo_label (self->history);
+  const char *redo = koers_history_get_redo_label (self->history);
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+  g_autoptr(GMenuItem) undo_item = NULL;
+  g_autoptr(GMenuItem) redo_item = NULL;
+
+  if (undo != NULL)
+    {
+      g_autofree char *escaped = escape_underscores (undo);
+
+      /* TRANSLATORS: a menu item; %s is what undo takes back, e.g. "Move Now marker to Listen" */
+      undo_text = g_strdup_printf (_("_Undo: %s"), escaped);
+    }
+  else
+    undo_text = g_strdup (_("_Undo"));
+
+  if (redo != NULL)
+    {
+      g_autofree char *escaped = escape_underscores (redo);
+
+      /* TRANSLATORS: a menu item; %s is what redo does again */
+      redo_text = g_strdup_printf (_("_Redo: %s"), escaped);
+    }
+  else
+    redo_text = g_strdup (_("_Redo"));
+
+  undo_item = g_menu_item_new (undo_text, "win.undo");
+  g_menu_item_set_attribute (undo_item, "accel", "s", "<Control>z");
+  redo_item = g_menu_item_new (redo_text, "win.redo");
+  g_menu_item_set_attribute (redo_item, "accel", "s", "<Control><Shift>z");
+
+  g_menu_remove_all (self->undo_section);
+  g_menu_append_item (self->undo_section, undo_item);
+  g_menu_append_item (self->undo_section, redo_item);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", koers_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", koers_history_can_redo (self->history));
+}
+
+static void
+update_title (KoersWindow *self)
+{
+  const char *name = koers_project_get_organisation_name (self->project);
+  gboolean modified = koers_history_get_modified (self->history);
+  const char *marker = modified ? "• " : "";
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file_text = NULL;
+  const char *organisation;
+
+  organisation = name != NULL && *name != '\0' ? name : _("Unnamed organisation");
+  if (self->file != NULL)
+    basename = g_file_get_basename (self->file);
+  else
+    basename = g_strdup (_("Not saved yet"));
+
+  /* TRANSLATORS: the window title: organisation — file name */
+  title = g_strdup_printf (_("%s%s — %s"), marker, organisation, basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  file_text = g_strconcat (marker, basename, NULL);
+  adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (self->switcher_title), organisation);
+  adw_view_switcher_title_set_subtitle (ADW_VIEW_SWITCHER_TITLE (self->switcher_title), file_text);
+  gtk_label_set_text (GTK_LABEL (self->organisation_label), organisation);
+  gtk_label_set_text (GTK_LABEL (self->file_label), file_text);
+  gtk_widget_set_tooltip_text (self->file_label, modified ? _("Changed since it was last saved") : NULL);
+}
+
+static void
+sync_organisation_entry (KoersWindow *self)
+{
+  const char *name = koers_project_get_organisation_name (self->project);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)), name ? name : "") == 0)
+    return;
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_entry), name ? name : "");
+  self->syncing = FALSE;
+}
+
+static void
+rebuild_roadmap (KoersWindow *self)
+{
+  const GPtrArray *findings;
+  gboolean warnings = FALSE;
+
+  g_clear_object (&self->roadmap);
+  self->roadmap = koers_roadmap_build (self->project, NULL);
+  self->roadmap_stale = FALSE;
+
+  koers_findings_list_set_roadmap (KOERS_FINDINGS_LIST (self->assess_findings), self->roadmap, get_catalog (self));
+  koers_roadmap_view_set_roadmap (KOERS_ROADMAP_VIEW (self->roadmap_view), self->roadmap);
+
+  /* A warning shows as a dot on the Roadmap switcher, wherever you are. */
+  findings = koers_roadmap_get_findings (self->roadmap);
+  for (guint i = 0; i < findings->len && !warnings; i++)
+    warnings = ((const KoersFinding *) g_ptr_array_index (findings, i))->severity == KOERS_SEVERITY_WARNING;
+  adw_view_stack_page_set_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (self->view_stack),
+                                                                    self->roadmap_view),
+                                           warnings);
+}
+
+static void
+update_model_row (KoersWindow *self,
+                  const char  *model_id)
+{
+  GtkWidget *row = koers_window_get_model_row (self, model_id);
+
+  if (row != NULL)
+    koers_model_row_update (KOERS_MODEL_ROW (row), self->project);
+}
+
+static void
+update_empty_state (KoersWindow *self)
+{
+  gtk_widget_set_visible (self->empty_state, !has_placements (self));
+}
+
+static void
+update_stage_card (KoersWindow *self)
+{
+  KoersModel *model = koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas));
+  const char *stage_id = koers_model_canvas_get_selected_stage (KOERS_MODEL_CANVAS (self->canvas));
+  const KoersStage *stage = model && stage_id ? koers_model_find_stage (model, stage_id) : NULL;
+
+  if (stage == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->stage_title), _("Choose a stage"));
+      gtk_label_set_text (GTK_LABEL (self->stage_description),
+                          _("Click a stage in the diagram, or use the arrow keys, to read what it means."));
+      gtk_widget_add_css_class (self->stage_description, "dim-label");
+      return;
+    }
+
+  if (stage->tagline != NULL)
+    {
+      /* TRANSLATORS: a stage and its tagline, e.g. "Listen: weigh before you act" */
+      g_autofree char *title = g_strdup_printf (_("%s — %s"), stage->name, stage->tagline);
+
+      gtk_label_set_text (GTK_LABEL (self->stage_title), title);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->stage_title), stage->name);
+  gtk_label_set_text (GTK_LABEL (self->stage_description), stage->description);
+  gtk_widget_remove_css_class (self->stage_description, "dim-label");
+}
+
+static void
+show_model (KoersWindow *self,
+            KoersModel  *model)
+{
+  const char *note;
+  g_autofree char *source = NULL;
+
+  koers_model_canvas_set_model (KOERS_MODEL_CANVAS (self->canvas), model);
+  koers_rationale_panel_set_model (KOERS_RATIONALE_PANEL (self->rationale), model);
+  koers_findings_list_set_filter (KOERS_FINDINGS_LIST (self->assess_findings),
+                                  model ? koers_model_get_id (model) : NULL);
+
+  if (model == NULL)
+    return;
+
+  gtk_label_set_text (GTK_LABEL (self->model_title), koers_model_get_name (model));
+  note = koers_model_get_note (model);
+  if (note != NULL)
+    {
+      g_autofree char *summary = g_strdup_printf ("%s\n%s", koers_model_get_summary (model), note);
+
+      gtk_label_set_text (GTK_LABEL (self->model_summary), summary);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->model_summary), koers_model_get_summary (model));
+  /* TRANSLATORS: who made a model, e.g. "After Bart van der Kooi, SocialMediaModellen.nl" */
+  source = g_strdup_printf (_("After %s"), koers_model_get_source (model));
+  gtk_label_set_text (GTK_LABEL (self->model_source), source);
+  update_stage_card (self);
+}
+
+/* --- callbacks ---------------------------------------------------------- */
+
+static void
+project_changed_cb (KoersWindow  *self,
+                    int           field,
+                    const char   *key,
+                    KoersProject *project)
+{
+  switch (field)
+    {
+    case KOERS_FIELD_CURRENT:
+    case KOERS_FIELD_TARGET:
+      update_model_row (self, key);
+      update_empty_state (self);
+      rebuild_roadmap (self);
+      break;
+    case KOERS_FIELD_ROADMAP_START:
+      rebuild_roadmap (self);
+      break;
+    case KOERS_FIELD_ORGANISATION_NAME:
+      sync_organisation_entry (self);
+      update_title (self);
+      self->roadmap_stale = TRUE;
+      break;
+    case KOERS_FIELD_ITEM_STATUS:
+    case KOERS_FIELD_ITEM_OWNER:
+    case KOERS_FIELD_ITEM_DUE:
+    case KOERS_FIELD_ITEM_NOTE:
+      /* The rows show the project itself; the roadmap object is only
+       * rebuilt when someone asks for it. */
+      self->roadmap_stale = TRUE;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+history_notify_cb (KoersWindow *self)
+{
+  update_undo (self);
+  update_title (self);
+}
+
+static void
+organisation_changed_cb (KoersWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  if (!koers_history_set (self->history, KOERS_FIELD_ORGANISATION_NAME, NULL,
+                          gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)), &error))
+    g_warning ("Cannot rename the organisation: %s", error->message);
+  self->syncing = FALSE;
+}
+
+static void
+organisation_focus_leave_cb (KoersWindow *self)
+{
+  /* Focus also leaves while the window is destroyed. */
+  if (self->history != NULL)
+    koers_history_seal (self->history);
+}
+
+static void
+model_selected_cb (KoersWindow   *self,
+                   GtkListBoxRow *row,
+                   GtkListBox    *list)
+{
+  if (row != NULL)
+    show_model (self, koers_model_row_get_model (KOERS_MODEL_ROW (row)));
+}
+
+static void
+model_activated_cb (KoersWindow   *self,
+                    GtkListBoxRow *row,
+                    GtkListBox    *list)
+{
+  if (adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet)))
+    adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static gboolean
+update_back_button_cb (gpointer data)
+{
+  KoersWindow *self = data;
+  gboolean assess = g_strcmp0 (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack)), "assess") == 0;
+  gboolean folded = adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet));
+  gboolean on_content = adw_leaflet_get_visible_child (ADW_LEAFLET (self->leaflet)) == self->content;
+
+  self->back_source = 0;
+  gtk_widget_set_visible (self->back_button, assess && folded && on_content);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being laid out, after the header bar was:
+ * change the header bar after the layout, not in the middle of it. */
+static void
+update_back_button (KoersWindow *self)
+{
+  if (self->back_source == 0)
+    self->back_source = g_idle_add (update_back_button_cb, self);
+}
+
+/* libadwaita 1.2 has no breakpoints: below NARROW_WIDTH the header bar
+ * keeps only the menu (which has Open, Save and Export too), so that the
+ * window fits a 360 px phone; from WIDE_WIDTH on, the rationale, the
+ * findings and the stage stand beside a larger diagram instead of below
+ * it, so that a large screen shows it all at once. */
+#define NARROW_WIDTH 560
+#define WIDE_WIDTH   1500
+
+static void
+update_narrow (KoersWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
+  gboolean narrow, wide;
+
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < NARROW_WIDTH;
+  wide = width >= WIDE_WIDTH;
+
+  gtk_widget_set_visible (self->open_button, !narrow);
+  gtk_widget_set_visible (self->save_button, !narrow);
+  gtk_widget_set_visible (self->export_button, !narrow);
+  adw_header_bar_set_centering_policy (ADW_HEADER_BAR (self->header_bar),
+                                       narrow ? ADW_CENTERING_POLICY_LOOSE : ADW_CENTERING_POLICY_STRICT);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self->columns), wide ? 24 : 18);
+  gtk_widget_set_size_request (self->side_column, wide ? 360 : -1, -1);
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->content_clamp), wide ? 1800 : 960);
+  koers_model_canvas_set_max_height (KOERS_MODEL_CANVAS (self->canvas), wide ? 760 : 460);
+}
+
+static gboolean
+update_narrow_cb (gpointer data)
+{
+  KoersWindow *self = data;
+
+  self->narrow_source = 0;
+  update_narrow (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The size changes during a layout; change the header bar after it. */
+static void
+default_width_cb (KoersWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_narrow (self);
+  else if (self->narrow_source == 0)
+    self->narrow_source = g_idle_add (update_narrow_cb, self);
+}
+
+static void
+back_clicked_cb (KoersWindow *self)
+{
+  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+canvas_placed_cb (KoersWindow *self,
+                  int          marker,
+                  const char  *stage_id)
+{
+  KoersModel *model = koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas));
+  const KoersStage *stage = stage_id ? koers_model_find_stage (model, stage_id) : NULL;
+  g_autofree char *title = NULL;
+
+  if (stage == NULL)
+    title = g_strdup (marker == KOERS_MARKER_CURRENT ? _("Now removed") : _("Goal removed"));
+  else if (marker == KOERS_MARKER_CURRENT)
+    /* TRANSLATORS: a toast after a drop; %s is a stage, e.g. "Now moved to Listen" */
+    title = g_strdup_printf (_("Now moved to %s"), stage->name);
+  else
+    /* TRANSLATORS: a toast after a drop; %s is a stage, e.g. "Goal moved to Create" */
+    title = g_strdup_printf (_("Goal moved to %s"), stage->name);
+
+  /* One toast at a time: a quick second move replaces the first. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_clear_object (&self->toast);
+
+  self->toast = adw_toast_new (title);
+  g_object_ref (self->toast);
+  adw_toast_set_button_label (self->toast, _("_Undo"));
+  adw_toast_set_action_name (self->toast, "win.undo");
+  adw_toast_set_timeout (self->toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+
+  g_free (self->last_toast);
+  self->last_toast = g_steal_pointer (&title);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+
+  koers_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+
+  koers_history_redo (self->history);
+}
+
+static void
+unimplemented_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  /* Never reached: these actions stay disabled until files are done. */
+  g_warning ("%s is not implemented yet", action_name);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  koers_window_set_view (KOERS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* --- overrides ---------------------------------------------------------- */
+
+static void
+koers_window_constructed (GObject *object)
+{
+  KoersWindow *self = (KoersWindow *) object;
+  KoersCatalog *catalog;
+  GtkEventController *controller;
+  g_autoptr(GMenu) file_section = g_menu_new ();
+  g_autoptr(GMenu) help_section = g_menu_new ();
+
+  G_OBJECT_CLASS (koers_window_parent_class)->constructed (object);
+
+  if (self->project == NULL)
+    self->project = koers_project_new (koers_catalog_get_builtin ());
+  catalog = get_catalog (self);
+  install_model_css (catalog);
+
+  self->history = koers_history_new (self->project);
+  g_signal_connect_object (self->history, "notify::undo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::redo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  self->changed_id = g_signal_connect_swapped (self->project, "changed", G_CALLBACK (project_changed_cb), self);
+
+  /* The primary menu, with undo and redo named after what they do. */
+  self->primary_menu = g_menu_new ();
+  self->undo_section = g_menu_new ();
+  g_menu_append (file_section, _("_Open…"), "win.open");
+  g_menu_append (file_section, _("_Save"), "win.save");
+  g_menu_append (file_section, _("Save _As…"), "win.save-as");
+  g_menu_append (file_section, _("_Export…"), "win.export");
+  g_menu_append (help_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
+  g_menu_append (help_section, _("_About Koers"), "app.about");
+  g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (self->undo_section));
+  g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (file_section));
+  g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (help_section));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (self->primary_menu));
+
+  koers_model_canvas_set_history (KOERS_MODEL_CANVAS (self->canvas), self->history);
+  koers_rationale_panel_set_history (KOERS_RATIONALE_PANEL (self->rationale), self->history);
+  koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (self->roadmap_view), self->history);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      GtkWidget *row = koers_model_row_new (koers_catalog_get_model (catalog, i));
+
+      koers_model_row_update (KOERS_MODEL_ROW (row), self->project);
+      gtk_list_box_append (GTK_LIST_BOX (self->models_list), row);
+    }
+
+  sync_organisation_entry (self);
+  g_signal_connect_swapped (self->organisation_entry, "changed", G_CALLBACK (organisation_changed_cb), self);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->organisation_entry), FALSE);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (organisation_focus_leave_cb), self);
+  gtk_widget_add_controller (self->organisation_entry, controller);
+
+  rebuild_roadmap (self);
+  gtk_list_box_select_row (GTK_LIST_BOX (self->models_list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->models_list), 0));
+  update_empty_state (self);
+  update_undo (self);
+  update_title (self);
+
+  /* On a narrow window, start on the diagram, not on the list. */
+  adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->content);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
+  update_narrow (self);
+
+  if (!has_placements (self))
+    gtk_widget_grab_focus (self->organisation_entry);
+}
+
+static void
+koers_window_dispose (GObject *object)
+{
+  KoersWindow *self = (KoersWindow *) object;
+
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
+  g_clear_handle_id (&self->back_source, g_source_remove);
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_WINDOW);
+
+  g_clear_object (&self->toast);
+  g_clear_object (&self->primary_menu);
+  g_clear_object (&self->undo_section);
+  g_clear_object (&self->roadmap);
+  g_clear_object (&self->history);
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (koers_window_parent_class)->dispose (object);
+}
+
+static void
+koers_window_finalize (GObject *object)
+{
+  KoersWindow *self = (KoersWindow *) object;
+
+  g_free (self->last_toast);
+
+  G_OBJECT_CLASS (koers_window_parent_class)->finalize (object);
+}
+
+static void
+koers_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KoersWindow *self = KOERS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KoersWindow *self = KOERS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      self->project = g_value_dup_object (value);
+      break;
+    case PROP_FILE:
+      koers_window_set_file (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  for (guint i = 0; i < G_N_ELEMENTS (unimplemented_actions); i++)
+    gtk_widget_class_install_action (widget_class, unimplemented_actions[i], NULL, unimplemented_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "assess");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "roadmap");
+}
+
+static void
+koers_window_class_init (KoersWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_window_constructed;
+  object_class->dispose = koers_window_dispose;
+  object_class->finalize = koers_window_finalize;
+  object_class->get_property = koers_window_get_property;
+  object_class->set_property = koers_window_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, KOERS_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, KOERS_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KOERS_TYPE_MODEL_CANVAS);
+  g_type_ensure (KOERS_TYPE_FINDINGS_LIST);
+  g_type_ensure (KOERS_TYPE_RATIONALE_PANEL);
+  g_type_ensure (KOERS_TYPE_ROADMAP_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koers-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, models_list);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, content_clamp);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, columns);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, main_column);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, side_column);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, side_clamp);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, empty_state);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_entry);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, model_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, model_summary);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, model_source);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, stage_card);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, stage_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, stage_description);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, assess_findings);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, rationale);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, roadmap_view);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
+  gtk_widget_class_bind_template_callback (widget_class, model_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, model_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_placed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_stage_card);
+
+  koers_window_class_actions_init (widget_class);
+}
+
+static void
+koers_window_init (KoersWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unimplemented_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), unimplemented_actions[i], FALSE);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+/* --- public API --------------------------------------------------------- */
+
+/**
+ * koers_window_new:
+ * @application: (nullable): the application, or %NULL (tests)
+ * @project: (nullable): the project to edit; %NULL for a new one
+ * @file: (nullable): where @project was read from
+ *
+ * Returns: (transfer none): a window owned by GTK; close it with
+ *   gtk_window_destroy()
+ */
+KoersWindow *
+koers_window_new (GtkApplication *application,
+                  KoersProject   *project,
+                  GFile          *file)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (project == NULL || KOERS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  return g_object_new (KOERS_TYPE_WINDOW,
+                       "application", application,
+                       "project", project,
+                       "file", file,
+                       NULL);
+}
+
+KoersProject *
+koers_window_get_project (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+KoersHistory *
+koers_window_get_history (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+/**
+ * koers_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the project is saved
+ */
+GFile *
+koers_window_get_file (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+/**
+ * koers_window_set_file:
+ * @file: (nullable): where the project is now saved
+ */
+void
+koers_window_set_file (KoersWindow *self,
+                       GFile       *file)
+{
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (!g_set_object (&self->file, file))
+    return;
+  if (self->history != NULL)
+    update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * koers_window_get_roadmap:
+ *
+ * Returns: (transfer none): the roadmap as the project stands now
+ */
+KoersRoadmap *
+koers_window_get_roadmap (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  if (self->roadmap_stale)
+    {
+      g_clear_object (&self->roadmap);
+      self->roadmap = koers_roadmap_build (self->project, NULL);
+      self->roadmap_stale = FALSE;
+    }
+  return self->roadmap;
+}
+
+const char *
+koers_window_get_selected_model (KoersWindow *self)
+{
+  KoersModel *model;
+
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  model = koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas));
+  return model ? koers_model_get_id (model) : NULL;
+}
+
+/**
+ * koers_window_select_model:
+ *
+ * Shows @model_id's canvas, rationale and findings on the Assess page.
+ */
+void
+koers_window_select_model (KoersWindow *self,
+                           const char  *model_id)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+
+  row = koers_window_get_model_row (self, model_id);
+  if (row != NULL)
+    gtk_list_box_select_row (GTK_LIST_BOX (self->models_list), GTK_LIST_BOX_ROW (row));
+}
+
+const char *
+koers_window_get_view (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack));
+}
+
+/**
+ * koers_window_set_view:
+ * @view: "assess" or "roadmap"
+ */
+void
+koers_window_set_view (KoersWindow *self,
+                       const char  *view)
+{
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+
+  if (g_strcmp0 (view, "assess") == 0 || g_strcmp0 (view, "roadmap") == 0)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->view_stack), view);
+}
+
+/**
+ * koers_window_show_error:
+ *
+ * Tells the user what went wrong in a dialog over the window.
+ */
+void
+koers_window_show_error (KoersWindow *self,
+                         const char  *heading,
+                         const char  *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+koers_window_get_canvas (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->canvas;
+}
+
+GtkWidget *
+koers_window_get_rationale (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->rationale;
+}
+
+GtkWidget *
+koers_window_get_assess_findings (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->assess_findings;
+}
+
+GtkWidget *
+koers_window_get_roadmap_view (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->roadmap_view;
+}
+
+GtkWidget *
+koers_window_get_empty_state (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->empty_state;
+}
+
+GtkWidget *
+koers_window_get_organisation_entry (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->organisation_entry;
+}
+
+/**
+ * koers_window_get_model_row:
+ *
+ * Returns: (transfer none) (nullable): the sidebar row of @model_id
+ */
+GtkWidget *
+koers_window_get_model_row (KoersWindow *self,
+                            const char  *model_id)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->models_list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (KOERS_IS_MODEL_ROW (child) &&
+        g_strcmp0 (koers_model_get_id (koers_model_row_get_model (KOERS_MODEL_ROW (child))), model_id) == 0)
+      return child;
+  return NULL;
+}
+
+GtkWidget *
+koers_window_get_leaflet (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->leaflet;
+}
+
+GtkWidget *
+koers_window_get_stage_description (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->stage_description;
+}
+
+GMenuModel *
+koers_window_get_primary_menu (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->primary_menu);
+}
+
+/**
+ * koers_window_get_last_toast:
+ *
+ * Returns: (nullable): the title of the last toast shown
+ */
+const char *
+koers_window_get_last_toast (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  return self->last_toast;
+}

@@ -1,0 +1,127 @@
+/* test-application.c: `koers FILE…` opens a window per file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real binary, which reports its windows' titles when
+ * KOERS_SCREENSHOT_POINTS is set (the hook build-aux/screenshot uses).
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+  GPtrArray *titles;
+  gboolean   done;
+} Run;
+
+static void
+read_line_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Run *run = data;
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL, NULL);
+
+  if (line == NULL)
+    {
+      run->done = TRUE;
+      return;
+    }
+  if (g_str_has_prefix (line, "koers-title "))
+    g_ptr_array_add (run->titles, g_strdup (line + strlen ("koers-title ")));
+  g_data_input_stream_read_line_async (G_DATA_INPUT_STREAM (source), G_PRIORITY_DEFAULT, NULL, read_line_cb, run);
+}
+
+/* Starts koers on @files and returns the titles of the first @n windows. */
+static GPtrArray *
+run_koers (const char * const *files,
+           guint               n)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) stream = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  Run run = { g_ptr_array_new_with_free_func (g_free), FALSE };
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KOERS_BINARY"));
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) files[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "KOERS_SCREENSHOT_POINTS", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "KOERS_SCREENSHOT_SIZE", "900x600", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  g_data_input_stream_read_line_async (stream, G_PRIORITY_DEFAULT, NULL, read_line_cb, &run);
+  while (run.titles->len < n && !run.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  return run.titles;
+}
+
+static void
+test_open_files (void)
+{
+  g_autofree char *example = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *files[3];
+  gboolean found_example = FALSE, found_new = FALSE;
+
+  if (g_getenv ("KOERS_BINARY") == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs KOERS_BINARY and a display");
+      return;
+    }
+
+  example = g_build_filename (g_getenv ("KOERS_DATA_DIR"), "examples", "woonstichting.koers", NULL);
+  broken = g_build_filename (g_get_tmp_dir (), "koers-test-broken.koers", NULL);
+  g_file_set_contents (broken, "{ \"format\": \"koers-project\", \"version\": 1, \"organisation\": 3 }", -1, &error);
+  g_assert_no_error (error);
+
+  files[0] = example;
+  files[1] = broken;
+  files[2] = NULL;
+  titles = run_koers (files, 2);
+  g_unlink (broken);
+
+  /* One window per file; the broken one opens a new project (and a dialog
+   * saying what is wrong with the file). */
+  g_assert_cmpuint (titles->len, ==, 2);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      const char *title = g_ptr_array_index (titles, i);
+
+      if (g_strcmp0 (title, "Woonstichting Rivierenland — woonstichting.koers") == 0)
+        found_example = TRUE;
+      else if (g_str_has_suffix (title, "Not saved yet"))
+        found_new = TRUE;
+      else
+        g_error ("unexpected window title “%s”", title);
+    }
+  g_assert_true (found_example);
+  g_assert_true (found_new);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/application/open-files", test_open_files);
+
+  return g_test_run ();
+}

@@ -1,0 +1,456 @@
+/* test-canvas.c: placing markers by drag and drop and by keyboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "koers-marker-ref.h"
+#include "koers-stage-zone.h"
+#include "ui-test-util.h"
+
+typedef struct {
+  KoersProject     *project;
+  KoersHistory     *history;
+  GtkWidget        *window;
+  KoersModelCanvas *canvas;
+  int               n_placed;
+  int               placed_marker;
+  char             *placed_stage;
+} Fixture;
+
+static void
+placed_cb (KoersModelCanvas *canvas,
+           int               marker,
+           const char       *stage,
+           Fixture          *f)
+{
+  f->n_placed++;
+  f->placed_marker = marker;
+  g_free (f->placed_stage);
+  f->placed_stage = g_strdup (stage);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *model_id = data ? data : "pyramid";
+
+  f->project = koers_project_new (koers_catalog_get_builtin ());
+  f->history = koers_history_new (f->project);
+  f->canvas = KOERS_MODEL_CANVAS (koers_model_canvas_new (f->history));
+  koers_model_canvas_set_model (f->canvas, koers_catalog_lookup (koers_catalog_get_builtin (), model_id));
+  g_signal_connect (f->canvas, "placed", G_CALLBACK (placed_cb), f);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 560);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->canvas));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_allocation (GTK_WIDGET (f->canvas));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->canvas), (gpointer *) &f->canvas);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  pump ();
+  g_assert_null (f->canvas);
+  g_assert_finalize_object (f->history);
+  g_assert_finalize_object (f->project);
+  g_free (f->placed_stage);
+}
+
+static void
+stage_point (Fixture    *f,
+             const char *stage,
+             double     *x,
+             double     *y)
+{
+  g_assert_true (koers_model_canvas_get_stage_point (f->canvas, stage, x, y));
+}
+
+static void
+test_marker_ref (void)
+{
+  g_autoptr(KoersMarkerRef) ref = koers_marker_ref_new ("pyramid", KOERS_MARKER_TARGET);
+  g_autofree char *text = koers_marker_ref_to_string (ref);
+  g_autoptr(KoersMarkerRef) parsed = koers_marker_ref_parse (text);
+  g_autoptr(KoersMarkerRef) now = koers_marker_ref_parse ("koers-marker:maturity-matrix:current\n");
+  const char *invalid[] = {
+    NULL, "", "hello", "koers-marker:", "koers-marker:pyramid", "koers-marker:pyramid:",
+    "koers-marker::current", "koers-marker:pyramid:middle", "koers-marker:Pyr amid:current",
+  };
+
+  g_assert_cmpstr (text, ==, "koers-marker:pyramid:target");
+  g_assert_nonnull (parsed);
+  g_assert_cmpstr (parsed->model_id, ==, "pyramid");
+  g_assert_cmpint (parsed->marker, ==, KOERS_MARKER_TARGET);
+  g_assert_nonnull (now);
+  g_assert_cmpstr (now->model_id, ==, "maturity-matrix");
+  g_assert_cmpint (now->marker, ==, KOERS_MARKER_CURRENT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_null (koers_marker_ref_parse (invalid[i]));
+}
+
+static void
+test_marker_ref_content (void)
+{
+  g_autoptr(KoersMarkerRef) ref = koers_marker_ref_new ("pyramid", KOERS_MARKER_CURRENT);
+  g_autoptr(GdkContentProvider) content = koers_marker_ref_create_content (ref);
+  g_autoptr(GdkContentFormats) formats = gdk_content_provider_ref_formats (content);
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+  const KoersMarkerRef *got;
+
+  g_assert_true (gdk_content_formats_contain_gtype (formats, KOERS_TYPE_MARKER_REF));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
+
+  g_value_init (&value, KOERS_TYPE_MARKER_REF);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  got = g_value_get_boxed (&value);
+  g_assert_cmpstr (got->model_id, ==, "pyramid");
+  g_assert_cmpint (got->marker, ==, KOERS_MARKER_CURRENT);
+  g_value_unset (&value);
+}
+
+static void
+test_drop_places (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KoersMarkerRef) ref = koers_marker_ref_new ("pyramid", KOERS_MARKER_CURRENT);
+  GValue value = G_VALUE_INIT;
+  gboolean ret = FALSE;
+  double x, y;
+
+  stage_point (f, "listen", &x, &y);
+  g_value_init (&value, KOERS_TYPE_MARKER_REF);
+  g_value_set_boxed (&value, ref);
+  g_signal_emit_by_name (koers_model_canvas_get_drop_target (f->canvas), "drop", &value, x, y, &ret);
+  g_value_unset (&value);
+
+  g_assert_true (ret);
+  g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "listen");
+  g_assert_null (koers_project_get_target (f->project, "pyramid"));
+  g_assert_cmpstr (koers_history_get_undo_label (f->history), ==, "Move Now marker to Listen");
+  g_assert_cmpint (f->n_placed, ==, 1);
+  g_assert_cmpint (f->placed_marker, ==, KOERS_MARKER_CURRENT);
+  g_assert_cmpstr (f->placed_stage, ==, "listen");
+  g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
+
+  /* Dropping where it already stands changes nothing. */
+  g_assert_true (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_CURRENT, x, y));
+  g_assert_cmpint (f->n_placed, ==, 1);
+  g_assert_true (koers_history_undo (f->history));
+  g_assert_false (koers_history_can_undo (f->history));
+}
+
+static void
+test_drop_text (Fixture       *f,
+                gconstpointer  data)
+{
+  double x, y;
+
+  stage_point (f, "create", &x, &y);
+  g_assert_true (drop_text (f->canvas, "koers-marker:pyramid:target", x, y));
+  g_assert_cmpstr (koers_project_get_target (f->project, "pyramid"), ==, "create");
+  g_assert_cmpstr (koers_history_get_undo_label (f->history), ==, "Move Goal marker to Create");
+}
+
+static void
+test_drop_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  double x, y;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+
+  stage_point (f, "monitor", &x, &y);
+
+  /* Not a marker, another model's marker, outside every stage. */
+  g_assert_false (drop_text (f->canvas, "hello world", x, y));
+  g_assert_false (drop_text (f->canvas, "koers-marker:learning-curve:current", x, y));
+  g_assert_false (drop_text (f->canvas, "koers-marker:pyramid:current", 2, 2));
+  g_assert_false (drop_text (f->canvas, "koers-marker:pyramid:current", width - 2, height - 2));
+  g_assert_false (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_TARGET, width - 2, height - 2));
+
+  g_assert_null (koers_project_get_current (f->project, "pyramid"));
+  g_assert_null (koers_project_get_target (f->project, "pyramid"));
+  g_assert_false (koers_history_can_undo (f->history));
+  g_assert_cmpint (f->n_placed, ==, 0);
+}
+
+static void
+test_drop_outside_keeps_marker (Fixture       *f,
+                                gconstpointer  data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+  double x, y;
+
+  stage_point (f, "respond", &x, &y);
+  g_assert_true (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_CURRENT, x, y));
+  g_assert_false (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_CURRENT, width - 2, height - 2));
+  g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "respond");
+}
+
+static void
+test_drag_motion (Fixture       *f,
+                  gconstpointer  data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+  double x, y;
+
+  stage_point (f, "respond", &x, &y);
+  g_assert_cmpstr (koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, x, y), ==, "respond");
+  g_assert_cmpstr (koers_model_canvas_get_drop_stage (f->canvas), ==, "respond");
+  /* The preview lives in the canvas, not in the project. */
+  g_assert_null (koers_project_get_target (f->project, "pyramid"));
+  pump ();
+
+  g_assert_null (koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, width - 2, height - 2));
+  g_assert_null (koers_model_canvas_get_drop_stage (f->canvas));
+
+  g_assert_cmpstr (koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, x, y), ==, "respond");
+  koers_model_canvas_drag_leave (f->canvas);
+  g_assert_null (koers_model_canvas_get_drop_stage (f->canvas));
+  pump ();
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *zone;
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (f->canvas)));
+  zone = koers_model_canvas_get_zone (f->canvas, "monitor");
+  g_assert_true (gtk_widget_is_focus (zone));
+  g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "monitor");
+
+  /* Right and left follow the model's order. */
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_RIGHT);
+  g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
+  g_assert_true (gtk_widget_is_focus (koers_model_canvas_get_zone (f->canvas, "listen")));
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_LEFT);
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_LEFT);
+  g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "monitor");
+
+  /* Up goes to the stage drawn above: the pyramid is built bottom-up. */
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_UP);
+  g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_UP);
+  g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "respond");
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_DOWN);
+  g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
+
+  /* N and G are bound to these actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.place-now", NULL));
+  g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "listen");
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_RIGHT);
+  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_RIGHT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.place-goal", NULL));
+  g_assert_cmpstr (koers_project_get_target (f->project, "pyramid"), ==, "create");
+  g_assert_cmpstr (koers_history_get_undo_label (f->history), ==, "Move Goal marker to Create");
+  g_assert_cmpint (f->n_placed, ==, 2);
+
+  /* The stage menu's remove items. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.remove-now", NULL));
+  g_assert_null (koers_project_get_current (f->project, "pyramid"));
+  g_assert_cmpstr (koers_history_get_undo_label (f->history), ==, "Remove Now marker");
+  g_assert_cmpint (f->placed_marker, ==, KOERS_MARKER_CURRENT);
+  g_assert_null (f->placed_stage);
+
+  g_assert_true (koers_history_undo (f->history));
+  g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "listen");
+}
+
+static void
+test_menu (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *menu = koers_model_canvas_get_menu (f->canvas);
+
+  koers_model_canvas_set_selected_stage (f->canvas, "respond");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.menu", NULL));
+  pump ();
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  pump ();
+  g_assert_false (gtk_widget_get_visible (menu));
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  KoersModel *model = koers_catalog_lookup (koers_catalog_get_builtin (), "pyramid");
+  double x, y;
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Social Media Pyramid diagram");
+
+  for (guint i = 0; i < koers_model_get_n_stages (model); i++)
+    {
+      const KoersStage *stage = koers_model_get_stage (model, i);
+      GtkWidget *zone = koers_model_canvas_get_zone (f->canvas, stage->id);
+
+      g_assert_nonnull (zone);
+      g_assert_true (gtk_widget_get_focusable (zone));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_LABEL, stage->name);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+    }
+
+  stage_point (f, "listen", &x, &y);
+  g_assert_true (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_CURRENT, x, y));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (koers_model_canvas_get_zone (f->canvas, "listen")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Now is here");
+  g_assert_true (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_TARGET, x, y));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (koers_model_canvas_get_zone (f->canvas, "listen")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Now and Goal are here");
+  stage_point (f, "create", &x, &y);
+  g_assert_true (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_TARGET, x, y));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (koers_model_canvas_get_zone (f->canvas, "listen")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Now is here");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (koers_model_canvas_get_zone (f->canvas, "create")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Goal is here");
+
+  /* An undo reaches the screen reader too. */
+  g_assert_true (koers_history_undo (f->history));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (koers_model_canvas_get_zone (f->canvas, "create")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_cmpstr (koers_stage_zone_get_marker_text (KOERS_STAGE_ZONE (koers_model_canvas_get_zone (f->canvas, "listen"))),
+                   ==, "Now and Goal are here");
+}
+
+static void
+test_zones_cover_stages (Fixture       *f,
+                         gconstpointer  data)
+{
+  KoersModel *model = koers_model_canvas_get_model (f->canvas);
+
+  for (guint i = 0; i < koers_model_get_n_stages (model); i++)
+    {
+      const KoersStage *stage = koers_model_get_stage (model, i);
+      GtkWidget *zone = koers_model_canvas_get_zone (f->canvas, stage->id);
+      graphene_rect_t bounds;
+      double x, y;
+
+      g_assert_true (gtk_widget_compute_bounds (zone, GTK_WIDGET (f->canvas), &bounds));
+      g_assert_cmpfloat (bounds.size.width, >, 4);
+      g_assert_cmpfloat (bounds.size.height, >, 4);
+      stage_point (f, stage->id, &x, &y);
+      g_assert_true (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)));
+    }
+}
+
+static void
+test_tray (Fixture       *f,
+           gconstpointer  data)
+{
+  double x, y, tx, ty;
+
+  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_CURRENT));
+  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_TARGET));
+  g_assert_true (koers_model_canvas_get_tray_point (f->canvas, KOERS_MARKER_CURRENT, &tx, &ty));
+  g_assert_false (koers_model_canvas_get_marker_point (f->canvas, KOERS_MARKER_CURRENT, &x, &y));
+
+  stage_point (f, "monitor", &x, &y);
+  g_assert_true (koers_model_canvas_drop_at (f->canvas, KOERS_MARKER_CURRENT, x, y));
+  g_assert_false (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_CURRENT));
+  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_TARGET));
+  g_assert_false (koers_model_canvas_get_tray_point (f->canvas, KOERS_MARKER_CURRENT, &tx, &ty));
+  g_assert_true (koers_model_canvas_get_marker_point (f->canvas, KOERS_MARKER_CURRENT, &x, &y));
+  pump ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.remove-now", NULL));
+  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_CURRENT));
+}
+
+static void
+test_switch_model (Fixture       *f,
+                   gconstpointer  data)
+{
+  KoersModel *curve = koers_catalog_lookup (koers_catalog_get_builtin (), "learning-curve");
+  double x, y;
+
+  koers_model_canvas_set_selected_stage (f->canvas, "listen");
+  koers_model_canvas_set_model (f->canvas, curve);
+  g_assert_null (koers_model_canvas_get_selected_stage (f->canvas));
+  g_assert_null (koers_model_canvas_get_zone (f->canvas, "listen"));
+  g_assert_nonnull (koers_model_canvas_get_zone (f->canvas, "tactical"));
+  wait_for_allocation (GTK_WIDGET (f->canvas));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Social Media Strategy Learning Curve diagram");
+
+  stage_point (f, "tactical", &x, &y);
+  g_assert_true (drop_text (f->canvas, "koers-marker:learning-curve:current", x, y));
+  g_assert_cmpstr (koers_project_get_current (f->project, "learning-curve"), ==, "tactical");
+  g_assert_false (drop_text (f->canvas, "koers-marker:pyramid:current", x, y));
+}
+
+static void
+test_every_model (void)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+
+  /* Every stage of every model can be reached by a drop and by keyboard. */
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      Fixture f = { 0 };
+
+      fixture_set_up (&f, koers_model_get_id (model));
+      for (guint i = 0; i < koers_model_get_n_stages (model); i++)
+        {
+          const KoersStage *stage = koers_model_get_stage (model, i);
+          double x, y;
+
+          if (!koers_model_canvas_get_stage_point (f.canvas, stage->id, &x, &y))
+            g_error ("%s: no point of the canvas hits stage %s", koers_model_get_id (model), stage->id);
+          g_assert_true (koers_model_canvas_drop_at (f.canvas, KOERS_MARKER_TARGET, x, y));
+          g_assert_cmpstr (koers_project_get_target (f.project, koers_model_get_id (model)), ==, stage->id);
+        }
+
+      gtk_widget_grab_focus (GTK_WIDGET (f.canvas));
+      for (guint i = 1; i < koers_model_get_n_stages (model); i++)
+        koers_model_canvas_move_cursor (f.canvas, GTK_DIR_RIGHT);
+      g_assert_cmpstr (koers_model_canvas_get_selected_stage (f.canvas), ==,
+                       koers_model_get_stage (model, koers_model_get_n_stages (model) - 1)->id);
+      fixture_tear_down (&f, NULL);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/ui/canvas/marker-ref/text", test_marker_ref);
+  g_test_add_func ("/ui/canvas/marker-ref/content", test_marker_ref_content);
+  ADD ("/ui/canvas/drop/places", test_drop_places);
+  ADD ("/ui/canvas/drop/text-payload", test_drop_text);
+  ADD ("/ui/canvas/drop/refused", test_drop_refused);
+  ADD ("/ui/canvas/drop/outside-keeps-marker", test_drop_outside_keeps_marker);
+  ADD ("/ui/canvas/drag-motion", test_drag_motion);
+  ADD ("/ui/canvas/keyboard", test_keyboard);
+  ADD ("/ui/canvas/menu", test_menu);
+  ADD ("/ui/canvas/accessible", test_accessible);
+  ADD ("/ui/canvas/zones-cover-stages", test_zones_cover_stages);
+  ADD ("/ui/canvas/tray", test_tray);
+  ADD ("/ui/canvas/switch-model", test_switch_model);
+  g_test_add_func ("/ui/canvas/every-model", test_every_model);
+
+  return g_test_run ();
+}

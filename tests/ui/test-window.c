@@ -1,0 +1,443 @@
+/* test-window.c: the real window, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "koers-findings-list.h"
+#include "koers-model-row.h"
+#include "koers-rationale-panel.h"
+#include "koers-roadmap-view.h"
+#include "ui-test-util.h"
+
+static void
+place_by_drop (KoersWindow *window,
+               const char  *model_id,
+               const char  *marker,
+               const char  *stage_id)
+{
+  KoersModelCanvas *canvas = window_canvas (window);
+  g_autofree char *payload = g_strdup_printf ("koers-marker:%s:%s", model_id, marker);
+  double x, y;
+
+  koers_window_select_model (window, model_id);
+  wait_for_allocation (GTK_WIDGET (canvas));
+  g_assert_true (koers_model_canvas_get_stage_point (canvas, stage_id, &x, &y));
+  g_assert_true (drop_text (canvas, payload, x, y));
+}
+
+static void
+test_new_project (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+  KoersProject *project = koers_window_get_project (window);
+  GtkWidget *entry = koers_window_get_organisation_entry (window);
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+  KoersModelCanvas *canvas = window_canvas (window);
+
+  /* The empty state asks where the organisation stands, name field ready. */
+  g_assert_true (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_cmpstr (koers_window_get_selected_model (window), ==, "pyramid");
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+                   ==, "Not placed yet");
+  g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
+  g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_TARGET));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "Not saved yet"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Gemeente Zuidhaven");
+  g_assert_cmpstr (koers_project_get_organisation_name (project), ==, "Gemeente Zuidhaven");
+
+  place_by_drop (window, "pyramid", "current", "listen");
+  g_assert_false (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_false (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+                   ==, "Now: Listen");
+  g_assert_cmpstr (koers_window_get_last_toast (window), ==, "Now moved to Listen");
+
+  /* Undo brings the empty state back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+
+  close_window (window);
+}
+
+static void
+test_title (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/woonstichting.koers");
+  KoersWindow *window = open_window (project, file, 1100, 760);
+  const char *title;
+
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_cmpstr (title, ==, "Woonstichting Rivierenland — woonstichting.koers");
+  g_assert_false (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+
+  place_by_drop (window, "pyramid", "current", "listen");
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_cmpstr (title, ==, "• Woonstichting Rivierenland — woonstichting.koers");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_cmpstr (title, ==, "Woonstichting Rivierenland — woonstichting.koers");
+
+  /* Renaming through the roadmap page's field shows in the title. */
+  gtk_editable_set_text (koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window))),
+                         "Woonstichting Maasland");
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_cmpstr (title, ==, "• Woonstichting Maasland — woonstichting.koers");
+  g_assert_cmpstr (koers_history_get_undo_label (koers_window_get_history (window)), ==, "Rename organisation");
+
+  close_window (window);
+}
+
+static void
+test_undo_redo_labels (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  GMenuModel *menu = koers_window_get_primary_menu (window);
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  g_autofree char *undo_after = NULL;
+  g_autofree char *redo_after = NULL;
+  g_autofree char *redo_empty = NULL;
+
+  redo_empty = menu_label_for (menu, "win.redo");
+  g_assert_cmpstr (redo_empty, ==, "_Redo");
+
+  place_by_drop (window, "pyramid", "current", "listen");
+  undo = menu_label_for (menu, "win.undo");
+  g_assert_cmpstr (undo, ==, "_Undo: Move Now marker to Listen");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "respond");
+  redo = menu_label_for (menu, "win.redo");
+  g_assert_cmpstr (redo, ==, "_Redo: Move Now marker to Listen");
+  undo_after = menu_label_for (menu, "win.undo");
+  g_assert_cmpstr (undo_after, ==, "_Undo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
+  redo_after = menu_label_for (menu, "win.redo");
+  g_assert_cmpstr (redo_after, ==, "_Redo");
+
+  close_window (window);
+}
+
+static void
+test_file_actions_disabled (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+  const char *actions[] = { "win.open", "win.save", "win.export" };
+
+  /* Present and disabled, so their buttons show as unavailable; were one
+   * activated, its handler's warning would fail this test. */
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = find_action_widget (GTK_WIDGET (window), actions[i]);
+
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_get_sensitive (button));
+      gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+
+  close_window (window);
+}
+
+static gboolean
+roadmap_needs_attention (KoersWindow *window)
+{
+  GtkWidget *view = koers_window_get_roadmap_view (window);
+  GtkWidget *stack = gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK);
+
+  return adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (stack), view));
+}
+
+static void
+test_findings (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+  KoersHistory *history = koers_window_get_history (window);
+  KoersFindingsList *assess = KOERS_FINDINGS_LIST (koers_window_get_assess_findings (window));
+  KoersFindingsList *all = KOERS_FINDINGS_LIST (koers_roadmap_view_get_findings (KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window))));
+  guint before;
+
+  g_assert_true (koers_history_place (history, "maturity-matrix", KOERS_MARKER_CURRENT, "planning", NULL));
+  koers_window_select_model (window, "pyramid");
+  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 0);
+  before = koers_findings_list_get_n_shown (all, KOERS_SEVERITY_WARNING);
+
+  /* Create on the Pyramid before the Maturity Matrix has left Planning. */
+  place_by_drop (window, "pyramid", "current", "create");
+  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assess)));
+  g_assert_cmpuint (koers_findings_list_get_n_shown (all, KOERS_SEVERITY_WARNING), ==, before + 1);
+  g_assert_true (ADW_IS_ACTION_ROW (koers_findings_list_get_row (assess, 0)));
+  g_assert_true (gtk_widget_has_css_class (koers_findings_list_get_row (assess, 0), "finding-warning"));
+  g_assert_true (roadmap_needs_attention (window));
+
+  /* The Maturity Matrix page shows it too; the Learning Curve's does not. */
+  koers_window_select_model (window, "maturity-matrix");
+  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 1);
+  koers_window_select_model (window, "learning-curve");
+  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  koers_window_select_model (window, "pyramid");
+  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpuint (koers_findings_list_get_n_shown (all, KOERS_SEVERITY_WARNING), ==, before);
+  g_assert_true (roadmap_needs_attention (window) == (before > 0));
+
+  close_window (window);
+}
+
+static void
+test_roadmap_follows_placement (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+  KoersRoadmapView *view = KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window));
+  KoersModelCanvas *canvas = window_canvas (window);
+  guint items_before, phases_before;
+
+  items_before = koers_roadmap_view_get_n_items (view);
+  phases_before = koers_roadmap_view_get_n_phases (view);
+  g_assert_cmpuint (phases_before, ==, 1);
+  g_assert_cmpuint (items_before, ==, koers_roadmap_get_n_items (koers_window_get_roadmap (window)));
+
+  /* The keyboard path: focus a stage, press N, move, press G. */
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-now", NULL));
+  koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
+  koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
+  koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-goal", NULL));
+  g_assert_cmpstr (koers_project_get_current (koers_window_get_project (window), "pyramid"), ==, "monitor");
+  g_assert_cmpstr (koers_project_get_target (koers_window_get_project (window), "pyramid"), ==, "create");
+
+  g_assert_cmpuint (koers_roadmap_view_get_n_items (view), >, items_before);
+  g_assert_cmpuint (koers_roadmap_view_get_n_phases (view), >, phases_before);
+  g_assert_cmpuint (koers_roadmap_view_get_n_items (view), ==,
+                    koers_roadmap_get_n_items (koers_window_get_roadmap (window)));
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+                   ==, "Monitor → Create");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (koers_roadmap_view_get_n_items (view), ==, items_before);
+
+  close_window (window);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_rationale (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  KoersHistory *history = koers_window_get_history (window);
+  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (koers_window_get_rationale (window));
+  GtkTextBuffer *buffer = koers_rationale_panel_get_buffer (panel);
+  g_autofree char *original = g_strdup (koers_project_get_rationale (project, "pyramid"));
+  g_autofree char *shown = NULL;
+  g_autofree char *after_undo = NULL;
+  g_autofree char *curve = NULL;
+  GtkTextIter end;
+
+  koers_window_select_model (window, "pyramid");
+  shown = buffer_text (buffer);
+  g_assert_cmpstr (shown, ==, original);
+
+  /* Three keystrokes, one undo step. */
+  for (const char *c = "Ja!"; *c; c++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, c, 1);
+    }
+  g_assert_true (g_str_has_suffix (koers_project_get_rationale (project, "pyramid"), "Ja!"));
+  g_assert_cmpstr (koers_history_get_undo_label (history), ==, "Edit rationale");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (koers_project_get_rationale (project, "pyramid"), ==, original);
+  after_undo = buffer_text (buffer);
+  g_assert_cmpstr (after_undo, ==, original);
+  /* The undo did not record itself. */
+  g_assert_false (koers_history_can_undo (history));
+  g_assert_true (koers_history_can_redo (history));
+
+  /* Another model shows its own rationale. */
+  koers_window_select_model (window, "learning-curve");
+  curve = buffer_text (buffer);
+  g_assert_cmpstr (curve, ==, koers_project_get_rationale (project, "learning-curve"));
+
+  /* After a seal, the next edit is a new step. */
+  gtk_text_buffer_set_text (buffer, "Eerste", -1);
+  koers_history_seal (history);
+  gtk_text_buffer_set_text (buffer, "Tweede", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (koers_project_get_rationale (project, "learning-curve"), ==, "Eerste");
+
+  close_window (window);
+}
+
+static void
+test_assessment_date (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (koers_window_get_rationale (window));
+  GtkEditable *date = koers_rationale_panel_get_date (panel);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  koers_window_select_model (window, "pyramid");
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2026-11-10");
+
+  /* Not a date: kept in the field, marked, not stored. */
+  gtk_editable_set_text (date, "2026-13-40");
+  g_assert_false (koers_rationale_panel_get_date_valid (panel));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-11-10");
+
+  gtk_editable_set_text (date, "2026-12-01");
+  g_assert_true (koers_rationale_panel_get_date_valid (panel));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-12-01");
+
+  koers_rationale_panel_set_today (panel);
+  g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, today);
+  g_assert_cmpstr (koers_history_get_undo_label (koers_window_get_history (window)), ==, "Change assessment date");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-12-01");
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2026-12-01");
+
+  /* Emptying the field removes the date, once it stays empty. */
+  gtk_editable_set_text (date, "");
+  g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-12-01");
+  pump ();
+  g_assert_null (koers_project_get_assessed (project, "pyramid"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2026-12-01");
+
+  close_window (window);
+}
+
+static void
+test_stage_description (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  GtkLabel *description = GTK_LABEL (koers_window_get_stage_description (window));
+  KoersModel *pyramid = koers_catalog_lookup (koers_catalog_get_builtin (), "pyramid");
+
+  koers_window_select_model (window, "pyramid");
+  koers_model_canvas_set_selected_stage (window_canvas (window), "listen");
+  g_assert_cmpstr (gtk_label_get_text (description), ==, koers_model_find_stage (pyramid, "listen")->description);
+
+  close_window (window);
+}
+
+static void
+test_views (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+
+  g_assert_cmpstr (koers_window_get_view (window), ==, "assess");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "roadmap");
+  g_assert_cmpstr (koers_window_get_view (window), ==, "roadmap");
+  pump ();
+  koers_window_set_view (window, "assess");
+  g_assert_cmpstr (koers_window_get_view (window), ==, "assess");
+
+  close_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 360, 640);
+  AdwLeaflet *leaflet = ADW_LEAFLET (koers_window_get_leaflet (window));
+  KoersModelCanvas *canvas = window_canvas (window);
+  double x, y;
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), <=, 360);
+
+  /* Still usable: a drop on the small diagram places the marker. */
+  g_assert_true (koers_model_canvas_get_stage_point (canvas, "listen", &x, &y));
+  g_assert_true (drop_text (canvas, "koers-marker:pyramid:current", x, y));
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
+
+  koers_window_set_view (window, "roadmap");
+  for (int i = 0; i < 10; i++)
+    {
+      pump ();
+      g_usleep (2000);
+    }
+  koers_window_set_view (window, "assess");
+  pump ();
+
+  close_window (window);
+}
+
+static void
+test_dark (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  GtkWidget *canvas = koers_window_get_canvas (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  pump ();
+  g_assert_true (adw_style_manager_get_dark (manager));
+
+  /* The canvas draws in the dark. */
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (canvas), gtk_widget_get_height (canvas));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/window/new-project", test_new_project);
+  g_test_add_func ("/ui/window/title", test_title);
+  g_test_add_func ("/ui/window/undo-redo-labels", test_undo_redo_labels);
+  g_test_add_func ("/ui/window/file-actions-disabled", test_file_actions_disabled);
+  g_test_add_func ("/ui/window/findings", test_findings);
+  g_test_add_func ("/ui/window/roadmap-follows-placement", test_roadmap_follows_placement);
+  g_test_add_func ("/ui/window/rationale", test_rationale);
+  g_test_add_func ("/ui/window/assessment-date", test_assessment_date);
+  g_test_add_func ("/ui/window/stage-description", test_stage_description);
+  g_test_add_func ("/ui/window/views", test_views);
+  g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add_func ("/ui/window/dark", test_dark);
+
+  return g_test_run ();
+}
