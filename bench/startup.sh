@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Spawn-to-first-frame of Koers opening the example project against GNOME
+# Text Editor opening a text file: the same X server (Xvfb), the same
+# renderer (GL off for both), the same fresh settings, 10 runs each.
+# Target: Koers' median at most 0.8 × Text Editor's.
+#
+#   bench/startup.sh [BUILDDIR]        (default: build)
+#
+# Both apps are timed from the inside in the same way: a preloaded shim
+# (bench/first-frame-preload.c) notes their first GdkFrameClock::after-paint
+# after a real render; bench/startup.c spawns and takes the difference.
+#
+# Needs: xvfb xauth dbus libgtk-4-dev gnome-text-editor
+set -eu
+
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+builddir=$(cd "${1:-$srcdir/build}" && pwd)
+runs=${RUNS:-10}
+koers=${KOERS_BINARY:-$builddir/src/koers}
+
+if [ -z "${KOERS_BENCH_INNER:-}" ]; then
+  # One private X server and one private session bus for all the runs.
+  export KOERS_BENCH_INNER=1
+  exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- "$0" "$builddir"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cc -O2 -o "$work/startup" "$srcdir/bench/startup.c"
+cc -O2 -shared -fPIC -o "$work/first-frame.so" "$srcdir/bench/first-frame-preload.c" \
+  $(pkg-config --cflags --libs gtk4)
+time_app () {
+  "$work/startup" -p "$work/first-frame.so" "$@"
+}
+
+# A text file about as long as a project file, to be fair to the editor.
+cp "$srcdir/data/examples/woonstichting.koers" "$work/notes.txt"
+
+# No saved state or settings from an earlier run, no GL, no dconf.
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+export XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
+export GSETTINGS_BACKEND=memory GDK_DEBUG=gl-disable
+unset GSK_RENDERER
+
+# Warm up: the first GTK app on a fresh session bus starts the portals
+# and the accessibility bus; neither app should pay that in its numbers.
+time_app -n 1 -- "$koers" "$srcdir/data/examples/woonstichting.koers" >/dev/null 2>&1 || true
+time_app -n 1 -- gnome-text-editor --standalone "$work/notes.txt" >/dev/null 2>&1 || true
+
+echo "== Koers: koers data/examples/woonstichting.koers"
+time_app -n "$runs" -- "$koers" "$srcdir/data/examples/woonstichting.koers" 2>"$work/koers.err" | tee "$work/koers.log"
+echo "== GNOME Text Editor: gnome-text-editor --standalone notes.txt"
+time_app -n "$runs" -- gnome-text-editor --standalone "$work/notes.txt" 2>"$work/editor.err" | tee "$work/editor.log"
+
+koers_ms=$(sed -n 's/^median: \([0-9.]*\) ms.*/\1/p' "$work/koers.log")
+editor_ms=$(sed -n 's/^median: \([0-9.]*\) ms.*/\1/p' "$work/editor.log")
+awk -v k="$koers_ms" -v e="$editor_ms" 'BEGIN {
+  r = k / e
+  printf "Koers %.1f ms, Text Editor %.1f ms: ratio %.2f (target <= 0.80): %s\n",
+         k, e, r, r <= 0.8 ? "met" : "NOT met"
+  exit r <= 0.8 ? 0 : 1
+}'
