@@ -131,6 +131,10 @@ typedef struct {
 static const BrokenCase broken_cases[] = {
   { "not-utf8.koers", KOERS_FILE_ERROR_NOT_UTF8,
     "4:33: the file is not UTF-8 text" },
+  /* Found by the fuzzer: valid JSON whose escape spells a lone surrogate
+   * loaded, and then saved to bytes that were not UTF-8. */
+  { "lone-surrogate.koers", KOERS_FILE_ERROR_NOT_UTF8,
+    "placements.pyramid.rationale: the text holds an escape that is not a valid character (a lone \\u surrogate)" },
   { "empty.koers", KOERS_FILE_ERROR_SYNTAX,
     "1:1: the file is empty" },
   { "not-object.koers", KOERS_FILE_ERROR_NOT_PROJECT,
