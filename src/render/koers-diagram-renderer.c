@@ -34,6 +34,13 @@
 
 #define FADED_ALPHA 0.35
 
+/* The smallest marker shape: MARKER_MIN on art at least MARKER_LARGE_ART
+ * tall, MARKER_SMALL_MIN on art at most MARKER_SMALL_ART tall. */
+#define MARKER_MIN        28.0
+#define MARKER_SMALL_MIN  20.0
+#define MARKER_LARGE_ART 400.0
+#define MARKER_SMALL_ART 200.0
+
 typedef struct {
   cairo_surface_t *surface;   /* A8, device scale set; NULL when not made yet */
   double           x, y;      /* its origin in viewport units */
@@ -114,8 +121,9 @@ struct _KoersDiagramRenderer
   char         *filename;
 
   RsvgHandle   *handle;
-  RsvgHandle   *dark_handle;
+  RsvgHandle   *dark_handle;         /* made when first drawn dark */
   RsvgHandle   *outline_handle;      /* zones as bare outlines, made when needed */
+  GBytes       *data;                /* the SVG, for the handles made later */
   double        art_width;
   double        art_height;
 
@@ -132,6 +140,8 @@ struct _KoersDiagramRenderer
   PangoContext *ui_pango;
   PangoContext *device_pango;
   gboolean      labels_ready;
+  GThread      *labels_thread;       /* fitting them, see koers_diagram_renderer_prepare() */
+  PangoContext *replaced_pango;      /* the context the thread replaced, freed when joined */
   GArray       *runs;                /* LabelRun */
   double        runs_scale;          /* SVG unit → device pixels they were made for */
 
@@ -538,14 +548,11 @@ common_size (GArray *sizes)
 }
 
 static void
-ensure_labels (KoersDiagramRenderer *self)
+fit_labels (KoersDiagramRenderer *self)
 {
   g_autoptr(GArray) name_sizes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) tagline_sizes = g_array_new (FALSE, FALSE, sizeof (double));
   double name_max, tagline_max;
-
-  if (self->labels_ready)
-    return;
 
   /* Stage names are peers: one size for all, so that a long name does not
    * look less important than a short one; likewise for the taglines. The
@@ -578,6 +585,41 @@ ensure_labels (KoersDiagramRenderer *self)
     layout_text_box (self, &g_array_index (self->texts, TextBox, i));
 
   self->labels_ready = TRUE;
+}
+
+/* Fitting the labels tries size after size, and every size of a font is
+ * a font to find and load: a few milliseconds per diagram. A thread of
+ * its own, with its own context (PangoCairo's default font map is one per
+ * thread), does it while the window is still being laid out; it touches
+ * only the labels, which nothing else reads until ensure_labels(). The
+ * layouts stay in the thread's context: drawn from this thread after the
+ * join, they are only read. */
+static gpointer
+fit_labels_thread (gpointer data)
+{
+  KoersDiagramRenderer *self = data;
+
+  self->replaced_pango = self->pango;
+  self->pango = create_pango_context (TRUE);
+  fit_labels (self);
+  return NULL;
+}
+
+static void
+join_labels_thread (KoersDiagramRenderer *self)
+{
+  if (self->labels_thread == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&self->labels_thread));
+  g_clear_object (&self->replaced_pango);
+}
+
+static void
+ensure_labels (KoersDiagramRenderer *self)
+{
+  join_labels_thread (self);
+  if (!self->labels_ready)
+    fit_labels (self);
 }
 
 static gboolean
@@ -676,7 +718,8 @@ rect_contains (const cairo_rectangle_t *rect,
 static double
 pill_font_size (double size)
 {
-  return MAX (11.0, 0.36 * size);
+  /* 11 px at least, down to 10 px for the smallest markers of a phone. */
+  return MAX (MIN (11.0, 0.5 * size), 0.36 * size);
 }
 
 static void
@@ -845,15 +888,6 @@ draw_marker (cairo_t            *cr,
   double font_size = pill_font_size (size);
   double pill_w, pill_h, pill_x, pill_y, text_w, text_h;
 
-  cairo_save (cr);
-  if (faded)
-    cairo_push_group (cr);
-
-  if (marker == KOERS_MARKER_CURRENT)
-    draw_now_shape (cr, palette, cx, cy, size);
-  else
-    draw_goal_shape (cr, palette, cx, cy, size);
-
   measure_pill (label, font_size, &pill_w, &pill_h);
   if (pill_below)
     {
@@ -865,6 +899,29 @@ draw_marker (cairo_t            *cr,
       pill_x = cx + size / 2 + pill_gap (size);
       pill_y = cy - pill_h / 2;
     }
+
+  cairo_save (cr);
+  if (faded)
+    {
+      /* The group is as large as the clip: without one, fading a marker
+       * composited the whole viewport, 7 ms a frame at 1920×1080. The
+       * box holds the shape, its shadow and halo, and the pill, in whole
+       * units so that the clip needs no mask of its own. */
+      double margin = 0.3 * size + 4;
+      double x0 = floor (MIN (cx - size / 2, pill_x) - margin);
+      double y0 = floor (MIN (cy - size / 2, pill_y) - margin);
+      double x1 = ceil (MAX (cx + size / 2, pill_x + pill_w) + margin);
+      double y1 = ceil (MAX (cy + size / 2, pill_y + pill_h) + margin);
+
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      cairo_clip (cr);
+      cairo_push_group (cr);
+    }
+
+  if (marker == KOERS_MARKER_CURRENT)
+    draw_now_shape (cr, palette, cx, cy, size);
+  else
+    draw_goal_shape (cr, palette, cx, cy, size);
 
   rounded_rect (cr, pill_x - 1.5, pill_y - 1.5, pill_w + 3, pill_h + 3, (pill_h + 3) / 2);
   koers_set_source_color (cr, &palette->page);
@@ -917,7 +974,14 @@ get_marker_layout (KoersDiagramRenderer *self,
 static double
 marker_size (const Fit *fit)
 {
-  return MAX (28.0, 0.05 * fit->height);
+  /* 5% of the art's height, and 28 px at least, so that a marker reads
+   * and can be grabbed. On a phone that minimum covered whole stages: for
+   * art shorter than 400 px it comes down with the art, to 20 px (still a
+   * finger's width with its label) at 200 px and below. */
+  double small = CLAMP ((fit->height - MARKER_SMALL_ART) / (MARKER_LARGE_ART - MARKER_SMALL_ART), 0.0, 1.0);
+  double minimum = MARKER_SMALL_MIN + small * (MARKER_MIN - MARKER_SMALL_MIN);
+
+  return MAX (minimum, 0.05 * fit->height);
 }
 
 static void
@@ -1168,6 +1232,35 @@ read_geometry (KoersDiagramRenderer  *self,
   return TRUE;
 }
 
+/* The dark theme's handle is a second parse of the whole SVG: most
+ * sessions never draw dark, so it is made when first needed. Without its
+ * stylesheet, or with a broken one, the diagram draws in its light colours. */
+static RsvgHandle *
+get_handle (KoersDiagramRenderer    *self,
+            const KoersDiagramStyle *style)
+{
+  if (!is_dark (style))
+    return self->handle;
+
+  if (self->dark_handle == NULL)
+    {
+      g_autoptr(GBytes) dark_css = NULL;
+      g_autoptr(GError) error = NULL;
+
+      dark_css = g_resources_lookup_data (RESOURCE_PREFIX "/diagrams/theme-dark.css",
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (dark_css != NULL)
+        self->dark_handle = load_handle (self->filename, self->data, dark_css, &error);
+      if (self->dark_handle == NULL)
+        {
+          if (error != NULL)
+            g_warning ("Cannot draw %s dark: %s", self->filename, error->message);
+          self->dark_handle = g_object_ref (self->handle);
+        }
+    }
+  return self->dark_handle;
+}
+
 /* The selected stage is outlined along its real edge: a handle whose
  * stylesheet turns every zone into a bare stroke gives that edge as a mask. */
 static RsvgHandle *
@@ -1176,9 +1269,7 @@ ensure_outline_handle (KoersDiagramRenderer *self)
   if (self->outline_handle == NULL)
     {
       g_autoptr(GString) css = g_string_new (NULL);
-      g_autoptr(GBytes) data = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *path = NULL;
 
       for (guint i = 0; i < self->stages->len; i++)
         {
@@ -1196,14 +1287,11 @@ ensure_outline_handle (KoersDiagramRenderer *self)
                               " stroke-width: %gpx !important; }",
                               OUTLINE_WIDTH);
 
-      path = g_strconcat (RESOURCE_PREFIX "/diagrams/", koers_model_get_diagram (self->model), NULL);
-      data = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (data != NULL)
-        {
-          g_autoptr(GBytes) stylesheet = g_string_free_to_bytes (g_steal_pointer (&css));
+      {
+        g_autoptr(GBytes) stylesheet = g_string_free_to_bytes (g_steal_pointer (&css));
 
-          self->outline_handle = load_handle (self->filename, data, stylesheet, &error);
-        }
+        self->outline_handle = load_handle (self->filename, self->data, stylesheet, &error);
+      }
       if (self->outline_handle == NULL)
         g_warning ("Cannot outline the stages of %s: %s", self->filename, error->message);
     }
@@ -1215,6 +1303,7 @@ koers_diagram_renderer_finalize (GObject *object)
 {
   KoersDiagramRenderer *self = (KoersDiagramRenderer *) object;
 
+  join_labels_thread (self);
   g_clear_pointer (&self->stages, g_array_unref);
   g_clear_pointer (&self->texts, g_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->art); i++)
@@ -1228,6 +1317,7 @@ koers_diagram_renderer_finalize (GObject *object)
   g_clear_object (&self->handle);
   g_clear_object (&self->dark_handle);
   g_clear_object (&self->outline_handle);
+  g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_object (&self->model);
   g_clear_pointer (&self->filename, g_free);
 
@@ -1531,7 +1621,19 @@ fill_zone (KoersDiagramRenderer *self,
 
       if (handle != NULL)
         {
-          cairo_pattern_t *shape = render_zone_group (handle, cr, fit, geometry);
+          cairo_pattern_t *shape;
+          cairo_rectangle_t rect;
+          double grow = (outline ? OUTLINE_WIDTH * fit->scale : 0) + 2;
+
+          /* The group is as large as the clip: the zone's box, not the
+           * whole viewport (which cost a canvas frame 3 ms at 1920×1080).
+           * Whole units, so that the clip needs no mask of its own. */
+          fit_rect (fit, &geometry->zone, &rect);
+          cairo_rectangle (cr, floor (rect.x - grow), floor (rect.y - grow),
+                           ceil (rect.x + rect.width + grow) - floor (rect.x - grow),
+                           ceil (rect.y + rect.height + grow) - floor (rect.y - grow));
+          cairo_clip (cr);
+          shape = render_zone_group (handle, cr, fit, geometry);
 
           cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
           cairo_mask (cr, shape);
@@ -1814,7 +1916,6 @@ koers_diagram_renderer_new (KoersModel  *model,
 {
   g_autoptr(KoersDiagramRenderer) self = NULL;
   g_autoptr(GBytes) data = NULL;
-  g_autoptr(GBytes) dark_css = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (KOERS_IS_MODEL (model), NULL);
@@ -1837,20 +1938,7 @@ koers_diagram_renderer_new (KoersModel  *model,
   self->handle = load_handle (self->filename, data, NULL, error);
   if (self->handle == NULL)
     return NULL;
-
-  /* Without its dark stylesheet a diagram still draws, in its light colours. */
-  dark_css = g_resources_lookup_data (RESOURCE_PREFIX "/diagrams/theme-dark.css",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (dark_css != NULL)
-    {
-      self->dark_handle = load_handle (self->filename, data, dark_css, error);
-      if (self->dark_handle == NULL)
-        return NULL;
-    }
-  else
-    {
-      self->dark_handle = g_object_ref (self->handle);
-    }
+  self->data = g_steal_pointer (&data);
 
   read_art_size (self);
   if (!read_geometry (self, error))
@@ -1909,7 +1997,7 @@ koers_diagram_renderer_draw (KoersDiagramRenderer    *self,
 
   compute_fit (self, width, height, style, &fit);
   palette = koers_palette_for (&style->render);
-  handle = is_dark (style) ? self->dark_handle : self->handle;
+  handle = get_handle (self, style);
   raster = get_raster_scale (cr, &device_scale);
 
   cairo_save (cr);
@@ -2125,14 +2213,37 @@ koers_render_marker (cairo_t     *cr,
                      gboolean     dark,
                      gboolean     faded)
 {
+  static PangoContext *context;
   g_autoptr(PangoLayout) label = NULL;
-  PangoContext *context;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (marker == KOERS_MARKER_CURRENT || marker == KOERS_MARKER_TARGET);
 
-  context = create_pango_context (FALSE);
+  /* The canvas draws its tray with this on every frame: one context for
+   * all of them, like the font map it comes from (the UI's thread only). */
+  if (context == NULL)
+    context = create_pango_context (FALSE);
   label = create_marker_layout (context, marker, size);
   draw_marker (cr, marker, koers_palette_get (dark), cx, cy, size, label, FALSE, faded);
-  g_object_unref (context);
 }
+
+/**
+ * koers_diagram_renderer_prepare:
+ * @self: a #KoersDiagramRenderer
+ *
+ * Starts laying out the diagram's labels in a thread, so that the first
+ * draw does not have to: for a renderer made some time before it is first
+ * drawn, such as the canvas's while its window is being built. Every
+ * function of @self may still be called meanwhile; a draw waits for the
+ * labels if they are not ready yet.
+ */
+void
+koers_diagram_renderer_prepare (KoersDiagramRenderer *self)
+{
+  g_return_if_fail (KOERS_IS_DIAGRAM_RENDERER (self));
+
+  if (self->labels_ready || self->labels_thread != NULL)
+    return;
+  self->labels_thread = g_thread_try_new ("koers-labels", fit_labels_thread, self, NULL);
+}
+

@@ -64,6 +64,7 @@ KoersMarker           koers_diagram_renderer_marker_at      (KoersDiagramRendere
                                                              double                x,
                                                              double                y,
                                                              gboolean             *found);
+void                  koers_diagram_renderer_prepare        (KoersDiagramRenderer *self);
 void                  koers_render_marker                   (cairo_t              *cr,
                                                              KoersMarker           marker,
                                                              double                cx,
