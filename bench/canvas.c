@@ -1,0 +1,345 @@
+/* canvas.c: what one frame of a drag costs on the canvas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the real KoersModelCanvas in a window (run it under Xvfb), with
+ * both markers on the diagram, and times what GTK does for every frame
+ * while a marker is dragged over it: the drag preview moves to another
+ * stage, the canvas takes a snapshot, and a GSK renderer turns the nodes
+ * into pixels. Both halves are timed, for each diagram at the size given
+ * (1920×1080 by default, the diagram's own area; GDK_SCALE=2 for HiDPI),
+ * the median of N frames after a few to warm up. Two rows per diagram
+ * (run with GDK_DEBUG=gl-disable for the cairo renderer in the window):
+ *
+ *   cairo     the whole canvas, GTK's cairo renderer into a new image
+ *             (what runs without GL, as in the startup benchmark);
+ *   window    the same frames drawn by the window's own renderer, which
+ *             repaints only the damage, as a real drag does,
+ *
+ * and, once, a yardstick measured in the same run: a frame that paints one
+ * ready image of the diagram's size, the least a whole frame costs.
+ *
+ * BENCH_GL=1 adds the GL renderer (under Xvfb that is Mesa's software
+ * rasteriser, which says little about a real GPU); BENCH_MODEL=ID times
+ * one diagram.
+ *
+ *   bench-canvas [WIDTH HEIGHT [FRAMES]]
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <gsk/gl/gskglrenderer.h>
+
+#include "koers-diagram-renderer.h"
+#include "koers-history.h"
+#include "koers-model-canvas.h"
+
+#define WARMUP 10
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *samples,
+        int     n)
+{
+  qsort (samples, n, sizeof (double), compare_doubles);
+  return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static void
+pump (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Two points on two different stages, where the drag preview alternates. */
+static gboolean
+two_stages (KoersModelCanvas *canvas,
+            KoersModel       *model,
+            double            points[2][2])
+{
+  guint n = koers_model_get_n_stages (model);
+
+  if (n < 2)
+    return FALSE;
+  return koers_model_canvas_get_stage_point (canvas, koers_model_get_stage (model, 0)->id,
+                                             &points[0][0], &points[0][1]) &&
+         koers_model_canvas_get_stage_point (canvas, koers_model_get_stage (model, n - 1)->id,
+                                             &points[1][0], &points[1][1]);
+}
+
+/* Into device pixels, as a window of that scale draws it (GDK_SCALE=2). */
+static GdkTexture *
+render_at_scale (GskRenderer   *renderer,
+                 GskRenderNode *node,
+                 double         width,
+                 double         height,
+                 int            scale)
+{
+  g_autoptr(GskRenderNode) scaled = NULL;
+  g_autoptr(GskTransform) transform = NULL;
+
+  if (scale == 1)
+    return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  transform = gsk_transform_scale (NULL, scale, scale);
+  scaled = gsk_transform_node_new (node, transform);
+  return gsk_renderer_render_texture (renderer, scaled,
+                                      &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+}
+
+static void
+measure_renderer (const char       *name,
+                  GskRenderer      *renderer,
+                  KoersModelCanvas *canvas,
+                  KoersModel       *model,
+                  int               frames)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  double height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  g_autofree double *snap = g_new (double, frames);
+  g_autofree double *render = g_new (double, frames);
+  g_autofree double *total = g_new (double, frames);
+  double points[2][2];
+
+  if (!two_stages (canvas, model, points))
+    return;
+
+  for (int i = 0; i < WARMUP + frames; i++)
+    {
+      GtkSnapshot *snapshot;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      double t0, t1, t2;
+
+      /* A frame of the drag: the pointer is over another stage. */
+      koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
+
+      t0 = now_ms ();
+      /* What GTK calls for the canvas when it draws the window. */
+      snapshot = gtk_snapshot_new ();
+      GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      t1 = now_ms ();
+      texture = render_at_scale (renderer, node, width, height, gtk_widget_get_scale_factor (GTK_WIDGET (canvas)));
+      t2 = now_ms ();
+
+      if (i >= WARMUP)
+        {
+          snap[i - WARMUP] = t1 - t0;
+          render[i - WARMUP] = t2 - t1;
+          total[i - WARMUP] = t2 - t0;
+        }
+    }
+  koers_model_canvas_drag_leave (canvas);
+
+  printf ("  %-16s %-8s snapshot %6.2f ms  render %6.2f ms  frame %6.2f ms\n",
+          koers_model_get_id (model), name,
+          median (snap, frames), median (render, frames), median (total, frames));
+}
+
+/* As GTK draws the canvas in its window: the window's own renderer, which
+ * repaints only what differs from the frame before (damage). */
+static void
+measure_window (GtkWidget        *window,
+                KoersModelCanvas *canvas,
+                KoersModel       *model,
+                int               frames)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autofree double *snap = g_new (double, frames);
+  g_autofree double *render = g_new (double, frames);
+  g_autofree double *total = g_new (double, frames);
+  cairo_region_t *none = cairo_region_create ();
+  double points[2][2];
+
+  if (!two_stages (canvas, model, points))
+    return;
+
+  for (int i = 0; i < WARMUP + frames; i++)
+    {
+      GtkSnapshot *snapshot;
+      g_autoptr(GskRenderNode) node = NULL;
+      double t0, t1, t2;
+
+      koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
+
+      t0 = now_ms ();
+      snapshot = gtk_snapshot_new ();
+      GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      t1 = now_ms ();
+      gsk_renderer_render (renderer, node, none);
+      gdk_display_sync (gtk_widget_get_display (window));
+      t2 = now_ms ();
+
+      if (i >= WARMUP)
+        {
+          snap[i - WARMUP] = t1 - t0;
+          render[i - WARMUP] = t2 - t1;
+          total[i - WARMUP] = t2 - t0;
+        }
+    }
+  koers_model_canvas_drag_leave (canvas);
+  cairo_region_destroy (none);
+
+  printf ("  %-16s %-8s snapshot %6.2f ms  render %6.2f ms  frame %6.2f ms  (%s, damage only)\n",
+          koers_model_get_id (model), "window",
+          median (snap, frames), median (render, frames), median (total, frames),
+          G_OBJECT_TYPE_NAME (renderer) + 3);
+}
+
+/* The yardstick, in the same run: a frame that only paints one ready
+ * image of the diagram's size through the same GSK renderer, the least a
+ * frame that redraws the whole diagram can cost. */
+static void
+measure_floor (const char  *name,
+               GskRenderer *gsk,
+               double       width,
+               double       height,
+               int          scale,
+               int          frames)
+{
+  g_autofree double *total = g_new (double, frames);
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  cairo_set_source_rgba (cr, 0.6, 0.7, 0.9, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  for (int i = 0; i < WARMUP + frames; i++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      GtkSnapshot *snapshot;
+      double t0 = now_ms ();
+
+      snapshot = gtk_snapshot_new ();
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      node = gtk_snapshot_free_to_node (snapshot);
+      texture = render_at_scale (gsk, node, width, height, scale);
+      if (i >= WARMUP)
+        total[i - WARMUP] = now_ms () - t0;
+    }
+  cairo_surface_destroy (image);
+
+  printf ("  %-16s %-8s frame %6.2f ms: painting one ready image of that size\n",
+          "yardstick", name, median (total, frames));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  KoersCatalog *catalog;
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersHistory) history = NULL;
+  g_autoptr(GskRenderer) cairo_renderer = NULL;
+  g_autoptr(GskRenderer) gl_renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  int width = argc > 2 ? atoi (argv[1]) : 1920;
+  int height = argc > 2 ? atoi (argv[2]) : 1080;
+  int frames = argc > 3 ? atoi (argv[3]) : 60;
+  KoersModelCanvas *canvas;
+  GtkWidget *window;
+  gint64 deadline;
+
+  gtk_init ();
+  adw_init ();
+
+  catalog = koers_catalog_get_builtin ();
+  project = koers_project_new (catalog);
+  history = koers_history_new (project);
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      guint n = koers_model_get_n_stages (model);
+
+      koers_history_place (history, koers_model_get_id (model), KOERS_MARKER_CURRENT,
+                           koers_model_get_stage (model, 0)->id, NULL);
+      koers_history_place (history, koers_model_get_id (model), KOERS_MARKER_TARGET,
+                           koers_model_get_stage (model, n - 1)->id, NULL);
+    }
+
+  /* The canvas is as wide as asked, and as tall as the diagram is let be,
+   * with the tray of unplaced markers above it. */
+  canvas = KOERS_MODEL_CANVAS (koers_model_canvas_new (history));
+  koers_model_canvas_set_max_height (canvas, height);
+  gtk_widget_set_size_request (GTK_WIDGET (canvas), width, -1);
+  window = gtk_window_new ();
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+
+  cairo_renderer = gsk_cairo_renderer_new ();
+  if (!gsk_renderer_realize (cairo_renderer, NULL, &error))
+    g_error ("cairo renderer: %s", error->message);
+  /* GL only when asked: under Xvfb it is Mesa's software rasteriser. */
+  if (g_getenv ("BENCH_GL") != NULL)
+    {
+      gl_renderer = gsk_gl_renderer_new ();
+      if (!gsk_renderer_realize (gl_renderer, NULL, NULL))
+        g_clear_object (&gl_renderer);
+    }
+
+  printf ("canvas frame during a drag, diagram %dx%d, median of %d frames after %d warm-up\n",
+          width, height, frames, WARMUP);
+
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      const char *only = g_getenv ("BENCH_MODEL");
+
+      if (only != NULL && g_strcmp0 (only, koers_model_get_id (model)) != 0)
+        continue;
+      koers_model_canvas_set_model (canvas, model);
+      /* As after a click: a stage is selected, outlined. */
+      koers_model_canvas_set_selected_stage (canvas, koers_model_get_stage (model, koers_model_get_n_stages (model) / 2)->id);
+      gtk_window_present (GTK_WINDOW (window));
+      deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while (gtk_widget_get_width (GTK_WIDGET (canvas)) < width &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      pump ();
+
+      measure_renderer ("cairo", cairo_renderer, canvas, model, frames);
+      measure_window (window, canvas, model, frames);
+      if (gl_renderer != NULL)
+        measure_renderer ("gl", gl_renderer, canvas, model, frames);
+    }
+
+  measure_floor ("cairo", cairo_renderer, width, height,
+                 gtk_widget_get_scale_factor (GTK_WIDGET (canvas)), frames);
+  if (gl_renderer != NULL)
+    {
+      measure_floor ("gl", gl_renderer, width, height,
+                     gtk_widget_get_scale_factor (GTK_WIDGET (canvas)), frames);
+      gsk_renderer_unrealize (gl_renderer);
+    }
+  gsk_renderer_unrealize (cairo_renderer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
