@@ -713,7 +713,7 @@ save_in_thread (GTask        *task,
 {
   KoersDrafts *self = source_object;
   SaveData *data = task_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   Sequence *sequence = get_sequence (self, data->id);
   GError *error = NULL;
 
@@ -870,7 +870,7 @@ koers_drafts_list_orphaned (KoersDrafts *self)
         }
 
       {
-        g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+        G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
         int gone = lock_says_gone (self, id);
 
         if (gone == -1)

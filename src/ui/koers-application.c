@@ -12,6 +12,7 @@
 #include "koers-application.h"
 #include "koers-cli.h"
 #include "koers-model-canvas.h"
+#include "koers-session.h"
 #include "koers-window.h"
 
 struct _KoersApplication
@@ -20,6 +21,15 @@ struct _KoersApplication
   gboolean        options_handled;
   GPtrArray      *files;     /* GFile*, from the command line */
   GSettings      *settings;  /* NULL when the schema is not installed */
+
+  /* Drafts left by a run that crashed, offered back one at a time. */
+  gboolean        drafts_offered;
+  GPtrArray      *orphans;   /* KoersDraftInfo*, still to offer */
+  GWeakRef        offer_parent;
+
+  /* Quitting closes the windows one after the other, each asking about
+   * its unsaved changes; Cancel on any stops the quit. */
+  GPtrArray      *quitting;  /* KoersWindow*, still to close */
 };
 
 G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
@@ -72,6 +82,33 @@ print_placed_cb (KoersModelCanvas *canvas,
   fflush (stdout);
 }
 
+/* A hidden hook for tests/ui/test-files.c, which kills Koers with SIGKILL
+ * after an edit and checks that the edit comes back from its draft:
+ * KOERS_TEST_PLACE=MODEL:MARKER:STAGE (for example
+ * "pyramid:current:listen") places a marker through the window's
+ * history, as a drop would, once the main loop runs. */
+static gboolean
+test_place_cb (gpointer data)
+{
+  KoersWindow *window = data;
+  g_auto(GStrv) parts = g_strsplit (g_getenv ("KOERS_TEST_PLACE"), ":", 3);
+  g_autoptr(GError) error = NULL;
+  KoersMarker marker;
+
+  if (g_strv_length (parts) != 3)
+    {
+      g_printerr ("KOERS_TEST_PLACE: expected MODEL:MARKER:STAGE\n");
+      return G_SOURCE_REMOVE;
+    }
+  marker = g_str_equal (parts[1], "target") ? KOERS_MARKER_TARGET : KOERS_MARKER_CURRENT;
+  if (!koers_history_place (koers_window_get_history (window), parts[0], marker, parts[2], &error))
+    g_printerr ("KOERS_TEST_PLACE: %s\n", error->message);
+  else
+    g_print ("koers-test-placed %s %s %s\n", parts[0], parts[1], parts[2]);
+  fflush (stdout);
+  return G_SOURCE_REMOVE;
+}
+
 /* Hidden hooks for build-aux/screenshot: which view and model to show,
  * and the window size, set before the first frame. */
 static void
@@ -98,6 +135,8 @@ apply_screenshot_hooks (KoersWindow *window)
       g_signal_connect (koers_window_get_canvas (window), "placed",
                         G_CALLBACK (print_placed_cb), NULL);
     }
+  if (g_getenv ("KOERS_TEST_PLACE") != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, test_place_cb, g_object_ref (window), g_object_unref);
 }
 
 static gboolean
@@ -118,7 +157,26 @@ window_close_request_cb (GtkWindow        *window,
   return FALSE;
 }
 
-/* Every window opens at the size the last one closed at. */
+/* Every window opens at the size the last one closed at: those made
+ * here, and those a window makes to open a file. */
+static void
+koers_application_window_added (GtkApplication *app,
+                                GtkWindow      *window)
+{
+  KoersApplication *self = KOERS_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (koers_application_parent_class)->window_added (app, window);
+
+  if (!KOERS_IS_WINDOW (window) || self->settings == NULL)
+    return;
+  gtk_window_set_default_size (window,
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (window);
+  g_signal_connect_object (window, "close-request", G_CALLBACK (window_close_request_cb), self, 0);
+}
+
 static KoersWindow *
 new_window (KoersApplication *self,
             KoersProject     *project,
@@ -126,17 +184,189 @@ new_window (KoersApplication *self,
 {
   KoersWindow *window = koers_window_new (GTK_APPLICATION (self), project, file);
 
-  if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (window),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (window));
-      g_signal_connect_object (window, "close-request", G_CALLBACK (window_close_request_cb), self, 0);
-    }
   apply_screenshot_hooks (window);
   return window;
+}
+
+/* --- drafts of a run that crashed ---------------------------------------- */
+
+static void offer_next_draft (KoersApplication *self);
+
+/* "today at 14:32", "yesterday at 09:05", "3 March 2026 at 16:10" */
+static char *
+format_saved (const char *iso)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+
+  if (utc == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* TRANSLATORS: when a safety copy was made; a g_date_time_format() format */
+    return g_date_time_format (local, _("today at %H:%M"));
+  if (g_date_time_get_year (local) == g_date_time_get_year (yesterday) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (yesterday))
+    /* TRANSLATORS: when a safety copy was made; a g_date_time_format() format */
+    return g_date_time_format (local, _("yesterday at %H:%M"));
+  /* TRANSLATORS: when a safety copy was made; a g_date_time_format() format */
+  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+}
+
+static KoersWindow *
+get_offer_parent (KoersApplication *self)
+{
+  KoersWindow *window = g_weak_ref_get (&self->offer_parent);
+  GtkWindow *active;
+
+  if (window != NULL)
+    {
+      /* A weak reference only: the window belongs to GTK. */
+      g_object_unref (window);
+      return window;
+    }
+  active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (KOERS_IS_WINDOW (active))
+    return KOERS_WINDOW (active);
+  window = new_window (self, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KoersApplication *self)
+{
+  const char *draft_id = g_object_get_data (G_OBJECT (dialog), "koers-draft-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      KoersWindow *window = get_offer_parent (self);
+      KoersWindow *restored = koers_window_restore_draft (window, draft_id, &error);
+
+      if (restored == NULL)
+        koers_window_show_error (window, _("Could Not Restore Unsaved Work"), error->message);
+      else
+        g_weak_ref_set (&self->offer_parent, restored);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      if (!koers_drafts_remove (koers_session_get_drafts (), draft_id, &error))
+        g_debug ("Could not discard draft %s: %s", draft_id, error->message);
+    }
+  /* Otherwise (Escape) the draft stays, to be offered at the next start. */
+
+  offer_next_draft (self);
+}
+
+static gboolean
+offer_next_draft_cb (gpointer data)
+{
+  offer_next_draft (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the dialog in the way is gone; the reference on the application
+ * was taken when waiting began. */
+static void
+offer_after_dialog_cb (gpointer  data,
+                       GObject  *dialog)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, offer_next_draft_cb, data, g_object_unref);
+}
+
+static void
+offer_next_draft (KoersApplication *self)
+{
+  KoersDrafts *drafts = koers_session_get_drafts ();
+  AdwMessageDialog *open_dialog;
+
+  /* One question at a time: a file from the command line that could not
+   * be opened says so first. */
+  if (self->orphans != NULL && self->orphans->len > 0 &&
+      (open_dialog = koers_window_get_message_dialog (get_offer_parent (self))) != NULL)
+    {
+      g_object_weak_ref (G_OBJECT (open_dialog), (GWeakNotify) offer_after_dialog_cb, g_object_ref (self));
+      return;
+    }
+
+  while (self->orphans != NULL && self->orphans->len > 0)
+    {
+      g_autoptr(KoersDraftInfo) info = g_ptr_array_steal_index (self->orphans, 0);
+      g_autoptr(KoersProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *body = NULL;
+      const char *name;
+      KoersWindow *parent;
+      GtkWidget *dialog;
+
+      project = koers_drafts_load (drafts, info->id, NULL, &error);
+      if (project == NULL)
+        {
+          /* Damaged, or restored by another Koers in the meantime: the
+           * store keeps a damaged one on disk for whoever can repair it. */
+          g_debug ("Draft %s not offered: %s", info->id, error->message);
+          continue;
+        }
+
+      name = koers_project_get_organisation_name (project);
+      if (name == NULL || *name == '\0')
+        name = _("Unnamed organisation");
+      when = format_saved (info->saved);
+      if (info->uri != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (info->uri);
+          g_autofree char *basename = g_file_get_basename (file);
+
+          /* TRANSLATORS: a file name, an organisation and a time ("today at 14:32") */
+          body = g_strdup_printf (_("Koers stopped unexpectedly before the changes to “%s” (%s) were saved. "
+                                    "The changes kept %s can be restored."),
+                                  basename, name, when);
+        }
+      else
+        /* TRANSLATORS: an organisation and a time ("today at 14:32") */
+        body = g_strdup_printf (_("Koers stopped unexpectedly before the new project for “%s” was saved. "
+                                  "The changes kept %s can be restored."),
+                                name, when);
+
+      parent = get_offer_parent (self);
+      dialog = adw_message_dialog_new (GTK_WINDOW (parent), _("Restore Unsaved Work?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "discard", _("_Discard"),
+                                        "restore", _("_Restore"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      /* Escape decides nothing: the draft is offered again next time. */
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+      g_object_set_data_full (G_OBJECT (dialog), "koers-draft-id", g_strdup (info->id), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  g_clear_pointer (&self->orphans, g_ptr_array_unref);
+}
+
+/* Once per run, when the first window is up. */
+static void
+offer_drafts (KoersApplication *self,
+              KoersWindow      *parent)
+{
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  self->orphans = koers_drafts_list_orphaned (koers_session_get_drafts ());
+  g_weak_ref_set (&self->offer_parent, parent);
+  offer_next_draft (self);
 }
 
 static KoersWindow *
@@ -163,6 +393,7 @@ open_file (KoersApplication *self,
       return window;
     }
 
+  koers_session_add_recent (file);
   window = new_window (self, project, file);
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -200,10 +431,12 @@ koers_application_activate (GApplication *app)
   if (self->files->len > 0)
     {
       g_autoptr(GPtrArray) files = g_steal_pointer (&self->files);
+      KoersWindow *last = NULL;
 
       self->files = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < files->len; i++)
-        open_file (self, g_ptr_array_index (files, i));
+        last = open_file (self, g_ptr_array_index (files, i));
+      offer_drafts (self, last);
       return;
     }
 
@@ -211,6 +444,8 @@ koers_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (new_window (self, NULL, NULL));
   gtk_window_present (window);
+  if (KOERS_IS_WINDOW (window))
+    offer_drafts (self, KOERS_WINDOW (window));
 }
 
 static void
@@ -219,8 +454,12 @@ koers_application_open (GApplication  *app,
                         int            n_files,
                         const char    *hint)
 {
+  KoersWindow *last = NULL;
+
   for (int i = 0; i < n_files; i++)
-    open_file (KOERS_APPLICATION (app), files[i]);
+    last = open_file (KOERS_APPLICATION (app), files[i]);
+  if (last != NULL)
+    offer_drafts (KOERS_APPLICATION (app), last);
 }
 
 static void
@@ -265,47 +504,108 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void quit_next (KoersApplication *self);
+
+static void
+quit_window_closed_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(KoersApplication) self = user_data;
+
+  if (koers_window_request_close_finish (KOERS_WINDOW (source), result))
+    quit_next (self);
+  else
+    g_clear_pointer (&self->quitting, g_ptr_array_unref);
+}
+
+static void
+quit_next (KoersApplication *self)
+{
+  while (self->quitting != NULL && self->quitting->len > 0)
+    {
+      g_autoptr(KoersWindow) window = g_ptr_array_steal_index (self->quitting, 0);
+
+      /* Closed in the meantime. */
+      if (gtk_window_get_application (GTK_WINDOW (window)) == NULL)
+        continue;
+      koers_window_request_close (window, quit_window_closed_cb, g_object_ref (self));
+      return;
+    }
+  g_clear_pointer (&self->quitting, g_ptr_array_unref);
+}
+
+/* Closes the windows one at a time, so each with unsaved changes asks on
+ * its own (Save, Discard, Cancel) and Cancel keeps the rest open too. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
+  KoersApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (self->quitting != NULL)
+    return;
+  /* The windows without unsaved changes go at once; then the others, in
+   * the order they were last used. */
+  self->quitting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (KOERS_IS_WINDOW (l->data) && koers_window_get_modified (l->data))
+      g_ptr_array_add (self->quitting, g_object_ref (l->data));
+  windows = g_list_copy_deep (windows, (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (!KOERS_IS_WINDOW (l->data) || !koers_window_get_modified (l->data))
+      gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+  quit_next (self);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  KoersApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (new_window (self, NULL, NULL)));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  g_autofree char *uri = koers_session_dup_help_uri ();
 
-  /* Closing each window lets a window ask about unsaved work. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_close (window);
-    }
+  gtk_show_uri (gtk_application_get_active_window (app), uri, GDK_CURRENT_TIME);
 }
 
 static void
 koers_application_startup (GApplication *app)
 {
   static const GActionEntry entries[] = {
+    { .name = "new-window", .activate = new_window_action },
+    { .name = "help", .activate = help_action },
     { .name = "about", .activate = about_action },
     { .name = "quit", .activate = quit_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   KoersApplication *self = KOERS_APPLICATION (app);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (koers_application_parent_class)->startup (app);
 
   /* An uninstalled build may run without the schema: it then just does
    * not remember the window size. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, "io.github.koersapp.Koers", TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_set_object (&self->settings, koers_session_get_settings ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
@@ -315,6 +615,9 @@ koers_application_finalize (GObject *object)
   KoersApplication *self = (KoersApplication *) object;
 
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->orphans, g_ptr_array_unref);
+  g_clear_pointer (&self->quitting, g_ptr_array_unref);
+  g_weak_ref_clear (&self->offer_parent);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (koers_application_parent_class)->finalize (object);
@@ -325,6 +628,7 @@ koers_application_class_init (KoersApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = koers_application_finalize;
 
@@ -332,12 +636,15 @@ koers_application_class_init (KoersApplicationClass *klass)
   app_class->startup = koers_application_startup;
   app_class->activate = koers_application_activate;
   app_class->open = koers_application_open;
+
+  gtk_app_class->window_added = koers_application_window_added;
 }
 
 static void
 koers_application_init (KoersApplication *self)
 {
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_weak_ref_init (&self->offer_parent, NULL);
   koers_cli_add_options (G_APPLICATION (self));
 }
 

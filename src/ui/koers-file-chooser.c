@@ -175,12 +175,14 @@ finish (GAsyncResult  *result,
 /**
  * koers_choose_open_file_async:
  * @parent: (nullable): the window the chooser belongs to
+ * @current_folder: (nullable): the folder to start in
  *
  * Asks for a Koers project to open. Closing the chooser without choosing
  * finishes with %G_IO_ERROR_CANCELLED.
  */
 void
 koers_choose_open_file_async (GtkWindow           *parent,
+                              GFile               *current_folder,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -188,6 +190,7 @@ koers_choose_open_file_async (GtkWindow           *parent,
   GtkFileChooserNative *native;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (current_folder == NULL || G_IS_FILE (current_folder));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   native = gtk_file_chooser_native_new (_("Open Project"), parent,
@@ -195,6 +198,7 @@ koers_choose_open_file_async (GtkWindow           *parent,
                                         _("_Open"), _("_Cancel"));
   add_koers_filter (GTK_FILE_CHOOSER (native));
   add_filter (GTK_FILE_CHOOSER (native), _("All files"), "*", NULL);
+  set_folder (GTK_FILE_CHOOSER (native), current_folder);
 
   run_chooser (native, cancellable, callback, user_data, koers_choose_open_file_async);
 }

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 void   koers_choose_open_file_async    (GtkWindow            *parent,
+                                        GFile                *current_folder,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);

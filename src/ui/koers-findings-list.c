@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-findings-list.h"
+#include "koers-model-row.h"
 
 struct _KoersFindingsList
 {
@@ -109,6 +110,7 @@ rebuild (KoersFindingsList *self)
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
           gtk_widget_add_css_class (row, severity == KOERS_SEVERITY_WARNING ? "finding-warning" : "finding-info");
 
+          koers_widget_measure_width_alone_inside (row, "title");
           gtk_list_box_append (GTK_LIST_BOX (self->list), row);
           self->n_shown[severity]++;
         }
@@ -219,6 +221,7 @@ koers_findings_list_init (KoersFindingsList *self)
   gtk_widget_add_css_class (self->list, "boxed-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->list);
   adw_bin_set_child (ADW_BIN (self), self->group);
+  koers_widget_measure_width_alone_inside (self->group, "labels");
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-item-row.h"
+#include "koers-model-row.h"
 
 struct _KoersItemRow
 {
@@ -349,6 +350,8 @@ koers_item_row_new (KoersHistory           *history,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), item->why);
   add_badges (self, item);
+  /* Beside the badges: see koers_widget_measure_width_alone(). */
+  koers_widget_measure_width_alone_inside (GTK_WIDGET (self), "title");
   self->after_text = describe_after (roadmap, item);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
 

@@ -41,6 +41,7 @@ struct _KoersModelCanvas
 
   KoersModel           *model;
   KoersDiagramRenderer *renderer;
+  GHashTable           *renderers;      /* KoersModel* → KoersDiagramRenderer*, shown before */
   char                 *error_message;
 
   GPtrArray            *zones;          /* KoersStageZone*, in the model's order */
@@ -903,6 +904,8 @@ koers_model_canvas_snapshot (GtkWidget   *widget,
       KoersDiagramStyle style;
       cairo_t *cr;
 
+      /* Vectors, replayed by GSK: for these flat diagrams that costs less
+       * than compositing a cached image of them (bench/canvas.c). */
       fill_draw_style (self, &style);
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, TRAY_HEIGHT, width, height));
       cairo_translate (cr, 0, TRAY_HEIGHT);
@@ -1033,6 +1036,7 @@ koers_model_canvas_finalize (GObject *object)
   KoersModelCanvas *self = (KoersModelCanvas *) object;
 
   g_clear_pointer (&self->zones, g_ptr_array_unref);
+  g_clear_pointer (&self->renderers, g_hash_table_unref);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->hover, g_free);
   g_clear_pointer (&self->drop_stage, g_free);
@@ -1191,6 +1195,7 @@ koers_model_canvas_init (KoersModelCanvas *self)
   g_autoptr(GMenu) remove = g_menu_new ();
 
   self->zones = g_ptr_array_new ();
+  self->renderers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->max_height = 460;
   self->source_marker = -1;
   self->hover_marker = -1;
@@ -1323,17 +1328,31 @@ koers_model_canvas_set_model (KoersModelCanvas *self,
   clear_drag_preview (self);
   g_clear_pointer (&self->hover, g_free);
   g_clear_pointer (&self->error_message, g_free);
+  /* A diagram shown before keeps its loaded SVG and laid-out labels for
+   * when it is chosen again (self->renderers). */
   g_clear_object (&self->renderer);
   g_set_object (&self->model, model);
 
   if (model != NULL)
     {
-      self->renderer = koers_diagram_renderer_new (model, &error);
+      KoersDiagramRenderer *renderer = g_hash_table_lookup (self->renderers, model);
+
+      if (renderer != NULL)
+        self->renderer = g_object_ref (renderer);
+      else
+        self->renderer = koers_diagram_renderer_new (model, &error);
       if (self->renderer == NULL)
         {
           g_warning ("Cannot draw %s: %s", koers_model_get_id (model), error->message);
           /* TRANSLATORS: %s is the technical reason */
           self->error_message = g_strdup_printf (_("This diagram cannot be shown: %s"), error->message);
+        }
+      else if (renderer == NULL)
+        {
+          /* Its labels are laid out while the window is, not when the
+           * first frame needs them. */
+          koers_diagram_renderer_prepare (self->renderer);
+          g_hash_table_insert (self->renderers, g_object_ref (model), g_object_ref (self->renderer));
         }
 
       for (guint i = 0; i < koers_model_get_n_stages (model); i++)

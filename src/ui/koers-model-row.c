@@ -44,6 +44,107 @@ koers_model_row_init (KoersModelRow *self)
 {
 }
 
+/* A layout that asks the widget's own layout manager, but never for the
+ * width it needs at a given height: always for its width alone. */
+
+static GtkLayoutManager *
+get_own_layout (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "koers-own-layout");
+}
+
+static GtkSizeRequestMode
+width_alone_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+width_alone_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  gtk_layout_manager_measure (get_own_layout (widget), widget, orientation,
+                              orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+width_alone_allocate (GtkWidget *widget,
+                      int        width,
+                      int        height,
+                      int        baseline)
+{
+  gtk_layout_manager_allocate (get_own_layout (widget), widget, width, height, baseline);
+}
+
+/**
+ * koers_widget_measure_width_alone:
+ * @widget: a widget laid out by a #GtkBoxLayout or a #GtkBinLayout (layout
+ *   managers with layout children, such as a grid's, cannot be used)
+ *
+ * Wrapped text is measured for its height at a given width, which is
+ * cheap, and for its width at a given height, which GtkLabel answers by
+ * laying the text out again and again in a binary search. A horizontal
+ * box asks that second question of a child that holds wrapped text, at
+ * one height after another, to share out its width: for the title of a
+ * row, or a dot beside a name, that was most of the text measuring before
+ * the first frame. @widget keeps its own layout, but is only ever asked
+ * for its width alone (its longest word, its text on one line), which its
+ * labels answer from their cache.
+ *
+ * @widget's layout manager is replaced: do not use #GtkBox API that
+ * changes the layout of @widget afterwards.
+ */
+void
+koers_widget_measure_width_alone (GtkWidget *widget)
+{
+  GtkLayoutManager *own;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  own = gtk_widget_get_layout_manager (widget);
+  if (own == NULL || get_own_layout (widget) != NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (widget), "koers-own-layout", g_object_ref (own), g_object_unref);
+  gtk_widget_set_layout_manager (widget,
+                                 gtk_custom_layout_new (width_alone_request_mode,
+                                                        width_alone_measure,
+                                                        width_alone_allocate));
+}
+
+/**
+ * koers_widget_measure_width_alone_inside:
+ * @root: where to look
+ * @css_class: the style class of the boxes to change, e.g. "title" for the
+ *   box of an #AdwActionRow's title and subtitle, "labels" for the one of
+ *   an #AdwPreferencesGroup's title and description
+ *
+ * Calls koers_widget_measure_width_alone() on every #GtkBox under @root
+ * with @css_class.
+ */
+void
+koers_widget_measure_width_alone_inside (GtkWidget  *root,
+                                         const char *css_class)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, css_class))
+        koers_widget_measure_width_alone (child);
+      else
+        koers_widget_measure_width_alone_inside (child, css_class);
+    }
+}
+
 /**
  * koers_model_describe_placement:
  *
@@ -118,6 +219,9 @@ koers_model_row_new (KoersModel *model)
   gtk_widget_set_halign (self->chip, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->chip, "placement-chip");
   gtk_box_append (GTK_BOX (text), self->chip);
+
+  /* Beside the dot: see koers_widget_measure_width_alone(). */
+  koers_widget_measure_width_alone (text);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   return GTK_WIDGET (self);

@@ -21,4 +21,8 @@ const char *koers_model_row_get_chip_text  (KoersModelRow *self);
 char       *koers_model_describe_placement (KoersModel    *model,
                                             KoersProject  *project);
 
+void        koers_widget_measure_width_alone        (GtkWidget  *widget);
+void        koers_widget_measure_width_alone_inside (GtkWidget  *root,
+                                                     const char *css_class);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koers-model-row.h"
 #include "koers-rationale-panel.h"
 
 struct _KoersRationalePanel
@@ -239,6 +240,7 @@ koers_rationale_panel_init (KoersRationalePanel *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_widget_measure_width_alone_inside (self->group, "labels");
 
   self->date_valid = TRUE;
 

@@ -34,7 +34,15 @@ struct _KoersRoadmapView
   guint         scroll_source;
   guint         clear_source;
 
-  /* template widgets */
+  /* The page is built when it is first shown, or first asked about: at
+   * startup it is hidden behind the Assess page, and laying out dozens of
+   * wrapped rows nobody sees was most of the time to the first frame. */
+  gboolean      exposed;        /* shown or asked about at least once */
+  gboolean      rows_dirty;     /* the rows do not show the roadmap yet */
+  gboolean      findings_dirty;
+
+  /* from koers-roadmap-view.ui, made when the page is first needed:
+   * NULL until then */
   GtkWidget    *scroller;
   GtkWidget    *subtitle_label;
   GtkWidget    *export_button;
@@ -131,6 +139,9 @@ static void
 sync_organisation (KoersRoadmapView *self)
 {
   const char *name = "";
+
+  if (self->scroller == NULL)
+    return;
 
   if (self->project != NULL)
     {
@@ -234,7 +245,16 @@ new_phase_section (const char  *title,
 }
 
 static void
-rebuild (KoersRoadmapView *self)
+update_findings (KoersRoadmapView *self)
+{
+  self->findings_dirty = FALSE;
+  koers_findings_list_set_roadmap (KOERS_FINDINGS_LIST (self->findings), self->roadmap,
+                                   self->project ? koers_project_get_catalog (self->project) : NULL);
+  gtk_widget_set_visible (self->unplaced_label, self->project != NULL && !has_placements (self->project));
+}
+
+static void
+rebuild_rows (KoersRoadmapView *self)
 {
   g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
@@ -242,6 +262,8 @@ rebuild (KoersRoadmapView *self)
   gpointer key, value;
   GtkWidget *child;
   const GPtrArray *orphans;
+
+  self->rows_dirty = FALSE;
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -254,10 +276,6 @@ rebuild (KoersRoadmapView *self)
   self->n_orphans = 0;
   while ((child = gtk_widget_get_first_child (self->phases_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->phases_box), child);
-
-  koers_findings_list_set_roadmap (KOERS_FINDINGS_LIST (self->findings), self->roadmap,
-                                   self->project ? koers_project_get_catalog (self->project) : NULL);
-  gtk_widget_set_visible (self->unplaced_label, self->project != NULL && !has_placements (self->project));
 
   if (self->roadmap == NULL || self->history == NULL)
     return;
@@ -316,6 +334,88 @@ rebuild (KoersRoadmapView *self)
   /* The new rows are laid out on the next frame; scroll back then. */
   if (self->scroll_to > 0 && self->scroll_source == 0)
     self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, restore_scroll_cb, self, NULL);
+}
+
+/* Until the page is first shown or asked about, a new roadmap is only
+ * noted; from then on the page follows every change at once. */
+static void
+rebuild (KoersRoadmapView *self)
+{
+  self->rows_dirty = TRUE;
+  self->findings_dirty = TRUE;
+  if (!self->exposed)
+    return;
+  update_findings (self);
+  rebuild_rows (self);
+}
+
+static void name_changed_cb (KoersRoadmapView *self);
+static void description_changed_cb (KoersRoadmapView *self);
+static void start_changed_cb (KoersRoadmapView *self);
+static void focus_leave_cb (KoersRoadmapView *self);
+
+/* The page's widgets, from koers-roadmap-view.ui: three entry rows, the
+ * findings and the headings are not worth making for a window that may
+ * never show them. */
+static void
+ensure_content (KoersRoadmapView *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *entries[3];
+
+  if (self->scroller != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/koers-roadmap-view.ui");
+  self->scroller = GTK_WIDGET (gtk_builder_get_object (builder, "scroller"));
+  self->subtitle_label = GTK_WIDGET (gtk_builder_get_object (builder, "subtitle_label"));
+  self->export_button = GTK_WIDGET (gtk_builder_get_object (builder, "export_button"));
+  self->findings = GTK_WIDGET (gtk_builder_get_object (builder, "findings"));
+  self->unplaced_label = GTK_WIDGET (gtk_builder_get_object (builder, "unplaced_label"));
+  self->phases_box = GTK_WIDGET (gtk_builder_get_object (builder, "phases_box"));
+  self->organisation_group = GTK_WIDGET (gtk_builder_get_object (builder, "organisation_group"));
+  self->name_row = GTK_WIDGET (gtk_builder_get_object (builder, "name_row"));
+  self->description_row = GTK_WIDGET (gtk_builder_get_object (builder, "description_row"));
+  self->start_row = GTK_WIDGET (gtk_builder_get_object (builder, "start_row"));
+
+  /* A page behind another is still measured: hidden until shown. */
+  gtk_widget_set_visible (self->scroller, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  adw_bin_set_child (ADW_BIN (self), self->scroller);
+
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
+  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (description_changed_cb), self);
+  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (start_changed_cb), self);
+
+  entries[0] = self->name_row;
+  entries[1] = self->description_row;
+  entries[2] = self->start_row;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      GtkEventController *controller = gtk_event_controller_focus_new ();
+
+      gtk_editable_set_enable_undo (GTK_EDITABLE (entries[i]), FALSE);
+      g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+      gtk_widget_add_controller (entries[i], controller);
+    }
+
+  sync_organisation (self);
+}
+
+static void
+expose (KoersRoadmapView *self)
+{
+  self->exposed = TRUE;
+  ensure_content (self);
+  if (self->findings_dirty)
+    update_findings (self);
+}
+
+static void
+ensure_rows (KoersRoadmapView *self)
+{
+  expose (self);
+  if (self->rows_dirty)
+    rebuild_rows (self);
 }
 
 /* --- callbacks ---------------------------------------------------------- */
@@ -399,6 +499,18 @@ focus_leave_cb (KoersRoadmapView *self)
 /* --- overrides ---------------------------------------------------------- */
 
 static void
+koers_roadmap_view_map (GtkWidget *widget)
+{
+  KoersRoadmapView *self = KOERS_ROADMAP_VIEW (widget);
+
+  /* Rows first, so that the page is laid out once, complete. */
+  ensure_rows (self);
+  gtk_widget_set_visible (self->scroller, TRUE);
+
+  GTK_WIDGET_CLASS (koers_roadmap_view_parent_class)->map (widget);
+}
+
+static void
 koers_roadmap_view_dispose (GObject *object)
 {
   KoersRoadmapView *self = (KoersRoadmapView *) object;
@@ -413,10 +525,8 @@ koers_roadmap_view_dispose (GObject *object)
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
 
-  /* The bin's child is a bound template child: take it out of the bin
-   * first, or the bin would unparent it a second time. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_ROADMAP_VIEW);
+  self->scroller = NULL;
 
   G_OBJECT_CLASS (koers_roadmap_view_parent_class)->dispose (object);
 }
@@ -441,46 +551,17 @@ koers_roadmap_view_class_init (KoersRoadmapViewClass *klass)
   object_class->dispose = koers_roadmap_view_dispose;
   object_class->finalize = koers_roadmap_view_finalize;
 
-  g_type_ensure (KOERS_TYPE_FINDINGS_LIST);
+  widget_class->map = koers_roadmap_view_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koers-roadmap-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, export_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, findings);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, unplaced_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, phases_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, organisation_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, name_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, description_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersRoadmapView, start_row);
+  /* Named in koers-roadmap-view.ui. */
+  g_type_ensure (KOERS_TYPE_FINDINGS_LIST);
 }
 
 static void
 koers_roadmap_view_init (KoersRoadmapView *self)
 {
-  GtkWidget *entries[3];
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->phase_groups = g_ptr_array_new ();
-
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (description_changed_cb), self);
-  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (start_changed_cb), self);
-
-  entries[0] = self->name_row;
-  entries[1] = self->description_row;
-  entries[2] = self->start_row;
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      GtkEventController *controller = gtk_event_controller_focus_new ();
-
-      gtk_editable_set_enable_undo (GTK_EDITABLE (entries[i]), FALSE);
-      g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-      gtk_widget_add_controller (entries[i], controller);
-    }
 }
 
 /* --- public API --------------------------------------------------------- */
@@ -535,6 +616,7 @@ guint
 koers_roadmap_view_get_n_phases (KoersRoadmapView *self)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
+  ensure_rows (self);
   return self->phase_groups->len;
 }
 
@@ -542,6 +624,7 @@ guint
 koers_roadmap_view_get_n_items (KoersRoadmapView *self)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
+  ensure_rows (self);
   return g_hash_table_size (self->rows);
 }
 
@@ -549,6 +632,7 @@ guint
 koers_roadmap_view_get_n_orphans (KoersRoadmapView *self)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
+  ensure_rows (self);
   return self->n_orphans;
 }
 
@@ -562,6 +646,7 @@ koers_roadmap_view_get_item_row (KoersRoadmapView *self,
                                  const char       *item_id)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  ensure_rows (self);
   return g_hash_table_lookup (self->rows, item_id);
 }
 
@@ -569,6 +654,7 @@ GtkWidget *
 koers_roadmap_view_get_findings (KoersRoadmapView *self)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  expose (self);
   return self->findings;
 }
 
@@ -582,6 +668,7 @@ koers_roadmap_view_get_phase_title (KoersRoadmapView *self,
                                     guint             index)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  ensure_rows (self);
   if (index >= self->phase_groups->len)
     return NULL;
   return g_object_get_data (g_ptr_array_index (self->phase_groups, index), "koers-title");
@@ -597,6 +684,7 @@ koers_roadmap_view_get_phase_period (KoersRoadmapView *self,
                                      guint             index)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  ensure_rows (self);
   if (index >= self->phase_groups->len)
     return NULL;
   return g_object_get_data (g_ptr_array_index (self->phase_groups, index), "koers-period");
@@ -606,5 +694,6 @@ GtkEditable *
 koers_roadmap_view_get_name_entry (KoersRoadmapView *self)
 {
   g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
+  ensure_content (self);
   return GTK_EDITABLE (self->name_row);
 }

@@ -19,61 +19,8 @@
 #include "koers-rationale-panel.h"
 #include "koers-render-types.h"
 #include "koers-roadmap-view.h"
-#include "koers-window.h"
-
-struct _KoersWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  KoersProject         *project;
-  KoersHistory         *history;
-  GFile                *file;
-  KoersRoadmap         *roadmap;
-  gboolean              roadmap_stale;
-  gulong                changed_id;
-  GMenu                *primary_menu;
-  GMenu                *undo_section;
-  AdwToast             *toast;
-  char                 *last_toast;
-  guint                 narrow_source;
-  guint                 back_source;
-  gboolean              syncing;
-
-  /* template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkWidget            *header_bar;
-  GtkWidget            *switcher_title;
-  GtkWidget            *back_button;
-  GtkWidget            *open_button;
-  GtkWidget            *save_button;
-  GtkWidget            *export_button;
-  GtkWidget            *menu_button;
-  GtkWidget            *view_stack;
-  GtkWidget            *leaflet;
-  GtkWidget            *sidebar;
-  GtkWidget            *organisation_label;
-  GtkWidget            *file_label;
-  GtkWidget            *models_list;
-  GtkWidget            *content;
-  GtkWidget            *content_clamp;
-  GtkWidget            *columns;
-  GtkWidget            *main_column;
-  GtkWidget            *side_column;
-  GtkWidget            *side_clamp;
-  GtkWidget            *empty_state;
-  GtkWidget            *organisation_entry;
-  GtkWidget            *model_title;
-  GtkWidget            *model_summary;
-  GtkWidget            *model_source;
-  GtkWidget            *canvas;
-  GtkWidget            *stage_card;
-  GtkWidget            *stage_title;
-  GtkWidget            *stage_description;
-  GtkWidget            *assess_findings;
-  GtkWidget            *rationale;
-  GtkWidget            *roadmap_view;
-  GtkWidget            *switcher_bar;
-};
+#include "koers-session.h"
+#include "koers-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -86,15 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Left for the issue that implements files: they exist, disabled, so that
- * nothing pretends to work. */
-static const char * const unimplemented_actions[] = {
-  "win.open",
-  "win.save",
-  "win.save-as",
-  "win.export",
-};
 
 /* --- helpers ------------------------------------------------------------ */
 
@@ -210,7 +148,7 @@ static void
 update_title (KoersWindow *self)
 {
   const char *name = koers_project_get_organisation_name (self->project);
-  gboolean modified = koers_history_get_modified (self->history);
+  gboolean modified = koers_window_get_modified (self);
   const char *marker = modified ? "• " : "";
   g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
@@ -233,6 +171,7 @@ update_title (KoersWindow *self)
   gtk_label_set_text (GTK_LABEL (self->organisation_label), organisation);
   gtk_label_set_text (GTK_LABEL (self->file_label), file_text);
   gtk_widget_set_tooltip_text (self->file_label, modified ? _("Changed since it was last saved") : NULL);
+  _koers_window_sync_inhibit (self);
 }
 
 static void
@@ -353,6 +292,8 @@ project_changed_cb (KoersWindow  *self,
                     const char   *key,
                     KoersProject *project)
 {
+  _koers_window_project_changed (self);
+
   switch (field)
     {
     case KOERS_FIELD_CURRENT:
@@ -521,6 +462,7 @@ canvas_placed_cb (KoersWindow *self,
   KoersModel *model = koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas));
   const KoersStage *stage = stage_id ? koers_model_find_stage (model, stage_id) : NULL;
   g_autofree char *title = NULL;
+  AdwToast *toast;
 
   if (stage == NULL)
     title = g_strdup (marker == KOERS_MARKER_CURRENT ? _("Now removed") : _("Goal removed"));
@@ -531,20 +473,11 @@ canvas_placed_cb (KoersWindow *self,
     /* TRANSLATORS: a toast after a drop; %s is a stage, e.g. "Goal moved to Create" */
     title = g_strdup_printf (_("Goal moved to %s"), stage->name);
 
-  /* One toast at a time: a quick second move replaces the first. */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_clear_object (&self->toast);
-
-  self->toast = adw_toast_new (title);
-  g_object_ref (self->toast);
-  adw_toast_set_button_label (self->toast, _("_Undo"));
-  adw_toast_set_action_name (self->toast, "win.undo");
-  adw_toast_set_timeout (self->toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
-
-  g_free (self->last_toast);
-  self->last_toast = g_steal_pointer (&title);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 5);
+  _koers_window_show_toast (self, toast);
 }
 
 static void
@@ -568,15 +501,6 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-unimplemented_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  /* Never reached: these actions stay disabled until files are done. */
-  g_warning ("%s is not implemented yet", action_name);
-}
-
-static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -586,6 +510,36 @@ show_view_action (GtkWidget  *widget,
 
 /* --- overrides ---------------------------------------------------------- */
 
+/* Shows @self->project everywhere, with a history of its own: at
+ * construction, and when a file opens into an untouched window. */
+static void
+attach_project (KoersWindow *self)
+{
+  KoersCatalog *catalog = get_catalog (self);
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  self->history = koers_history_new (self->project);
+  g_signal_connect_object (self->history, "notify::undo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::redo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  self->changed_id = g_signal_connect_swapped (self->project, "changed", G_CALLBACK (project_changed_cb), self);
+
+  koers_model_canvas_set_history (KOERS_MODEL_CANVAS (self->canvas), self->history);
+  koers_rationale_panel_set_history (KOERS_RATIONALE_PANEL (self->rationale), self->history);
+  koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (self->roadmap_view), self->history);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    update_model_row (self, koers_model_get_id (koers_catalog_get_model (catalog, i)));
+
+  sync_organisation_entry (self);
+  rebuild_roadmap (self);
+  update_empty_state (self);
+  update_undo (self);
+  update_title (self);
+}
+
 static void
 koers_window_constructed (GObject *object)
 {
@@ -593,6 +547,7 @@ koers_window_constructed (GObject *object)
   KoersCatalog *catalog;
   GtkEventController *controller;
   g_autoptr(GMenu) file_section = g_menu_new ();
+  g_autoptr(GMenu) save_section = g_menu_new ();
   g_autoptr(GMenu) help_section = g_menu_new ();
 
   G_OBJECT_CLASS (koers_window_parent_class)->constructed (object);
@@ -602,51 +557,41 @@ koers_window_constructed (GObject *object)
   catalog = get_catalog (self);
   install_model_css (catalog);
 
-  self->history = koers_history_new (self->project);
-  g_signal_connect_object (self->history, "notify::undo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify::redo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  self->changed_id = g_signal_connect_swapped (self->project, "changed", G_CALLBACK (project_changed_cb), self);
-
   /* The primary menu, with undo and redo named after what they do. */
   self->primary_menu = g_menu_new ();
   self->undo_section = g_menu_new ();
+  g_menu_append (file_section, _("_New Window"), "app.new-window");
   g_menu_append (file_section, _("_Open…"), "win.open");
-  g_menu_append (file_section, _("_Save"), "win.save");
-  g_menu_append (file_section, _("Save _As…"), "win.save-as");
-  g_menu_append (file_section, _("_Export…"), "win.export");
+  g_menu_append_submenu (file_section, _("Open _Recent"), koers_session_get_recent_menu ());
+  g_menu_append (save_section, _("_Save"), "win.save");
+  g_menu_append (save_section, _("Save _As…"), "win.save-as");
+  g_menu_append (save_section, _("_Export…"), "win.export");
   g_menu_append (help_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
+  g_menu_append (help_section, _("_Help"), "app.help");
   g_menu_append (help_section, _("_About Koers"), "app.about");
-  g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (self->undo_section));
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (file_section));
+  g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (save_section));
+  g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (self->undo_section));
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (help_section));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (self->primary_menu));
-
-  koers_model_canvas_set_history (KOERS_MODEL_CANVAS (self->canvas), self->history);
-  koers_rationale_panel_set_history (KOERS_RATIONALE_PANEL (self->rationale), self->history);
-  koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (self->roadmap_view), self->history);
+  adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (self->open_button), koers_session_get_recent_menu ());
 
   for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
     {
       GtkWidget *row = koers_model_row_new (koers_catalog_get_model (catalog, i));
 
-      koers_model_row_update (KOERS_MODEL_ROW (row), self->project);
       gtk_list_box_append (GTK_LIST_BOX (self->models_list), row);
     }
 
-  sync_organisation_entry (self);
+  attach_project (self);
   g_signal_connect_swapped (self->organisation_entry, "changed", G_CALLBACK (organisation_changed_cb), self);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->organisation_entry), FALSE);
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (organisation_focus_leave_cb), self);
   gtk_widget_add_controller (self->organisation_entry, controller);
 
-  rebuild_roadmap (self);
   gtk_list_box_select_row (GTK_LIST_BOX (self->models_list),
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->models_list), 0));
-  update_empty_state (self);
-  update_undo (self);
-  update_title (self);
 
   /* On a narrow window, start on the diagram, not on the list. */
   adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->content);
@@ -664,6 +609,7 @@ koers_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_handle_id (&self->back_source, g_source_remove);
+  _koers_window_files_dispose (self);
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_id, self->project);
 
@@ -741,18 +687,12 @@ koers_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
-  for (guint i = 0; i < G_N_ELEMENTS (unimplemented_actions); i++)
-    gtk_widget_class_install_action (widget_class, unimplemented_actions[i], NULL, unimplemented_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  _koers_window_class_files_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "assess");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "roadmap");
@@ -763,12 +703,15 @@ koers_window_class_init (KoersWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = koers_window_constructed;
   object_class->dispose = koers_window_dispose;
   object_class->finalize = koers_window_finalize;
   object_class->get_property = koers_window_get_property;
   object_class->set_property = koers_window_set_property;
+
+  window_class->close_request = _koers_window_close_request;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, KOERS_TYPE_PROJECT,
@@ -834,12 +777,60 @@ static void
 koers_window_init (KoersWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (unimplemented_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), unimplemented_actions[i], FALSE);
+  _koers_window_files_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+/* --- private API -------------------------------------------------------- */
+
+/* Puts @project (and @file) in place of the window's project. */
+void
+_koers_window_set_project (KoersWindow  *self,
+                           KoersProject *project,
+                           GFile        *file)
+{
+  g_assert (KOERS_IS_WINDOW (self));
+  g_assert (KOERS_IS_PROJECT (project));
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_set_object (&self->project, project);
+  g_set_object (&self->file, file);
+  attach_project (self);
+  show_model (self, koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas)));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+_koers_window_update_title (KoersWindow *self)
+{
+  g_assert (KOERS_IS_WINDOW (self));
+  update_title (self);
+}
+
+/* One toast at a time: a quick second one replaces the first. Takes
+ * @toast, a floating or new reference. */
+void
+_koers_window_show_toast (KoersWindow *self,
+                          AdwToast    *toast)
+{
+  g_assert (KOERS_IS_WINDOW (self));
+  g_assert (ADW_IS_TOAST (toast));
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_clear_object (&self->toast);
+
+  self->toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (adw_toast_get_title (toast));
 }
 
 /* --- public API --------------------------------------------------------- */
@@ -1000,6 +991,7 @@ koers_window_show_error (KoersWindow *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_set_weak_pointer (&self->message_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -454,7 +454,7 @@ test_chooser_cancel (void)
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GError *error = NULL;
 
-  koers_choose_open_file_async (window, cancellable, chooser_cb, &error);
+  koers_choose_open_file_async (window, NULL, cancellable, chooser_cb, &error);
   g_cancellable_cancel (cancellable);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);

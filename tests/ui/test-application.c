@@ -34,6 +34,24 @@ read_line_cb (GObject      *source,
   g_data_input_stream_read_line_async (G_DATA_INPUT_STREAM (source), G_PRIORITY_DEFAULT, NULL, read_line_cb, run);
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 /* Starts koers on @files and returns the titles of the first @n windows. */
 static GPtrArray *
 run_koers (const char * const *files,
@@ -46,6 +64,8 @@ run_koers (const char * const *files,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autofree char *home = NULL;
+  g_autofree char *drafts = NULL;
   Run run = { g_ptr_array_new_with_free_func (g_free), FALSE };
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("KOERS_BINARY"));
@@ -55,6 +75,13 @@ run_koers (const char * const *files,
 
   g_subprocess_launcher_setenv (launcher, "KOERS_SCREENSHOT_POINTS", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "KOERS_SCREENSHOT_SIZE", "900x600", TRUE);
+  /* Opening a file adds it to the recent files, and a start looks for
+   * drafts: in a folder of the test's own, not the user's. */
+  home = g_dir_make_tmp ("koers-test-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  drafts = g_build_filename (home, "drafts", NULL);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "KOERS_DRAFTS_DIR", drafts, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -67,6 +94,7 @@ run_koers (const char * const *files,
   g_subprocess_wait (process, NULL, NULL);
   while (!run.done)
     g_main_context_iteration (NULL, TRUE);
+  remove_tree (home);
   return run.titles;
 }
 

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "koers-history.h"
 #include "koers-model-canvas.h"
@@ -18,10 +20,36 @@
 /* GTK_A11Y=none (the test environment) gives widgets no accessibility
  * context at all; the "test" backend keeps one in memory, without a bus,
  * so that roles and properties can be checked. */
+/* Windows keep drafts of their unsaved changes: in a folder of the test's
+ * own, never in the user's $XDG_STATE_HOME. Removed at exit. */
+static char *ui_test_drafts_dir;
+
+static inline void
+ui_test_remove_drafts_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (ui_test_drafts_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (ui_test_drafts_dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (ui_test_drafts_dir);
+}
+
 static inline void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  if (g_getenv ("KOERS_DRAFTS_DIR") == NULL)
+    {
+      ui_test_drafts_dir = g_dir_make_tmp ("koers-test-drafts-XXXXXX", NULL);
+      g_assert_nonnull (ui_test_drafts_dir);
+      g_setenv ("KOERS_DRAFTS_DIR", ui_test_drafts_dir, TRUE);
+      atexit (ui_test_remove_drafts_dir);
+    }
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();

@@ -1,0 +1,288 @@
+/* koers-session.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-session"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-session.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.koersapp.Koers"
+#define KOERS_MIME_TYPE    "application/x-koers"
+#define HELP_FALLBACK_URI  "https://github.com/koersapp/koers/blob/main/docs/user-guide.md"
+
+static GMenu *recent_menu;
+
+/**
+ * koers_session_get_drafts:
+ *
+ * The drafts store of this process. `KOERS_DRAFTS_DIR` names another
+ * folder than `$XDG_STATE_HOME/koers/drafts`: the tests keep their drafts
+ * in a temporary folder, never in the user's.
+ *
+ * Returns: (transfer none): the drafts store every window writes to
+ */
+KoersDrafts *
+koers_session_get_drafts (void)
+{
+  static KoersDrafts *drafts;
+
+  if (g_once_init_enter (&drafts))
+    {
+      const char *dir = g_getenv ("KOERS_DRAFTS_DIR");
+      KoersDrafts *store;
+
+      if (dir != NULL && *dir != '\0')
+        {
+          g_autoptr(GFile) directory = g_file_new_for_path (dir);
+
+          store = koers_drafts_new_for_directory (directory);
+        }
+      else
+        store = koers_drafts_new ();
+      g_once_init_leave (&drafts, store);
+    }
+  return drafts;
+}
+
+/**
+ * koers_session_get_settings:
+ *
+ * An uninstalled build may run without its schema installed: then there
+ * are no settings, and every caller works with the defaults rather than
+ * letting g_settings_new() abort.
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL
+ */
+GSettings *
+koers_session_get_settings (void)
+{
+  static GSettings *settings;
+  static gsize checked;
+
+  if (g_once_init_enter (&checked))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+      if (schema != NULL)
+        settings = g_settings_new_full (schema, NULL, NULL);
+      else
+        g_debug ("Schema %s is not installed: working with the defaults", SETTINGS_SCHEMA_ID);
+      g_once_init_leave (&checked, 1);
+    }
+  return settings;
+}
+
+static gboolean
+has_string_key (GSettings  *settings,
+                const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return FALSE;
+  schema_key = g_settings_schema_get_key (schema, key);
+  return g_variant_type_equal (g_settings_schema_key_get_value_type (schema_key), G_VARIANT_TYPE_STRING);
+}
+
+/**
+ * koers_session_dup_last_folder:
+ *
+ * Returns: (transfer full) (nullable): the folder a chooser last opened,
+ *   saved or exported in, if it is still there
+ */
+GFile *
+koers_session_dup_last_folder (void)
+{
+  GSettings *settings = koers_session_get_settings ();
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (settings == NULL || !has_string_key (settings, "last-folder"))
+    return NULL;
+  text = g_settings_get_string (settings, "last-folder");
+  if (*text == '\0')
+    return NULL;
+  /* A URI, as the schema says; a path works too. */
+  folder = g_file_new_for_commandline_arg (text);
+  if (g_file_is_native (folder) &&
+      g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    return NULL;
+  return g_steal_pointer (&folder);
+}
+
+/**
+ * koers_session_set_last_folder:
+ * @folder: (nullable): the folder a chooser was just used in
+ */
+void
+koers_session_set_last_folder (GFile *folder)
+{
+  GSettings *settings = koers_session_get_settings ();
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  if (folder == NULL || settings == NULL || !has_string_key (settings, "last-folder"))
+    return;
+  uri = g_file_get_uri (folder);
+  g_settings_set_string (settings, "last-folder", uri);
+}
+
+/* --- recent projects ------------------------------------------------------ */
+
+static gboolean
+is_project_info (GtkRecentInfo *info)
+{
+  const char *uri = gtk_recent_info_get_uri (info);
+  const char *mime = gtk_recent_info_get_mime_type (info);
+  g_autofree char *lower = g_ascii_strdown (uri, -1);
+
+  return (g_strcmp0 (mime, KOERS_MIME_TYPE) == 0 || g_str_has_suffix (lower, ".koers")) &&
+         gtk_recent_info_exists (info);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+/**
+ * koers_session_add_recent:
+ * @file: a project just opened or saved
+ */
+void
+koers_session_add_recent (GFile *file)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = {
+    .mime_type = (char *) KOERS_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "koers %u",
+  };
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Koers";
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/**
+ * koers_session_list_recent:
+ * @max: how many at most
+ *
+ * Returns: (transfer full) (element-type GFile): the projects opened or
+ *   saved last, newest first, that are still there
+ */
+GPtrArray *
+koers_session_list_recent (guint max)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) infos = g_ptr_array_new ();
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (is_project_info (l->data))
+      g_ptr_array_add (infos, l->data);
+  g_ptr_array_sort (infos, compare_newest_first);
+
+  for (guint i = 0; i < infos->len && files->len < max; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (gtk_recent_info_get_uri (g_ptr_array_index (infos, i))));
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return files;
+}
+
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+rebuild_recent_menu (void)
+{
+  g_autoptr(GPtrArray) files = koers_session_list_recent (KOERS_RECENT_MAX);
+
+  g_menu_remove_all (recent_menu);
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *label = escape_underscores (name);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
+      g_menu_append_item (recent_menu, item);
+    }
+  /* An item without an action shows greyed out: the menu says why it is
+   * empty rather than being an empty popover. */
+  if (files->len == 0)
+    g_menu_append (recent_menu, _("No Recent Projects"), NULL);
+}
+
+/**
+ * koers_session_get_recent_menu:
+ *
+ * One menu for every window, kept up to date with the recent files.
+ *
+ * Returns: (transfer none): the last %KOERS_RECENT_MAX projects, each
+ *   item activating "win.open-recent" with the file's URI
+ */
+GMenuModel *
+koers_session_get_recent_menu (void)
+{
+  if (recent_menu == NULL)
+    {
+      recent_menu = g_menu_new ();
+      g_signal_connect (gtk_recent_manager_get_default (), "changed",
+                        G_CALLBACK (rebuild_recent_menu), NULL);
+      rebuild_recent_menu ();
+    }
+  return G_MENU_MODEL (recent_menu);
+}
+
+/**
+ * koers_session_dup_help_uri:
+ *
+ * Returns: (transfer full): the installed user guide, or the one on the
+ *   web when it is not installed (an uninstalled build)
+ */
+char *
+koers_session_dup_help_uri (void)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autofree char *installed = g_build_filename (DOCDIR, "user-guide.html", NULL);
+
+  /* Where this build installs it first, then wherever the system keeps
+   * data (a relocated install). */
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (installed, NULL, NULL);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "doc", "koers", "user-guide.html", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (path, NULL, NULL);
+    }
+  return g_strdup (HELP_FALLBACK_URI);
+}
