@@ -18,6 +18,7 @@
 #include "koers-project.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap.h"
+#include "koers-test-util.h"
 
 /* --- running koers ------------------------------------------------------- */
 
@@ -86,31 +87,6 @@ static char *
 data_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("koers-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 static guint
@@ -368,7 +344,7 @@ test_check_syntax_error (void)
 static void
 test_check_missing_file (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *path = g_build_filename (dir, "nothing-here.koers", NULL);
   g_autofree char *expected = g_strdup_printf ("koers: %s: no such file\n", path);
   g_auto(Run) run;
@@ -377,13 +353,13 @@ test_check_missing_file (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, expected);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_check_too_large (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *path = g_build_filename (dir, "huge.koers", NULL);
   g_autofree char *prefix = g_strdup_printf ("koers: %s: ", path);
   g_auto(Run) run;
@@ -401,13 +377,13 @@ test_check_too_large (void)
   assert_one_line (run.err);
   g_assert_true (g_str_has_prefix (run.err, prefix));
   g_assert_nonnull (strstr (run.err, "16 MiB"));
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_check_too_deep (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *path = g_build_filename (dir, "deep.koers", NULL);
   g_autofree char *text = g_malloc (200001);
   g_autofree char *expected = NULL;
@@ -422,7 +398,7 @@ test_check_too_deep (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, expected);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- --roadmap ----------------------------------------------------------- */
@@ -978,7 +954,7 @@ test_usage_error_messages (void)
 static void
 test_usage_export_options (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *valid = data_path ("valid-full.koers");
   g_autofree char *gif = g_build_filename (dir, "out.gif", NULL);
   g_autofree char *png = g_build_filename (dir, "out.png", NULL);
@@ -1001,13 +977,13 @@ test_usage_export_options (void)
   USAGE_ERROR ("--size=1280x720", valid);
   /* nothing written */
   g_assert_cmpuint (count_entries (dir), ==, 0);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_usage_page_zero (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *valid = data_path ("valid-full.koers");
   g_autofree char *png = g_build_filename (dir, "out.png", NULL);
   g_autofree char *export_png = g_strconcat ("--export-roadmap=", png, NULL);
@@ -1016,7 +992,7 @@ test_usage_page_zero (void)
   USAGE_ERROR (export_png, "--page=0", valid);
   USAGE_ERROR (export_png, "--page=-1", valid);
   g_assert_cmpuint (count_entries (dir), ==, 0);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- exports ------------------------------------------------------------- */
@@ -1102,7 +1078,7 @@ export_to (const char *option_prefix,
 static void
 test_export_roadmap (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *png = g_build_filename (dir, "roadmap.png", NULL);
   g_autofree char *small = g_build_filename (dir, "small.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "roadmap.svg", NULL);
@@ -1119,13 +1095,13 @@ test_export_roadmap (void)
   assert_pdf (pdf);
   /* written beside and renamed: nothing else left */
   g_assert_cmpuint (count_entries (dir), ==, 4);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_export_diagram (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   const char * const models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
 
   for (guint i = 0; i < G_N_ELEMENTS (models); i++)
@@ -1146,13 +1122,13 @@ test_export_diagram (void)
       assert_pdf (pdf);
     }
   g_assert_cmpuint (count_entries (dir), ==, 12);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_export_missing_folder (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *out = g_build_filename (dir, "missing", "roadmap.png", NULL);
   g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
   g_autofree char *input = data_path ("woonstichting.koers");
@@ -1166,13 +1142,13 @@ test_export_missing_folder (void)
   g_assert_true (g_str_has_prefix (run.err, prefix));
   /* nothing left behind */
   g_assert_cmpuint (count_entries (dir), ==, 0);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_export_keeps_existing (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *out = g_build_filename (dir, "roadmap.png", NULL);
   g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
   g_autofree char *diagram = g_strconcat ("--export-diagram=pyramid:", out, NULL);
@@ -1197,7 +1173,7 @@ test_export_keeps_existing (void)
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the previous export");
   g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void

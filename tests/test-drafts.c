@@ -16,6 +16,7 @@
 #include "koers-drafts.h"
 #include "koers-error.h"
 #include "koers-project.h"
+#include "koers-test-util.h"
 
 static char *self_path;
 
@@ -30,39 +31,6 @@ make_project_bytes (const char *organisation)
   koers_project_place (project, "pyramid", KOERS_MARKER_CURRENT, "respond", &error);
   g_assert_no_error (error);
   return koers_project_to_bytes (project);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("koers-drafts-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static KoersDrafts *
@@ -120,7 +88,7 @@ listed (GPtrArray  *orphans,
 static void
 test_round_trip (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-drafts");
   g_autoptr(KoersDrafts) drafts = drafts_in (dir);
   g_autofree char *id = koers_drafts_new_id ();
   g_autoptr(GBytes) bytes = make_project_bytes ("Woonstichting Rivierenland");
@@ -181,7 +149,7 @@ test_round_trip (void)
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     g_assert_null (g_dir_read_name (d));
   }
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
@@ -221,7 +189,7 @@ remove_lock (const char *dir,
 static void
 test_orphaned_lock (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-drafts");
   g_autoptr(KoersDrafts) writer = drafts_in (dir);
   g_autoptr(KoersDrafts) reader = drafts_in (dir);
   g_autofree char *id = koers_drafts_new_id ();
@@ -249,14 +217,14 @@ test_orphaned_lock (void)
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     g_assert_null (g_dir_read_name (d));
   }
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* Without lock files, the pid, its start time and the boot id decide. */
 static void
 test_orphaned_pid (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-drafts");
   g_autoptr(KoersDrafts) drafts = drafts_in (dir);
   g_autofree char *dead = koers_drafts_new_id ();
   g_autofree char *alive = koers_drafts_new_id ();
@@ -290,13 +258,13 @@ test_orphaned_pid (void)
   g_assert_cmpstr (info->uri, ==, "file:///home/anna/woonstichting.koers");
   g_assert_cmpstr (info->saved, ==, "2026-11-12T15:21:10Z");
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_corrupted (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-drafts");
   g_autoptr(KoersDrafts) drafts = drafts_in (dir);
   g_autofree char *broken = koers_drafts_new_id ();
   g_autofree char *bad_sidecar = koers_drafts_new_id ();
@@ -357,7 +325,7 @@ test_corrupted (void)
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
@@ -378,7 +346,7 @@ save_async_cb (GObject      *object,
 static void
 test_async_order (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-drafts");
   g_autoptr(KoersDrafts) drafts = drafts_in (dir);
   g_autofree char *id = koers_drafts_new_id ();
   g_autoptr(GBytes) last = NULL;
@@ -417,7 +385,7 @@ test_async_order (void)
   g_assert_null (read);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- a real crash --------------------------------------------------------- */
@@ -518,7 +486,7 @@ assert_restorable (const char *dir,
 static void
 test_crash_raise (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-drafts");
   g_autofree char *id = NULL;
   GPid pid = spawn_writer (dir, "raise", &id);
   int status;
@@ -535,7 +503,7 @@ test_crash_raise (void)
     g_autoptr(GBytes) read = koers_drafts_read (drafts, id, NULL, NULL);
     g_assert_null (read);
   }
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
@@ -543,7 +511,7 @@ test_crash_kill (void)
 {
   for (guint round = 0; round < 5; round++)
     {
-      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *dir = koers_test_make_dir ("koers-drafts");
       g_autofree char *id = NULL;
       GPid pid = spawn_writer (dir, "loop", &id);
       int status;
@@ -556,7 +524,7 @@ test_crash_kill (void)
       g_spawn_close_pid (pid);
 
       assert_restorable (dir, id);
-      remove_tree (dir);
+      koers_test_remove_tree (dir);
     }
 }
 
@@ -565,7 +533,7 @@ test_crash_kill (void)
 static void
 test_zombie (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-drafts");
   g_autofree char *id = NULL;
   GPid pid = spawn_writer (dir, "raise", &id);
   g_autoptr(KoersDrafts) drafts = drafts_in (dir);
@@ -590,7 +558,7 @@ test_zombie (void)
 
   waitpid (pid, NULL, 0);
   g_spawn_close_pid (pid);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 int

@@ -18,6 +18,7 @@
 
 #include "koers-error.h"
 #include "koers-project.h"
+#include "koers-test-util.h"
 
 /* --- helpers ------------------------------------------------------------- */
 
@@ -78,16 +79,6 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("koers-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static GStrv
 list_dir (const char *path)
 {
@@ -101,23 +92,6 @@ list_dir (const char *path)
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
   g_ptr_array_add (names, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 /* --- refused files ------------------------------------------------------- */
@@ -452,7 +426,7 @@ test_load_at_size_limit (void)
 static void
 test_load_too_large_file (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-test");
   g_autofree char *path = g_build_filename (dir, "too-large.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -473,7 +447,7 @@ test_load_too_large_file (void)
   g_assert_true (g_str_has_prefix (error->message, "too-large.koers: "));
   g_assert_nonnull (strstr (error->message, "16 MiB"));
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
@@ -952,7 +926,7 @@ assert_recent_utc (const char *timestamp)
 static void
 test_save_atomic (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-test");
   g_autofree char *path = g_build_filename (dir, "plan.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(KoersProject) project = load_data ("valid-full.koers");
@@ -989,13 +963,13 @@ test_save_atomic (void)
   g_assert_cmpstr (koers_project_get_modified (again), ==, koers_project_get_modified (project));
   g_assert_cmpstr (koers_project_get_current (again, "pyramid"), ==, "listen");
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_save_new_sets_created (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-test");
   g_autofree char *path = g_build_filename (dir, "new.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(KoersProject) project = koers_project_new (NULL);
@@ -1020,13 +994,13 @@ test_save_new_sets_created (void)
   g_assert_no_error (error);
   g_assert_cmpstr (koers_project_get_created (again), ==, created);
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_save_missing_folder (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-test");
   g_autofree char *path = g_build_filename (dir, "missing", "plan.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(KoersProject) project = load_data ("valid-full.koers");
@@ -1042,13 +1016,13 @@ test_save_missing_folder (void)
   g_assert_cmpstr (koers_project_get_modified (project), ==, "2026-11-23T16:40:05Z");
   g_assert_cmpstr (koers_project_get_created (project), ==, "2026-11-20T09:12:00Z");
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_save_failure_keeps_previous (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-test");
   g_autofree char *target = g_build_filename (dir, "plan.koers", NULL);
   g_autofree char *inside = g_build_filename (target, "keep.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (target);
@@ -1071,7 +1045,7 @@ test_save_failure_keeps_previous (void)
   g_assert_cmpstr (contents, ==, "precious");
   g_assert_cmpstr (koers_project_get_modified (project), ==, "2026-11-23T16:40:05Z");
 
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- editing ------------------------------------------------------------- */

@@ -29,6 +29,7 @@
 
 #include "koers-io.h"
 #include "koers-project.h"
+#include "koers-test-util.h"
 
 #define NOBODY 65534
 
@@ -118,25 +119,6 @@ assert_unchanged (const char *path,
   g_assert_cmpmem (after, after_len, before, before_len);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0755);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* What and what to do: every fault message points at a way out. */
 static void
 assert_helpful (const GError *error)
@@ -215,7 +197,7 @@ test_read_only_folder (void)
 
       assert_unchanged (path, before, before_len);
       assert_only_entries (saved, "plan.koers", NULL);
-      remove_tree (saved);
+      koers_test_remove_tree (saved);
     }
 }
 
@@ -258,7 +240,7 @@ test_file_too_large (void)
 
       assert_unchanged (path, before, before_len);
       assert_only_entries (saved, "plan.koers", NULL);
-      remove_tree (saved);
+      koers_test_remove_tree (saved);
     }
 }
 
@@ -340,7 +322,7 @@ test_disk_full (void)
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
       g_test_trap_assert_passed ();
 
-      remove_tree (mount_point);
+      koers_test_remove_tree (mount_point);
     }
 #else
   g_test_skip ("needs Linux mount namespaces");
@@ -367,7 +349,7 @@ test_save_over (void)
   g_assert_no_error (error);
   g_assert_cmpmem (after, after_len, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   assert_only_entries (dir, "plan.koers", NULL);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 int

@@ -11,37 +11,10 @@
 #include "koers-export-dialog.h"
 #include "koers-file-chooser.h"
 #include "koers-project.h"
+#include "koers-test-util.h"
 
 static KoersProject *project;
 static char *project_path;
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("koers-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 exported_cb (KoersExportDialog *dialog,
@@ -220,7 +193,7 @@ static void
 test_same_bytes (gconstpointer data)
 {
   const SameBytesCase *c = data;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-export");
   KoersExportDialog *dialog = new_dialog (c->model_id);
   KoersExportOptions options;
   g_autofree char *path = NULL;
@@ -266,7 +239,7 @@ test_same_bytes (gconstpointer data)
           g_test_incomplete ("equal but for cairo's process-wide surface id; "
                              "the SVG exporter should number it from 1");
           destroy_dialog (dialog);
-          remove_tree (dir);
+          koers_test_remove_tree (dir);
           return;
         }
     }
@@ -276,7 +249,7 @@ test_same_bytes (gconstpointer data)
              " different ones (see %s)", g_bytes_get_size (ours), g_bytes_get_size (theirs), dir);
 
   destroy_dialog (dialog);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* A failing export says why in the dialog, changes nothing else, and the
@@ -284,7 +257,7 @@ test_same_bytes (gconstpointer data)
 static void
 test_failure (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-export");
   g_autofree char *gone = g_build_filename (dir, "Presentaties", NULL);
   g_autofree char *gone_path = g_build_filename (gone, "roadmap.png", NULL);
   g_autofree char *good_path = g_build_filename (dir, "roadmap.png", NULL);
@@ -323,7 +296,7 @@ test_failure (void)
   g_assert_true (g_file_test (good_path, G_FILE_TEST_IS_REGULAR));
 
   destroy_dialog (dialog);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
@@ -344,7 +317,7 @@ async_done_cb (GObject      *object,
 static void
 test_async (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-export");
   g_autofree char *sync_path = g_build_filename (dir, "sync.png", NULL);
   g_autofree char *async_path = g_build_filename (dir, "async.png", NULL);
   g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
@@ -370,7 +343,7 @@ test_async (void)
   g_assert_true (g_bytes_equal (sync_bytes, async_bytes));
 
   destroy_dialog (dialog);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* The last options come back in the next dialog, when the schema is there. */
@@ -394,7 +367,7 @@ test_remembers (void)
       return;
     }
 
-  dir = make_temp_dir ();
+  dir = koers_test_make_dir ("koers-export");
   path = g_build_filename (dir, "roadmap.pdf", NULL);
   file = g_file_new_for_path (path);
 
@@ -431,7 +404,7 @@ test_remembers (void)
       if (g_settings_schema_has_key (schema, keys[i]))
         g_settings_reset (settings, keys[i]);
   }
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void

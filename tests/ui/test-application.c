@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include "koers-test-util.h"
 
 typedef struct {
   GPtrArray *titles;
@@ -32,24 +33,6 @@ read_line_cb (GObject      *source,
   if (g_str_has_prefix (line, "koers-title "))
     g_ptr_array_add (run->titles, g_strdup (line + strlen ("koers-title ")));
   g_data_input_stream_read_line_async (G_DATA_INPUT_STREAM (source), G_PRIORITY_DEFAULT, NULL, read_line_cb, run);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* Starts koers on @files and returns the titles of the first @n windows. */
@@ -94,7 +77,7 @@ run_koers (const char * const *files,
   g_subprocess_wait (process, NULL, NULL);
   while (!run.done)
     g_main_context_iteration (NULL, TRUE);
-  remove_tree (home);
+  koers_test_remove_tree (home);
   return run.titles;
 }
 

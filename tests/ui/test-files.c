@@ -25,40 +25,13 @@
 #include "koers-rationale-panel.h"
 #include "koers-session.h"
 #include "ui-test-util.h"
+#include "koers-test-util.h"
 
 #define NOBODY 65534
 
 static char *test_dir;  /* a temporary folder for this run's files */
 
 /* --- helpers ------------------------------------------------------------- */
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("koers-files-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static char *
 data_path (const char *name)
@@ -242,7 +215,7 @@ open_modified (const char  *folder,
 static void
 test_save_reopen (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autofree char *path = g_build_filename (dir, "zuidhaven.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -311,7 +284,7 @@ test_save_reopen (void)
 
   close_window (reopened);
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* A change made while the bytes are being written is not lost: the
@@ -319,7 +292,7 @@ test_save_reopen (void)
 static void
 test_change_during_save (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
   Result res = { 0 };
@@ -342,7 +315,7 @@ test_change_during_save (void)
     g_assert_false (koers_window_get_modified (window));
   }
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- opening -------------------------------------------------------------- */
@@ -350,7 +323,7 @@ test_change_during_save (void)
 static void
 test_open_untouched_or_new (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = copy_example (dir);
   g_autoptr(GError) error = NULL;
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
@@ -401,7 +374,7 @@ test_open_untouched_or_new (void)
   close_window (shown);
   close_window (other);
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 typedef struct {
@@ -422,7 +395,7 @@ static void
 test_open_broken (gconstpointer data)
 {
   const BrokenCase *c = data;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) good = copy_example (dir);
   g_autoptr(GFile) broken = NULL;
   g_autoptr(GError) error = NULL;
@@ -487,7 +460,7 @@ test_open_broken (gconstpointer data)
 
   dismiss_dialog (window);
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- dropping files --------------------------------------------------------- */
@@ -505,7 +478,7 @@ drop_value (KoersWindow  *window,
 static void
 test_drop_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = copy_example (dir);
   g_autofree char *broken_path = data_path ("unknown-stage.koers");
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
@@ -561,7 +534,7 @@ test_drop_file (void)
   }
 
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- closing with unsaved changes ----------------------------------------- */
@@ -585,7 +558,7 @@ closed_cb (GObject      *source,
 static void
 test_close_save (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
   g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
@@ -622,13 +595,13 @@ test_close_save (void)
   g_assert_cmpstr (after, !=, before);
   g_assert_nonnull (strstr (after, "\"current\": \"listen\""));
   g_assert_false (draft_exists (draft_id));
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_close_discard (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
   g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
@@ -649,13 +622,13 @@ test_close_discard (void)
   after = read_file (file);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (draft_exists (draft_id));
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_close_cancel (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
   g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
@@ -684,13 +657,13 @@ test_close_cancel (void)
   respond (window, "discard");
   wait_for_finalize ((gpointer *) &window, 5);
   g_assert_false (draft_exists (draft_id));
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 static void
 test_close_unmodified (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
   g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
@@ -705,7 +678,7 @@ test_close_unmodified (void)
   gtk_window_close (GTK_WINDOW (window));
   wait_for_finalize ((gpointer *) &window, 5);
   g_assert_false (draft_exists (draft_id));
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- drafts --------------------------------------------------------------- */
@@ -766,7 +739,7 @@ static void
 test_restore_after_kill (void)
 {
   const char *drafts_dir = g_getenv ("KOERS_DRAFTS_DIR");
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autofree char *data_home = g_build_filename (dir, "data", NULL);
   g_autoptr(GFile) file = copy_example (dir);
   g_autofree char *path = g_file_get_path (file);
@@ -863,7 +836,7 @@ test_restore_after_kill (void)
   }
 
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* A restored project never saved (no file) goes into a new window when
@@ -925,7 +898,7 @@ assert_save_error_dialog (KoersWindow *window,
 static void
 test_save_folder_removed (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autofree char *folder = g_build_filename (dir, "stick", NULL);
   g_autofree char *path = g_build_filename (folder, "plan.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -962,7 +935,7 @@ test_save_folder_removed (void)
 
   dismiss_dialog (window);
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* Saves a big project over @path, which holds a saved project, in a test
@@ -1002,7 +975,7 @@ make_saved_project (char **dir)
   char *path;
   g_autoptr(GFile) file = NULL;
 
-  *dir = make_temp_dir ();
+  *dir = koers_test_make_dir ("koers-files");
   path = g_build_filename (*dir, "plan.koers", NULL);
   file = g_file_new_for_path (path);
   g_assert_true (koers_project_save_to_file (project, file, NULL, NULL));
@@ -1056,7 +1029,7 @@ test_save_read_only (void)
       g_assert_cmpstr (after, ==, before);
       assert_only_plan (dir);
       g_chmod (dir, 0700);
-      remove_tree (dir);
+      koers_test_remove_tree (dir);
     }
 }
 
@@ -1090,7 +1063,7 @@ test_save_file_too_large (void)
       g_file_get_contents (path, &after, NULL, NULL);
       g_assert_cmpstr (after, ==, before);
       assert_only_plan (dir);
-      remove_tree (dir);
+      koers_test_remove_tree (dir);
     }
 }
 
@@ -1176,7 +1149,7 @@ test_menu (void)
 static void
 test_recent (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GMenuModel *menu = koers_session_get_recent_menu ();
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
@@ -1227,7 +1200,7 @@ test_recent (void)
   }
 
   close_window (window);
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 /* --- quitting ------------------------------------------------------------- */
@@ -1237,7 +1210,7 @@ static void
 test_quit_asks_each (void)
 {
   g_autoptr(KoersApplication) app = koers_application_new ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GError) error = NULL;
   KoersWindow *clean, *first, *second;
 
@@ -1302,7 +1275,7 @@ test_quit_asks_each (void)
   }
   wait_for_finalize ((gpointer *) (first != NULL ? &first : &second), 5);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  remove_tree (dir);
+  koers_test_remove_tree (dir);
 }
 
 int
@@ -1318,7 +1291,7 @@ main (int   argc,
   test_dir = g_strdup (g_getenv ("KOERS_TEST_FILES_DIR"));
   if (test_dir == NULL)
     {
-      test_dir = make_temp_dir ();
+      test_dir = koers_test_make_dir ("koers-files");
       own_dir = TRUE;
       g_setenv ("KOERS_TEST_FILES_DIR", test_dir, TRUE);
     }
@@ -1354,7 +1327,7 @@ main (int   argc,
 
   status = g_test_run ();
   if (own_dir)
-    remove_tree (test_dir);
+    koers_test_remove_tree (test_dir);
   g_free (test_dir);
   return status;
 }
