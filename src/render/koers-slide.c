@@ -1106,8 +1106,7 @@ strip_items (KoersSlide *self)
       if (!koers_color_parse (koers_model_get_color (model), &item.color))
         item.color = self->palette->ink_muted;
       chip_init (self, &item.chip, koers_model_get_short_name (model), STRIP_FONT - 1, max_w / 2);
-      /* TRANSLATORS: where an organisation stands in a model and where it
-       * aims, on the roadmap slide, e.g. "Respond → Create" */
+      /* TRANSLATORS: now and goal in a model, on the slide, e.g. "Respond → Create" */
       text = g_strdup_printf (_("%s → %s"),
                               stage_name (model, koers_project_get_current (self->project, id)),
                               stage_name (model, koers_project_get_target (self->project, id)));

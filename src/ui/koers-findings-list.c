@@ -105,7 +105,7 @@ rebuild (KoersFindingsList *self)
           gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          severity == KOERS_SEVERITY_WARNING ? _("Warning") : _("Note"),
+                                          severity == KOERS_SEVERITY_WARNING ? C_("finding", "Warning") : C_("finding", "Note"),
                                           -1);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
           gtk_widget_add_css_class (row, severity == KOERS_SEVERITY_WARNING ? "finding-warning" : "finding-info");

@@ -197,8 +197,8 @@ add_badges (KoersItemRow           *self,
       gtk_widget_add_css_class (badge, model_class);
       if (stage != NULL)
         {
-          /* TRANSLATORS: a badge's tooltip, e.g. "Towards Create on the Social Media Pyramid" */
-          tooltip = g_strdup_printf (_("Towards %s on the %s"), stage->name, koers_model_get_name (model));
+          /* TRANSLATORS: a badge's tooltip, e.g. "Social Media Pyramid: towards Create" */
+          tooltip = g_strdup_printf (_("%s: towards %s"), koers_model_get_name (model), stage->name);
           gtk_widget_set_tooltip_text (badge, tooltip);
         }
       gtk_box_append (GTK_BOX (box), badge);

@@ -312,8 +312,8 @@ koers_rationale_panel_set_model (KoersRationalePanel *self,
 
   if (model != NULL)
     {
-      /* TRANSLATORS: %s is a model's name */
-      label = g_strdup_printf (_("Rationale for the %s"), koers_model_get_name (model));
+      /* TRANSLATORS: a screen reader label, e.g. "Social Media Pyramid: rationale" */
+      label = g_strdup_printf (_("%s: rationale"), koers_model_get_name (model));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
