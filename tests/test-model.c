@@ -7,11 +7,14 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "koers-catalog.h"
 #include "koers-error.h"
 #include "koers-model.h"
+#include "koers-types.h"
 
 typedef struct {
   const char *id;
@@ -311,6 +314,48 @@ test_catalog_duplicate (void)
   g_assert_true (koers_catalog_get_model (catalog, 0) == one);
 }
 
+/* Dates name their month in the language of the interface, from our own
+ * catalogue: LANGUAGE=nl alone must give Dutch months, whatever LC_TIME is. */
+static void
+test_format_dates (void)
+{
+  const char *localedir = g_getenv ("KOERS_LOCALEDIR");
+  g_autofree char *mo = NULL;
+  g_autofree char *month = koers_format_month (2027, 3);
+  g_autofree char *day = koers_format_day (2026, 11, 3);
+  g_autofree char *dutch_month = NULL;
+  g_autofree char *dutch_day = NULL;
+
+  g_assert_cmpstr (month, ==, "March 2027");
+  g_assert_cmpstr (day, ==, "3 November 2026");
+  g_assert_null (koers_format_month (2027, 0));
+  g_assert_null (koers_format_month (2027, 13));
+  g_assert_null (koers_format_day (2027, -1, 1));
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("KOERS_LOCALEDIR not set: no Dutch catalogue to test with");
+      return;
+    }
+  mo = g_build_filename (localedir, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("Dutch catalogue not built");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  setlocale (LC_ALL, "");
+  dutch_month = koers_format_month (2027, 3);
+  dutch_day = koers_format_day (2026, 11, 3);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+
+  g_assert_cmpstr (dutch_month, ==, "maart 2027");
+  g_assert_cmpstr (dutch_day, ==, "3 november 2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/core/model/file/not-object", test_model_not_object);
   g_test_add_func ("/core/model/file/too-deep", test_model_too_deep);
   g_test_add_func ("/core/model/catalog/duplicate", test_catalog_duplicate);
+  g_test_add_func ("/core/format/dates", test_format_dates);
 
   return g_test_run ();
 }

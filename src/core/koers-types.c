@@ -72,3 +72,69 @@ koers_severity_to_string (KoersSeverity severity)
 {
   return severity == KOERS_SEVERITY_WARNING ? "warning" : "info";
 }
+
+/* Month names from our own catalogue rather than the C library's LC_TIME,
+ * so a date on a slide is in the same language as the words around it
+ * (LANGUAGE=nl alone gives a Dutch slide with Dutch months). */
+static const char *
+month_name (int month)
+{
+  switch (month)
+    {
+    case 1: return C_("month name", "January");
+    case 2: return C_("month name", "February");
+    case 3: return C_("month name", "March");
+    case 4: return C_("month name", "April");
+    case 5: return C_("month name", "May");
+    case 6: return C_("month name", "June");
+    case 7: return C_("month name", "July");
+    case 8: return C_("month name", "August");
+    case 9: return C_("month name", "September");
+    case 10: return C_("month name", "October");
+    case 11: return C_("month name", "November");
+    case 12: return C_("month name", "December");
+    default: return NULL;
+    }
+}
+
+/**
+ * koers_format_month:
+ * @year: a year
+ * @month: 1 to 12
+ *
+ * Returns: (transfer full) (nullable): e.g. "March 2027", in the language
+ *   of the interface; %NULL for a month out of range
+ */
+char *
+koers_format_month (int year,
+                    int month)
+{
+  const char *name = month_name (month);
+
+  if (name == NULL)
+    return NULL;
+  /* TRANSLATORS: a month and its year, e.g. "March 2027" */
+  return g_strdup_printf (C_("date", "%1$s %2$d"), name, year);
+}
+
+/**
+ * koers_format_day:
+ * @year: a year
+ * @month: 1 to 12
+ * @day: 1 to 31
+ *
+ * Returns: (transfer full) (nullable): e.g. "23 November 2026", in the
+ *   language of the interface; %NULL for a month out of range
+ */
+char *
+koers_format_day (int year,
+                  int month,
+                  int day)
+{
+  const char *name = month_name (month);
+
+  if (name == NULL)
+    return NULL;
+  /* TRANSLATORS: a day, e.g. "23 November 2026": %1$d the day, %2$s the month's name, %3$d the year */
+  return g_strdup_printf (C_("date", "%1$d %2$s %3$d"), day, name, year);
+}

@@ -66,4 +66,10 @@ const char *koers_status_get_label   (KoersStatus  status);
 const char *koers_marker_get_label   (KoersMarker  marker);
 const char *koers_severity_to_string (KoersSeverity severity);
 
+char       *koers_format_month       (int           year,
+                                      int           month);
+char       *koers_format_day         (int           year,
+                                      int           month,
+                                      int           day);
+
 G_END_DECLS

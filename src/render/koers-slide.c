@@ -729,8 +729,7 @@ format_due (const char *due)
     return NULL;
   if (koers_is_valid_month (due))
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_utc (atoi (due), atoi (due + 5), 1, 0, 0, 0);
-      g_autofree char *month = dt ? g_date_time_format (dt, "%B %Y") : NULL;
+      g_autofree char *month = koers_format_month (atoi (due), atoi (due + 5));
 
       if (month != NULL)
         /* TRANSLATORS: when a roadmap item is due, e.g. "due March 2027" */
@@ -2284,7 +2283,7 @@ koers_slide_init (KoersSlide *self)
  * @dt: (nullable): the day, or %NULL for today
  *
  * The date as the slide prints it, e.g. "23 November 2026", in the
- * language of the user's locale.
+ * language of the interface (see koers_format_day()).
  *
  * Returns: (transfer full): the text
  */
@@ -2292,10 +2291,10 @@ char *
 koers_slide_format_date (GDateTime *dt)
 {
   g_autoptr(GDateTime) now = dt ? g_date_time_ref (dt) : g_date_time_new_now_local ();
-  g_autofree char *text = g_date_time_format (now, "%e %B %Y");
 
-  /* %e pads single-digit days with a space. */
-  return g_strdup (g_strstrip (text));
+  return koers_format_day (g_date_time_get_year (now),
+                           g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now));
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "koers-cli.h"
 #include "koers-model-canvas.h"
 #include "koers-session.h"
+#include "koers-types.h"
 #include "koers-window.h"
 
 struct _KoersApplication
@@ -213,8 +214,15 @@ format_saved (const char *iso)
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (yesterday))
     /* TRANSLATORS: when a safety copy was made; a g_date_time_format() format */
     return g_date_time_format (local, _("yesterday at %H:%M"));
-  /* TRANSLATORS: when a safety copy was made; a g_date_time_format() format */
-  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+  {
+    g_autofree char *day = koers_format_day (g_date_time_get_year (local),
+                                             g_date_time_get_month (local),
+                                             g_date_time_get_day_of_month (local));
+    g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+    /* TRANSLATORS: when a safety copy was made, e.g. "3 March 2026 at 16:10" */
+    return g_strdup_printf (_("%s at %s"), day, time);
+  }
 }
 
 static KoersWindow *
