@@ -710,6 +710,23 @@ export_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Back in the main thread: hands the worker's outcome to the task that
+ * holds the dialog. The job belongs to that task, which outlives the
+ * worker's use of it (this callback holds a reference). */
+static void
+export_worker_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static ExportJob *
 new_export_job (KoersExportDialog *self,
                 GFile             *file)
@@ -1263,6 +1280,7 @@ koers_export_dialog_export_to_file_async (KoersExportDialog   *self,
                                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
 
   g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1270,7 +1288,13 @@ koers_export_dialog_export_to_file_async (KoersExportDialog   *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, koers_export_dialog_export_to_file_async);
   g_task_set_task_data (task, new_export_job (self, file), (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_in_thread);
+
+  /* The drawing runs in a task of its own that knows nothing of the
+   * dialog: its worker thread may drop the last reference to it, and the
+   * dialog must never be finalized there. */
+  worker = g_task_new (NULL, cancellable, export_worker_done_cb, g_object_ref (task));
+  g_task_set_task_data (worker, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (worker, export_in_thread);
 }
 
 gboolean

@@ -240,8 +240,8 @@ written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (source);
   g_autoptr(GTask) task = user_data;
+  KoersWindow *self = KOERS_WINDOW (g_task_get_source_object (task));
   SaveData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -321,7 +321,10 @@ koers_window_save_to_file (KoersWindow         *self,
   self->n_saving++;
   update_file_actions (self);
 
-  write = g_task_new (self, cancellable, written_cb, g_steal_pointer (&task));
+  /* The writing task does not hold the window: its worker thread may drop
+   * the last reference to it, and a window must never be finalized
+   * there. The outer task holds the window until written_cb has run. */
+  write = g_task_new (NULL, cancellable, written_cb, g_steal_pointer (&task));
   g_task_set_source_tag (write, write_in_thread);
   g_task_set_task_data (write, data, (GDestroyNotify) save_data_free);
   g_task_run_in_thread (write, write_in_thread);

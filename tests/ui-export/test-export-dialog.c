@@ -102,12 +102,26 @@ new_dialog (const char *model_id)
   return dialog;
 }
 
+/* Destroys the dialog and waits until it is finalized. A finished export's
+ * GTask, which holds the dialog as its source object, may be released by
+ * its worker thread a moment after its callback ran: allow for that, but
+ * fail when the dialog is still alive after a few seconds. */
 static void
 destroy_dialog (KoersExportDialog *dialog)
 {
-  g_object_ref (dialog);
+  gpointer alive = dialog;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &alive);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_finalize_object (dialog);
+  while (alive != NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  if (alive != NULL)
+    g_error ("the export dialog is still referenced %u times after it was destroyed",
+             G_OBJECT (alive)->ref_count);
 }
 
 /* Without a schema, or with the schema's defaults, the dialog starts where
