@@ -128,6 +128,65 @@ assert_helpful (const GError *error)
                  strstr (error->message, "Free some space") != NULL);
 }
 
+/* A private project stays private: saving over a file keeps its
+ * permissions instead of giving it the default ones. */
+static void
+test_keeps_permissions (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = make_saved_project (&path);
+  g_autoptr(KoersProject) project = make_project (10);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  koers_project_save_to_file (project, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  koers_project_save_to_file (project, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  assert_only_entries (dir, "plan.koers", NULL);
+  koers_test_remove_tree (dir);
+}
+
+/* Saving through a symbolic link writes the file it points to, and the
+ * link stays a link. */
+static void
+test_through_symlink (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = make_saved_project (&path);
+  g_autofree char *link = g_build_filename (dir, "link.koers", NULL);
+  g_autoptr(KoersProject) project = make_project (10);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *written = NULL;
+  gsize written_len = 0;
+
+  g_assert_cmpint (symlink ("plan.koers", link), ==, 0);
+  koers_project_save_to_file (project, file, NULL, &error);
+  g_assert_no_error (error);
+
+  target = g_file_read_link (link, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (target, ==, "plan.koers");
+  g_file_get_contents (path, &written, &written_len, &error);
+  g_assert_no_error (error);
+  /* After the save: it stamps the project. */
+  expected = koers_project_to_bytes (project);
+  g_assert_cmpmem (written, written_len, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  assert_only_entries (dir, "plan.koers", "link.koers", NULL);
+  koers_test_remove_tree (dir);
+}
+
 /* (a) The folder was removed while the project was open. */
 static void
 test_folder_removed (void)
@@ -359,6 +418,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/save/over-existing", test_save_over);
+  g_test_add_func ("/core/save/keeps-permissions", test_keeps_permissions);
+  g_test_add_func ("/core/save/through-symlink", test_through_symlink);
   g_test_add_func ("/core/save/folder-removed", test_folder_removed);
   g_test_add_func ("/core/save/read-only-folder", test_read_only_folder);
   g_test_add_func ("/core/save/file-too-large", test_file_too_large);

@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -27,21 +29,68 @@ set_errno_error (GError     **error,
 
 /* A temporary file beside the target, written, flushed and synced, then
  * renamed over it: a crash or a full disk leaves the previous file whole. */
+/* The file a save must replace: a symbolic link's target, so the link
+ * survives the save (a project kept in a synced folder and linked from
+ * elsewhere stays linked). A dangling link is written through too. */
+static char *
+resolve_target (const char *path)
+{
+  g_autofree char *link = NULL;
+  char *resolved = realpath (path, NULL);
+
+  if (resolved != NULL)
+    {
+      char *copy = g_strdup (resolved);
+
+      free (resolved);
+      return copy;
+    }
+  link = g_file_read_link (path, NULL);
+  if (link != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      return g_path_is_absolute (link) ? g_steal_pointer (&link)
+                                       : g_build_filename (dir, link, NULL);
+    }
+  return g_strdup (path);
+}
+
+/* After the rename, the folder's entry is what must reach the disk. Not
+ * every file system can sync a folder; that is no reason to fail a save
+ * whose file is already safely written. */
+static void
+sync_folder (const char *dir)
+{
+  int dfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (dfd < 0)
+    return;
+  if (fsync (dfd) != 0)
+    g_debug ("Could not sync the folder %s: %s", dir, g_strerror (errno));
+  close (dfd);
+}
+
 static gboolean
-write_atomic_path (const char  *path,
+write_atomic_path (const char  *requested_path,
                    GBytes      *bytes,
                    GError     **error)
 {
+  g_autofree char *path = resolve_target (requested_path);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   const guint8 *data;
   gsize len = 0, done = 0;
+  GStatBuf previous;
+  gboolean replacing;
   int fd;
 
   data = g_bytes_get_data (bytes, &len);
+  replacing = g_stat (path, &previous) == 0 && S_ISREG (previous.st_mode);
 
-  fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0666 & ~0022);
+  /* A new file gets the user's umask, as any file they make. */
+  fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -58,6 +107,12 @@ write_atomic_path (const char  *path,
                      dir, g_strerror (saved_errno));
       return FALSE;
     }
+
+  /* A replaced file keeps who may read it: a project kept private stays
+   * private. Failing that (another owner's file in a shared folder) is
+   * not worth refusing the save for. */
+  if (replacing && fchmod (fd, previous.st_mode & 07777) != 0)
+    g_debug ("Could not keep the permissions of %s: %s", path, g_strerror (errno));
 
   while (done < len)
     {
@@ -110,6 +165,7 @@ write_atomic_path (const char  *path,
       return set_errno_error (error, saved_errno, _("Could not replace the file. Choose another name or place; the previous file is unchanged"));
     }
 
+  sync_folder (dir);
   return TRUE;
 }
 
