@@ -12,7 +12,7 @@
 # (bench/first-frame-preload.c) notes their first GdkFrameClock::after-paint
 # after a real render; bench/startup.c spawns and takes the difference.
 #
-# Needs: xvfb xauth dbus libgtk-4-dev gnome-text-editor
+# Installs what it needs (gnome-text-editor, xauth, dbus) when missing.
 set -eu
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +21,8 @@ runs=${RUNS:-10}
 koers=${KOERS_BINARY:-$builddir/src/koers}
 
 if [ -z "${KOERS_BENCH_INNER:-}" ]; then
+  # The peer and the session tools, installed when missing (as root or with sudo).
+  bash -c '. "$1/build-aux/common.sh" && ensure_packages gnome-text-editor xauth dbus' _ "$srcdir"
   # One private X server and one private session bus for all the runs.
   export KOERS_BENCH_INNER=1
   exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- "$0" "$builddir"

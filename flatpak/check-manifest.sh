@@ -1,12 +1,14 @@
 #!/bin/sh
 # Checks the Flatpak manifest; TAP output for meson's protocol: 'tap'.
-#   check-manifest.sh MANIFEST FLATPAK_BUILDER|'' APP_ID [PYTHON3]
+#   check-manifest.sh MANIFEST FLATPAK_BUILDER|'' APP_ID [PYTHON3 [NAME]]
+# NAME (default koers) is the build's command and the manifest's last module.
 # flatpak-builder --show-manifest exits 0 even on unknown keys or wrong types and only
 # warns on stderr, so anything on stderr is a failure.
 manifest=$1
 flatpak_builder=$2
 app_id=$3
 python3=${4:-python3}
+name=${5:-koers}
 
 if [ -z "$flatpak_builder" ] || [ ! -x "$flatpak_builder" ]; then
   echo '1..0 # SKIP flatpak-builder not installed'
@@ -35,10 +37,10 @@ fi
 # The manifest as flatpak-builder understood it; the file itself if it printed nothing.
 [ -s "$tmp/out" ] || cp "$manifest" "$tmp/out"
 
-"$python3" - "$tmp/out" "$app_id" <<'PY'
+"$python3" - "$tmp/out" "$app_id" "$name" <<'PY'
 import json, sys
 
-path, app_id = sys.argv[1], sys.argv[2]
+path, app_id, name = sys.argv[1], sys.argv[2], sys.argv[3]
 try:
     with open(path, encoding="utf-8") as f:
         m = json.load(f)
@@ -52,8 +54,8 @@ def check(n, what, got, want):
     print(f"{status} {n} - {what} is {want!r}" + ("" if got == want else f" (got {got!r})"))
 
 check(3, "app-id", m.get("app-id", m.get("id")), app_id)
-check(4, "command", m.get("command"), "koers")
+check(4, "command", m.get("command"), name)
 modules = m.get("modules") or [{}]
 last = modules[-1]
-check(5, "last module's name", last.get("name") if isinstance(last, dict) else last, "koers")
+check(5, "last module's name", last.get("name") if isinstance(last, dict) else last, name)
 PY
