@@ -1119,6 +1119,12 @@ get_box (RsvgHandle              *handle,
   return rect->width > 0 && rect->height > 0;
 }
 
+/* Every handle is made here, and every one draws without the group of
+ * class "koers-standalone": the English words that make the art look
+ * finished when the file is opened on its own. Koers writes translated,
+ * fitted labels into the boxes itself, so drawing those words too would
+ * double them. @stylesheet, when given, follows the rule in one sheet, so
+ * that no handle escapes it, whatever else it is given. */
 static RsvgHandle *
 load_handle (const char  *filename,
              GBytes      *data,
@@ -1126,6 +1132,7 @@ load_handle (const char  *filename,
              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) css = NULL;
   RsvgHandle *handle;
 
   handle = rsvg_handle_new_from_data (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
@@ -1136,12 +1143,16 @@ load_handle (const char  *filename,
                    "%s: %s", filename, local_error->message);
       return NULL;
     }
-  if (stylesheet != NULL &&
-      !rsvg_handle_set_stylesheet (handle, g_bytes_get_data (stylesheet, NULL),
-                                   g_bytes_get_size (stylesheet), &local_error))
+
+  /* A user stylesheet loses to the art's own <style> unless important. */
+  css = g_string_new (".koers-standalone { display: none !important; }\n");
+  if (stylesheet != NULL)
+    g_string_append_len (css, g_bytes_get_data (stylesheet, NULL), g_bytes_get_size (stylesheet));
+  if (!rsvg_handle_set_stylesheet (handle, (const guint8 *) css->str, css->len, &local_error))
     {
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
-                   "theme-dark.css: %s", local_error->message);
+                   "%s: %s", stylesheet != NULL ? "theme-dark.css" : filename,
+                   local_error->message);
       g_object_unref (handle);
       return NULL;
     }
