@@ -18,6 +18,7 @@
 #include "koers-project.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap.h"
+#include "koers-slide.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE   2
@@ -199,10 +200,30 @@ run_export (const char               *path,
 
   file = g_file_new_for_commandline_arg (out);
   if (model_id != NULL)
-    ok = koers_export_diagram (project, model_id, options, file, &error);
+    {
+      /* A PDF holds every page, so --page picks none; but a page that
+       * does not exist is a mistake on the command line, as for PNG. */
+      if (options->format == KOERS_EXPORT_PDF && options->page != 1)
+        return usage_error (_("there is no page %u; a diagram has one page"), options->page);
+      ok = koers_export_diagram (project, model_id, options, file, &error);
+    }
   else
     {
       g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+
+      if (options->format == KOERS_EXPORT_PDF && options->page != 1)
+        {
+          g_autofree char *date = options->date ? g_strdup (options->date) : koers_slide_format_date (NULL);
+          g_autoptr(KoersSlide) slide = koers_slide_new (project, roadmap, options->width, options->height,
+                                                         &options->render, date);
+          guint n_pages = koers_slide_get_n_pages (slide);
+
+          if (options->page > n_pages)
+            return usage_error (g_dngettext (GETTEXT_PACKAGE,
+                                             "there is no page %u; this roadmap has %u page",
+                                             "there is no page %u; this roadmap has %u pages", n_pages),
+                                options->page, n_pages);
+        }
       ok = koers_export_roadmap (project, roadmap, options, file, &error);
     }
 

@@ -305,6 +305,15 @@ static const BrokenFile broken_files[] = {
   { "item-not-object.koers", "roadmap.items.phase-0/management-support: expected an object, found text" },
   { "bad-status.koers", "roadmap.items.phase-0/management-support.status: unknown status \"finished\" (expected one of todo, doing, done, skipped)" },
   { "bad-due.koers", "roadmap.items.phase-0/management-support.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"2027-Q5\"" },
+  { "version-fraction.koers", "version: expected a whole number, found 1.5" },
+  { "version-too-large.koers", "3:14: version: the number is too large for Koers to keep exactly" },
+  { "number-too-large.koers", "5:10: x-h: the number is too large for Koers to keep exactly" },
+  { "duplicate-placement.koers", "8:5: the member \"pyramid\" appears twice in placements" },
+  { "trailing-value.koers", "6:1: not valid JSON: there is more after the end of the data; a Koers file holds a single JSON object" },
+  { "comment-line.koers", "4:3: not valid JSON: comments are not allowed in JSON" },
+  { "trailing-comma.koers", "4:45: not valid JSON: a comma (,) may not come right before } or ]" },
+  { "depth-65.koers", "69:131: the data is nested more than 64 levels deep; this is not a file Koers wrote" },
+  { "owner-not-string.koers", "roadmap.items.phase-0/management-support.owner: expected text, found a list" },
 };
 
 static void
@@ -350,6 +359,21 @@ test_check_missing_file (void)
   g_auto(Run) run;
 
   KOERS (&run, "--check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected);
+  koers_test_remove_tree (dir);
+}
+
+static void
+test_check_folder (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *expected = g_strdup_printf ("koers: %s: this is a folder, not a Koers file\n", dir);
+  g_auto(Run) run;
+
+  /* not "Error opening file …: Is a directory" */
+  KOERS (&run, "--check", dir);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, expected);
@@ -451,6 +475,25 @@ test_roadmap_markdown_state (void)
   g_assert_nonnull (strstr (orphans, "Sent to 12 papers"));
   g_assert_nonnull (strstr (orphans, "`old/without-status`"));
   g_assert_null (strstr (orphans + 1, "\n## "));
+}
+
+/* Item ids from the file go into code spans; a backtick in one must not
+ * end the span early (CommonMark: a longer fence, padded at a backtick). */
+static void
+test_roadmap_markdown_backticks (void)
+{
+  g_autofree char *path = data_path ("orphan-backticks.koers");
+  g_auto(Run) run;
+  const char *orphans;
+
+  KOERS (&run, "--roadmap", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  orphans = strstr (run.out, "\n## Orphaned items");
+  g_assert_nonnull (orphans);
+  g_assert_nonnull (strstr (orphans, "\n- ``retired/`press`-kit`` · status: Done\n"));
+  g_assert_nonnull (strstr (orphans, "\n- ``` old/``double`` ``` · owner: Anna\n"));
+  g_assert_nonnull (strstr (orphans, "\n- `` `edge` `` · note: starts and ends with a backtick\n"));
 }
 
 static JsonNode *
@@ -995,6 +1038,49 @@ test_usage_page_zero (void)
   koers_test_remove_tree (dir);
 }
 
+/* A PDF holds every page, so --page picks none; but a page the roadmap
+ * does not have is refused as for PNG and SVG: exit 2, nothing written. */
+static void
+test_usage_page_pdf (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *export_pdf = g_strconcat ("--export-roadmap=", pdf, NULL);
+  g_autofree char *diagram_pdf = g_strconcat ("--export-diagram=pyramid:", pdf, NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  gboolean two_pages = FALSE;
+  g_auto(Run) beyond;
+  g_auto(Run) diagram;
+  g_auto(Run) second;
+
+  /* valid-full.koers takes two slides at 1920x1080 */
+  KOERS (&beyond, export_pdf, "--page=3", valid);
+  g_assert_cmpint (beyond.status, ==, 2);
+  g_assert_cmpstr (beyond.out, ==, "");
+  g_assert_cmpstr (beyond.err, ==, "koers: there is no page 3; this roadmap has 2 pages\n"
+                                   "Run “koers --help” to see the options.\n");
+  USAGE_ERROR (export_pdf, "--page=9999", valid);
+  KOERS (&diagram, diagram_pdf, "--page=2", valid);
+  g_assert_cmpint (diagram.status, ==, 2);
+  g_assert_cmpstr (diagram.err, ==, "koers: there is no page 2; a diagram has one page\n"
+                                    "Run “koers --help” to see the options.\n");
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
+  /* a page it has: the PDF, with every page */
+  KOERS (&second, export_pdf, "--page=2", valid);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* binary streams hold NUL bytes: look through all of it */
+  for (gsize i = 0; i + 8 <= len && !two_pages; i++)
+    two_pages = memcmp (contents + i, "/Count 2", 8) == 0;
+  g_assert_true (two_pages);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  koers_test_remove_tree (dir);
+}
+
 /* --- exports ------------------------------------------------------------- */
 
 static GBytes *
@@ -1150,7 +1236,9 @@ test_export_keeps_existing (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *out = g_build_filename (dir, "roadmap.png", NULL);
+  g_autofree char *pdf_out = g_build_filename (dir, "roadmap.pdf", NULL);
   g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
+  g_autofree char *pdf_option = g_strconcat ("--export-roadmap=", pdf_out, NULL);
   g_autofree char *diagram = g_strconcat ("--export-diagram=pyramid:", out, NULL);
   g_autofree char *broken = data_path ("unknown-stage.koers");
   g_autofree char *valid = data_path ("woonstichting.koers");
@@ -1158,8 +1246,10 @@ test_export_keeps_existing (void)
   g_auto(Run) refused;
   g_auto(Run) refused_diagram;
   g_auto(Run) no_page;
+  g_auto(Run) no_pdf_page;
 
   g_assert_true (g_file_set_contents (out, "the previous export", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_out, "the previous export", -1, NULL));
 
   /* the input refused: exit 1, OUT as it was */
   KOERS (&refused, option, broken);
@@ -1169,10 +1259,16 @@ test_export_keeps_existing (void)
   /* a page that does not exist: the export fails, OUT as it was */
   KOERS (&no_page, option, "--page=999", valid);
   g_assert_cmpint (no_page.status, !=, 0);
+  /* for a PDF too */
+  KOERS (&no_pdf_page, pdf_option, "--page=999", valid);
+  g_assert_cmpint (no_pdf_page.status, ==, 2);
 
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the previous export");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf_out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous export");
+  g_assert_cmpuint (count_entries (dir), ==, 2);
   koers_test_remove_tree (dir);
 }
 
@@ -1211,11 +1307,13 @@ main (int   argc,
     }
   g_test_add_func ("/cli/check/broken/syntax-error", test_check_syntax_error);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/check/folder", test_check_folder);
   g_test_add_func ("/cli/check/too-large", test_check_too_large);
   g_test_add_func ("/cli/check/too-deep", test_check_too_deep);
   g_test_add_func ("/cli/check/no-display-needed", test_no_display_needed);
   g_test_add_func ("/cli/roadmap/markdown", test_roadmap_markdown);
   g_test_add_func ("/cli/roadmap/markdown-state", test_roadmap_markdown_state);
+  g_test_add_func ("/cli/roadmap/markdown-backticks", test_roadmap_markdown_backticks);
   g_test_add_func ("/cli/roadmap/json", test_roadmap_json);
   g_test_add_func ("/cli/roadmap/json-orphans", test_roadmap_json_orphans);
   g_test_add_func ("/cli/roadmap/csv-parser", test_csv_parser);
@@ -1229,6 +1327,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/missing-folder", test_export_missing_folder);
   g_test_add_func ("/cli/export/keeps-existing", test_export_keeps_existing);
   g_test_add_func ("/cli/export/page-zero", test_usage_page_zero);
+  g_test_add_func ("/cli/export/page-pdf", test_usage_page_pdf);
   g_test_add_func ("/cli/export/roadmap", test_export_roadmap);
   g_test_add_func ("/cli/export/diagram", test_export_diagram);
   /* registered last: the suite "help" runs after the others */

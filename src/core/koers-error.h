@@ -25,7 +25,11 @@ G_BEGIN_DECLS
  * @KOERS_FILE_ERROR_MISSING: a required member is absent
  * @KOERS_FILE_ERROR_TYPE: a member has the wrong type
  * @KOERS_FILE_ERROR_UNKNOWN_STAGE: a stage id the model does not have
- * @KOERS_FILE_ERROR_INVALID: a member's value is not valid (date, status…)
+ * @KOERS_FILE_ERROR_INVALID: a member's value is not valid (date, status…),
+ *   or a value Koers cannot keep exactly (a number beyond 64 bits or a
+ *   double, the character \u0000); the latter name line:column
+ * @KOERS_FILE_ERROR_DUPLICATE: a member name appears twice in one object;
+ *   the message names line:column of the second
  *
  * Errors of reading a Koers file. Messages name the member path or the
  * line and column, and what was expected.
@@ -41,6 +45,7 @@ typedef enum {
   KOERS_FILE_ERROR_TYPE,
   KOERS_FILE_ERROR_UNKNOWN_STAGE,
   KOERS_FILE_ERROR_INVALID,
+  KOERS_FILE_ERROR_DUPLICATE,
 } KoersFileError;
 
 GQuark koers_file_error_quark (void);

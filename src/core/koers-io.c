@@ -199,6 +199,55 @@ koers_file_write_atomic (GFile         *file,
 }
 
 /**
+ * koers_file_set_too_large_error:
+ * @size: the file's size in bytes, larger than @max_size
+ *
+ * Says how large the file is, unless the size would read as the limit
+ * itself ("the file is 16.0 MiB; … at most 16 MiB"): then that it is
+ * larger than the limit.
+ */
+void
+koers_file_set_too_large_error (GError  **error,
+                                guint64   size,
+                                gsize     max_size)
+{
+  guint max_mib = max_size / (1024 * 1024);
+  double mib = size / (1024.0 * 1024.0);
+  g_autofree char *shown = g_strdup_printf ("%.1f", mib);
+  g_autofree char *limit = g_strdup_printf ("%.1f", (double) max_mib);
+
+  if (g_str_equal (shown, limit))
+    g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_LARGE,
+                 _("the file is larger than %u MiB, the most a Koers file may be"), max_mib);
+  else
+    g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_LARGE,
+                 _("the file is %.1f MiB; Koers files are at most %u MiB"), mib, max_mib);
+}
+
+/* GIO says "Error opening file /home/anna/x.koers: Is a directory": the
+ * whole path again, in the system's words. Callers put the file's name
+ * first; say the common cases in ours, keeping GIO's error code. */
+static void
+set_read_error (GError **error,
+                GError  *local_error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                         _("this is a folder, not a Koers file"));
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no such file"));
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                         _("you do not have permission to read this file"));
+  else
+    {
+      g_propagate_error (error, local_error);
+      return;
+    }
+  g_error_free (local_error);
+}
+
+/**
  * koers_file_read_limited:
  *
  * Reads @file whole, refusing it before reading when it is larger than
@@ -213,39 +262,41 @@ koers_file_read_limited (GFile         *file,
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint8 chunk[65536];
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = g_file_read (file, cancellable, error);
+  stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
-    return NULL;
+    {
+      set_read_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
       (guint64) g_file_info_get_size (info) > max_size)
     {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_LARGE,
-                   _("the file is %.1f MiB; Koers files are at most %u MiB"),
-                   g_file_info_get_size (info) / (1024.0 * 1024.0),
-                   (guint) (max_size / (1024 * 1024)));
+      koers_file_set_too_large_error (error, g_file_info_get_size (info), max_size);
       return NULL;
     }
 
   buffer = g_byte_array_new ();
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, cancellable, error);
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, cancellable, &local_error);
 
       if (n < 0)
-        return NULL;
+        {
+          set_read_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       if (n == 0)
         break;
       if (buffer->len + (gsize) n > max_size)
         {
-          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_LARGE,
-                       _("the file is larger than %u MiB, the most a Koers file may be"),
-                       (guint) (max_size / (1024 * 1024)));
+          koers_file_set_too_large_error (error, (guint64) buffer->len + n, max_size);
           return NULL;
         }
       g_byte_array_append (buffer, chunk, n);

@@ -16,5 +16,8 @@ GBytes   *koers_file_read_limited (GFile         *file,
                                    gsize          max_size,
                                    GCancellable  *cancellable,
                                    GError       **error);
+void      koers_file_set_too_large_error (GError **error,
+                                          guint64  size,
+                                          gsize    max_size);
 
 G_END_DECLS

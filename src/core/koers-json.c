@@ -6,13 +6,34 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "koers-error.h"
+#include "koers-io.h"
 #include "koers-json-private.h"
+
+/* The shortest text that reads back as the same double, so that 0.1 is
+ * written as 0.1 and not as 0.10000000000000001; always with a point or
+ * an exponent, so that it reads back as a fraction. */
+static void
+format_double (char   number[G_ASCII_DTOSTR_BUF_SIZE],
+               double value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (number, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (number, NULL) == value)
+        break;
+    }
+  if (strpbrk (number, ".eE") == NULL)
+    g_strlcat (number, ".0", G_ASCII_DTOSTR_BUF_SIZE);
+}
 
 static void
 offset_to_line_column (const char *data,
@@ -38,7 +59,8 @@ offset_to_line_column (const char *data,
 
 /* json-glib's parser recurses once per nesting level, so a hostile file of
  * a few hundred thousand '[' would overflow the stack. Count the depth
- * ourselves, outside strings, before handing the text over. */
+ * ourselves, outside strings, before anything else reads the text: a file
+ * nested too deep is refused as that, whatever else is wrong with it. */
 static gboolean
 check_depth (const char  *data,
              gsize        len,
@@ -91,31 +113,694 @@ check_depth (const char  *data,
   return TRUE;
 }
 
-static void
-set_syntax_error (const char  *data,
-                  GError      *parse_error,
-                  GError     **error)
+/* --- the strict scanner ---------------------------------------------------
+ *
+ * json-glib accepts more than JSON (comments, 'single quotes', 0x10, 01,
+ * .5, "\x", line breaks inside text, a second value after the first) and
+ * quietly changes what it cannot hold: an integer beyond 64 bits wraps, a
+ * number beyond a double becomes infinity, "\u0000" cuts the text short,
+ * and of a member that appears twice in an object only the last is kept.
+ * A file that loads is written back on save, so each of these would lose
+ * or change data. This scanner reads the whole text once, as RFC 8259
+ * JSON, before json-glib sees it, and refuses all of the above with a
+ * message of our own that names line:column.
+ *
+ * It keeps its own stack, no deeper than KOERS_MAX_DEPTH, which
+ * check_depth() has enforced already. */
+
+/* What is wrong, in "LINE:COLUMN: not valid JSON: WHAT". */
+typedef enum {
+  M_VALUE,
+  M_NAME,
+  M_COLON,
+  M_COMMA_OBJECT,
+  M_COMMA_LIST,
+  M_TRAILING_COMMA,
+  M_COMMENT,
+  M_AFTER_END,
+  M_UNCLOSED_TEXT,
+  M_LINE_BREAK,
+  M_CONTROL,
+  M_ESCAPE,
+  M_NUMBER,
+  M_WORD,
+  M_SINGLE_QUOTE,
+  M_END,
+  M_MISSING_COMMA,
+  M_GENERIC,
+} SyntaxMessage;
+
+static const char * const syntax_messages[] = {
+  [M_VALUE] = N_("expected a value: text in double quotes, a number, true, false, null, an object or a list"),
+  [M_NAME] = N_("expected a member name in double quotes"),
+  [M_COLON] = N_("expected a colon (:) after the member name"),
+  [M_COMMA_OBJECT] = N_("expected a comma (,) or the end of the object (})"),
+  [M_COMMA_LIST] = N_("expected a comma (,) or the end of the list (])"),
+  [M_TRAILING_COMMA] = N_("a comma (,) may not come right before } or ]"),
+  [M_COMMENT] = N_("comments are not allowed in JSON"),
+  [M_AFTER_END] = N_("there is more after the end of the data; a Koers file holds a single JSON object"),
+  [M_UNCLOSED_TEXT] = N_("the text that starts here is not closed with a double quote (\")"),
+  [M_LINE_BREAK] = N_("text cannot run on to the next line: close it with a double quote (\") or write the line break as \\n"),
+  [M_CONTROL] = N_("text may not hold a control character such as a tab; write it as an escape, such as \\t"),
+  [M_ESCAPE] = N_("not a valid escape; use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\u and four hexadecimal digits"),
+  [M_NUMBER] = N_("not a valid number"),
+  [M_WORD] = N_("unexpected word; text must be in double quotes, and true, false and null in lower case"),
+  [M_SINGLE_QUOTE] = N_("text must be in double quotes (\"), not single quotes (')"),
+  [M_END] = N_("the file ends too early; something is missing at the end, such as } or ]"),
+  [M_MISSING_COMMA] = N_("a comma (,) is missing"),
+  [M_GENERIC] = N_("this is not JSON"),
+};
+
+typedef struct {
+  gboolean is_object;
+  guint    index;   /* a list: the element being read */
+  gsize    name;    /* an object: the offset of the current member name's quote */
+} Frame;
+
+typedef struct {
+  const char  *data;
+  gsize        len;
+  gsize        pos;
+  guint        depth;
+  Frame        frames[KOERS_MAX_DEPTH];
+  GHashTable  *names[KOERS_MAX_DEPTH];  /* per level: the member names read, unescaped */
+  GError     **error;
+} Scanner;
+
+static gboolean
+syntax_error (Scanner       *s,
+              gsize          offset,
+              SyntaxMessage  what)
 {
-  int line = 0, column = 0, consumed = 0;
-  const char *message = parse_error->message;
+  guint line, column;
 
-  /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; keep its
-   * position and wording but drop the prefix that means nothing to users. */
-  if (sscanf (message, "<data>:%d:%d: %n", &line, &column, &consumed) >= 2 && consumed > 0)
+  offset_to_line_column (s->data, offset, &line, &column);
+  g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
+               _("%d:%d: not valid JSON: %s"), (int) line, (int) column,
+               _(syntax_messages[what]));
+  return FALSE;
+}
+
+static gunichar
+hex4 (const char *p)
+{
+  gunichar c = 0;
+
+  for (guint i = 0; i < 4; i++)
+    c = (c << 4) | g_ascii_xdigit_value (p[i]);
+  return c;
+}
+
+/* A member name as json-glib will have it: escapes resolved, surrogate
+ * pairs joined. @p and @len are what stands between the quotes, which
+ * scan_string() has checked already. */
+static char *
+unescape_name (const char *p,
+               gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
     {
-      const char *what = message + consumed;
-      const char *colon = strstr (what, ": ");
+      gunichar c;
 
-      if (colon != NULL && g_str_has_prefix (what, "Parse error"))
-        what = colon + 2;
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
-                   _("%d:%d: not valid JSON: %s"), line, column, what);
+      if (p[i] != '\\')
+        {
+          g_string_append_c (out, p[i]);
+          continue;
+        }
+      switch (p[++i])
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          c = hex4 (p + i + 1);
+          i += 4;
+          if (c >= 0xD800 && c < 0xDC00 && i + 6 < len && p[i + 1] == '\\' && p[i + 2] == 'u')
+            {
+              gunichar low = hex4 (p + i + 3);
+
+              if (low >= 0xDC00 && low < 0xE000)
+                {
+                  c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+                  i += 6;
+                }
+            }
+          /* A lone surrogate gives bytes that are not UTF-8; check_strings()
+           * refuses those after parsing, naming the member. */
+          g_string_append_unichar (out, c);
+          break;
+        default:   /* \" \\ \/ */
+          g_string_append_c (out, p[i]);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The name whose quote is at @offset, unescaped and fit to print. */
+static char *
+name_at (Scanner *s,
+         gsize    offset)
+{
+  gsize end = offset + 1;
+  g_autofree char *name = NULL;
+
+  while (s->data[end] != '"')
+    end += s->data[end] == '\\' ? 2 : 1;
+  name = unescape_name (s->data + offset + 1, end - offset - 1);
+  return g_utf8_make_valid (name, -1);
+}
+
+/* The member path of what the first @levels frames are reading, like
+ * "placements.pyramid" or "x-list[2]"; "" for the top level. Only made
+ * for a message, so the scan itself never builds a path. */
+static char *
+scanner_path (Scanner *s,
+              guint    levels)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < levels; i++)
+    {
+      if (s->frames[i].is_object)
+        {
+          g_autofree char *name = name_at (s, s->frames[i].name);
+
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, name);
+        }
+      else
+        {
+          g_string_append_printf (path, "[%u]", s->frames[i].index);
+        }
+    }
+  return g_string_free (path, FALSE);
+}
+
+static gboolean
+skip_space (Scanner *s)
+{
+  while (s->pos < s->len)
+    {
+      switch (s->data[s->pos])
+        {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          s->pos++;
+          break;
+        case '/':
+          if (s->pos + 1 < s->len && (s->data[s->pos + 1] == '/' || s->data[s->pos + 1] == '*'))
+            return syntax_error (s, s->pos, M_COMMENT);
+          return TRUE;
+        default:
+          return TRUE;
+        }
+    }
+  return TRUE;
+}
+
+/* Reads the text whose quote is at s->pos, up to after its closing quote. */
+static gboolean
+scan_string (Scanner  *s,
+             gboolean *has_escape)
+{
+  gsize start = s->pos;
+
+  *has_escape = FALSE;
+  s->pos++;
+  for (;;)
+    {
+      guchar c;
+
+      if (s->pos >= s->len)
+        return syntax_error (s, start, M_UNCLOSED_TEXT);
+      c = s->data[s->pos];
+      if (c == '"')
+        {
+          s->pos++;
+          return TRUE;
+        }
+      if (c == '\n' || c == '\r')
+        return syntax_error (s, s->pos, M_LINE_BREAK);
+      if (c < 0x20)
+        return syntax_error (s, s->pos, M_CONTROL);
+      if (c != '\\')
+        {
+          s->pos++;
+          continue;
+        }
+
+      *has_escape = TRUE;
+      if (s->pos + 1 >= s->len)
+        return syntax_error (s, start, M_UNCLOSED_TEXT);
+      switch (s->data[s->pos + 1])
+        {
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
+          s->pos += 2;
+          break;
+        case 'u':
+          for (guint i = 2; i < 6; i++)
+            if (s->pos + i >= s->len || !g_ascii_isxdigit (s->data[s->pos + i]))
+              return syntax_error (s, s->pos, M_ESCAPE);
+          if (hex4 (s->data + s->pos + 2) == 0)
+            {
+              guint line, column;
+
+              /* json-glib would end the text there, dropping the rest. */
+              offset_to_line_column (s->data, s->pos, &line, &column);
+              g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                           _("%u:%u: the text holds \\u0000, a character Koers cannot keep"),
+                           line, column);
+              return FALSE;
+            }
+          s->pos += 6;
+          break;
+        default:
+          return syntax_error (s, s->pos, M_ESCAPE);
+        }
+    }
+}
+
+static gboolean
+number_error (Scanner  *s,
+              gsize     offset,
+              gboolean  too_small)
+{
+  g_autofree char *path = scanner_path (s, s->depth);
+  const char *where = *path ? path : _("the top level");
+  guint line, column;
+
+  offset_to_line_column (s->data, offset, &line, &column);
+  if (too_small)
+    g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                 _("%u:%u: %s: the number is too close to zero for Koers to keep exactly"),
+                 line, column, where);
+  else
+    /* TRANSLATORS: "3:14: version: the number is too large for Koers to keep exactly" */
+    g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                 _("%u:%u: %s: the number is too large for Koers to keep exactly"),
+                 line, column, where);
+  return FALSE;
+}
+
+/* Reads a number as RFC 8259 writes it, and refuses one that json-glib
+ * cannot hold: an integer beyond 64 bits, or a value beyond a double. */
+static gboolean
+scan_number (Scanner *s)
+{
+  gsize start = s->pos;
+  gboolean integer = TRUE;
+  gboolean exponent = FALSE;
+  gboolean nonzero = FALSE;
+  char buffer[64];
+  g_autofree char *copy = NULL;
+  const char *text;
+  gsize n;
+
+  if (s->data[s->pos] == '-')
+    s->pos++;
+  if (s->pos < s->len && s->data[s->pos] == '0')
+    {
+      s->pos++;
+    }
+  else if (s->pos < s->len && s->data[s->pos] >= '1' && s->data[s->pos] <= '9')
+    {
+      nonzero = TRUE;
+      while (s->pos < s->len && g_ascii_isdigit (s->data[s->pos]))
+        s->pos++;
     }
   else
     {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
-                   _("not valid JSON: %s"), message);
+      return syntax_error (s, start, M_NUMBER);
     }
+
+  if (s->pos < s->len && s->data[s->pos] == '.')
+    {
+      integer = FALSE;
+      s->pos++;
+      if (s->pos >= s->len || !g_ascii_isdigit (s->data[s->pos]))
+        return syntax_error (s, start, M_NUMBER);
+      while (s->pos < s->len && g_ascii_isdigit (s->data[s->pos]))
+        nonzero |= s->data[s->pos++] != '0';
+    }
+  if (s->pos < s->len && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
+    {
+      integer = FALSE;
+      exponent = TRUE;
+      s->pos++;
+      if (s->pos < s->len && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
+        s->pos++;
+      if (s->pos >= s->len || !g_ascii_isdigit (s->data[s->pos]))
+        return syntax_error (s, start, M_NUMBER);
+      while (s->pos < s->len && g_ascii_isdigit (s->data[s->pos]))
+        s->pos++;
+    }
+  /* 01, 0x10, 1.2.3, 12abc */
+  if (s->pos < s->len && (g_ascii_isalnum (s->data[s->pos]) || s->data[s->pos] == '.'))
+    return syntax_error (s, start, M_NUMBER);
+
+  n = s->pos - start;
+  if (integer)
+    {
+      gsize digits = n - (s->data[start] == '-');
+
+      /* 9223372036854775807 has 19 digits; without leading zeros a longer
+       * one is out of range, and the copy below stays small. */
+      if (digits <= 19)
+        {
+          memcpy (buffer, s->data + start, n);
+          buffer[n] = '\0';
+          errno = 0;
+          g_ascii_strtoll (buffer, NULL, 10);
+        }
+      if (digits > 19 || errno == ERANGE)
+        return number_error (s, start, FALSE);
+    }
+  else if (exponent || n > 300)
+    {
+      /* Without an exponent, only a number of more than 300 characters
+       * can go beyond a double (1e308) or below its smallest (5e-324);
+       * the common 1.25 needs no conversion here. */
+      double value;
+
+      if (n < sizeof buffer)
+        {
+          memcpy (buffer, s->data + start, n);
+          buffer[n] = '\0';
+          text = buffer;
+        }
+      else
+        {
+          text = copy = g_strndup (s->data + start, n);
+        }
+      value = g_ascii_strtod (text, NULL);
+      if (isinf (value))
+        return number_error (s, start, FALSE);
+      if (value == 0 && nonzero)
+        return number_error (s, start, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_word (Scanner *s)
+{
+  gsize start = s->pos;
+  gsize n;
+
+  while (s->pos < s->len && (g_ascii_isalnum (s->data[s->pos]) || s->data[s->pos] == '_'))
+    s->pos++;
+  n = s->pos - start;
+  if ((n == 4 && memcmp (s->data + start, "true", 4) == 0) ||
+      (n == 5 && memcmp (s->data + start, "false", 5) == 0) ||
+      (n == 4 && memcmp (s->data + start, "null", 4) == 0))
+    return TRUE;
+  return syntax_error (s, start, M_WORD);
+}
+
+/* Records the name whose quote is at @offset in the innermost object,
+ * refusing it when the object has it already. Names are compared after
+ * their escapes are resolved, as json-glib compares them: "a" and "\u0061"
+ * are the same member. */
+static gboolean
+add_name (Scanner  *s,
+          gsize     offset,
+          gboolean  has_escape)
+{
+  guint level = s->depth - 1;
+  char *name;
+
+  s->frames[level].name = offset;
+  if (has_escape)
+    name = unescape_name (s->data + offset + 1, s->pos - offset - 2);
+  else
+    name = g_strndup (s->data + offset + 1, s->pos - offset - 2);
+
+  if (s->names[level] == NULL)
+    s->names[level] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (s->names[level], name))
+    {
+      g_autofree char *path = scanner_path (s, level);
+      g_autofree char *shown = name_at (s, offset);
+      guint line, column;
+
+      offset_to_line_column (s->data, offset, &line, &column);
+      /* TRANSLATORS: "14:7: the member "pyramid" appears twice in placements" */
+      g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_DUPLICATE,
+                   _("%u:%u: the member \"%s\" appears twice in %s"),
+                   line, column, shown, *path ? path : _("the top level"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+pop (Scanner *s)
+{
+  GHashTable *names = s->names[--s->depth];
+
+  /* Keep a small set for the next object at this level; let a large one
+   * go rather than clear its many buckets again and again. */
+  if (names != NULL && g_hash_table_size (names) > 64)
+    g_clear_pointer (&s->names[s->depth], g_hash_table_unref);
+  else if (names != NULL)
+    g_hash_table_remove_all (names);
+}
+
+static gboolean
+scan (Scanner *s)
+{
+  enum { VALUE, NAME, AFTER } state = VALUE;
+  gboolean after_comma = FALSE;
+  gsize comma = 0;
+
+  for (;;)
+    {
+      gboolean has_escape;
+      Frame *frame;
+      char c;
+
+      if (!skip_space (s))
+        return FALSE;
+
+      switch (state)
+        {
+        case VALUE:
+          if (s->pos >= s->len)
+            {
+              guint line, column;
+
+              if (s->depth > 0)
+                return syntax_error (s, s->pos, M_END);
+              /* Only white space: where the text ends. */
+              offset_to_line_column (s->data, s->pos, &line, &column);
+              g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
+                           "%u:%u: %s", line, column, _("the file is empty"));
+              return FALSE;
+            }
+          c = s->data[s->pos];
+          if (c == '{' || c == '[')
+            {
+              if (s->depth == KOERS_MAX_DEPTH)
+                {
+                  guint line, column;
+
+                  offset_to_line_column (s->data, s->pos, &line, &column);
+                  g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP,
+                               _("%u:%u: the data is nested more than %u levels deep; this is not a file Koers wrote"),
+                               line, column, (guint) KOERS_MAX_DEPTH);
+                  return FALSE;
+                }
+              frame = &s->frames[s->depth++];
+              frame->is_object = c == '{';
+              frame->index = 0;
+              frame->name = 0;
+              s->pos++;
+              after_comma = FALSE;
+              if (!skip_space (s))
+                return FALSE;
+              if (s->pos < s->len && s->data[s->pos] == (c == '{' ? '}' : ']'))
+                {
+                  s->pos++;
+                  pop (s);
+                  state = AFTER;
+                }
+              else
+                {
+                  state = frame->is_object ? NAME : VALUE;
+                }
+              continue;
+            }
+          if (c == '"')
+            {
+              if (!scan_string (s, &has_escape))
+                return FALSE;
+            }
+          else if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!scan_number (s))
+                return FALSE;
+            }
+          else if (c == '+' || c == '.')
+            return syntax_error (s, s->pos, M_NUMBER);
+          else if (g_ascii_isalpha (c))
+            {
+              if (!scan_word (s))
+                return FALSE;
+            }
+          else if (c == '\'')
+            return syntax_error (s, s->pos, M_SINGLE_QUOTE);
+          else if (after_comma && (c == ']' || c == '}'))
+            return syntax_error (s, comma, M_TRAILING_COMMA);
+          else
+            return syntax_error (s, s->pos, M_VALUE);
+          state = AFTER;
+          break;
+
+        case NAME:
+          if (s->pos >= s->len)
+            return syntax_error (s, s->pos, M_END);
+          c = s->data[s->pos];
+          if (c == '"')
+            {
+              gsize start = s->pos;
+
+              if (!scan_string (s, &has_escape) ||
+                  !add_name (s, start, has_escape) ||
+                  !skip_space (s))
+                return FALSE;
+              if (s->pos >= s->len)
+                return syntax_error (s, s->pos, M_END);
+              if (s->data[s->pos] != ':')
+                return syntax_error (s, s->pos, M_COLON);
+              s->pos++;
+              after_comma = FALSE;
+              state = VALUE;
+            }
+          else if (after_comma && c == '}')
+            return syntax_error (s, comma, M_TRAILING_COMMA);
+          else if (c == '\'')
+            return syntax_error (s, s->pos, M_SINGLE_QUOTE);
+          else
+            return syntax_error (s, s->pos, M_NAME);
+          break;
+
+        case AFTER:
+        default:
+          after_comma = FALSE;
+          if (s->depth == 0)
+            {
+              if (s->pos < s->len)
+                return syntax_error (s, s->pos, M_AFTER_END);
+              return TRUE;
+            }
+          if (s->pos >= s->len)
+            return syntax_error (s, s->pos, M_END);
+          frame = &s->frames[s->depth - 1];
+          c = s->data[s->pos];
+          if (c == ',')
+            {
+              comma = s->pos++;
+              after_comma = TRUE;
+              if (frame->is_object)
+                {
+                  state = NAME;
+                }
+              else
+                {
+                  frame->index++;
+                  state = VALUE;
+                }
+            }
+          else if (c == (frame->is_object ? '}' : ']'))
+            {
+              s->pos++;
+              pop (s);
+            }
+          else
+            {
+              return syntax_error (s, s->pos, frame->is_object ? M_COMMA_OBJECT : M_COMMA_LIST);
+            }
+          break;
+        }
+    }
+}
+
+static gboolean
+check_syntax (const char  *data,
+              gsize        len,
+              GError     **error)
+{
+  Scanner *s = g_new0 (Scanner, 1);
+  gboolean ok;
+
+  s->data = data;
+  s->len = len;
+  s->error = error;
+  ok = scan (s);
+  for (guint i = 0; i < KOERS_MAX_DEPTH; i++)
+    g_clear_pointer (&s->names[i], g_hash_table_unref);
+  g_free (s);
+  return ok;
+}
+
+/* The scanner lets only JSON through, so json-glib should never fail; if
+ * it does, say so in our words, keeping its line:column. */
+static void
+set_syntax_error (GError  *parse_error,
+                  GError **error)
+{
+  SyntaxMessage what = M_GENERIC;
+  int line = 0, column = 0;
+
+  if (parse_error->domain == JSON_PARSER_ERROR)
+    {
+      switch (parse_error->code)
+        {
+        case JSON_PARSER_ERROR_TRAILING_COMMA:
+          what = M_TRAILING_COMMA;
+          break;
+        case JSON_PARSER_ERROR_MISSING_COMMA:
+          what = M_MISSING_COMMA;
+          break;
+        case JSON_PARSER_ERROR_MISSING_COLON:
+          what = M_COLON;
+          break;
+        case JSON_PARSER_ERROR_INVALID_BAREWORD:
+          what = M_WORD;
+          break;
+        case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
+          what = M_NAME;
+          break;
+        case JSON_PARSER_ERROR_PARSE:
+        case JSON_PARSER_ERROR_INVALID_DATA:
+        case JSON_PARSER_ERROR_UNKNOWN:
+        default:
+          break;
+        }
+    }
+
+  /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT". */
+  if (sscanf (parse_error->message, "<data>:%d:%d:", &line, &column) == 2)
+    g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
+                 _("%d:%d: not valid JSON: %s"), line, column, _(syntax_messages[what]));
+  else
+    g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
+                 _("not valid JSON: %s"), _(syntax_messages[what]));
 }
 
 /* A JSON escape can spell a lone UTF-16 surrogate ("\\udc80"), which
@@ -187,8 +872,10 @@ check_strings (JsonNode    *node,
 /**
  * _koers_json_parse:
  *
- * Parses @bytes as JSON after checking the size limit, UTF-8 and the
- * nesting depth. All of these are checked before the parser sees the data.
+ * Parses @bytes as JSON after checking the size limit, UTF-8, and with
+ * check_syntax() that it is strict JSON within the nesting limit that
+ * json-glib will read without changing anything. All of these are checked
+ * before the parser sees the data.
  */
 JsonNode *
 _koers_json_parse (GBytes  *bytes,
@@ -214,9 +901,7 @@ _koers_json_parse (GBytes  *bytes,
 
   if (len > KOERS_MAX_FILE_SIZE)
     {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_LARGE,
-                   _("the file is %.1f MiB; Koers files are at most %u MiB"),
-                   len / (1024.0 * 1024.0), (guint) (KOERS_MAX_FILE_SIZE / (1024 * 1024)));
+      koers_file_set_too_large_error (error, len, KOERS_MAX_FILE_SIZE);
       return NULL;
     }
 
@@ -238,13 +923,14 @@ _koers_json_parse (GBytes  *bytes,
       return NULL;
     }
 
-  if (!check_depth (data, len, error))
+  if (!check_depth (data, len, error) ||
+      !check_syntax (data, len, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &parse_error))
     {
-      set_syntax_error (data, parse_error, error);
+      set_syntax_error (parse_error, error);
       return NULL;
     }
 
@@ -494,9 +1180,17 @@ _koers_json_check_header (JsonObject  *root,
     }
   if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
     {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *what = _koers_json_type_name (version);
+
+      /* Say which number: "found 1.5" tells more than "found a number". */
+      if (JSON_NODE_HOLDS_VALUE (version) && json_node_get_value_type (version) == G_TYPE_DOUBLE)
+        {
+          format_double (number, json_node_get_double (version));
+          what = number;
+        }
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("version: expected a whole number, found %s"),
-                   _koers_json_type_name (version));
+                   _("version: expected a whole number, found %s"), what);
       return FALSE;
     }
   v = json_node_get_int (version);
@@ -651,14 +1345,12 @@ write_node (GString  *out,
           {
             double value = json_node_get_double (node);
 
-            /* JSON has no NaN or infinity; the parser never makes them. */
+            /* JSON has no NaN or infinity; check_syntax() refuses a
+             * number that would become infinite. */
             if (!isfinite (value))
               value = 0;
-            g_ascii_dtostr (number, sizeof number, value);
+            format_double (number, value);
             g_string_append (out, number);
-            /* Keep a number that was written as a fraction one. */
-            if (strpbrk (number, ".eE") == NULL)
-              g_string_append (out, ".0");
           }
           break;
         }

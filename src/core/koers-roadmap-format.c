@@ -68,6 +68,43 @@ append_md_text (GString    *out,
     }
 }
 
+/* An id as a code span. Backslashes do not escape inside one, so the
+ * fence is a run of backticks longer than any run in @text (CommonMark),
+ * with a space inside each end when @text starts or ends with a backtick
+ * or a space, which the renderer takes off again (one on each side). A line break would end
+ * the list item, and inside a code span it reads as a space anyway. */
+static void
+append_md_code (GString    *out,
+                const char *text)
+{
+  guint longest = 0, run = 0;
+  gsize len = strlen (text);
+  gboolean all_spaces = TRUE;
+  gboolean pad;
+
+  for (const char *p = text; *p; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+      all_spaces &= *p == ' ';
+    }
+  /* Only spaces are kept as they are; "``" alone would be no span. */
+  pad = len == 0 ||
+        (!all_spaces && (text[0] == '`' || text[len - 1] == '`' ||
+                         text[0] == ' ' || text[len - 1] == ' '));
+
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (out, '`');
+  if (pad)
+    g_string_append_c (out, ' ');
+  for (const char *p = text; *p; p++)
+    g_string_append_c (out, *p == '\n' || *p == '\r' ? ' ' : *p);
+  if (pad)
+    g_string_append_c (out, ' ');
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (out, '`');
+}
+
 static void
 append_state_md (GString    *out,
                  gboolean    show_status,
@@ -135,7 +172,9 @@ to_markdown (KoersRoadmap *roadmap,
             }
           append_state_md (out, item->status != KOERS_STATUS_TODO, item->status,
                            item->owner, item->due, item->note);
-          g_string_append_printf (out, " (`%s`)\n", item->id);
+          g_string_append (out, " (");
+          append_md_code (out, item->id);
+          g_string_append (out, ")\n");
         }
     }
 
@@ -160,7 +199,8 @@ to_markdown (KoersRoadmap *roadmap,
         {
           const KoersOrphan *o = g_ptr_array_index (orphans, i);
 
-          g_string_append_printf (out, "- `%s`", o->id);
+          g_string_append (out, "- ");
+          append_md_code (out, o->id);
           append_state_md (out, o->has_status, o->status, o->owner, o->due, o->note);
           g_string_append_c (out, '\n');
         }
