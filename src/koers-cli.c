@@ -152,10 +152,11 @@ run_check (const char *path)
     {
       const KoersFinding *f = g_ptr_array_index (findings, i);
       g_autofree char *models = g_strjoinv (", ", f->models);
+      g_autofree char *message = koers_strip_soft_hyphens (g_strdup (f->message));
 
       g_print ("%s [%s] (%s): %s\n",
                f->severity == KOERS_SEVERITY_WARNING ? C_("finding", "warning") : C_("finding", "note"),
-               f->id, models, f->message);
+               f->id, models, message);
     }
 
   return 0;

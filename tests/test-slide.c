@@ -3,14 +3,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The slide's layout is computed; koers_slide_check() verifies what it
- * computed. These tests feed it roadmaps of every size from 1 to 40 items
- * (from generated rules) and roadmaps from the real rules for many
- * placements, with long Dutch titles and owner names, at the four page
+ * computed: nothing clipped, shortened, overlapping or too small, no word
+ * broken where it could have stayed whole, every owner, due date, status,
+ * model and dependency of every item shown, no arrow across another card,
+ * and the title > phase heading > card title > owner line hierarchy.
+ * These tests feed it roadmaps of every size from 1 to 40 items (from
+ * generated rules) and roadmaps from the real rules for many placements,
+ * with long Dutch titles, compounds and owner names, at the four page
  * sizes Koers is meant for, in English and in Dutch.
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -30,6 +36,7 @@ static const Size sizes[] = {
 };
 
 static const char *long_owner = "Gemeentelijke Communicatieadviseur Maria van den Heuvel-Schoonhoven";
+static const char *longer_owner = "Maria van der Heijden-Oudshoorn (hoofdverantwoordelijke communicatie)";
 
 /* Titles a user would not write but a translation might: long words,
  * long sentences, short ones. */
@@ -44,6 +51,10 @@ static const char *titles[] = {
   "Vraag het managementteam om een zichtbare en blijvende steun voor de aanpak",
   "Kies kanalen per doelgroep",
   "Arbeidsongeschiktheidsverzekeringsmaatschappijmedewerkersopleiding",
+  /* Compounds a card must keep whole: a word of about twenty letters. */
+  "Schrijf reactierichtlijnen en een contentstrategie",
+  "Benoem een Communicatieadviseur als hoofdverantwoordelijke",
+  "Maak communitymanagement afdelingsoverstijgend",
 };
 
 static KoersProject *
@@ -58,7 +69,10 @@ load_project (const char *json)
   return project;
 }
 
-/* Lays @roadmap out at every size and checks each layout. */
+/* Lays @roadmap out at every size and checks each layout; adds up how
+ * its dependencies are shown. */
+static guint total_arrows, total_in_words;
+
 static void
 check_roadmap (KoersProject *project,
                KoersRoadmap *roadmap,
@@ -66,7 +80,8 @@ check_roadmap (KoersProject *project,
 {
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      KoersRenderOptions options = { FALSE, KOERS_BACKGROUND_THEME };
+      KoersRenderOptions options = { s % 2 == 1, KOERS_BACKGROUND_THEME };
+      guint arrows = 0, in_words = 0;
       g_autoptr(KoersSlide) slide = NULL;
       g_autoptr(GError) error = NULL;
       double least = 14.0 * MIN (sizes[s].width / 1920.0, sizes[s].height / 1080.0);
@@ -77,6 +92,9 @@ check_roadmap (KoersProject *project,
                  koers_roadmap_get_n_items (roadmap), error->message);
       g_assert_cmpuint (koers_slide_get_n_pages (slide), >=, 1);
       g_assert_cmpfloat (koers_slide_get_min_font_px (slide), >=, least - 1e-6);
+      koers_slide_count_dependencies (slide, &arrows, &in_words);
+      total_arrows += arrows;
+      total_in_words += in_words;
     }
 }
 
@@ -169,7 +187,8 @@ generated_rules (guint n)
 }
 
 /* A project that steps every model from nowhere to its last stage, with
- * what a user records on some of the items: every status, long owners. */
+ * what a user records on every item: every status, long owners, due
+ * months and quarters. */
 static char *
 generated_project (guint n)
 {
@@ -189,11 +208,11 @@ generated_project (guint n)
                               koers_model_get_stage (model, koers_model_get_n_stages (model) - 1)->id);
     }
   g_string_append (json, "}, \"roadmap\": { \"start\": \"2027-01\", \"items\": {");
-  for (guint i = 0; i < n; i += 2)
+  for (guint i = 0; i < n; i++)
     g_string_append_printf (json, "%s\"test/item-%u\": { \"status\": \"%s\", \"owner\": \"%s\"%s }",
-                            i ? ", " : "", i, statuses[(i / 2) % 4],
-                            i % 4 == 0 ? long_owner : "Jan",
-                            i % 6 == 0 ? ", \"due\": \"2027-Q3\"" : ", \"due\": \"2028-11\"");
+                            i ? ", " : "", i, statuses[i % 4],
+                            i % 3 == 0 ? long_owner : i % 3 == 1 ? longer_owner : "Jan",
+                            i % 2 == 0 ? ", \"due\": \"2027-Q3\"" : ", \"due\": \"2028-11\"");
   g_string_append (json, "} } }");
   return g_string_free (json, FALSE);
 }
@@ -304,10 +323,67 @@ check_sample_file (void)
   check_roadmap (project, roadmap, "woonstichting.koers");
 }
 
+/* What the audit found clipped: a long organisation name, every model
+ * from nowhere to its last stage (about fifty items), long owners and a
+ * due date on every item, every status. */
+static void
+check_audit_project (void)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(KoersRoadmap) bare = NULL;
+  static const char *statuses[] = { "todo", "doing", "done", "skipped" };
+  GString *json = g_string_new ("{ \"format\": \"koers-project\", \"version\": 1, "
+                                "\"organisation\": { \"name\": \"Gemeenschappelijke Regeling "
+                                "Veiligheidsregio Gelderland-Midden\" }, "
+                                "\"created\": \"2026-09-02T09:00:00Z\", \"modified\": \"2026-11-12T15:21:10Z\", "
+                                "\"placements\": {");
+  g_autofree char *text = NULL;
+  guint k = 0;
+
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      g_string_append_printf (json, "%s\"%s\": { \"target\": \"%s\" }", m ? ", " : "",
+                              koers_model_get_id (model),
+                              koers_model_get_stage (model, koers_model_get_n_stages (model) - 1)->id);
+    }
+  g_string_append (json, "}, \"roadmap\": { \"start\": \"2027-01\", \"items\": {");
+  text = g_strdup_printf ("%s}}}", json->str);
+  project = load_project (text);
+  bare = koers_roadmap_build (project, NULL);
+  g_clear_object (&project);
+  g_clear_pointer (&text, g_free);
+
+  for (guint p = 0; p < koers_roadmap_get_n_phases (bare); p++)
+    {
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (bare, p);
+      for (guint i = 0; i < phase->items->len; i++, k++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+          g_string_append_printf (json, "%s\"%s\": { \"status\": \"%s\", \"owner\": \"%s\", "
+                                  "\"due\": \"%s\" }", k ? ", " : "", item->id, statuses[k % 4],
+                                  k % 2 ? longer_owner : long_owner, k % 3 ? "2027-03" : "2027-Q3");
+        }
+    }
+  g_string_append (json, "} } }");
+  project = load_project (json->str);
+  g_string_free (json, TRUE);
+  roadmap = koers_roadmap_build (project, NULL);
+  g_assert_cmpuint (koers_roadmap_get_n_items (roadmap), >=, 40);
+  check_roadmap (project, roadmap, "the audit's roadmap");
+}
+
 static void
 test_layout_generated (void)
 {
+  total_arrows = total_in_words = 0;
   check_generated (1);
+  check_audit_project ();
+  /* Both ways of showing a dependency are in use, and checked. */
+  g_assert_cmpuint (total_arrows, >, 0);
+  g_assert_cmpuint (total_in_words, >, 0);
 }
 
 static void
@@ -317,15 +393,18 @@ test_layout_sampled (void)
 }
 
 /* The same in Dutch: longer words, other line breaks. In a child process,
- * so that gettext starts afresh in the other language. Every third size
- * of roadmap and fewer placements: the texts that differ are the same. */
+ * so that gettext starts afresh in the other language. Every size of
+ * roadmap, and fewer placements: the texts that differ are the same. */
 static void
 test_layout_dutch (void)
 {
   if (g_test_subprocess ())
     {
+      /* Without the Dutch catalogue this would test English again. */
+      g_assert_cmpstr (_("not placed yet"), ==, "nog niet geplaatst");
       check_sample_file ();
-      check_generated (3);
+      check_generated (1);
+      check_audit_project ();
       check_sampled (16);
       return;
     }
@@ -356,6 +435,62 @@ test_sample (void)
                                                      &options, NULL);
       g_assert_cmpuint (koers_slide_get_n_pages (slide), ==, 1);
     }
+}
+
+/* The summary names each model's Now and Goal; a model placed nowhere
+ * says so once, not "not placed → not placed". Read back from a PDF. */
+static void
+test_summary (void)
+{
+  g_autoptr(KoersProject) project = load_project ("{ \"format\": \"koers-project\", \"version\": 1, "
+                                                  "\"organisation\": { \"name\": \"Gemeente Voorbeeld\" }, "
+                                                  "\"created\": \"2026-09-02T09:00:00Z\", "
+                                                  "\"modified\": \"2026-11-12T15:21:10Z\", "
+                                                  "\"placements\": { \"pyramid\": { \"target\": \"respond\" } } }");
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(KoersSlide) slide = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  KoersRenderOptions options = { FALSE, KOERS_BACKGROUND_WHITE };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  roadmap = koers_roadmap_build (project, NULL);
+  slide = koers_slide_new (project, roadmap, 1920, 1080, &options, "1 January 2027");
+  g_assert_true (koers_slide_check (slide, &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_make_tmp ("koers-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "slide.pdf", NULL);
+  surface = cairo_pdf_surface_create (path, 1920, 1080);
+  cr = cairo_create (surface);
+  koers_slide_draw_page (slide, cr, 0);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  {
+    const char *argv[] = { pdftotext, path, "-", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &out, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (out, "not placed yet"));
+  g_assert_nonnull (strstr (out, "not placed → Respond"));
+  g_assert_null (strstr (out, "not placed → not placed"));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Nothing to plan still makes a page: the band and the strip. */
@@ -413,6 +548,7 @@ main (int    argc,
 
   g_test_add_func ("/render/slide/sample", test_sample);
   g_test_add_func ("/render/slide/empty", test_empty);
+  g_test_add_func ("/render/slide/summary", test_summary);
   g_test_add_func ("/render/slide/smallest", test_smallest);
   g_test_add_func ("/render/slide/layout/generated", test_layout_generated);
   g_test_add_func ("/render/slide/layout/sampled", test_layout_sampled);

@@ -405,16 +405,54 @@ koers_roadmap_to_text (KoersRoadmap       *roadmap,
                        KoersCatalog       *catalog,
                        KoersRoadmapFormat  format)
 {
+  char *text;
+
   g_return_val_if_fail (KOERS_IS_ROADMAP (roadmap), NULL);
 
   switch (format)
     {
     case KOERS_ROADMAP_FORMAT_JSON:
-      return to_json (roadmap);
+      text = to_json (roadmap);
+      break;
     case KOERS_ROADMAP_FORMAT_CSV:
-      return to_csv (roadmap);
+      text = to_csv (roadmap);
+      break;
     case KOERS_ROADMAP_FORMAT_MARKDOWN:
     default:
-      return to_markdown (roadmap, catalog);
+      text = to_markdown (roadmap, catalog);
+      break;
     }
+  return koers_strip_soft_hyphens (text);
+}
+
+/**
+ * koers_strip_soft_hyphens:
+ * @text: (transfer full): UTF-8 text
+ *
+ * Translations may mark where a long compound may break on a slide or in
+ * a narrow window ("content\u00ADkalender"). Text for scripts, planning
+ * tools and terminals must not carry the invisible mark: a search for
+ * the word would not find it.
+ *
+ * Returns: (transfer full): @text, without soft hyphens
+ */
+char *
+koers_strip_soft_hyphens (char *text)
+{
+  char *out;
+
+  if (text == NULL || strstr (text, "\xC2\xAD") == NULL)
+    return text;
+  out = text;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xAD)
+        {
+          p++;
+          continue;
+        }
+      *out++ = *p;
+    }
+  *out = '\0';
+  return text;
 }

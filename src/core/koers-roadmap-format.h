@@ -16,6 +16,7 @@ typedef enum {
 
 gboolean koers_roadmap_format_from_string (const char         *name,
                                            KoersRoadmapFormat *format);
+char    *koers_strip_soft_hyphens         (char               *text);
 char    *koers_roadmap_to_text            (KoersRoadmap       *roadmap,
                                            KoersCatalog       *catalog,
                                            KoersRoadmapFormat  format);

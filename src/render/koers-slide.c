@@ -14,10 +14,24 @@
  * lanes run as rows to its right, one per model with items, through the
  * phase columns 1, 2, …. A search over card font size, phase columns per
  * page and cards side by side per cell picks the layout with the fewest
- * pages, then the fewest shortened titles, then the fewest lanes split
- * over pages, then the largest text. Where one page cannot hold it, the
- * phases continue on further pages (and lanes too tall for a page
+ * pages, then the fewest words broken inside, then the fewest lanes
+ * split over pages, then the largest text. Where one page cannot hold it,
+ * the phases continue on further pages (and lanes too tall for a page
  * continue below, marked "(continued)").
+ *
+ * Nothing is shortened: every text wraps at word boundaries and its box
+ * grows to hold it. A word is broken inside only where it cannot fit its
+ * box even at the smallest size the layout may give it; cards are made
+ * wide enough for the longest word any card holds.
+ *
+ * Dependencies: an arrow within a lane where it runs from card to card
+ * without crossing another card or a heading (between neighbours, mostly);
+ * otherwise the dependent card says "after: <title>". A slide read from
+ * the back of a room cannot be followed along long lines through a grid
+ * of cards, and a dependency on another page has no line to draw at all.
+ * Whether an arrow finds a route depends on where the cards stand, and
+ * the words change the cards' sizes: the layout is made again until both
+ * agree (see layout_slide()).
  */
 #define G_LOG_DOMAIN "koers-slide"
 
@@ -35,10 +49,11 @@
 #define MIN_FONT         14.0
 #define MARGIN           40.0
 #define ORG_FONT         40.0
+#define ORG_FONT_MIN     34.0  /* a long name shrinks to this, then wraps */
 #define SUBTITLE_FONT    22.0
 #define DATE_FONT        22.0
 #define PAGE_LABEL_FONT  18.0
-#define PHASE_FONT       20.0
+#define PHASE_FONT       20.0  /* at least; and above the card titles */
 #define PERIOD_FONT      16.0
 #define LANE_FONT        17.0
 #define STRIP_FONT       16.0
@@ -56,14 +71,14 @@
 #define CARD_RADIUS       8.0
 #define CHIP_PAD_X        8.0
 #define CHIP_PAD_Y        2.5
-#define TITLE_LINES       5    /* a card's title never grows beyond this */
-#define META_LINES        3
-#define PHASE_LINES       4
-#define LANE_LINES        3
+#define LANE_HEADER_MAX 260.0  /* the lane headings' column at most */
 
 /* The card title sizes the layout may use, largest first: a short
- * roadmap is read from further away than a long one needs to be. */
-static const double title_fonts[] = { 32, 28, 26, 24, 22, 20, 19, 18, 17, 16, 15, 14 };
+ * roadmap is read from further away than a long one needs to be. The
+ * smallest stays above the owner line's 14 px, the largest below the
+ * phase headings (see phase_font()). */
+static const double title_fonts[] = { 26, 24, 22, 20, 19, 18, 17, 16, 15 };
+#define TITLE_FONT_MIN   15.0
 
 /* Green 5 and green 4 of the GNOME palette: the check mark of a done
  * card, white on green on either page. */
@@ -101,6 +116,7 @@ typedef struct {
   double       x, y;       /* OP_TEXT: the layout's origin */
   double       points[8];  /* OP_ARROW: from, two control points, to; OP_LINE: from, to */
   double       head;       /* OP_ARROW: length of the head */
+  const KoersRoadmapItem *from, *to;  /* OP_ARROW between cards; NULL in the legend */
 } Op;
 
 typedef enum {
@@ -108,21 +124,39 @@ typedef enum {
   BOX_CHIP,
   BOX_CARD,
   BOX_CELL,
+  BOX_HEADING,  /* a lane heading's bar: arrows keep clear of it */
 } BoxKind;
 
+/* What a text is, for the typographic hierarchy and for the size it
+ * could have been given at the least (see role_floor()). */
+typedef enum {
+  ROLE_OTHER,
+  ROLE_TITLE,       /* the organisation's name */
+  ROLE_PHASE,       /* a phase's heading */
+  ROLE_CARD_TITLE,
+  ROLE_META,        /* owner, due, status; dependencies */
+  ROLE_CHIP,        /* a model's name on its colour */
+  ROLE_CHECK,       /* a done card's check mark */
+} Role;
+
 /* What koers_slide_check() verifies: each box lies inside its container,
- * and texts and cards do not overlap others of their kind. */
+ * and texts and cards do not overlap others of their kind; texts are
+ * whole, and cards show all their item has. */
 typedef struct {
-  BoxKind  kind;
-  Rect     rect;
-  Rect     container;
-  double   font_px;   /* BOX_TEXT */
-  char    *what;
+  BoxKind                 kind;
+  Role                    role;
+  Rect                    rect;
+  Rect                    container;
+  double                  font_px;  /* BOX_TEXT */
+  PangoLayout            *layout;   /* BOX_TEXT, a reference */
+  const KoersRoadmapItem *item;     /* the card it is, or is part of */
+  char                   *what;
 } Box;
 
 typedef struct {
-  GArray *ops;    /* Op */
-  GArray *boxes;  /* Box */
+  GArray                 *ops;    /* Op */
+  GArray                 *boxes;  /* Box */
+  const KoersRoadmapItem *item;   /* the card being added, while it is */
 } Page;
 
 typedef struct {
@@ -162,7 +196,8 @@ typedef struct {
 typedef struct {
   gboolean valid;
   guint    pages;
-  guint    ellipsized;
+  guint    avoidable;  /* words broken inside that fit at the smallest size */
+  guint    broken;     /* words broken inside */
   guint    splits;
   double   font;
   guint    extra;      /* sub-columns beyond one a column */
@@ -177,16 +212,18 @@ typedef struct {
   double  *col_x;        /* per column of the group */
   double  *col_width;
   guint   *sub;          /* cards side by side */
-  guint    headers_ellipsized;
+  guint    headers_broken, headers_avoidable;
   double   lane_header_x;
   double   header_top, header_height;
   double   lanes_top, lanes_height;
 } Geometry;
 
-/* A measured card or heading: its height, and whether Pango shortened it. */
+/* A measured card or heading: its height, and how many words Pango had
+ * to break inside (and of those, how many would fit at the least size). */
 typedef struct {
-  double   height;
-  gboolean ellipsized;
+  double height;
+  guint  broken;
+  guint  avoidable;
 } Measured;
 
 struct _KoersSlide
@@ -213,7 +250,12 @@ struct _KoersSlide
   double              lane_header_width;
   double             *lane_min_height;  /* per lane: its heading's height */
   double              org_label_height;
-  GHashTable         *header_heights;   /* "column width" → Measured */
+  GHashTable         *header_heights;   /* "column width font" → Measured */
+  double              word_inner;       /* a card's inside holds its longest word */
+  GHashTable         *text_deps;        /* "to\x1ffrom": dependencies said on the card */
+  GHashTable         *new_text_deps;    /* those the last build found no route for */
+  GHashTable         *relaxable;        /* said on the card, but the last build had a route */
+  GHashTable         *between_lanes;    /* always said on the card */
   double              band_height;
   double              strip_height;
   double              grid_top, grid_bottom;
@@ -294,6 +336,7 @@ box_clear (gpointer data)
 {
   Box *box = data;
   g_clear_pointer (&box->what, g_free);
+  g_clear_object (&box->layout);
 }
 
 static Page *
@@ -333,16 +376,25 @@ lane_clear (gpointer data)
   g_clear_pointer (&lane->name, g_free);
 }
 
-static void
+/* Records a box; one added while a card is built belongs to its item. */
+static Box *
 add_box (Page       *page,
          BoxKind     kind,
+         Role        role,
          const Rect *rect,
          const Rect *container,
-         double      font_px,
          const char *what)
 {
-  Box box = { kind, *rect, *container, font_px, g_strdup (what) };
+  Box box = { 0 };
+
+  box.kind = kind;
+  box.role = role;
+  box.rect = *rect;
+  box.container = *container;
+  box.item = page->item;
+  box.what = g_strdup (what);
   g_array_append_val (page->boxes, box);
+  return &g_array_index (page->boxes, Box, page->boxes->len - 1);
 }
 
 static void
@@ -400,15 +452,14 @@ layout_font_px (PangoLayout *layout)
 }
 
 /* Width ≤ 0: one line, as wide as the text. Otherwise wrapped at word
- * boundaries (inside a word only when the word alone is wider than the
- * line) and, past @max_lines, cut at a word with an ellipsis. */
+ * boundaries, inside a word only when the word alone is wider than the
+ * line. Never shortened: the caller makes room for every line. */
 static PangoLayout *
 make_layout (KoersSlide     *self,
              const char     *text,
              double          size,
              PangoWeight     weight,
              double          width,
-             int             max_lines,
              PangoAlignment  alignment,
              gboolean        strikethrough)
 {
@@ -424,12 +475,10 @@ make_layout (KoersSlide     *self,
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+      /* Pango breaks inside a word only when it does not fit a line of
+       * its own; whether it could have at a smaller size is up to the
+       * layout (see layout_broken_words()). */
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      if (max_lines > 0)
-        {
-          pango_layout_set_height (layout, -max_lines);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
     }
   pango_layout_set_alignment (layout, alignment);
 
@@ -483,10 +532,12 @@ add_text (KoersSlide       *self,
           double            y,
           const KoersColor *color,
           const Rect       *container,
+          Role              role,
           const char       *what)
 {
   Op op = { 0 };
   Rect box;
+  Box *added;
   double font_px = layout_font_px (layout);
 
   op.kind = OP_TEXT;
@@ -499,7 +550,9 @@ add_text (KoersSlide       *self,
   layout_logical (layout, &box);
   box.x += x;
   box.y += y;
-  add_box (page, BOX_TEXT, &box, container, font_px, what);
+  added = add_box (page, BOX_TEXT, role, &box, container, what);
+  added->font_px = font_px;
+  added->layout = g_object_ref (layout);
   self->min_font_used = MIN (self->min_font_used, font_px);
 }
 
@@ -518,6 +571,142 @@ u (KoersSlide *self,
   return design * self->unit;
 }
 
+/* Phase headings stand above the card titles at every title size. */
+static double
+phase_font (double title_font)
+{
+  return MAX (PHASE_FONT, title_font + 4);
+}
+
+/* The smallest size the layout could have given a text of @role: a word
+ * broken inside is acceptable only when it does not fit even at that. */
+static double
+role_floor (KoersSlide *self,
+            Role        role,
+            double      font_px)
+{
+  switch (role)
+    {
+    case ROLE_TITLE:
+      return MIN (font_px, u (self, ORG_FONT_MIN));
+    case ROLE_PHASE:
+      return MIN (font_px, u (self, PHASE_FONT));
+    case ROLE_CARD_TITLE:
+      return MIN (font_px, u (self, TITLE_FONT_MIN));
+    case ROLE_META:
+    case ROLE_CHIP:
+      return MIN (font_px, self->min_font);
+    case ROLE_OTHER:
+    case ROLE_CHECK:
+    default:
+      return font_px;
+    }
+}
+
+/* The width of @text on one line, set like @like but at @size. */
+static double
+text_width_at (KoersSlide  *self,
+               PangoLayout *like,
+               const char  *text,
+               int          length,
+               double       size)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
+  PangoFontDescription *desc = pango_font_description_copy (pango_layout_get_font_description (like));
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (desc, ceil (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, length);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+/* Words up to this wide (at their smallest size) never break on a card:
+ * cards are made wide enough for them (see compute_word_inner()). */
+static double
+card_word_cap (KoersSlide *self,
+               Role        role)
+{
+  if (role != ROLE_CARD_TITLE && role != ROLE_META && role != ROLE_CHIP)
+    return 0;
+  return MIN ((self->width - 2 * u (self, MARGIN)) / 4, 16 * u (self, TITLE_FONT_MIN));
+}
+
+/* Counts the words @layout breaks inside: where lines start where Pango
+ * sees no break opportunity. @avoidable counts those that would fit the
+ * layout's width set alone at @floor, or are at most @cap wide at it;
+ * @example gets the first of those (or else the first broken word). */
+static guint
+layout_broken_words (KoersSlide   *self,
+                     PangoLayout  *layout,
+                     double        floor,
+                     double        cap,
+                     guint        *avoidable,
+                     char        **example)
+{
+  const char *text = pango_layout_get_text (layout);
+  int width = pango_layout_get_width (layout), n_attrs = 0;
+  const PangoLogAttr *attrs;
+  GSList *lines;
+  guint broken = 0;
+  gboolean found = FALSE;
+  int last = -1;
+
+  if (width <= 0)
+    return 0;
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  lines = pango_layout_get_lines_readonly (layout);
+  for (GSList *l = lines ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      int offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+      int start = offset, end = offset + 1;
+      const char *from, *to;
+      gboolean fits;
+
+      if (offset <= 0 || offset >= n_attrs || attrs[offset].is_line_break)
+        continue;
+      while (start > 0 && !attrs[start].is_line_break)
+        start--;
+      /* A word in three pieces is one word broken. */
+      if (start == last)
+        continue;
+      last = start;
+      broken++;
+      while (end < n_attrs - 1 && !attrs[end].is_line_break)
+        end++;
+      from = g_utf8_offset_to_pointer (text, start);
+      to = g_utf8_offset_to_pointer (text, end);
+      while (to > from && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
+        to = g_utf8_prev_char (to);
+      {
+        double w = text_width_at (self, layout, from, to - from, floor);
+        fits = w <= width / (double) PANGO_SCALE + 0.01 || w <= cap;
+      }
+      if (fits && avoidable)
+        (*avoidable)++;
+      if (example && (*example == NULL || (fits && !found)))
+        {
+          g_free (*example);
+          *example = g_strndup (from, to - from);
+        }
+      found |= fits;
+    }
+  return broken;
+}
+
+static void
+measured_add (Measured    *m,
+              KoersSlide  *self,
+              PangoLayout *layout,
+              Role         role)
+{
+  m->broken += layout_broken_words (self, layout, role_floor (self, role, layout_font_px (layout)),
+                                    card_word_cap (self, role), &m->avoidable, NULL);
+}
+
 /* --- chips: a model's short name on its colour --------------------------- */
 
 typedef struct {
@@ -525,14 +714,16 @@ typedef struct {
   double       width, height;
 } Chip;
 
-/* Chips and the owner line go with the title, a step smaller, never
- * below the floor. */
+/* Chips go with the card's title, a step smaller, never below the
+ * floor. */
 static double
 chip_font (double title_font)
 {
   return MAX (MIN_FONT, round (title_font * 0.65));
 }
 
+/* As wide as its text; where the name is wider than @max_width, it
+ * wraps onto a second line rather than being cut. */
 static void
 chip_init (KoersSlide *self,
            Chip       *chip,
@@ -543,7 +734,7 @@ chip_init (KoersSlide *self,
   double pad_x = u (self, CHIP_PAD_X), pad_y = u (self, CHIP_PAD_Y);
 
   chip->layout = make_layout (self, text, u (self, font), PANGO_WEIGHT_BOLD,
-                              MAX (1, max_width - 2 * pad_x), 1, PANGO_ALIGN_LEFT, FALSE);
+                              MAX (1, max_width - 2 * pad_x), PANGO_ALIGN_LEFT, FALSE);
   chip->width = layout_width (chip->layout) + 2 * pad_x;
   chip->height = layout_height (chip->layout) + 2 * pad_y;
 }
@@ -560,11 +751,12 @@ add_chip (KoersSlide       *self,
           const char       *what)
 {
   Rect rect = { x, y, chip->width, chip->height };
+  gboolean one_line = pango_layout_get_line_count (chip->layout) == 1;
 
-  add_rect (page, &rect, chip->height / 2, fill, NULL, 0, FALSE);
-  add_box (page, BOX_CHIP, &rect, container, 0, what);
+  add_rect (page, &rect, one_line ? chip->height / 2 : u (self, CARD_RADIUS), fill, NULL, 0, FALSE);
+  add_box (page, BOX_CHIP, ROLE_CHIP, &rect, container, what);
   add_text (self, page, chip->layout, x + u (self, CHIP_PAD_X), y + u (self, CHIP_PAD_Y),
-            ink, &rect, what);
+            ink, &rect, ROLE_CHIP, what);
 }
 
 /* --- lanes and columns ---------------------------------------------------- */
@@ -597,21 +789,6 @@ lane_for_model (KoersSlide *self,
     if (g_strcmp0 (koers_model_get_id (lane_get (self, i)->model), model_id) == 0)
       return i;
   return 0;
-}
-
-static gboolean
-item_model_color (KoersSlide             *self,
-                  const KoersStageRef    *ref,
-                  KoersColor             *color,
-                  const char            **name)
-{
-  KoersCatalog *catalog = koers_project_get_catalog (self->project);
-  KoersModel *model = koers_catalog_lookup (catalog, ref->model);
-
-  if (model == NULL || !koers_color_parse (koers_model_get_color (model), color))
-    return FALSE;
-  *name = koers_model_get_short_name (model);
-  return TRUE;
 }
 
 /* Lanes in the catalog's order, one per model with items after phase 0.
@@ -695,13 +872,17 @@ collect_lanes_and_columns (KoersSlide *self)
 
 /* --- cards ---------------------------------------------------------------- */
 
+#define MAX_CHIPS 8
+
 typedef struct {
   PangoLayout *title;
   PangoLayout *meta;
-  Chip         chips[2];
-  KoersColor   chip_colors[2];
+  PangoLayout *deps;       /* "after: …": the dependencies said, not drawn */
+  Chip         chips[MAX_CHIPS];
+  KoersColor   chip_colors[MAX_CHIPS];
+  double       chip_x[MAX_CHIPS], chip_y[MAX_CHIPS];  /* from the chips' top left */
   guint        n_chips;
-  gboolean     chips_stacked;
+  double       chips_height;
   double       check_size;
   double       height;
 } CardLayout;
@@ -711,14 +892,17 @@ card_layout_clear (CardLayout *card)
 {
   g_clear_object (&card->title);
   g_clear_object (&card->meta);
-  for (guint i = 0; i < 2; i++)
+  g_clear_object (&card->deps);
+  for (guint i = 0; i < MAX_CHIPS; i++)
     g_clear_object (&card->chips[i].layout);
 }
 
+/* The owner line goes with the title, a step smaller, never below the
+ * floor; the title's smallest size stays above it. */
 static double
 meta_font (double title_font)
 {
-  return MAX (MIN_FONT, round (title_font * 0.75));
+  return MAX (MIN_FONT, round (title_font * 0.78));
 }
 
 /* "March 2027" or "Q1 2027", for a due month or quarter. */
@@ -744,14 +928,22 @@ format_due (const char *due)
   return g_strdup_printf (_("due %s"), due);
 }
 
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+/* Owner, due and status, each whole: a line breaks between them (the
+ * dot keeps to the part before it) or at the spaces inside them. */
 static char *
 card_meta_text (const KoersRoadmapItem *item)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  if (item->owner != NULL && item->owner[0] != '\0')
+  if (has_text (item->owner))
     g_ptr_array_add (parts, g_strdup (item->owner));
-  if (item->due != NULL && item->due[0] != '\0')
+  if (has_text (item->due))
     g_ptr_array_add (parts, format_due (item->due));
   /* To do is every card's starting point: saying it adds only noise. */
   if (item->status != KOERS_STATUS_TODO)
@@ -759,7 +951,71 @@ card_meta_text (const KoersRoadmapItem *item)
   if (parts->len == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return g_strjoinv ("\u00a0· ", (char **) parts->pdata);
+}
+
+static char *
+dep_key (const char *to,
+         const char *from)
+{
+  return g_strconcat (to, "\x1f", from, NULL);
+}
+
+static gboolean
+dep_is_text (KoersSlide *self,
+             const char *to,
+             const char *from)
+{
+  g_autofree char *key = dep_key (to, from);
+  return g_hash_table_contains (self->text_deps, key);
+}
+
+/* "after: …" for each dependency of @item said on its card, one a line. */
+static char *
+card_deps_text (KoersSlide             *self,
+                const KoersRoadmapItem *item)
+{
+  GString *text = NULL;
+
+  for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
+    {
+      const KoersRoadmapItem *before = koers_roadmap_lookup_item (self->roadmap, item->after[a]);
+
+      if (before == NULL || !dep_is_text (self, item->id, item->after[a]))
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: on a roadmap card, the item it waits for, e.g.
+       * "after: Choose a monitoring tool and search terms" */
+      g_string_append_printf (text, _("after: %s"), before->title);
+    }
+  return text ? g_string_free (text, FALSE) : NULL;
+}
+
+/* The models @item serves, one each, in its order; the chips' names. */
+static guint
+item_models (KoersSlide             *self,
+             const KoersRoadmapItem *item,
+             KoersModel            **models,
+             guint                   max)
+{
+  KoersCatalog *catalog = koers_project_get_catalog (self->project);
+  guint n = 0;
+
+  for (guint i = 0; item->serves != NULL && i < item->serves->len && n < max; i++)
+    {
+      const KoersStageRef *ref = g_ptr_array_index (item->serves, i);
+      KoersModel *model = koers_catalog_lookup (catalog, ref->model);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < n; k++)
+        seen |= models[k] == model;
+      if (model != NULL && !seen)
+        models[n++] = model;
+    }
+  return n;
 }
 
 static void
@@ -772,9 +1028,12 @@ card_layout_init (KoersSlide             *self,
   double pad_x = u (self, CARD_PAD_X), pad_y = u (self, CARD_PAD_Y);
   double inner = width - 2 * pad_x;
   double title_width = inner;
-  double chips_height = 0;
   gboolean muted = item->status == KOERS_STATUS_DONE || item->status == KOERS_STATUS_SKIPPED;
   g_autofree char *meta = card_meta_text (item);
+  g_autofree char *deps = card_deps_text (self, item);
+  KoersModel *models[MAX_CHIPS];
+  guint n_models;
+  double x = 0, y = 0, row_h = 0;
 
   memset (card, 0, sizeof *card);
 
@@ -785,44 +1044,46 @@ card_layout_init (KoersSlide             *self,
     }
   card->title = make_layout (self, item->title, u (self, font),
                              muted ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                             title_width, TITLE_LINES, PANGO_ALIGN_LEFT,
+                             title_width, PANGO_ALIGN_LEFT,
                              item->status == KOERS_STATUS_SKIPPED);
 
-  for (guint i = 0; item->serves != NULL && i < item->serves->len && card->n_chips < 2; i++)
+  /* The chips flow in rows, each as wide as its name. */
+  n_models = item_models (self, item, models, MAX_CHIPS);
+  for (guint i = 0; i < n_models; i++)
     {
-      const KoersStageRef *ref = g_ptr_array_index (item->serves, i);
-      const char *name = NULL;
-      KoersColor color;
-      gboolean seen = FALSE;
+      Chip *chip = &card->chips[card->n_chips];
 
-      /* One chip per model, however many of its stages the item serves. */
-      for (guint k = 0; k < i; k++)
-        seen |= g_strcmp0 (((KoersStageRef *) g_ptr_array_index (item->serves, k))->model, ref->model) == 0;
-      if (seen || !item_model_color (self, ref, &color, &name))
-        continue;
-      chip_init (self, &card->chips[card->n_chips], name, chip_font (font), inner);
-      card->chip_colors[card->n_chips] = color;
+      if (!koers_color_parse (koers_model_get_color (models[i]), &card->chip_colors[card->n_chips]))
+        card->chip_colors[card->n_chips] = self->palette->ink_muted;
+      chip_init (self, chip, koers_model_get_short_name (models[i]), chip_font (font), inner);
+      if (x > 0 && x + chip->width > inner)
+        {
+          x = 0;
+          y += row_h + u (self, 4);
+          row_h = 0;
+        }
+      card->chip_x[card->n_chips] = x;
+      card->chip_y[card->n_chips] = y;
+      x += chip->width + u (self, 6);
+      row_h = MAX (row_h, chip->height);
       card->n_chips++;
     }
-  if (card->n_chips > 0)
-    chips_height = card->chips[0].height;
-  if (card->n_chips == 2)
-    {
-      card->chips_stacked = card->chips[0].width + u (self, 6) + card->chips[1].width > inner;
-      chips_height = card->chips_stacked
-        ? card->chips[0].height + u (self, 4) + card->chips[1].height
-        : MAX (card->chips[0].height, card->chips[1].height);
-    }
+  card->chips_height = card->n_chips > 0 ? y + row_h : 0;
 
   if (meta != NULL)
     card->meta = make_layout (self, meta, u (self, meta_font (font)), PANGO_WEIGHT_NORMAL,
-                              inner, META_LINES, PANGO_ALIGN_LEFT, FALSE);
+                              inner, PANGO_ALIGN_LEFT, FALSE);
+  if (deps != NULL)
+    card->deps = make_layout (self, deps, u (self, meta_font (font)), PANGO_WEIGHT_NORMAL,
+                              inner, PANGO_ALIGN_LEFT, FALSE);
 
   card->height = pad_y + MAX (layout_height (card->title), card->check_size);
   if (card->n_chips > 0)
-    card->height += u (self, 8) + chips_height;
+    card->height += u (self, 8) + card->chips_height;
   if (card->meta != NULL)
     card->height += u (self, 6) + layout_height (card->meta);
+  if (card->deps != NULL)
+    card->height += u (self, 6) + layout_height (card->deps);
   card->height += pad_y;
 }
 
@@ -832,17 +1093,31 @@ measure_card (KoersSlide             *self,
               double                  width,
               double                  font)
 {
-  g_autofree char *key = g_strdup_printf ("%p %.2f %.1f", (gpointer) item, width, font);
-  Measured *size = g_hash_table_lookup (self->card_sizes, key);
+  g_autofree char *key = NULL;
+  Measured *size;
+  guint said = 0;
+
+  /* Which of its dependencies the card says changes from round to round
+   * of layout_slide(); the rest of it does not. */
+  for (guint a = 0; item->after != NULL && item->after[a] != NULL && a < 32; a++)
+    said |= dep_is_text (self, item->id, item->after[a]) << a;
+  key = g_strdup_printf ("%p %.2f %.1f %x", (gpointer) item, width, font, said);
+  size = g_hash_table_lookup (self->card_sizes, key);
 
   if (size == NULL)
     {
       CardLayout card;
 
       card_layout_init (self, &card, item, width, font);
-      size = g_new (Measured, 1);
+      size = g_new0 (Measured, 1);
       size->height = card.height;
-      size->ellipsized = pango_layout_is_ellipsized (card.title);
+      measured_add (size, self, card.title, ROLE_CARD_TITLE);
+      if (card.meta)
+        measured_add (size, self, card.meta, ROLE_META);
+      if (card.deps)
+        measured_add (size, self, card.deps, ROLE_META);
+      for (guint i = 0; i < card.n_chips; i++)
+        measured_add (size, self, card.chips[i].layout, ROLE_CHIP);
       card_layout_clear (&card);
       g_hash_table_insert (self->card_sizes, g_steal_pointer (&key), size);
     }
@@ -884,7 +1159,8 @@ build_card (KoersSlide             *self,
   card_layout_init (self, &card, item, rect->width, font);
 
   add_rect (page, rect, u (self, CARD_RADIUS), &fill, &pal->card_border, u (self, 1), skipped);
-  add_box (page, BOX_CARD, rect, cell, 0, what);
+  page->item = item;
+  add_box (page, BOX_CARD, ROLE_OTHER, rect, cell, what);
 
   if (item->status == KOERS_STATUS_DOING)
     {
@@ -894,42 +1170,43 @@ build_card (KoersSlide             *self,
     }
 
   y = rect->y + pad_y;
-  add_text (self, page, card.title, rect->x + pad_x, y, ink, rect, what);
+  add_text (self, page, card.title, rect->x + pad_x, y, ink, rect, ROLE_CARD_TITLE, what);
   if (done)
     {
       Rect check = { rect_right (rect) - pad_x - card.check_size, y,
                      card.check_size, card.check_size };
       draw_check_op (page, &check, is_dark (self) ? &done_dark : &done_light);
-      add_box (page, BOX_CHIP, &check, rect, 0, what);
+      add_box (page, BOX_CHIP, ROLE_CHECK, &check, rect, what);
     }
   y += MAX (layout_height (card.title), card.check_size);
 
   if (card.n_chips > 0)
     {
-      double x = rect->x + pad_x;
       y += u (self, 8);
       for (guint i = 0; i < card.n_chips; i++)
         {
           KoersColor chip_fill = muted ? color_mix (&card.chip_colors[i], &fill, 0.45) : card.chip_colors[i];
           KoersColor white = { 1, 1, 1, 1 };
 
-          if (i == 1 && card.chips_stacked)
-            {
-              x = rect->x + pad_x;
-              y += card.chips[0].height + u (self, 4);
-            }
-          add_chip (self, page, &card.chips[i], x, y, &chip_fill, &white, rect, what);
-          x += card.chips[i].width + u (self, 6);
+          add_chip (self, page, &card.chips[i], rect->x + pad_x + card.chip_x[i], y + card.chip_y[i],
+                    &chip_fill, &white, rect, what);
         }
-      y += card.chips[card.n_chips - 1].height;
+      y += card.chips_height;
     }
 
   if (card.meta != NULL)
     {
       y += u (self, 6);
-      add_text (self, page, card.meta, rect->x + pad_x, y, &pal->ink_muted, rect, what);
+      add_text (self, page, card.meta, rect->x + pad_x, y, &pal->ink_muted, rect, ROLE_META, what);
+      y += layout_height (card.meta);
+    }
+  if (card.deps != NULL)
+    {
+      y += u (self, 6);
+      add_text (self, page, card.deps, rect->x + pad_x, y, &pal->ink_muted, rect, ROLE_META, what);
     }
 
+  page->item = NULL;
   card_layout_clear (&card);
 }
 
@@ -943,13 +1220,14 @@ phase_heading (KoersSlide               *self,
                const KoersRoadmapPhase  *phase,
                double                    width,
                gboolean                  continued,
+               double                    title_font,
                PangoLayout             **title,
                PangoLayout             **second)
 {
   g_autofree char *text = NULL;
 
-  *title = make_layout (self, phase->title, u (self, PHASE_FONT), PANGO_WEIGHT_BOLD,
-                        width, PHASE_LINES, PANGO_ALIGN_LEFT, FALSE);
+  *title = make_layout (self, phase->title, u (self, phase_font (title_font)), PANGO_WEIGHT_BOLD,
+                        width, PANGO_ALIGN_LEFT, FALSE);
   if (continued && phase->period)
     /* TRANSLATORS: under a phase's heading on a page that continues it, e.g. "Q2 2027 (continued)" */
     text = g_strdup_printf (_("%s (continued)"), phase->period);
@@ -958,14 +1236,42 @@ phase_heading (KoersSlide               *self,
     text = g_strdup (_("(continued)"));
   else
     text = g_strdup (phase->period);
-  *second = text ? make_layout (self, text, u (self, PERIOD_FONT), PANGO_WEIGHT_NORMAL,
-                                width, 2, PANGO_ALIGN_LEFT, FALSE) : NULL;
+  *second = text ? make_layout (self, text, u (self, MAX (PERIOD_FONT, meta_font (title_font))),
+                                PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT, FALSE) : NULL;
 }
 
+/* The date's column: as wide as the date or "Page 10 of 10", whichever
+ * is wider, and at most a third of the band. */
 static double
 band_right_width (KoersSlide *self)
 {
-  return MIN (u (self, 420), (self->width - 2 * u (self, MARGIN)) * 0.3);
+  /* TRANSLATORS: on a roadmap slide, e.g. "Page 2 of 3" */
+  g_autofree char *label = g_strdup_printf (_("Page %u of %u"), 88, 88);
+  g_autoptr(PangoLayout) date = make_layout (self, self->date, u (self, DATE_FONT), PANGO_WEIGHT_NORMAL,
+                                             -1, PANGO_ALIGN_LEFT, FALSE);
+  g_autoptr(PangoLayout) page = make_layout (self, label, u (self, PAGE_LABEL_FONT), PANGO_WEIGHT_NORMAL,
+                                             -1, PANGO_ALIGN_LEFT, FALSE);
+
+  return MIN (MAX (layout_width (date), layout_width (page)) + 1,
+              (self->width - 2 * u (self, MARGIN)) / 3);
+}
+
+/* The organisation's name: on one line at its size, or smaller down to
+ * ORG_FONT_MIN where that fits one line; otherwise wrapped at that. */
+static PangoLayout *
+org_layout (KoersSlide *self,
+            double      width)
+{
+  for (double size = ORG_FONT; size > ORG_FONT_MIN; size -= 2)
+    {
+      PangoLayout *layout = make_layout (self, self->organisation, u (self, size), PANGO_WEIGHT_BOLD,
+                                         width, PANGO_ALIGN_LEFT, FALSE);
+      if (pango_layout_get_line_count (layout) == 1)
+        return layout;
+      g_object_unref (layout);
+    }
+  return make_layout (self, self->organisation, u (self, ORG_FONT_MIN), PANGO_WEIGHT_BOLD,
+                      width, PANGO_ALIGN_LEFT, FALSE);
 }
 
 static double
@@ -985,19 +1291,18 @@ build_band (KoersSlide *self,
   double left_h, right_h, height;
   Rect band;
 
-  org = make_layout (self, self->organisation, u (self, ORG_FONT), PANGO_WEIGHT_BOLD,
-                     left_w, 1, PANGO_ALIGN_LEFT, FALSE);
+  org = org_layout (self, left_w);
   /* TRANSLATORS: the heading of the exported roadmap slide */
   subtitle = make_layout (self, _("Social media roadmap"), u (self, SUBTITLE_FONT), PANGO_WEIGHT_NORMAL,
-                          left_w, 1, PANGO_ALIGN_LEFT, FALSE);
+                          left_w, PANGO_ALIGN_LEFT, FALSE);
   date = make_layout (self, self->date, u (self, DATE_FONT), PANGO_WEIGHT_NORMAL,
-                      right_w, 1, PANGO_ALIGN_RIGHT, FALSE);
+                      right_w, PANGO_ALIGN_RIGHT, FALSE);
   if (n_pages > 1)
     {
       /* TRANSLATORS: on a roadmap slide, e.g. "Page 2 of 3" */
       g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page_number + 1, n_pages);
       page_label = make_layout (self, text, u (self, PAGE_LABEL_FONT), PANGO_WEIGHT_NORMAL,
-                                right_w, 1, PANGO_ALIGN_RIGHT, FALSE);
+                                right_w, PANGO_ALIGN_RIGHT, FALSE);
     }
 
   left_h = layout_height (org) + u (self, 2) + layout_height (subtitle);
@@ -1005,7 +1310,7 @@ build_band (KoersSlide *self,
    * at the same height on each. */
   {
     g_autoptr(PangoLayout) probe = make_layout (self, "0", u (self, PAGE_LABEL_FONT), PANGO_WEIGHT_NORMAL,
-                                                -1, 0, PANGO_ALIGN_LEFT, FALSE);
+                                                -1, PANGO_ALIGN_LEFT, FALSE);
     right_h = layout_height (date) + u (self, 4) + layout_height (probe);
   }
   height = MAX (left_h, right_h);
@@ -1014,9 +1319,9 @@ build_band (KoersSlide *self,
     return height;
 
   band = (Rect) { margin, margin, self->width - 2 * margin, height };
-  add_text (self, page, org, margin, margin, &pal->ink, &band, "organisation name");
+  add_text (self, page, org, margin, margin, &pal->ink, &band, ROLE_TITLE, "organisation name");
   add_text (self, page, subtitle, margin, margin + layout_height (org) + u (self, 2),
-            &pal->ink_muted, &band, "subtitle");
+            &pal->ink_muted, &band, ROLE_OTHER, "subtitle");
   /* The date sits on the organisation name's baseline. */
   {
     double org_baseline = pango_layout_get_baseline (org) / (double) PANGO_SCALE;
@@ -1025,11 +1330,12 @@ build_band (KoersSlide *self,
 
     if (date_y + layout_height (date) > margin + height)
       date_y = margin;
-    add_text (self, page, date, self->width - margin - right_w, date_y, &pal->ink, &band, "date");
+    add_text (self, page, date, self->width - margin - right_w, date_y, &pal->ink, &band,
+              ROLE_OTHER, "date");
     if (page_label)
       add_text (self, page, page_label, self->width - margin - right_w,
                 MIN (date_y + layout_height (date) + u (self, 4), margin + height - layout_height (page_label)),
-                &pal->ink_muted, &band, "page number");
+                &pal->ink_muted, &band, ROLE_OTHER, "page number");
   }
   add_line (page, margin, margin + height + u (self, BAND_GAP) / 2,
             self->width - margin, margin + height + u (self, BAND_GAP) / 2,
@@ -1105,12 +1411,18 @@ strip_items (KoersSlide *self)
       if (!koers_color_parse (koers_model_get_color (model), &item.color))
         item.color = self->palette->ink_muted;
       chip_init (self, &item.chip, koers_model_get_short_name (model), STRIP_FONT - 1, max_w / 2);
-      /* TRANSLATORS: now and goal in a model, on the slide, e.g. "Respond → Create" */
-      text = g_strdup_printf (_("%s → %s"),
-                              stage_name (model, koers_project_get_current (self->project, id)),
-                              stage_name (model, koers_project_get_target (self->project, id)));
+      if (koers_project_get_current (self->project, id) == NULL &&
+          koers_project_get_target (self->project, id) == NULL)
+        /* TRANSLATORS: in the roadmap slide's summary, a model with neither
+         * Now nor Goal, e.g. "Pyramid  not placed yet" */
+        text = g_strdup (_("not placed yet"));
+      else
+        /* TRANSLATORS: now and goal in a model, on the slide, e.g. "Respond → Create" */
+        text = g_strdup_printf (_("%s → %s"),
+                                stage_name (model, koers_project_get_current (self->project, id)),
+                                stage_name (model, koers_project_get_target (self->project, id)));
       item.text = make_layout (self, text, u (self, STRIP_FONT), PANGO_WEIGHT_NORMAL,
-                               MAX (1, max_w - item.chip.width - gap), 1, PANGO_ALIGN_LEFT, FALSE);
+                               MAX (1, max_w - item.chip.width - gap), PANGO_ALIGN_LEFT, FALSE);
       item.width = item.chip.width + gap + layout_width (item.text);
       item.height = MAX (item.chip.height, layout_height (item.text));
       g_array_append_val (items, item);
@@ -1134,7 +1446,7 @@ strip_items (KoersSlide *self)
           text = _("comes before");
         }
       item.text = make_layout (self, text, u (self, LEGEND_FONT), PANGO_WEIGHT_NORMAL,
-                               MAX (1, max_w - sample_width (self) - gap), 1, PANGO_ALIGN_LEFT, FALSE);
+                               MAX (1, max_w - sample_width (self) - gap), PANGO_ALIGN_LEFT, FALSE);
       item.width = sample_width (self) + gap + layout_width (item.text);
       item.height = MAX (sample_height (self), layout_height (item.text));
       g_array_append_val (items, item);
@@ -1220,7 +1532,7 @@ build_strip (KoersSlide *self,
   Rect strip;
 
   credit = make_layout (self, "Koers", u (self, CREDIT_FONT), PANGO_WEIGHT_BOLD,
-                        -1, 0, PANGO_ALIGN_LEFT, FALSE);
+                        -1, PANGO_ALIGN_LEFT, FALSE);
   credit_w = layout_width (credit);
   credit_h = layout_height (credit);
 
@@ -1277,20 +1589,21 @@ build_strip (KoersSlide *self,
           add_chip (self, page, &item->chip, ix, cy - item->chip.height / 2,
                     &item->color, &white, &strip, "model summary");
           add_text (self, page, item->text, ix + item->chip.width + gap_inner,
-                    cy - layout_height (item->text) / 2, &pal->ink, &strip, "model summary");
+                    cy - layout_height (item->text) / 2, &pal->ink, &strip, ROLE_OTHER, "model summary");
         }
       else
         {
           Rect sample = { ix, cy - sample_height (self) / 2, sample_width (self), sample_height (self) };
           build_sample (self, page, item->sample, &sample);
-          add_box (page, BOX_CHIP, &sample, &strip, 0, "legend sample");
+          add_box (page, BOX_CHIP, ROLE_OTHER, &sample, &strip, "legend sample");
           add_text (self, page, item->text, ix + sample_width (self) + gap_inner,
-                    cy - layout_height (item->text) / 2, &pal->ink_muted, &strip, "legend");
+                    cy - layout_height (item->text) / 2, &pal->ink_muted, &strip, ROLE_OTHER, "legend");
         }
     }
 
   add_text (self, page, credit, margin + max_w - credit_w,
-            row_y[credit_row] + (row_h[credit_row] - credit_h) / 2, &pal->ink_muted, &strip, "credit");
+            row_y[credit_row] + (row_h[credit_row] - credit_h) / 2, &pal->ink_muted, &strip,
+            ROLE_OTHER, "credit");
   return height;
 }
 
@@ -1300,7 +1613,8 @@ static double
 phase_header_height (KoersSlide *self,
                      Column     *column,
                      double      width,
-                     gboolean   *ellipsized)
+                     double      title_font,
+                     Measured   *measured)
 {
   double height = 0;
 
@@ -1312,8 +1626,13 @@ phase_header_height (KoersSlide *self,
       g_autoptr(PangoLayout) second = NULL;
       double h;
 
-      phase_heading (self, column->phase, width, continued, &title, &second);
-      *ellipsized |= pango_layout_is_ellipsized (title);
+      phase_heading (self, column->phase, width, continued, title_font, &title, &second);
+      if (!continued)
+        {
+          measured_add (measured, self, title, ROLE_PHASE);
+          if (second)
+            measured_add (measured, self, second, ROLE_OTHER);
+        }
       h = layout_height (title);
       if (second)
         h += u (self, 2) + layout_height (second);
@@ -1398,6 +1717,15 @@ group_subs (KoersSlide   *self,
   return TRUE;
 }
 
+/* About fifteen characters a line, narrower and titles turn into towers
+ * of short lines; and room for the longest word any card holds. */
+static double
+min_card_width (KoersSlide *self,
+                double      font)
+{
+  return MAX (u (self, font) * 9, self->word_inner) + 2 * u (self, CARD_PAD_X);
+}
+
 /* Computes where the columns first … first + n - 1 stand: every card
  * equally wide, each column as wide as its sub-columns of cards. Returns
  * FALSE when the cards would be too narrow for the title size. */
@@ -1412,9 +1740,7 @@ geometry_init (KoersSlide   *self,
   double avail = self->width - 2 * margin;
   gboolean distinct;
   double gap = u (self, COLUMN_GAP), pad = u (self, CELL_PAD), sub_gap = u (self, SUB_GAP);
-  /* About fifteen characters a line: narrower, and titles turn into
-   * towers of short lines. */
-  double min_card = u (self, config->font) * 9 + 2 * u (self, CARD_PAD_X);
+  double min_card = min_card_width (self, config->font);
   guint total_sub = 0;
   double x;
 
@@ -1462,18 +1788,19 @@ geometry_init (KoersSlide   *self,
   geo->header_height = 0;
   for (guint c = 0; c < n; c++)
     {
-      g_autofree char *key = g_strdup_printf ("%u %.2f", first + c, geo->col_width[c]);
+      g_autofree char *key = g_strdup_printf ("%u %.2f %.1f", first + c, geo->col_width[c], config->font);
       Measured *h = g_hash_table_lookup (self->header_heights, key);
 
       if (h == NULL)
         {
           h = g_new0 (Measured, 1);
           h->height = phase_header_height (self, column_get (self, first + c), geo->col_width[c],
-                                           &h->ellipsized);
+                                           config->font, h);
           g_hash_table_insert (self->header_heights, g_steal_pointer (&key), h);
         }
       geo->header_height = MAX (geo->header_height, h->height);
-      geo->headers_ellipsized += h->ellipsized;
+      geo->headers_broken += h->broken;
+      geo->headers_avoidable += h->avoidable;
     }
   geo->lanes_top = geo->header_top + geo->header_height + u (self, 12);
   geo->lanes_height = self->grid_bottom - geo->lanes_top;
@@ -1490,7 +1817,7 @@ cell_rows (KoersSlide *self,
            double      card_width,
            double      font,
            guint       sub,
-           guint      *ellipsized)
+           Measured   *words)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (double));
 
@@ -1501,8 +1828,11 @@ cell_rows (KoersSlide *self,
         {
           Measured size = measure_card (self, g_ptr_array_index (items, k), card_width, font);
           h = MAX (h, size.height);
-          if (ellipsized)
-            *ellipsized += size.ellipsized;
+          if (words)
+            {
+              words->broken += size.broken;
+              words->avoidable += size.avoidable;
+            }
         }
       g_array_append_val (rows, h);
     }
@@ -1529,7 +1859,7 @@ static double
 measure_org_label (KoersSlide *self)
 {
   g_autoptr(PangoLayout) name = make_layout (self, lane_get (self, 0)->name, u (self, LANE_FONT),
-                                             PANGO_WEIGHT_BOLD, -1, 0, PANGO_ALIGN_LEFT, FALSE);
+                                             PANGO_WEIGHT_BOLD, -1, PANGO_ALIGN_LEFT, FALSE);
   return layout_height (name) + 2 * u (self, 8);
 }
 
@@ -1539,7 +1869,7 @@ measure_lane_label (KoersSlide *self,
 {
   g_autoptr(PangoLayout) layout = make_layout (self, lane_get (self, lane)->name, u (self, LANE_FONT),
                                                PANGO_WEIGHT_BOLD, self->lane_header_width - 2 * u (self, 10),
-                                               LANE_LINES, PANGO_ALIGN_LEFT, FALSE);
+                                               PANGO_ALIGN_LEFT, FALSE);
   return layout_height (layout) + 2 * u (self, 10);
 }
 
@@ -1578,7 +1908,7 @@ paginate_group (KoersSlide *self,
                 guint       first,
                 guint       n,
                 const Config *config,
-                guint      *ellipsized,
+                Measured   *words,
                 guint      *extra,
                 GPtrArray  *plans)
 {
@@ -1597,14 +1927,15 @@ paginate_group (KoersSlide *self,
     }
   for (guint c = 0; c < n; c++)
     *extra += geo.sub[c] - 1;
-  /* A shortened heading counts as a shortened title. */
-  *ellipsized += geo.headers_ellipsized;
+  /* A word broken in a heading counts as one broken on a card. */
+  words->broken += geo.headers_broken;
+  words->avoidable += geo.headers_avoidable;
 
   for (guint c = first; c < first + n; c++)
     for (guint l = 0; l < nl; l++)
       if (column_get (self, c)->cells[l]->len > 0)
         rows[l * nc + c] = cell_rows (self, column_get (self, c)->cells[l], geo.card_width,
-                                      config->font, geo.sub[c - first], ellipsized);
+                                      config->font, geo.sub[c - first], words);
 
   while (ok)
     {
@@ -1756,8 +2087,12 @@ evaluate (KoersSlide   *self,
     {
       guint first, n, pages;
 
+      Measured words = { 0 };
+
       group_bounds (nc, n_groups, g, &first, &n);
-      pages = paginate_group (self, first, n, config, &score.ellipsized, &score.extra, plans);
+      pages = paginate_group (self, first, n, config, &words, &score.extra, plans);
+      score.broken += words.broken;
+      score.avoidable += words.avoidable;
       if (pages == 0)
         return score;
       score.pages += pages;
@@ -1777,8 +2112,10 @@ score_better (const Score *a,
     return TRUE;
   if (a->pages != b->pages)
     return a->pages < b->pages;
-  if (a->ellipsized != b->ellipsized)
-    return a->ellipsized < b->ellipsized;
+  if (a->avoidable != b->avoidable)
+    return a->avoidable < b->avoidable;
+  if (a->broken != b->broken)
+    return a->broken < b->broken;
   if (a->splits != b->splits)
     return a->splits < b->splits;
   if (a->font != b->font)
@@ -1796,7 +2133,7 @@ config_fits_width (KoersSlide   *self,
 {
   guint nc = self->columns->len;
   guint n_groups = (nc + config->per_page - 1) / config->per_page;
-  double min_card = u (self, config->font) * 9 + 2 * u (self, CARD_PAD_X);
+  double min_card = min_card_width (self, config->font);
 
   for (guint g = 0; g < n_groups; g++)
     {
@@ -1875,8 +2212,10 @@ score_reaches (const Score *a,
     return TRUE;
   if (a->pages != b->pages)
     return a->pages < b->pages;
-  if (a->ellipsized != b->ellipsized)
-    return a->ellipsized < b->ellipsized;
+  if (a->avoidable != b->avoidable)
+    return a->avoidable < b->avoidable;
+  if (a->broken != b->broken)
+    return a->broken < b->broken;
   return a->splits <= b->splits;
 }
 
@@ -1914,43 +2253,227 @@ typedef struct {
   guint                   column;
 } Placed;
 
+/* What an arrow must not cross: a card (other than its own two) or a
+ * heading (item NULL). */
+typedef struct {
+  Rect                    rect;
+  const KoersRoadmapItem *item;
+} Obstacle;
+
+/* The vertical stretch of an arrow through a gutter. */
+typedef struct {
+  double x, top, bottom;
+} Stretch;
+
+#define CURVE_STEPS 48
+
 static void
-add_arrow (KoersSlide *self,
-           Page       *page,
-           const Rect *from,
-           const Rect *to,
-           double      gutter_x)
+bezier_point (const double *p,
+              double        t,
+              double       *x,
+              double       *y)
+{
+  double mt = 1 - t;
+  double a = mt * mt * mt, b = 3 * mt * mt * t, c = 3 * mt * t * t, d = t * t * t;
+
+  *x = a * p[0] + b * p[2] + c * p[4] + d * p[6];
+  *y = a * p[1] + b * p[3] + c * p[5] + d * p[7];
+}
+
+/* Whether the segment crosses or touches @r (Liang–Barsky). */
+static gboolean
+segment_hits_rect (double      x0,
+                   double      y0,
+                   double      x1,
+                   double      y1,
+                   const Rect *r)
+{
+  double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - r->x, rect_right (r) - x0, y0 - r->y, rect_bottom (r) - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        {
+          double t = q[i] / p[i];
+          if (t > t1)
+            return FALSE;
+          t0 = MAX (t0, t);
+        }
+      else
+        {
+          double t = q[i] / p[i];
+          if (t < t0)
+            return FALSE;
+          t1 = MIN (t1, t);
+        }
+    }
+  return TRUE;
+}
+
+/* Whether the curve through @p (from, two control points, to), as the
+ * straight segments it is drawn with to a hair, crosses @r. */
+static gboolean
+curve_hits_rect (const double *p,
+                 const Rect   *r)
+{
+  double x0 = p[0], y0 = p[1];
+
+  for (int i = 1; i <= CURVE_STEPS; i++)
+    {
+      double x1, y1;
+
+      bezier_point (p, i / (double) CURVE_STEPS, &x1, &y1);
+      if (segment_hits_rect (x0, y0, x1, y1, r))
+        return TRUE;
+      x0 = x1;
+      y0 = y1;
+    }
+  return FALSE;
+}
+
+static gboolean
+curve_inside (const double *p,
+              const Rect   *area)
+{
+  for (int i = 0; i <= CURVE_STEPS; i++)
+    {
+      double x, y;
+      Rect point;
+
+      bezier_point (p, i / (double) CURVE_STEPS, &x, &y);
+      point = (Rect) { x, y, 0, 0 };
+      if (!rect_contains (area, &point))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+route_clear (KoersSlide   *self,
+             const double *p,
+             const Placed *from,
+             const Placed *to,
+             GArray       *obstacles,
+             const Rect   *area)
+{
+  /* A little air between a line and a card it passes. */
+  double air = u (self, 3);
+
+  if (!curve_inside (p, area))
+    return FALSE;
+  for (guint i = 0; i < obstacles->len; i++)
+    {
+      const Obstacle *o = &g_array_index (obstacles, Obstacle, i);
+      Rect r = { o->rect.x - air, o->rect.y - air, o->rect.width + 2 * air, o->rect.height + 2 * air };
+
+      if (o->item != NULL && (o->item == from->item || o->item == to->item))
+        continue;
+      if (curve_hits_rect (p, &r))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A route for the arrow from @from to @to that crosses no card but its
+ * own two and no heading, and stays in @area: forwards, from the right
+ * edge into the left edge; one above the other in a column, a bracket
+ * through the gutter at its right (@gutter_x) that shares no stretch of
+ * it with another arrow. Returns FALSE where there is none: the card says it instead. */
+static gboolean
+route_arrow (KoersSlide   *self,
+             const Placed *from,
+             const Placed *to,
+             double        gutter_x,
+             GArray       *obstacles,
+             GArray       *stretches,
+             const Rect   *area,
+             double       *points)
+{
+  static const double heights[] = { 0.5, 0.3, 0.7 };
+  const Rect *a = &from->rect, *b = &to->rect;
+
+  if (b->x > rect_right (a) + 1)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+        for (guint k = 0; k < G_N_ELEMENTS (heights); k++)
+          {
+            double x0 = rect_right (a), y0 = a->y + a->height * heights[i];
+            double x3 = b->x, y3 = b->y + b->height * heights[k];
+            double dx = (x3 - x0) * 0.5;
+            double p[8] = { x0, y0, x0 + dx, y0, x3 - dx, y3, x3, y3 };
+
+            if (route_clear (self, p, from, to, obstacles, area))
+              {
+                memcpy (points, p, sizeof p);
+                return TRUE;
+              }
+          }
+      return FALSE;
+    }
+
+  if (fabs (a->x - b->x) < 1 && from->column == to->column)
+    {
+      /* The curve's control points lie a third beyond the gutter so that
+       * the curve itself reaches it. */
+      /* Out below the middle, in above it: in a chain of brackets, the
+       * one into a card and the one out of it do not meet. */
+      double x0 = rect_right (a), y0 = a->y + a->height * 0.62;
+      double x3 = rect_right (b), y3 = b->y + b->height * 0.38;
+      double xg = gutter_x + (gutter_x - MAX (x0, x3)) / 3;
+      double p[8] = { x0, y0, xg, y0, xg, y3, x3, y3 };
+      Stretch s = { gutter_x, MIN (y0, y3), MAX (y0, y3) };
+
+      for (guint i = 0; i < stretches->len; i++)
+        {
+          const Stretch *o = &g_array_index (stretches, Stretch, i);
+          if (fabs (o->x - s.x) < 1 && o->top < s.bottom - 1 && s.top < o->bottom - 1)
+            return FALSE;
+        }
+      if (!route_clear (self, p, from, to, obstacles, area))
+        return FALSE;
+      g_array_append_val (stretches, s);
+      memcpy (points, p, sizeof p);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_arrow (KoersSlide             *self,
+           Page                   *page,
+           const double           *points,
+           const KoersRoadmapItem *from,
+           const KoersRoadmapItem *to)
 {
   Op op = { 0 };
 
   op.kind = OP_ARROW;
   op.head = u (self, 8);
   op.line_width = u (self, 1.5);
-  /* The rules' colour, lighter than text: arrows are context, and many
-   * crossing lines in the ink colour would drown the cards. */
+  /* The rules' colour, lighter than text: arrows are context. */
   op.stroke = self->palette->line;
-
-  if (to->x > rect_right (from) + 1)
-    {
-      /* Forwards: out of the right edge, into the left edge. */
-      double x0 = rect_right (from), y0 = from->y + from->height / 2;
-      double x3 = to->x, y3 = to->y + to->height / 2;
-      double dx = MAX (u (self, 24), (x3 - x0) * 0.45);
-      double pts[8] = { x0, y0, x0 + dx, y0, x3 - dx, y3, x3, y3 };
-      memcpy (op.points, pts, sizeof pts);
-    }
-  else
-    {
-      /* In one column: a bracket through the gutter at its right. The
-       * curve's control points lie a third beyond the gutter so that the
-       * curve itself reaches it. */
-      double x0 = rect_right (from), y0 = from->y + from->height / 2;
-      double x3 = rect_right (to), y3 = to->y + to->height / 2;
-      double xg = gutter_x + (gutter_x - MAX (x0, x3)) / 3;
-      double pts[8] = { x0, y0, xg, y0, xg, y3, x3, y3 };
-      memcpy (op.points, pts, sizeof pts);
-    }
+  memcpy (op.points, points, sizeof op.points);
+  op.from = from;
+  op.to = to;
   g_array_append_val (page->ops, op);
+}
+
+/* A dependency that found no clear route on this build: said on the
+ * card from the next build on. */
+static void
+defer_to_text (KoersSlide *self,
+               const char *to,
+               const char *from)
+{
+  g_hash_table_add (self->new_text_deps, dep_key (to, from));
 }
 
 /* Places the rows start … end - 1 of a cell's cards, from @top. */
@@ -2005,8 +2528,11 @@ build_page (KoersSlide     *self,
   g_autofree double *lane_y = g_new0 (double, nl);
   g_autofree double *lane_h = g_new0 (double, nl);
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  g_autoptr(GArray) stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
   Rect page_rect = { 0, 0, self->width, self->height };
   Rect org_cell = { 0 };
+  Rect grid;
   guint shown = 0;
   double content = 0, extra, y, lanes_right;
   double pad = u (self, CELL_PAD);
@@ -2014,6 +2540,9 @@ build_page (KoersSlide     *self,
 
   geometry_init (self, &geo, plan->first, plan->n, config);
   lanes_right = geo.col_x[plan->n - 1] + geo.col_width[plan->n - 1];
+  /* Where arrows may run: the grid, and the margin's inner half. */
+  grid = (Rect) { geo.col_x[0], geo.lanes_top,
+                  self->width - u (self, MARGIN) / 2 - geo.col_x[0], geo.lanes_height };
 
   build_band (self, page, page_number, n_pages);
   build_strip (self, page, self->grid_bottom + u (self, BAND_GAP));
@@ -2026,11 +2555,12 @@ build_page (KoersSlide     *self,
       g_autoptr(PangoLayout) second = NULL;
       Rect header = { geo.col_x[c], geo.header_top, geo.col_width[c], geo.header_height };
 
-      phase_heading (self, column->phase, geo.col_width[c], plan->vpage > 0, &title, &second);
-      add_text (self, page, title, geo.col_x[c], geo.header_top, &pal->ink, &header, "phase heading");
+      phase_heading (self, column->phase, geo.col_width[c], plan->vpage > 0, config->font, &title, &second);
+      add_text (self, page, title, geo.col_x[c], geo.header_top, &pal->ink, &header,
+                ROLE_PHASE, "phase heading");
       if (second)
         add_text (self, page, second, geo.col_x[c], geo.header_top + layout_height (title) + u (self, 2),
-                  &pal->ink_muted, &header, "phase period");
+                  &pal->ink_muted, &header, ROLE_OTHER, "phase period");
     }
 
   /* Lane heights: what the cards need, then the spare height shared out
@@ -2105,13 +2635,50 @@ build_page (KoersSlide     *self,
         }
     }
 
-  /* Arrows above the backgrounds and under everything else: where one
-   * crosses a card or a lane heading it passes behind. */
+  /* Arrows above the backgrounds and under everything else, where one
+   * finds a clear route; see route_arrow(). */
   for (guint k = 0; k < placed->len; k++)
     {
       Placed *p = &g_array_index (placed, Placed, k);
+      Obstacle o = { p->rect, p->item };
+
       g_hash_table_insert (by_id, p->item->id, p);
+      g_array_append_val (obstacles, o);
     }
+  for (guint l = 0; l < nl; l++)
+    if (lane_h[l] > 0)
+      {
+        Obstacle o = { { geo.lane_header_x, lane_y[l], self->lane_header_width, lane_h[l] }, NULL };
+        g_array_append_val (obstacles, o);
+      }
+  if (geo.has_org)
+    {
+      Obstacle o = { { org_cell.x, org_cell.y, org_cell.width, self->org_label_height }, NULL };
+      g_array_append_val (obstacles, o);
+    }
+  for (guint k = 0; k < placed->len; k++)
+    {
+      Placed *to = &g_array_index (placed, Placed, k);
+
+      for (guint a = 0; to->item->after != NULL && to->item->after[a] != NULL; a++)
+        {
+          const char *before = to->item->after[a];
+          Placed *from = g_hash_table_lookup (by_id, before);
+          double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
+                                                    ? u (self, COLUMN_GAP) / 2 : u (self, MARGIN) / 3);
+          double points[8];
+
+          if (koers_roadmap_lookup_item (self->roadmap, before) == NULL ||
+              dep_is_text (self, to->item->id, before))
+            continue;
+          if (from != NULL && route_arrow (self, from, to, gutter, obstacles, stretches, &grid, points))
+            add_arrow (self, page, points, from->item, to->item);
+          else
+            defer_to_text (self, to->item->id, before);
+        }
+    }
+  /* Dependencies said on their cards that would have a route on this
+   * page: layout_slide() may try them as arrows once. */
   for (guint k = 0; k < placed->len; k++)
     {
       Placed *to = &g_array_index (placed, Placed, k);
@@ -2121,9 +2688,14 @@ build_page (KoersSlide     *self,
           Placed *from = g_hash_table_lookup (by_id, to->item->after[a]);
           double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
                                                     ? u (self, COLUMN_GAP) / 2 : u (self, MARGIN) / 3);
+          double points[8];
 
-          if (from != NULL)
-            add_arrow (self, page, &from->rect, &to->rect, gutter);
+          g_autofree char *key = from ? dep_key (to->item->id, from->item->id) : NULL;
+
+          if (from != NULL && g_hash_table_contains (self->text_deps, key) &&
+              !g_hash_table_contains (self->between_lanes, key) &&
+              route_arrow (self, from, to, gutter, obstacles, stretches, &grid, points))
+            g_hash_table_add (self->relaxable, g_steal_pointer (&key));
         }
     }
 
@@ -2138,10 +2710,11 @@ build_page (KoersSlide     *self,
         continue;
       header = (Rect) { geo.lane_header_x, lane_y[l], self->lane_header_width, lane_h[l] };
       add_rect (page, &header, u (self, CARD_RADIUS), &lane->color, NULL, 0, FALSE);
+      add_box (page, BOX_HEADING, ROLE_OTHER, &header, &page_rect, "lane heading");
       name = make_layout (self, lane->name, u (self, LANE_FONT), PANGO_WEIGHT_BOLD,
-                          self->lane_header_width - 2 * u (self, 10), LANE_LINES, PANGO_ALIGN_LEFT, FALSE);
+                          self->lane_header_width - 2 * u (self, 10), PANGO_ALIGN_LEFT, FALSE);
       add_text (self, page, name, header.x + u (self, 10), header.y + u (self, 10),
-                &lane->on_color, &header, "lane heading");
+                &lane->on_color, &header, ROLE_OTHER, "lane heading");
     }
   if (geo.has_org)
     {
@@ -2149,12 +2722,13 @@ build_page (KoersSlide     *self,
        * bar across the top, in the lane headings' style. */
       const Lane *lane = lane_get (self, 0);
       g_autoptr(PangoLayout) name = make_layout (self, lane->name, u (self, LANE_FONT), PANGO_WEIGHT_BOLD,
-                                                 org_cell.width - 2 * u (self, 10), 1, PANGO_ALIGN_LEFT, FALSE);
+                                                 -1, PANGO_ALIGN_LEFT, FALSE);
       Rect bar = { org_cell.x, org_cell.y, org_cell.width, self->org_label_height };
 
       add_rect (page, &bar, u (self, CARD_RADIUS), &lane->color, NULL, 0, FALSE);
+      add_box (page, BOX_HEADING, ROLE_OTHER, &bar, &page_rect, "lane heading");
       add_text (self, page, name, bar.x + u (self, 10), bar.y + (bar.height - layout_height (name)) / 2,
-                &lane->on_color, &bar, "lane heading");
+                &lane->on_color, &bar, ROLE_OTHER, "lane heading");
     }
 
   for (guint k = 0; k < placed->len; k++)
@@ -2162,11 +2736,119 @@ build_page (KoersSlide     *self,
       Placed *p = &g_array_index (placed, Placed, k);
       build_card (self, page, p->item, &p->rect, &p->cell, config->font);
       /* Every cell stands inside the page. */
-      add_box (page, BOX_CELL, &p->cell, &page_rect, 0, "cell");
+      add_box (page, BOX_CELL, ROLE_OTHER, &p->cell, &page_rect, "cell");
     }
 
   geometry_clear (&geo);
   g_ptr_array_add (self->pages, page);
+}
+
+/* The widest of the words of @text (the stretches between break
+ * opportunities) set at @size, leaving out those wider than @cap. */
+static double
+widest_word (KoersSlide  *self,
+             const char  *text,
+             double       size,
+             PangoWeight  weight,
+             double       cap)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text, size, weight, -1, PANGO_ALIGN_LEFT, FALSE);
+  int n_attrs = 0, start = 0;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  double widest = 0;
+
+  for (int i = 1; i < n_attrs; i++)
+    {
+      const char *from, *to;
+      double w;
+
+      if (!attrs[i].is_line_break && i < n_attrs - 1)
+        continue;
+      from = g_utf8_offset_to_pointer (text, start);
+      to = g_utf8_offset_to_pointer (text, i);
+      start = i;
+      while (to > from && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
+        to = g_utf8_prev_char (to);
+      if (to == from)
+        continue;
+      w = text_width_at (self, layout, from, to - from, size);
+      if (w <= cap)
+        widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+/* Where an item stands: its column, and its lane (-1: the organisation's
+ * column). */
+static void
+item_place (KoersSlide             *self,
+            const KoersRoadmapItem *item,
+            int                    *column,
+            int                    *lane)
+{
+  *column = *lane = -2;
+  for (guint c = 0; c < self->columns->len; c++)
+    for (guint l = 0; l < n_lanes (self); l++)
+      if (g_ptr_array_find (column_get (self, c)->cells[l], item, NULL))
+        {
+          *column = c;
+          *lane = column_get (self, c)->is_org ? -1 : (int) l;
+          return;
+        }
+}
+
+/* Dependencies between lanes (or out of the organisation's column, past
+ * the lane headings) are said on the card: a line from one lane into
+ * another, even where it finds a way between the cards, runs too far to
+ * be followed from the back of a room. */
+static void
+initial_text_deps (KoersSlide *self)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    for (guint l = 0; l < n_lanes (self); l++)
+      {
+        GPtrArray *items = column_get (self, c)->cells[l];
+
+        for (guint i = 0; i < items->len; i++)
+          {
+            const KoersRoadmapItem *item = g_ptr_array_index (items, i);
+            int to_column, to_lane;
+
+            item_place (self, item, &to_column, &to_lane);
+            for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
+              {
+                const KoersRoadmapItem *before = koers_roadmap_lookup_item (self->roadmap, item->after[a]);
+                int from_column, from_lane;
+
+                if (before == NULL)
+                  continue;
+                item_place (self, before, &from_column, &from_lane);
+                if (from_lane != to_lane || from_column > to_column)
+                  {
+                    g_hash_table_add (self->text_deps, dep_key (item->id, before->id));
+                    g_hash_table_add (self->between_lanes, dep_key (item->id, before->id));
+                  }
+              }
+          }
+      }
+}
+
+static void
+all_deps_text (KoersSlide *self)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    for (guint l = 0; l < n_lanes (self); l++)
+      {
+        GPtrArray *items = column_get (self, c)->cells[l];
+
+        for (guint i = 0; i < items->len; i++)
+          {
+            const KoersRoadmapItem *item = g_ptr_array_index (items, i);
+
+            for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
+              g_hash_table_add (self->text_deps, dep_key (item->id, item->after[a]));
+          }
+      }
 }
 
 static void
@@ -2175,29 +2857,72 @@ compute_lane_header_width (KoersSlide *self)
   double widest = 0;
 
   for (guint l = 1; l < n_lanes (self); l++)
-    {
-      g_auto(GStrv) words = g_strsplit (lane_get (self, l)->name, " ", -1);
-      for (guint w = 0; words[w]; w++)
-        {
-          g_autoptr(PangoLayout) layout = make_layout (self, words[w], u (self, LANE_FONT), PANGO_WEIGHT_BOLD,
-                                                       -1, 0, PANGO_ALIGN_LEFT, FALSE);
-          widest = MAX (widest, layout_width (layout));
-        }
-    }
-  /* Long single words ("Volwassenheidsmatrix") break rather than widen
-   * the column for every lane. */
-  self->lane_header_width = CLAMP (widest + 2 * u (self, 10) + 1, u (self, 90), u (self, 170));
+    widest = MAX (widest, widest_word (self, lane_get (self, l)->name, u (self, LANE_FONT), PANGO_WEIGHT_BOLD,
+                                       G_MAXDOUBLE));
+  /* As wide as the longest word of a lane's name ("Volwassenheidsmatrix"),
+   * up to a limit: a longer one breaks. */
+  self->lane_header_width = CLAMP (widest + 2 * u (self, 10) + 1, u (self, 90), u (self, LANE_HEADER_MAX));
+}
+
+/* The room a card's inside needs for the longest word it may hold at the
+ * smallest sizes: of its title, owner line, chips and of the titles it
+ * may say it comes after. Words longer than about two dozen letters are left
+ * out: rather than make every card that wide (and the roadmap a page
+ * longer), such a word breaks. */
+static void
+compute_word_inner (KoersSlide *self)
+{
+  double title = u (self, TITLE_FONT_MIN), meta = u (self, meta_font (TITLE_FONT_MIN));
+  double chip = u (self, chip_font (TITLE_FONT_MIN));
+  double cap = card_word_cap (self, ROLE_CARD_TITLE);
+  double widest = 0;
+
+  for (guint c = 0; c < self->columns->len; c++)
+    for (guint l = 0; l < n_lanes (self); l++)
+      {
+        GPtrArray *items = column_get (self, c)->cells[l];
+
+        for (guint i = 0; i < items->len; i++)
+          {
+            const KoersRoadmapItem *item = g_ptr_array_index (items, i);
+            gboolean muted = item->status == KOERS_STATUS_DONE || item->status == KOERS_STATUS_SKIPPED;
+            double check = item->status == KOERS_STATUS_DONE ? title + u (self, 6) : 0;
+            g_autofree char *text = card_meta_text (item);
+            KoersModel *models[MAX_CHIPS];
+            guint n_models = item_models (self, item, models, MAX_CHIPS);
+
+            widest = MAX (widest, check + widest_word (self, item->title, title,
+                                                       muted ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
+                                                       cap - check));
+            if (text)
+              widest = MAX (widest, widest_word (self, text, meta, PANGO_WEIGHT_NORMAL, cap));
+            for (guint m = 0; m < n_models; m++)
+              widest = MAX (widest, 2 * u (self, CHIP_PAD_X) +
+                            widest_word (self, koers_model_get_short_name (models[m]), chip,
+                                         PANGO_WEIGHT_BOLD, cap - 2 * u (self, CHIP_PAD_X)));
+            for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
+              {
+                const KoersRoadmapItem *before = koers_roadmap_lookup_item (self->roadmap, item->after[a]);
+                g_autofree char *deps = before ? g_strdup_printf (_("after: %s"), before->title) : NULL;
+
+                if (deps)
+                  widest = MAX (widest, widest_word (self, deps, meta, PANGO_WEIGHT_NORMAL, cap));
+              }
+          }
+      }
+  self->word_inner = widest + 1;
 }
 
 static void
 layout_slide (KoersSlide *self)
 {
-  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (page_plan_free);
+  g_autoptr(GHashTable) before_relax = NULL;
   Config config;
   double margin = u (self, MARGIN);
 
   collect_lanes_and_columns (self);
   compute_lane_header_width (self);
+  compute_word_inner (self);
   self->lane_min_height = g_new0 (double, n_lanes (self));
   for (guint l = 0; l < n_lanes (self); l++)
     self->lane_min_height[l] = measure_lane_label (self, l);
@@ -2219,17 +2944,69 @@ layout_slide (KoersSlide *self)
       return;
     }
 
-  choose_config (self, &config);
-  evaluate (self, &config, plans);
-  if (plans->len == 0)
+  initial_text_deps (self);
+  for (guint round = 0, relaxed = FALSE; ; round++)
     {
-      /* Even the smallest layout does not fit (a page far too small):
-       * draw it anyway, and let koers_slide_check() say what is wrong. */
-      g_ptr_array_add (plans, page_plan_new (self, 0, self->columns->len, 0));
-    }
+      g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (page_plan_free);
+      GHashTableIter iter;
+      gpointer key;
 
-  for (guint p = 0; p < plans->len; p++)
-    build_page (self, g_ptr_array_index (plans, p), &config, p, plans->len);
+      choose_config (self, &config);
+      evaluate (self, &config, plans);
+      if (plans->len == 0)
+        {
+          /* Even the smallest layout does not fit (a page far too small):
+           * draw it anyway, and let koers_slide_check() say what is wrong. */
+          g_ptr_array_add (plans, page_plan_new (self, 0, self->columns->len, 0));
+        }
+
+      g_hash_table_remove_all (self->relaxable);
+      for (guint p = 0; p < plans->len; p++)
+        build_page (self, g_ptr_array_index (plans, p), &config, p, plans->len);
+
+      if (g_hash_table_size (self->new_text_deps) > 0 && before_relax != NULL)
+        {
+          /* Trying those as arrows cost another route: back to the
+           * dependencies in words of the layout before, which needed no
+           * further round. */
+          g_hash_table_remove_all (self->new_text_deps);
+          g_hash_table_unref (self->text_deps);
+          self->text_deps = g_steal_pointer (&before_relax);
+        }
+      else if (g_hash_table_size (self->new_text_deps) > 0)
+        {
+          /* Some arrows found no route: their cards say it, which changes
+           * the cards' sizes; lay out again. After a few rounds, every
+           * dependency is said on its card, and the next round is the
+           * last. */
+          g_hash_table_iter_init (&iter, self->new_text_deps);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            g_hash_table_add (self->text_deps, g_strdup (key));
+          g_hash_table_remove_all (self->new_text_deps);
+          if (round >= 4)
+            all_deps_text (self);
+        }
+      else if (!relaxed && round < 4 && g_hash_table_size (self->relaxable) > 0)
+        {
+          /* A dependency said in words in an earlier round may have a
+           * route now that the cards have settled: once, try those as
+           * arrows (their cards get shorter; if that costs another
+           * route, the rounds above take it back into words). */
+          before_relax = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_iter_init (&iter, self->text_deps);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            g_hash_table_add (before_relax, g_strdup (key));
+          g_hash_table_iter_init (&iter, self->relaxable);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            g_hash_table_remove (self->text_deps, key);
+          relaxed = TRUE;
+        }
+      else
+        break;
+
+      g_ptr_array_set_size (self->pages, 0);
+      self->min_font_used = G_MAXDOUBLE;
+    }
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -2244,6 +3021,10 @@ koers_slide_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->card_sizes, g_hash_table_unref);
   g_clear_pointer (&self->header_heights, g_hash_table_unref);
+  g_clear_pointer (&self->text_deps, g_hash_table_unref);
+  g_clear_pointer (&self->new_text_deps, g_hash_table_unref);
+  g_clear_pointer (&self->relaxable, g_hash_table_unref);
+  g_clear_pointer (&self->between_lanes, g_hash_table_unref);
   g_clear_pointer (&self->lane_min_height, g_free);
   if (self->columns)
     for (guint c = 0; c < self->columns->len; c++)
@@ -2276,6 +3057,10 @@ koers_slide_init (KoersSlide *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   self->card_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->header_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->new_text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->relaxable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->between_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -2559,15 +3344,210 @@ check_fail (GError    **error,
   return FALSE;
 }
 
+/* The texts of @item's card on @page, by role. */
+typedef struct {
+  const Box *card;
+  GPtrArray *texts;  /* const Box*: texts and the check mark */
+} CardBoxes;
+
+static void
+card_boxes_free (gpointer data)
+{
+  CardBoxes *cb = data;
+  g_ptr_array_unref (cb->texts);
+  g_free (cb);
+}
+
+static gboolean
+card_has_text (const CardBoxes *cb,
+               Role             role,
+               const char      *text,
+               gboolean         whole)
+{
+  for (guint i = 0; i < cb->texts->len; i++)
+    {
+      const Box *box = g_ptr_array_index (cb->texts, i);
+      const char *shown;
+
+      if (box->role != role || box->layout == NULL)
+        continue;
+      shown = pango_layout_get_text (box->layout);
+      if (whole ? g_str_equal (shown, text) : strstr (shown, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+card_has_role (const CardBoxes *cb,
+               Role             role)
+{
+  for (guint i = 0; i < cb->texts->len; i++)
+    if (((const Box *) g_ptr_array_index (cb->texts, i))->role == role)
+      return TRUE;
+  return FALSE;
+}
+
+static const Op *
+find_arrow (const Page             *page,
+            const KoersRoadmapItem *to,
+            const char             *from)
+{
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      const Op *op = &g_array_index (page->ops, Op, i);
+      if (op->kind == OP_ARROW && op->to == to && op->from != NULL && g_str_equal (op->from->id, from))
+        return op;
+    }
+  return NULL;
+}
+
+/* Everything the card of @cb's item has is on it: the title whole, a
+ * chip per model, owner, due and status when set, the check mark when
+ * done, and each dependency as an arrow on this page or in words. */
+static gboolean
+check_card (KoersSlide      *self,
+            const Page      *page,
+            guint            p,
+            const CardBoxes *cb,
+            GError         **error)
+{
+  const KoersRoadmapItem *item = cb->card->item;
+  KoersModel *models[MAX_CHIPS];
+  guint n_models = item_models (self, item, models, MAX_CHIPS);
+
+  if (!card_has_text (cb, ROLE_CARD_TITLE, item->title, TRUE))
+    return check_fail (error, p, "%s does not show its title whole", cb->card->what);
+  for (guint m = 0; m < n_models; m++)
+    if (!card_has_text (cb, ROLE_CHIP, koers_model_get_short_name (models[m]), TRUE))
+      return check_fail (error, p, "%s does not show the model “%s”", cb->card->what,
+                         koers_model_get_short_name (models[m]));
+  if (has_text (item->owner) && !card_has_text (cb, ROLE_META, item->owner, FALSE))
+    return check_fail (error, p, "%s does not show its owner “%s”", cb->card->what, item->owner);
+  if (has_text (item->due))
+    {
+      g_autofree char *due = format_due (item->due);
+      if (!card_has_text (cb, ROLE_META, due, FALSE))
+        return check_fail (error, p, "%s does not show “%s”", cb->card->what, due);
+    }
+  if (item->status != KOERS_STATUS_TODO &&
+      !card_has_text (cb, ROLE_META, koers_status_get_label (item->status), FALSE))
+    return check_fail (error, p, "%s does not show its status “%s”", cb->card->what,
+                       koers_status_get_label (item->status));
+  if (item->status == KOERS_STATUS_DONE && !card_has_role (cb, ROLE_CHECK))
+    return check_fail (error, p, "%s is done but shows no check mark", cb->card->what);
+  for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
+    {
+      const KoersRoadmapItem *before = koers_roadmap_lookup_item (self->roadmap, item->after[a]);
+      g_autofree char *said = NULL;
+
+      if (before == NULL || find_arrow (page, item, before->id) != NULL)
+        continue;
+      said = g_strdup_printf (_("after: %s"), before->title);
+      if (!card_has_text (cb, ROLE_META, said, FALSE))
+        return check_fail (error, p, "%s comes after “%s”, but neither an arrow nor its text says so",
+                           cb->card->what, before->title);
+    }
+  return TRUE;
+}
+
+/* An arrow runs from its card's edge to the other's, and crosses no other
+ * card, no heading and no text but its two cards' own. */
+static gboolean
+check_arrow (const Page *page,
+             guint       p,
+             const Op   *op,
+             GError    **error)
+{
+  const Box *from = NULL, *to = NULL;
+  Rect start = { op->points[0], op->points[1], 0, 0 }, end = { op->points[6], op->points[7], 0, 0 };
+
+  for (guint i = 0; i < page->boxes->len; i++)
+    {
+      const Box *box = &g_array_index (page->boxes, Box, i);
+      if (box->kind == BOX_CARD && box->item == op->from)
+        from = box;
+      if (box->kind == BOX_CARD && box->item == op->to)
+        to = box;
+    }
+  if (from == NULL || to == NULL)
+    return check_fail (error, p, "an arrow to “%s” has a card not on the page", op->to->title);
+  if (!rect_contains (&from->rect, &start) || !rect_contains (&to->rect, &end))
+    return check_fail (error, p, "the arrow from “%s” to “%s” does not join their cards",
+                       op->from->title, op->to->title);
+
+  for (guint i = 0; i < page->boxes->len; i++)
+    {
+      const Box *box = &g_array_index (page->boxes, Box, i);
+
+      if (box->kind != BOX_CARD && box->kind != BOX_HEADING && box->kind != BOX_TEXT)
+        continue;
+      if (box->item != NULL && (box->item == op->from || box->item == op->to))
+        continue;
+      if (curve_hits_rect (op->points, &box->rect))
+        return check_fail (error, p, "the arrow from “%s” to “%s” crosses %s", op->from->title,
+                           op->to->title, box->what);
+    }
+  return TRUE;
+}
+
+/* Title > phase heading > card title > owner line, on every page. */
+static gboolean
+check_hierarchy (const Page *page,
+                 guint       p,
+                 GError    **error)
+{
+  static const Role order[] = { ROLE_TITLE, ROLE_PHASE, ROLE_CARD_TITLE, ROLE_META };
+  static const char *names[] = { "the title", "a phase heading", "a card title", "an owner line" };
+  double least[G_N_ELEMENTS (order)], most[G_N_ELEMENTS (order)];
+
+  for (guint r = 0; r < G_N_ELEMENTS (order); r++)
+    {
+      least[r] = G_MAXDOUBLE;
+      most[r] = 0;
+    }
+  for (guint i = 0; i < page->boxes->len; i++)
+    {
+      const Box *box = &g_array_index (page->boxes, Box, i);
+
+      if (box->kind != BOX_TEXT)
+        continue;
+      for (guint r = 0; r < G_N_ELEMENTS (order); r++)
+        if (box->role == order[r])
+          {
+            least[r] = MIN (least[r], box->font_px);
+            most[r] = MAX (most[r], box->font_px);
+          }
+    }
+  for (guint r = 0; r + 1 < G_N_ELEMENTS (order); r++)
+    for (guint k = r + 1; k < G_N_ELEMENTS (order); k++)
+      if (most[k] > 0 && least[r] < G_MAXDOUBLE && least[r] <= most[k] + 0.01)
+        return check_fail (error, p, "%s (%.1f px) is not larger than %s (%.1f px)",
+                           names[r], least[r], names[k], most[k]);
+  return TRUE;
+}
+
 /**
  * koers_slide_check:
  * @self: a slide
  * @error: the first violation found
  *
- * Verifies the layout this slide computed: every text inside its card
- * (or band, heading, chip), every card inside its cell, everything inside
- * the page, no two cards and no two texts overlapping, and no text
- * smaller than 14 px at 1920×1080 (proportionally at other sizes).
+ * Verifies the layout this slide computed:
+ *
+ * - every text inside its card (or band, heading, chip), every card
+ *   inside its cell, everything inside the page; no two cards and no two
+ *   texts overlapping; no text smaller than 14 px at 1920×1080
+ *   (proportionally at other sizes);
+ * - no text shortened with an ellipsis, and no word broken inside unless
+ *   it does not fit its line even at the smallest size it could have had;
+ * - the typographic hierarchy on every page: the organisation's name
+ *   larger than the phase headings, larger than the card titles, larger
+ *   than the owner lines;
+ * - every item of the roadmap on exactly one card, and each card showing
+ *   its title, a chip per model, its owner, due date and status where
+ *   set, a check mark when done, and every dependency: as an arrow on the
+ *   page, or in words on the card;
+ * - no arrow crossing a card, heading or text other than its two cards'.
  *
  * Returns: whether the layout holds
  */
@@ -2575,6 +3555,7 @@ gboolean
 koers_slide_check (KoersSlide  *self,
                    GError     **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   Rect page_rect;
 
   g_return_val_if_fail (KOERS_IS_SLIDE (self), FALSE);
@@ -2583,6 +3564,9 @@ koers_slide_check (KoersSlide  *self,
   for (guint p = 0; p < self->pages->len; p++)
     {
       Page *page = g_ptr_array_index (self->pages, p);
+      g_autoptr(GHashTable) cards = g_hash_table_new_full (NULL, NULL, NULL, card_boxes_free);
+      GHashTableIter iter;
+      gpointer value;
 
       for (guint i = 0; i < page->boxes->len; i++)
         {
@@ -2599,6 +3583,20 @@ koers_slide_check (KoersSlide  *self,
           if (box->kind == BOX_TEXT && box->font_px < self->min_font - 0.001)
             return check_fail (error, p, "%s is set in %.2f px, below the minimum of %.2f px",
                                box->what, box->font_px, self->min_font);
+          if (box->kind == BOX_TEXT && pango_layout_is_ellipsized (box->layout))
+            return check_fail (error, p, "%s is shortened: “%s”", box->what,
+                               pango_layout_get_text (box->layout));
+          if (box->kind == BOX_TEXT)
+            {
+              g_autofree char *word = NULL;
+              guint avoidable = 0;
+
+              layout_broken_words (self, box->layout, role_floor (self, box->role, box->font_px),
+                                   card_word_cap (self, box->role), &avoidable, &word);
+              if (avoidable > 0)
+                return check_fail (error, p, "%s breaks “%s” inside, which could have been whole",
+                                   box->what, word);
+            }
           if (box->kind == BOX_TEXT || box->kind == BOX_CARD)
             for (guint k = i + 1; k < page->boxes->len; k++)
               {
@@ -2606,6 +3604,60 @@ koers_slide_check (KoersSlide  *self,
                 if (other->kind == box->kind && rect_overlaps (&box->rect, &other->rect))
                   return check_fail (error, p, "%s overlaps %s", box->what, other->what);
               }
+
+          /* Collect each card's parts. */
+          if (box->item != NULL)
+            {
+              CardBoxes *cb = g_hash_table_lookup (cards, box->item);
+
+              if (cb == NULL)
+                {
+                  cb = g_new0 (CardBoxes, 1);
+                  cb->texts = g_ptr_array_new ();
+                  g_hash_table_insert (cards, (gpointer) box->item, cb);
+                }
+              if (box->kind == BOX_CARD)
+                {
+                  if (cb->card != NULL || g_hash_table_contains (seen, box->item))
+                    return check_fail (error, p, "%s stands on more than one card", box->what);
+                  cb->card = box;
+                  g_hash_table_add (seen, (gpointer) box->item);
+                }
+              else if (box->kind == BOX_TEXT || box->role == ROLE_CHECK)
+                g_ptr_array_add (cb->texts, (gpointer) box);
+            }
+        }
+
+      if (!check_hierarchy (page, p, error))
+        return FALSE;
+
+      g_hash_table_iter_init (&iter, cards);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (!check_card (self, page, p, value, error))
+          return FALSE;
+
+      for (guint i = 0; i < page->ops->len; i++)
+        {
+          const Op *op = &g_array_index (page->ops, Op, i);
+          if (op->kind == OP_ARROW && op->to != NULL && !check_arrow (page, p, op, error))
+            return FALSE;
+        }
+    }
+
+  /* Every item on a card. */
+  for (guint ph = 0; ph < koers_roadmap_get_n_phases (self->roadmap); ph++)
+    {
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (self->roadmap, ph);
+
+      for (guint i = 0; i < phase->items->len; i++)
+        {
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+          if (!g_hash_table_contains (seen, item))
+            {
+              g_set_error (error, KOERS_SLIDE_ERROR, KOERS_SLIDE_ERROR_LAYOUT,
+                           "“%s” is on no page", item->title);
+              return FALSE;
+            }
         }
     }
   return TRUE;
@@ -2622,6 +3674,46 @@ koers_slide_get_min_font_px (KoersSlide *self)
 {
   g_return_val_if_fail (KOERS_IS_SLIDE (self), 0);
   return self->min_font_used;
+}
+
+/**
+ * koers_slide_count_dependencies:
+ * @self: a slide
+ * @arrows: (out) (optional): how many dependencies are drawn as arrows
+ * @in_words: (out) (optional): how many are said on their cards
+ *
+ * How the dependencies between the roadmap's items are shown, over all
+ * pages; together, every dependency once.
+ */
+void
+koers_slide_count_dependencies (KoersSlide *self,
+                                guint      *arrows,
+                                guint      *in_words)
+{
+  guint n_arrows = 0, n_words = 0;
+
+  g_return_if_fail (KOERS_IS_SLIDE (self));
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      Page *page = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < page->ops->len; i++)
+        n_arrows += g_array_index (page->ops, Op, i).kind == OP_ARROW && g_array_index (page->ops, Op, i).to != NULL;
+      for (guint i = 0; i < page->boxes->len; i++)
+        {
+          const Box *box = &g_array_index (page->boxes, Box, i);
+          if (box->kind != BOX_CARD || box->item->after == NULL)
+            continue;
+          for (guint a = 0; box->item->after[a] != NULL; a++)
+            n_words += koers_roadmap_lookup_item (self->roadmap, box->item->after[a]) != NULL &&
+                       dep_is_text (self, box->item->id, box->item->after[a]);
+        }
+    }
+  if (arrows)
+    *arrows = n_arrows;
+  if (in_words)
+    *in_words = n_words;
 }
 
 /**

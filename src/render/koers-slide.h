@@ -20,7 +20,10 @@ G_BEGIN_DECLS
 /**
  * KoersSlideError:
  * @KOERS_SLIDE_ERROR_LAYOUT: the computed layout breaks a rule of legibility
- *   (clipped, overlapping or too small); the message names the first one
+ *   (clipped, shortened, overlapping or too small, a word broken that could
+ *   have stayed whole, something an item has not shown, an arrow across
+ *   another card, headings no larger than what they head); the message
+ *   names the first one
  */
 typedef enum {
   KOERS_SLIDE_ERROR_LAYOUT,
@@ -42,6 +45,9 @@ void        koers_slide_draw_page    (KoersSlide               *self,
 gboolean    koers_slide_check        (KoersSlide               *self,
                                       GError                  **error);
 double      koers_slide_get_min_font_px (KoersSlide            *self);
+void        koers_slide_count_dependencies (KoersSlide         *self,
+                                            guint              *arrows,
+                                            guint              *in_words);
 void        koers_slide_get_size     (KoersSlide               *self,
                                       double                   *width,
                                       double                   *height);
