@@ -16,6 +16,9 @@
 #include "koers-types.h"
 #include "koers-window.h"
 
+/* As <url type="homepage"> in the metainfo. */
+#define HOMEPAGE_URL "https://github.com/koersapp/koers"
+
 struct _KoersApplication
 {
   AdwApplication  parent_instance;
@@ -501,6 +504,7 @@ about_action (GSimpleAction *action,
                         "application-name", _("Koers"),
                         "application-icon", gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? APPLICATION_ID : "",
                         "version", PACKAGE_VERSION,
+                        "website", HOMEPAGE_URL,
                         "developer-name", _("The Koers contributors"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,

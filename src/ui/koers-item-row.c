@@ -136,6 +136,22 @@ due_cb (KoersItemRow *self)
     store (self, KOERS_FIELD_ITEM_DUE, text);
 }
 
+/* "edit.commit", before an undo (see commit_edit() in koers-window.c): an
+ * emptied field is stored now rather than once the main loop runs. */
+static void
+commit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KoersItemRow *self = KOERS_ITEM_ROW (widget);
+
+  if (self->clear_source != 0)
+    {
+      g_clear_handle_id (&self->clear_source, g_source_remove);
+      clear_due_cb (self);
+    }
+}
+
 static void
 focus_leave_cb (KoersItemRow *self)
 {
@@ -149,7 +165,11 @@ set_entry (KoersItemRow *self,
            const char   *value)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+      /* After an undo in the field, typing goes on at the end. */
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+    }
 }
 
 static GtkWidget *
@@ -316,6 +336,8 @@ koers_item_row_class_init (KoersItemRowClass *klass)
 
   object_class->dispose = koers_item_row_dispose;
   object_class->finalize = koers_item_row_finalize;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "edit.commit", NULL, commit_action);
 }
 
 static void

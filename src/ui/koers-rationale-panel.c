@@ -96,6 +96,8 @@ sync_date (KoersRationalePanel *self)
     {
       self->syncing = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), value ? value : "");
+      /* After an undo in the field, typing goes on at the end. */
+      gtk_editable_set_position (GTK_EDITABLE (self->date_row), -1);
       self->syncing = FALSE;
     }
   show_date_error (self, FALSE);
@@ -183,6 +185,22 @@ date_changed_cb (KoersRationalePanel *self,
   /* Half-typed dates stay in the field, marked, and are not stored. */
 }
 
+/* "edit.commit", before an undo (see commit_edit() in koers-window.c): an
+ * emptied field is stored now rather than once the main loop runs. */
+static void
+commit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KoersRationalePanel *self = KOERS_RATIONALE_PANEL (widget);
+
+  if (self->clear_source != 0)
+    {
+      g_clear_handle_id (&self->clear_source, g_source_remove);
+      clear_date_cb (self);
+    }
+}
+
 static void
 focus_leave_cb (KoersRationalePanel *self)
 {
@@ -231,6 +249,7 @@ koers_rationale_panel_class_init (KoersRationalePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersRationalePanel, date_row);
   gtk_widget_class_bind_template_child (widget_class, KoersRationalePanel, today_button);
   gtk_widget_class_bind_template_callback (widget_class, today_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "edit.commit", NULL, commit_action);
 }
 
 static void

@@ -115,6 +115,8 @@ set_entry (KoersRoadmapView *self,
     return;
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+  /* After an undo in the field, typing goes on at the end. */
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
   self->syncing = FALSE;
 }
 
@@ -489,6 +491,22 @@ start_changed_cb (KoersRoadmapView *self)
     store (self, KOERS_FIELD_ROADMAP_START, text);
 }
 
+/* "edit.commit", before an undo (see commit_edit() in koers-window.c): an
+ * emptied field is stored now rather than once the main loop runs. */
+static void
+commit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KoersRoadmapView *self = KOERS_ROADMAP_VIEW (widget);
+
+  if (self->clear_source != 0)
+    {
+      g_clear_handle_id (&self->clear_source, g_source_remove);
+      clear_start_cb (self);
+    }
+}
+
 static void
 focus_leave_cb (KoersRoadmapView *self)
 {
@@ -552,6 +570,7 @@ koers_roadmap_view_class_init (KoersRoadmapViewClass *klass)
   object_class->finalize = koers_roadmap_view_finalize;
 
   widget_class->map = koers_roadmap_view_map;
+  gtk_widget_class_install_action (widget_class, "edit.commit", NULL, commit_action);
 
   /* Named in koers-roadmap-view.ui. */
   g_type_ensure (KOERS_TYPE_FINDINGS_LIST);

@@ -183,6 +183,8 @@ sync_organisation_entry (KoersWindow *self)
     return;
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->organisation_entry), name ? name : "");
+  /* After an undo in the field, typing goes on at the end. */
+  gtk_editable_set_position (GTK_EDITABLE (self->organisation_entry), -1);
   self->syncing = FALSE;
 }
 
@@ -480,6 +482,20 @@ canvas_placed_cb (KoersWindow *self,
   _koers_window_show_toast (self, toast);
 }
 
+/* A field may hold an edit the history has not seen yet (an emptied date
+ * is stored once the main loop runs): the field with the focus puts it in
+ * the history first, through its "edit.commit" action, and the edit ends
+ * there, so that undo takes back all of it and nothing after it. */
+static void
+commit_edit (KoersWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL)
+    gtk_widget_activate_action (focus, "edit.commit", NULL);
+  koers_history_seal (self->history);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -487,6 +503,7 @@ undo_action (GtkWidget  *widget,
 {
   KoersWindow *self = KOERS_WINDOW (widget);
 
+  commit_edit (self);
   koers_history_undo (self->history);
 }
 
@@ -497,6 +514,7 @@ redo_action (GtkWidget  *widget,
 {
   KoersWindow *self = KOERS_WINDOW (widget);
 
+  commit_edit (self);
   koers_history_redo (self->history);
 }
 
@@ -688,10 +706,7 @@ koers_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  /* Undo and redo are bound in add_undo_shortcuts(). */
   _koers_window_class_files_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "assess");
@@ -773,10 +788,42 @@ koers_window_class_init (KoersWindowClass *klass)
   koers_window_class_actions_init (widget_class);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z undo and redo the project, wherever the focus
+ * is. The text fields have an undo of their own, bound to the same keys,
+ * which a class binding of the window only sees after them: GTK 4.8 keeps
+ * GtkText's "text.undo" enabled even with its undo turned off, so the key
+ * stopped in the field and did nothing. The window takes these keys first
+ * (the capture phase); when there is nothing to undo, win.undo is disabled
+ * and the key goes on to the focused widget as before. */
+static void
+add_undo_shortcuts (KoersWindow *self)
+{
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+    /* A key trigger matches Z as well as z. */
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    { GDK_KEY_y, GDK_CONTROL_MASK, "win.redo" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "koers-undo-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 koers_window_init (KoersWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_undo_shortcuts (self);
   _koers_window_files_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)

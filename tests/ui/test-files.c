@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <grp.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -377,18 +378,48 @@ test_open_untouched_or_new (void)
   koers_test_remove_tree (dir);
 }
 
+/* 100 000 opening brackets. */
+static void
+make_too_deep (const char *path)
+{
+  g_autofree char *text = g_strnfill (100000, '[');
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* 17 MiB, one more than a Koers file may be; sparse, so quick to make. */
+static void
+make_too_large (const char *path)
+{
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  fputc ('{', f);
+  g_assert_cmpint (fseek (f, 17 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  fputc ('}', f);
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
 typedef struct {
   const char *name;
-  const char *file;       /* in tests/data, or NULL: made by the test */
+  const char *file;       /* in tests/data, or the name of one @make writes */
+  void      (*make) (const char *path);
   const char *where;      /* what the message must name */
 } BrokenCase;
 
 static const BrokenCase broken_cases[] = {
-  { "syntax", "syntax-error.koers", "syntax-error.koers: 3:" },
-  { "unknown-stage", "unknown-stage.koers", "placements.pyramid.current: unknown stage \"shout\"" },
-  { "too-new", "version-2.koers", "version: this file was written by a newer Koers" },
-  { "not-utf8", "not-utf8.koers", "not-utf8.koers: 4:33: the file is not UTF-8 text" },
-  { "too-deep", NULL, "too-deep.koers: 1:65: the data is nested more than 64 levels deep" },
+  { "syntax", "syntax-error.koers", NULL, "syntax-error.koers: 3:" },
+  { "unknown-stage", "unknown-stage.koers", NULL, "placements.pyramid.current: unknown stage \"shout\"" },
+  { "too-new", "version-2.koers", NULL, "version: this file was written by a newer Koers" },
+  { "not-utf8", "not-utf8.koers", NULL, "not-utf8.koers: 4:33: the file is not UTF-8 text" },
+  { "too-deep", "too-deep.koers", make_too_deep, "too-deep.koers: 1:65: the data is nested more than 64 levels deep" },
+  { "too-large", "huge.koers", make_too_large, "huge.koers: the file is 17.0 MiB; Koers files are at most 16 MiB" },
+  { "wrong-format", "wrong-format.koers", NULL,
+    "wrong-format.koers: format: expected \"koers-project\", found \"koers-model\"" },
+  { "missing-member", "missing-name.koers", NULL,
+    "missing-name.koers: organisation.name: missing; this member is required" },
+  { "wrong-type", "name-not-string.koers", NULL,
+    "name-not-string.koers: organisation.name: expected text, found a number" },
 };
 
 static void
@@ -408,7 +439,7 @@ test_open_broken (gconstpointer data)
   AdwMessageDialog *dialog;
   guint n_toplevels;
 
-  if (c->file != NULL)
+  if (c->make == NULL)
     {
       g_autofree char *path = data_path (c->file);
 
@@ -416,10 +447,9 @@ test_open_broken (gconstpointer data)
     }
   else
     {
-      g_autofree char *path = g_build_filename (dir, "too-deep.koers", NULL);
-      g_autofree char *text = g_strnfill (100000, '[');
+      g_autofree char *path = g_build_filename (dir, c->file, NULL);
 
-      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      c->make (path);
       broken = g_file_new_for_path (path);
     }
 
