@@ -53,12 +53,6 @@ ui_test_init (int    *argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  /* No animations: a test need not wait for them, and libadwaita 1.2's
-   * toast overlay crashes when its window is destroyed while a replaced
-   * toast is still fading out (its animation's last tick calls into freed
-   * memory); the tests close windows right after showing toasts, far
-   * faster than a person does. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 static inline void
