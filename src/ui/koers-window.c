@@ -518,6 +518,26 @@ redo_action (GtkWidget  *widget,
   koers_history_redo (self->history);
 }
 
+/* The Keyboard Shortcuts window, made when first asked for. GTK would
+ * build it for every new window from gtk/help-overlay.ui, some 4 ms
+ * before the first frame, for a window few people open; so the file is
+ * kept under another name and the action is ours. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/koersapp/Koers/ui/shortcuts.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
@@ -705,6 +725,7 @@ koers_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
   /* Undo and redo are bound in add_undo_shortcuts(). */
   _koers_window_class_files_init (widget_class);

@@ -361,6 +361,37 @@ test_views (void)
   close_window (window);
 }
 
+/* The Keyboard Shortcuts window is made when asked for, not with every
+ * window (GTK builds gtk/help-overlay.ui for each new window otherwise).
+ * Not presented here: GTK 4.8's shortcuts window warns about a label of
+ * negative width when laid out with the test theme. */
+static void
+test_shortcuts_window (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (window);
+  g_autoptr(GtkBuilder) builder = NULL;
+  gboolean installed = FALSE;
+  const GVariantType *type;
+  const char *name, *property;
+  GObject *shortcuts;
+  GType owner;
+
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_false (g_resources_get_info ("/io/github/koersapp/Koers/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &type, &property); i++)
+    installed |= g_str_equal (name, "win.show-help-overlay");
+  g_assert_true (installed);
+
+  builder = gtk_builder_new_from_resource ("/io/github/koersapp/Koers/ui/shortcuts.ui");
+  shortcuts = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+
+  close_window (window);
+}
+
 static void
 test_narrow (void)
 {
@@ -433,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/assessment-date", test_assessment_date);
   g_test_add_func ("/ui/window/stage-description", test_stage_description);
   g_test_add_func ("/ui/window/views", test_views);
+  g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/dark", test_dark);
 
