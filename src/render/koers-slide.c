@@ -44,7 +44,9 @@
 
 #include "koers-slide.h"
 
-/* Design sizes in px at 1920×1080; multiplied by the page's unit. */
+/* Design sizes in px at 1920×1080; multiplied by the page's unit. The
+ * gaps between columns and lanes and the cards' padding are a little
+ * tighter where that saves a page (see gap_scale()). */
 #define FONT_FAMILY      "Cantarell, DejaVu Sans"
 #define MIN_FONT         14.0
 #define MARGIN           40.0
@@ -209,6 +211,7 @@ typedef struct {
   gboolean has_org;
   guint    n_model;      /* model columns */
   double   card_width;
+  double   col_gap;      /* column_gap() at the layout's title size */
   double  *col_x;        /* per column of the group */
   double  *col_width;
   guint   *sub;          /* cards side by side */
@@ -248,6 +251,7 @@ struct _KoersSlide
   GArray             *lanes;         /* Lane; lane 0 is the organisation */
   GPtrArray          *columns;       /* Column* */
   double              lane_header_width;
+  gboolean            tight;  /* spacing at 85 %: see choose_config() */
   double             *lane_min_height;  /* per lane: its heading's height */
   double              org_label_height;
   GHashTable         *header_heights;   /* "column width font" → Measured */
@@ -1018,6 +1022,14 @@ item_models (KoersSlide             *self,
   return n;
 }
 
+/* The spacing: the design sizes, or 85 % of them where that saves a
+ * page (see choose_config()). */
+static double
+gap_scale (KoersSlide *self)
+{
+  return self->tight ? 0.85 : 1.0;
+}
+
 static void
 card_layout_init (KoersSlide             *self,
                   CardLayout             *card,
@@ -1025,7 +1037,7 @@ card_layout_init (KoersSlide             *self,
                   double                  width,
                   double                  font)
 {
-  double pad_x = u (self, CARD_PAD_X), pad_y = u (self, CARD_PAD_Y);
+  double pad_x = u (self, CARD_PAD_X * gap_scale (self)), pad_y = u (self, CARD_PAD_Y * gap_scale (self));
   double inner = width - 2 * pad_x;
   double title_width = inner;
   gboolean muted = item->status == KOERS_STATUS_DONE || item->status == KOERS_STATUS_SKIPPED;
@@ -1101,7 +1113,7 @@ measure_card (KoersSlide             *self,
    * of layout_slide(); the rest of it does not. */
   for (guint a = 0; item->after != NULL && item->after[a] != NULL && a < 32; a++)
     said |= dep_is_text (self, item->id, item->after[a]) << a;
-  key = g_strdup_printf ("%p %.2f %.1f %x", (gpointer) item, width, font, said);
+  key = g_strdup_printf ("%p %.2f %.1f %x %d", (gpointer) item, width, font, said, self->tight);
   size = g_hash_table_lookup (self->card_sizes, key);
 
   if (size == NULL)
@@ -1146,7 +1158,7 @@ build_card (KoersSlide             *self,
             double                  font)
 {
   const KoersPalette *pal = self->palette;
-  double pad_x = u (self, CARD_PAD_X), pad_y = u (self, CARD_PAD_Y);
+  double pad_x = u (self, CARD_PAD_X * gap_scale (self)), pad_y = u (self, CARD_PAD_Y * gap_scale (self));
   gboolean done = item->status == KOERS_STATUS_DONE;
   gboolean skipped = item->status == KOERS_STATUS_SKIPPED;
   gboolean muted = done || skipped;
@@ -1717,13 +1729,28 @@ group_subs (KoersSlide   *self,
   return TRUE;
 }
 
+
+static double
+column_gap (KoersSlide *self,
+            double      font)
+{
+  return u (self, COLUMN_GAP * gap_scale (self));
+}
+
+static double
+org_gap (KoersSlide *self,
+         double      font)
+{
+  return u (self, ORG_GAP * gap_scale (self));
+}
+
 /* About fifteen characters a line, narrower and titles turn into towers
  * of short lines; and room for the longest word any card holds. */
 static double
 min_card_width (KoersSlide *self,
                 double      font)
 {
-  return MAX (u (self, font) * 9, self->word_inner) + 2 * u (self, CARD_PAD_X);
+  return MAX (u (self, font) * 9, self->word_inner) + 2 * u (self, CARD_PAD_X * gap_scale (self));
 }
 
 /* Computes where the columns first … first + n - 1 stand: every card
@@ -1739,7 +1766,7 @@ geometry_init (KoersSlide   *self,
   double margin = u (self, MARGIN);
   double avail = self->width - 2 * margin;
   gboolean distinct;
-  double gap = u (self, COLUMN_GAP), pad = u (self, CELL_PAD), sub_gap = u (self, SUB_GAP);
+  double gap = column_gap (self, config->font), pad = u (self, CELL_PAD), sub_gap = u (self, SUB_GAP);
   double min_card = min_card_width (self, config->font);
   guint total_sub = 0;
   double x;
@@ -1752,9 +1779,10 @@ geometry_init (KoersSlide   *self,
   geo->col_x = g_new0 (double, n);
   geo->col_width = g_new0 (double, n);
   geo->sub = g_new0 (guint, n);
+  geo->col_gap = gap;
 
   if (geo->has_org && geo->n_model > 0)
-    avail -= u (self, ORG_GAP);
+    avail -= org_gap (self, config->font);
   if (geo->n_model > 0)
     avail -= self->lane_header_width + gap + (geo->n_model - 1) * gap;
   distinct = group_subs (self, first, n, config, geo->sub);
@@ -1773,7 +1801,7 @@ geometry_init (KoersSlide   *self,
   if (geo->has_org)
     {
       geo->col_x[0] = x;
-      x += geo->col_width[0] + u (self, ORG_GAP);
+      x += geo->col_width[0] + org_gap (self, config->font);
     }
   geo->lane_header_x = x;
   if (geo->n_model > 0)
@@ -1916,7 +1944,7 @@ paginate_group (KoersSlide *self,
   guint nl = n_lanes (self), nc = self->columns->len;
   g_autofree GArray **rows = g_new0 (GArray *, nl * nc);
   g_autofree guint *next = g_new0 (guint, nl * nc);
-  double lane_gap = u (self, LANE_GAP);
+  double lane_gap = u (self, LANE_GAP * gap_scale (self));
   guint vpages = 0;
   gboolean ok = TRUE;
 
@@ -2147,9 +2175,9 @@ config_fits_width (KoersSlide   *self,
       distinct = group_subs (self, first, n, config, sub);
       has_org = column_get (self, first)->is_org;
       if (has_org && n > 1)
-        avail -= u (self, ORG_GAP);
+        avail -= org_gap (self, config->font);
       if (n > (guint) has_org)
-        avail -= self->lane_header_width + (n - has_org) * u (self, COLUMN_GAP);
+        avail -= self->lane_header_width + (n - has_org) * column_gap (self, config->font);
       for (guint c = 0; c < n; c++)
         {
           total_sub += sub[c];
@@ -2223,8 +2251,8 @@ score_reaches (const Score *a,
  * smallest title size shows how few pages (and shortened titles and split
  * lanes) the roadmap can have; then the sizes from the largest down, and
  * the first that does as well wins. */
-static void
-choose_config (KoersSlide *self,
+static Score
+choose_spaced (KoersSlide *self,
                Config     *best)
 {
   Config smallest_config = { title_fonts[G_N_ELEMENTS (title_fonts) - 1], 1, 1, 0 };
@@ -2239,9 +2267,34 @@ choose_config (KoersSlide *self,
       if (score_reaches (&score, &goal))
         {
           *best = config;
-          return;
+          break;
         }
     }
+  return goal;
+}
+
+/* The search with the design spacing; where the roadmap takes more than
+ * one page, once more with the spacing a little tighter (gap_scale()),
+ * which wins only if it saves a page: long words (Dutch compounds) can
+ * leave a roadmap a few pixels short of one page, and a second page
+ * costs more than slightly closer cards. */
+static void
+choose_config (KoersSlide *self,
+               Config     *best)
+{
+  Config tight_config;
+  Score spaced, tight;
+
+  self->tight = FALSE;
+  spaced = choose_spaced (self, best);
+  if (spaced.valid && spaced.pages <= 1)
+    return;
+  self->tight = TRUE;
+  tight = choose_spaced (self, &tight_config);
+  if (tight.valid && (!spaced.valid || tight.pages < spaced.pages))
+    *best = tight_config;
+  else
+    self->tight = FALSE;
 }
 
 /* --- building pages ------------------------------------------------------- */
@@ -2536,6 +2589,7 @@ build_page (KoersSlide     *self,
   guint shown = 0;
   double content = 0, extra, y, lanes_right;
   double pad = u (self, CELL_PAD);
+  double lane_gap = u (self, LANE_GAP * gap_scale (self));
   gboolean dark = is_dark (self);
 
   geometry_init (self, &geo, plan->first, plan->n, config);
@@ -2588,7 +2642,7 @@ build_page (KoersSlide     *self,
       content += lane_h[l];
       shown++;
     }
-  extra = shown ? (geo.lanes_height - content - (shown - 1) * u (self, LANE_GAP)) / shown : 0;
+  extra = shown ? (geo.lanes_height - content - (shown - 1) * lane_gap) / shown : 0;
   extra = MAX (0, extra);
 
   /* Backgrounds first: the lanes' tints and the organisation's column. */
@@ -2605,7 +2659,7 @@ build_page (KoersSlide     *self,
       tint = color_alpha (&lane_get (self, l)->color, dark ? 0.16 : 0.08);
       band = (Rect) { geo.lane_header_x, y, lanes_right - geo.lane_header_x, lane_h[l] };
       add_rect (page, &band, u (self, CARD_RADIUS), &tint, NULL, 0, FALSE);
-      y += lane_h[l] + u (self, LANE_GAP);
+      y += lane_h[l] + lane_gap;
     }
   if (geo.has_org)
     {
@@ -2665,7 +2719,7 @@ build_page (KoersSlide     *self,
           const char *before = to->item->after[a];
           Placed *from = g_hash_table_lookup (by_id, before);
           double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
-                                                    ? u (self, COLUMN_GAP) / 2 : u (self, MARGIN) / 3);
+                                                    ? geo.col_gap / 2 : u (self, MARGIN) / 3);
           double points[8];
 
           if (koers_roadmap_lookup_item (self->roadmap, before) == NULL ||
@@ -2687,7 +2741,7 @@ build_page (KoersSlide     *self,
         {
           Placed *from = g_hash_table_lookup (by_id, to->item->after[a]);
           double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
-                                                    ? u (self, COLUMN_GAP) / 2 : u (self, MARGIN) / 3);
+                                                    ? geo.col_gap / 2 : u (self, MARGIN) / 3);
           double points[8];
 
           g_autofree char *key = from ? dep_key (to->item->id, from->item->id) : NULL;
