@@ -186,20 +186,18 @@ generated_rules (guint n)
   return g_string_free (json, FALSE);
 }
 
-/* A project that steps every model from nowhere to its last stage, with
- * what a user records on every item: every status, long owners, due
- * months and quarters. */
-static char *
-generated_project (guint n)
+/* The start of a project file for @name that steps every model from
+ * nowhere to its last stage, up to the roadmap's items. */
+static GString *
+project_head (const char *name)
 {
   KoersCatalog *catalog = koers_catalog_get_builtin ();
-  GString *json = g_string_new ("{ \"format\": \"koers-project\", \"version\": 1, "
-                                "\"organisation\": { \"name\": \"Gemeenschappelijke Regeling "
-                                "Veiligheidsregio Gelderland-Midden en Omstreken\" }, "
-                                "\"created\": \"2026-09-02T09:00:00Z\", \"modified\": \"2026-11-12T15:21:10Z\", "
-                                "\"placements\": {");
-  static const char *statuses[] = { "todo", "doing", "done", "skipped" };
+  GString *json = g_string_new (NULL);
 
+  g_string_append_printf (json, "{ \"format\": \"koers-project\", \"version\": 1, "
+                          "\"organisation\": { \"name\": \"%s\" }, "
+                          "\"created\": \"2026-09-02T09:00:00Z\", \"modified\": \"2026-11-12T15:21:10Z\", "
+                          "\"placements\": {", name);
   for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
     {
       KoersModel *model = koers_catalog_get_model (catalog, m);
@@ -208,6 +206,19 @@ generated_project (guint n)
                               koers_model_get_stage (model, koers_model_get_n_stages (model) - 1)->id);
     }
   g_string_append (json, "}, \"roadmap\": { \"start\": \"2027-01\", \"items\": {");
+  return json;
+}
+
+/* A project that steps every model from nowhere to its last stage, with
+ * what a user records on every item: every status, long owners, due
+ * months and quarters. */
+static char *
+generated_project (guint n)
+{
+  GString *json = project_head ("Gemeenschappelijke Regeling Veiligheidsregio "
+                                "Gelderland-Midden en Omstreken");
+  static const char *statuses[] = { "todo", "doing", "done", "skipped" };
+
   for (guint i = 0; i < n; i++)
     g_string_append_printf (json, "%s\"test/item-%u\": { \"status\": \"%s\", \"owner\": \"%s\"%s }",
                             i ? ", " : "", i, statuses[i % 4],
@@ -329,27 +340,14 @@ check_sample_file (void)
 static void
 check_audit_project (void)
 {
-  KoersCatalog *catalog = koers_catalog_get_builtin ();
   g_autoptr(KoersProject) project = NULL;
   g_autoptr(KoersRoadmap) roadmap = NULL;
   g_autoptr(KoersRoadmap) bare = NULL;
   static const char *statuses[] = { "todo", "doing", "done", "skipped" };
-  GString *json = g_string_new ("{ \"format\": \"koers-project\", \"version\": 1, "
-                                "\"organisation\": { \"name\": \"Gemeenschappelijke Regeling "
-                                "Veiligheidsregio Gelderland-Midden\" }, "
-                                "\"created\": \"2026-09-02T09:00:00Z\", \"modified\": \"2026-11-12T15:21:10Z\", "
-                                "\"placements\": {");
+  GString *json = project_head ("Gemeenschappelijke Regeling Veiligheidsregio Gelderland-Midden");
   g_autofree char *text = NULL;
   guint k = 0;
 
-  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
-    {
-      KoersModel *model = koers_catalog_get_model (catalog, m);
-      g_string_append_printf (json, "%s\"%s\": { \"target\": \"%s\" }", m ? ", " : "",
-                              koers_model_get_id (model),
-                              koers_model_get_stage (model, koers_model_get_n_stages (model) - 1)->id);
-    }
-  g_string_append (json, "}, \"roadmap\": { \"start\": \"2027-01\", \"items\": {");
   text = g_strdup_printf ("%s}}}", json->str);
   project = load_project (text);
   bare = koers_roadmap_build (project, NULL);
