@@ -105,6 +105,12 @@ describe (KoersHistory *self,
       return g_strdup (_("Rename organisation"));
     case KOERS_FIELD_ORGANISATION_DESCRIPTION:
       return g_strdup (_("Edit organisation description"));
+    case KOERS_FIELD_ORGANISATION_KIND:
+      return g_strdup (_("Change kind of organisation"));
+    case KOERS_FIELD_ORGANISATION_STAFF:
+      return g_strdup (_("Change number of staff"));
+    case KOERS_FIELD_ORGANISATION_CAPACITY:
+      return g_strdup (_("Change team capacity"));
     case KOERS_FIELD_RATIONALE:
       return g_strdup (_("Edit rationale"));
     case KOERS_FIELD_ASSESSED:

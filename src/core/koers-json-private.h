@@ -46,5 +46,6 @@ gboolean    _koers_json_check_header   (JsonObject  *root,
                                         GError     **error);
 const char *_koers_json_type_name      (JsonNode    *node);
 GBytes     *_koers_json_to_bytes       (JsonNode    *root);
+char       *_koers_json_format_number  (double       value);
 
 G_END_DECLS

@@ -35,6 +35,21 @@ format_double (char   number[G_ASCII_DTOSTR_BUF_SIZE],
     g_strlcat (number, ".0", G_ASCII_DTOSTR_BUF_SIZE);
 }
 
+/* The same shortest form, for a number a project stores as text (the
+ * team's capacity): "2.4", "3" (no ".0": it is read back with strtod). */
+char *
+_koers_json_format_number (double value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize len;
+
+  format_double (number, value);
+  len = strlen (number);
+  if (len > 2 && g_str_equal (number + len - 2, ".0"))
+    number[len - 2] = '\0';
+  return g_strdup (number);
+}
+
 static void
 offset_to_line_column (const char *data,
                        gsize       offset,

@@ -41,6 +41,9 @@ struct _KoersProject
 
   char         *organisation_name;
   char         *organisation_description;
+  char         *organisation_kind;      /* file form, e.g. "charity" */
+  char         *organisation_staff;     /* "1200" */
+  char         *organisation_capacity;  /* fte, shortest form, e.g. "2.4" */
   char         *created;
   char         *modified;
   char         *roadmap_start;
@@ -97,6 +100,9 @@ koers_project_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->organisation_name, g_free);
   g_clear_pointer (&self->organisation_description, g_free);
+  g_clear_pointer (&self->organisation_kind, g_free);
+  g_clear_pointer (&self->organisation_staff, g_free);
+  g_clear_pointer (&self->organisation_capacity, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->roadmap_start, g_free);
@@ -470,6 +476,63 @@ read_roadmap (KoersProject  *self,
   return TRUE;
 }
 
+/* kind, staff and capacity: optional, and strict about what they hold,
+ * since they change the roadmap. */
+static gboolean
+read_organisation_profile (KoersProject  *self,
+                           JsonObject    *organisation,
+                           GError       **error)
+{
+  const char *kind;
+  JsonNode *node;
+  KoersOrganisationKind k;
+
+  if (!get_optional_string (organisation, "organisation", "kind", &kind, error))
+    return FALSE;
+  if (!koers_organisation_kind_from_string (kind, &k))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("organisation.kind: unknown kind \"%s\" (expected one of municipality, company, charity, small-business, other)"),
+                   kind);
+      return FALSE;
+    }
+  self->organisation_kind = g_strdup (kind);
+
+  node = json_object_get_member (organisation, "staff");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 1 || json_node_get_int (node) > KOERS_STAFF_MAX)
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("organisation.staff: expected the number of staff, a whole number from 1 to %d"),
+                       KOERS_STAFF_MAX);
+          return FALSE;
+        }
+      self->organisation_staff = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    }
+
+  node = json_object_get_member (organisation, "capacity");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      double fte = -1;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        fte = (double) json_node_get_int (node);
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        fte = json_node_get_double (node);
+      if (!(fte > 0.0) || fte > KOERS_CAPACITY_MAX)
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("organisation.capacity: expected the team’s time for social media in fte, a number above 0 and at most %d"),
+                       (int) KOERS_CAPACITY_MAX);
+          return FALSE;
+        }
+      self->organisation_capacity = _koers_json_format_number (fte);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_project (KoersProject  *self,
               JsonNode      *root_node,
@@ -477,7 +540,7 @@ read_project (KoersProject  *self,
 {
   static const char * const known_root[] = { "format", "version", "organisation", "created",
                                              "modified", "placements", "roadmap", NULL };
-  static const char * const known_org[] = { "name", "description", NULL };
+  static const char * const known_org[] = { "name", "description", "kind", "staff", "capacity", NULL };
   const char *name, *description, *created, *modified;
   JsonObject *root, *organisation, *placements, *roadmap;
 
@@ -516,6 +579,8 @@ read_project (KoersProject  *self,
   g_free (self->organisation_name);
   self->organisation_name = g_strdup (name);
   self->organisation_description = g_strdup (description);
+  if (!read_organisation_profile (self, organisation, error))
+    return FALSE;
   self->created = g_strdup (created);
   self->modified = g_strdup (modified);
 
@@ -663,6 +728,19 @@ koers_project_to_bytes (KoersProject *self)
 
   json_object_set_string_member (organisation, "name", self->organisation_name);
   set_string_if (organisation, "description", self->organisation_description);
+  set_string_if (organisation, "kind", self->organisation_kind);
+  if (self->organisation_staff != NULL)
+    json_object_set_int_member (organisation, "staff", g_ascii_strtoll (self->organisation_staff, NULL, 10));
+  if (self->organisation_capacity != NULL)
+    {
+      double fte = g_ascii_strtod (self->organisation_capacity, NULL);
+
+      /* 3 stays 3 and 2.5 stays 2.5, as people write them */
+      if (fte == (double) (gint64) fte)
+        json_object_set_int_member (organisation, "capacity", (gint64) fte);
+      else
+        json_object_set_double_member (organisation, "capacity", fte);
+    }
   merge_extra (organisation, self->extra_organisation);
   json_object_set_object_member (root, "organisation", organisation);
 
@@ -798,6 +876,55 @@ koers_project_get_organisation_description (KoersProject *self)
 {
   g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
   return self->organisation_description;
+}
+
+/**
+ * koers_project_get_organisation_kind:
+ *
+ * Returns: the kind of organisation, %KOERS_ORGANISATION_UNKNOWN when the
+ *   project does not say
+ */
+KoersOrganisationKind
+koers_project_get_organisation_kind (KoersProject *self)
+{
+  KoersOrganisationKind kind = KOERS_ORGANISATION_UNKNOWN;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), KOERS_ORGANISATION_UNKNOWN);
+  koers_organisation_kind_from_string (self->organisation_kind, &kind);
+  return kind;
+}
+
+/**
+ * koers_project_get_organisation_staff:
+ *
+ * Returns: the number of staff, or 0 when the project does not say
+ */
+guint
+koers_project_get_organisation_staff (KoersProject *self)
+{
+  guint staff = 0;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), 0);
+  if (self->organisation_staff == NULL || !koers_parse_staff (self->organisation_staff, &staff))
+    return 0;
+  return staff;
+}
+
+/**
+ * koers_project_get_organisation_capacity:
+ *
+ * Returns: the team's capacity for social media in fte, or 0 when the
+ *   project does not say
+ */
+double
+koers_project_get_organisation_capacity (KoersProject *self)
+{
+  double fte = 0;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), 0);
+  if (self->organisation_capacity == NULL || !koers_parse_capacity (self->organisation_capacity, &fte))
+    return 0;
+  return fte;
 }
 
 const char *
@@ -1023,6 +1150,12 @@ koers_project_get_field (KoersProject *self,
       return self->organisation_name;
     case KOERS_FIELD_ORGANISATION_DESCRIPTION:
       return self->organisation_description;
+    case KOERS_FIELD_ORGANISATION_KIND:
+      return self->organisation_kind;
+    case KOERS_FIELD_ORGANISATION_STAFF:
+      return self->organisation_staff;
+    case KOERS_FIELD_ORGANISATION_CAPACITY:
+      return self->organisation_capacity;
     case KOERS_FIELD_CURRENT:
       return koers_project_get_current (self, key);
     case KOERS_FIELD_TARGET:
@@ -1169,6 +1302,45 @@ validate_field (KoersProject  *self,
           return FALSE;
         }
       break;
+    case KOERS_FIELD_ORGANISATION_KIND:
+      {
+        KoersOrganisationKind kind;
+
+        if (!koers_organisation_kind_from_string (value, &kind))
+          {
+            g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                         _("Unknown kind of organisation “%s” (expected one of municipality, company, charity, small-business, other)"),
+                         value);
+            return FALSE;
+          }
+      }
+      break;
+    case KOERS_FIELD_ORGANISATION_STAFF:
+      {
+        guint staff;
+
+        if (!koers_parse_staff (value, &staff))
+          {
+            g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                         _("Expected the number of staff, a whole number from 1 to %d, found “%s”"),
+                         KOERS_STAFF_MAX, value);
+            return FALSE;
+          }
+      }
+      break;
+    case KOERS_FIELD_ORGANISATION_CAPACITY:
+      {
+        double fte;
+
+        if (!koers_parse_capacity (value, &fte))
+          {
+            g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                         _("Expected the team’s time in fte, a number above 0 and at most %d, such as 2.4, found “%s”"),
+                         (int) KOERS_CAPACITY_MAX, value);
+            return FALSE;
+          }
+      }
+      break;
     case KOERS_FIELD_ROADMAP_START:
       if (!koers_is_valid_month (value))
         {
@@ -1244,6 +1416,29 @@ koers_project_set_field (KoersProject  *self,
       break;
     case KOERS_FIELD_ORGANISATION_DESCRIPTION:
       changed = replace_string (&self->organisation_description, value);
+      break;
+    case KOERS_FIELD_ORGANISATION_KIND:
+      changed = replace_string (&self->organisation_kind, value);
+      break;
+    case KOERS_FIELD_ORGANISATION_STAFF:
+      {
+        g_autofree char *canonical = NULL;
+        guint staff;
+
+        if (value != NULL && koers_parse_staff (value, &staff))
+          canonical = g_strdup_printf ("%u", staff);
+        changed = replace_string (&self->organisation_staff, canonical);
+      }
+      break;
+    case KOERS_FIELD_ORGANISATION_CAPACITY:
+      {
+        g_autofree char *canonical = NULL;
+        double fte;
+
+        if (value != NULL && koers_parse_capacity (value, &fte))
+          canonical = _koers_json_format_number (fte);
+        changed = replace_string (&self->organisation_capacity, canonical);
+      }
       break;
     case KOERS_FIELD_CURRENT:
       changed = replace_string (&ensure_placement (self, key)->current, value);

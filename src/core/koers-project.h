@@ -35,6 +35,9 @@ gboolean      koers_project_save_to_file         (KoersProject  *self,
 KoersCatalog *koers_project_get_catalog          (KoersProject  *self);
 const char   *koers_project_get_organisation_name (KoersProject *self);
 const char   *koers_project_get_organisation_description (KoersProject *self);
+KoersOrganisationKind koers_project_get_organisation_kind     (KoersProject *self);
+guint         koers_project_get_organisation_staff    (KoersProject *self);
+double        koers_project_get_organisation_capacity (KoersProject *self);
 const char   *koers_project_get_created          (KoersProject  *self);
 const char   *koers_project_get_modified         (KoersProject  *self);
 const char   *koers_project_get_roadmap_start    (KoersProject  *self);

@@ -25,6 +25,8 @@ struct _KoersRoadmap
   GPtrArray  *findings;  /* KoersFinding* */
   GPtrArray  *orphans;   /* KoersOrphan* */
   KoersLevel  level;
+  double      capacity;
+  guint       quarter_capacity;
 };
 
 G_DEFINE_FINAL_TYPE (KoersRoadmap, koers_roadmap, G_TYPE_OBJECT)
@@ -68,6 +70,9 @@ item_free (KoersRoadmapItem *item)
   g_free (item->why);
   g_clear_pointer (&item->serves, g_ptr_array_unref);
   g_strfreev (item->after);
+  g_free (item->role);
+  g_free (item->result);
+  g_free (item->programme);
   g_free (item->owner);
   g_free (item->due);
   g_free (item->note);
@@ -78,6 +83,8 @@ static void
 phase_free (KoersRoadmapPhase *phase)
 {
   g_free (phase->title);
+  g_free (phase->name);
+  g_free (phase->done);
   g_free (phase->period);
   g_clear_pointer (&phase->items, g_ptr_array_unref);
   g_free (phase);
@@ -501,6 +508,7 @@ make_item (Builder *b,
   item->why = g_strdup (tr (rule->why));
   item->phase = work->phase;
   item->lesson = rule->lesson;
+  item->role = g_strdup ("communication");
   item->serves = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_ref_free);
 
   switch (rule->kind)
@@ -889,4 +897,53 @@ koers_roadmap_get_level_name (KoersRoadmap *self)
 
   g_return_val_if_fail (KOERS_IS_ROADMAP (self), NULL);
   return names[CLAMP ((int) self->level, 0, 2)];
+}
+
+/**
+ * koers_roadmap_get_capacity:
+ *
+ * Returns: the team's capacity for social media the roadmap was planned
+ *   with, in fte (the project's, or the default when it does not say)
+ */
+double
+koers_roadmap_get_capacity (KoersRoadmap *self)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP (self), 0);
+  return self->capacity;
+}
+
+/**
+ * koers_roadmap_get_quarter_capacity:
+ *
+ * Returns: the person-days of roadmap work one quarter holds at most
+ */
+guint
+koers_roadmap_get_quarter_capacity (KoersRoadmap *self)
+{
+  g_return_val_if_fail (KOERS_IS_ROADMAP (self), 0);
+  return self->quarter_capacity;
+}
+
+/**
+ * koers_roadmap_role_get_label:
+ * @role: a role id, as in #KoersRoadmapItem
+ *
+ * Returns: the translated name of the role, for people
+ */
+const char *
+koers_roadmap_role_get_label (const char *role)
+{
+  static const struct { const char *id; const char *label; } roles[] = {
+    { "communication", NC_("role", "Communication") },
+    { "service", NC_("role", "Service and webcare") },
+    { "hr", NC_("role", "HR") },
+    { "management", NC_("role", "Management") },
+    { "it", NC_("role", "IT") },
+    { "all-staff", NC_("role", "All staff") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_strcmp0 (role, roles[i].id) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "role", roles[i].label);
+  return role ? role : "";
 }

@@ -73,6 +73,116 @@ koers_severity_to_string (KoersSeverity severity)
   return severity == KOERS_SEVERITY_WARNING ? "warning" : "info";
 }
 
+static const char * const kind_names[] = {
+  NULL, "municipality", "company", "charity", "small-business", "other"
+};
+
+/**
+ * koers_organisation_kind_to_string:
+ *
+ * Returns: (nullable): the file form of @kind, e.g. "small-business";
+ *   %NULL for %KOERS_ORGANISATION_UNKNOWN
+ */
+const char *
+koers_organisation_kind_to_string (KoersOrganisationKind kind)
+{
+  g_return_val_if_fail (kind <= KOERS_ORGANISATION_OTHER, NULL);
+  return kind_names[kind];
+}
+
+/**
+ * koers_organisation_kind_from_string:
+ * @str: (nullable): a file form; %NULL gives %KOERS_ORGANISATION_UNKNOWN
+ *
+ * Returns: %TRUE when @str is %NULL or a kind this build knows
+ */
+gboolean
+koers_organisation_kind_from_string (const char            *str,
+                                     KoersOrganisationKind *kind)
+{
+  if (str == NULL)
+    {
+      *kind = KOERS_ORGANISATION_UNKNOWN;
+      return TRUE;
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_str_equal (str, kind_names[i]))
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * koers_organisation_kind_get_label:
+ *
+ * Returns: the translated name of @kind, for people
+ */
+const char *
+koers_organisation_kind_get_label (KoersOrganisationKind kind)
+{
+  switch (kind)
+    {
+    case KOERS_ORGANISATION_MUNICIPALITY:
+      return C_("organisation kind", "Municipality");
+    case KOERS_ORGANISATION_COMPANY:
+      return C_("organisation kind", "Company");
+    case KOERS_ORGANISATION_CHARITY:
+      return C_("organisation kind", "Charity");
+    case KOERS_ORGANISATION_SMALL_BUSINESS:
+      return C_("organisation kind", "Small business");
+    case KOERS_ORGANISATION_OTHER:
+      return C_("organisation kind", "Other");
+    case KOERS_ORGANISATION_UNKNOWN:
+    default:
+      return C_("organisation kind", "Not specified");
+    }
+}
+
+/**
+ * koers_parse_staff:
+ * @text: the number of staff as the project stores it, e.g. "1200"
+ *
+ * Returns: %TRUE when @text is a whole number from 1 to %KOERS_STAFF_MAX
+ */
+gboolean
+koers_parse_staff (const char *text,
+                   guint      *staff)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]) || (text[0] == '0' && text[1] != '\0'))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, KOERS_STAFF_MAX, &value, NULL))
+    return FALSE;
+  *staff = (guint) value;
+  return TRUE;
+}
+
+/**
+ * koers_parse_capacity:
+ * @text: the team's capacity in fte as the project stores it, e.g. "2.4"
+ *
+ * Returns: %TRUE when @text is a number above 0 and at most
+ *   %KOERS_CAPACITY_MAX, written with a point
+ */
+gboolean
+koers_parse_capacity (const char *text,
+                      double     *fte)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || !(g_ascii_isdigit (text[0]) || text[0] == '.'))
+    return FALSE;
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !(value > 0.0) || value > KOERS_CAPACITY_MAX)
+    return FALSE;
+  *fte = value;
+  return TRUE;
+}
+
 /* Month names from our own catalogue rather than the C library's LC_TIME,
  * so a date on a slide is in the same language as the words around it
  * (LANGUAGE=nl alone gives a Dutch slide with Dutch months). */

@@ -57,7 +57,28 @@ typedef enum {
   KOERS_FIELD_ITEM_OWNER,
   KOERS_FIELD_ITEM_DUE,
   KOERS_FIELD_ITEM_NOTE,
+  KOERS_FIELD_ORGANISATION_KIND,
+  KOERS_FIELD_ORGANISATION_STAFF,
+  KOERS_FIELD_ORGANISATION_CAPACITY,
 } KoersField;
+
+/**
+ * KoersOrganisationKind:
+ *
+ * What kind of organisation a project is about; chooses and phrases
+ * roadmap items. %KOERS_ORGANISATION_UNKNOWN when the file does not say.
+ */
+typedef enum {
+  KOERS_ORGANISATION_UNKNOWN,
+  KOERS_ORGANISATION_MUNICIPALITY,
+  KOERS_ORGANISATION_COMPANY,
+  KOERS_ORGANISATION_CHARITY,
+  KOERS_ORGANISATION_SMALL_BUSINESS,
+  KOERS_ORGANISATION_OTHER,
+} KoersOrganisationKind;
+
+#define KOERS_STAFF_MAX    10000000
+#define KOERS_CAPACITY_MAX 1000.0
 
 const char *koers_status_to_string   (KoersStatus  status);
 gboolean    koers_status_from_string (const char  *str,
@@ -65,6 +86,15 @@ gboolean    koers_status_from_string (const char  *str,
 const char *koers_status_get_label   (KoersStatus  status);
 const char *koers_marker_get_label   (KoersMarker  marker);
 const char *koers_severity_to_string (KoersSeverity severity);
+
+const char *koers_organisation_kind_to_string   (KoersOrganisationKind  kind);
+gboolean    koers_organisation_kind_from_string (const char            *str,
+                                                 KoersOrganisationKind *kind);
+const char *koers_organisation_kind_get_label   (KoersOrganisationKind  kind);
+gboolean    koers_parse_staff                   (const char            *text,
+                                                 guint                 *staff);
+gboolean    koers_parse_capacity                (const char            *text,
+                                                 double                *fte);
 
 char       *koers_format_month       (int           year,
                                       int           month);
