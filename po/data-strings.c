@@ -2,449 +2,457 @@
  * data/roadmap/rules.json, for xgettext only: this file is never compiled.
  * Do not edit; edit the JSON and run the script again. */
 
-/* data/models/learning-curve.json: name */
+/* TRANSLATORS: data/models/learning-curve.json: name */
 N_("Social Media Strategy Learning Curve");
-/* data/models/learning-curve.json: short-name */
+/* TRANSLATORS: data/models/learning-curve.json: short-name */
 N_("Learning Curve");
-/* data/models/learning-curve.json: summary */
+/* TRANSLATORS: data/models/learning-curve.json: summary */
 N_("As an organisation learns, investment and business value rise and its culture changes.");
-/* data/models/learning-curve.json: labels.axis-value */
+/* TRANSLATORS: data/models/learning-curve.json: source */
+N_("Mark Smiciklas, Social Media Strategy Learning Curve and Framework (Social Media Explorer, 2010)");
+/* TRANSLATORS: data/models/learning-curve.json: labels.axis-value */
 N_("Business value");
-/* data/models/learning-curve.json: labels.axis-investment */
+/* TRANSLATORS: data/models/learning-curve.json: labels.axis-investment */
 N_("Investment and culture change");
-/* data/models/learning-curve.json: emerging.name */
+/* TRANSLATORS: data/models/learning-curve.json: emerging.name */
 N_("Emerging");
-/* data/models/learning-curve.json: emerging.tagline */
+/* TRANSLATORS: data/models/learning-curve.json: emerging.tagline */
 N_("Finding your way");
-/* data/models/learning-curve.json: emerging.description */
+/* TRANSLATORS: data/models/learning-curve.json: emerging.description */
 N_("Overwhelmed by tools and possibilities; first research, a SWOT analysis and a monitoring set-up.");
-/* data/models/learning-curve.json: tactical.name */
+/* TRANSLATORS: data/models/learning-curve.json: tactical.name */
 N_("Tactical");
-/* data/models/learning-curve.json: tactical.tagline */
+/* TRANSLATORS: data/models/learning-curve.json: tactical.tagline */
 N_("Learning about the audience");
-/* data/models/learning-curve.json: tactical.description */
+/* TRANSLATORS: data/models/learning-curve.json: tactical.description */
 N_("A social media manager or small team uses the tools to learn about the audience, with SMART objectives, measurement and a first content plan.");
-/* data/models/learning-curve.json: integrated.name */
+/* TRANSLATORS: data/models/learning-curve.json: integrated.name */
 N_("Integrated");
-/* data/models/learning-curve.json: integrated.tagline */
+/* TRANSLATORS: data/models/learning-curve.json: integrated.tagline */
 N_("Tied to company goals");
-/* data/models/learning-curve.json: integrated.description */
+/* TRANSLATORS: data/models/learning-curve.json: integrated.description */
 N_("Social media serve company goals across departments, with a team of specialists under one lead, governance and ambassadors.");
-/* data/models/learning-curve.json: social-business.name */
+/* TRANSLATORS: data/models/learning-curve.json: social-business.name */
 N_("Social Business");
-/* data/models/learning-curve.json: social-business.tagline */
+/* TRANSLATORS: data/models/learning-curve.json: social-business.tagline */
 N_("Everyone takes part");
-/* data/models/learning-curve.json: social-business.description */
+/* TRANSLATORS: data/models/learning-curve.json: social-business.description */
 N_("Every employee knows the policy and is trusted to monitor, listen and respond; the central team focuses on content and campaigns.");
-/* data/models/maturity-matrix.json: name */
+/* TRANSLATORS: data/models/maturity-matrix.json: name */
 N_("Social Business Strategy Maturity Matrix");
-/* data/models/maturity-matrix.json: short-name */
+/* TRANSLATORS: data/models/maturity-matrix.json: short-name */
 N_("Maturity Matrix");
-/* data/models/maturity-matrix.json: summary */
+/* TRANSLATORS: data/models/maturity-matrix.json: summary */
 N_("Six stages of social business transformation, from listening to learn to a business that is social.");
-/* data/models/maturity-matrix.json: planning.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: source */
+N_("Altimeter Group (Charlene Li, Brian Solis), The Evolution of Social Business (2013)");
+/* TRANSLATORS: data/models/maturity-matrix.json: planning.name */
 N_("Planning");
-/* data/models/maturity-matrix.json: planning.tagline */
+/* TRANSLATORS: data/models/maturity-matrix.json: planning.tagline */
 N_("Listen to learn");
-/* data/models/maturity-matrix.json: planning.description */
+/* TRANSLATORS: data/models/maturity-matrix.json: planning.description */
 N_("Passive use as preparation: monitoring, pilots, and internal and competitive readiness audits.");
-/* data/models/maturity-matrix.json: presence.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: presence.name */
 N_("Presence");
-/* data/models/maturity-matrix.json: presence.tagline */
+/* TRANSLATORS: data/models/maturity-matrix.json: presence.tagline */
 N_("Stake our claim");
-/* data/models/maturity-matrix.json: presence.description */
+/* TRANSLATORS: data/models/maturity-matrix.json: presence.description */
 N_("A formal, informed presence, with content that amplifies existing marketing.");
-/* data/models/maturity-matrix.json: engagement.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: engagement.name */
 N_("Engagement");
-/* data/models/maturity-matrix.json: engagement.tagline */
+/* TRANSLATORS: data/models/maturity-matrix.json: engagement.tagline */
 N_("Dialogue deepens relationships");
-/* data/models/maturity-matrix.json: engagement.description */
+/* TRANSLATORS: data/models/maturity-matrix.json: engagement.description */
 N_("Conversation and community become part of how relationships are built.");
-/* data/models/maturity-matrix.json: formalized.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: formalized.name */
 N_("Formalized");
-/* data/models/maturity-matrix.json: formalized.tagline */
+/* TRANSLATORS: data/models/maturity-matrix.json: formalized.tagline */
 N_("Organise for scale");
-/* data/models/maturity-matrix.json: formalized.description */
+/* TRANSLATORS: data/models/maturity-matrix.json: formalized.description */
 N_("An executive sponsor, a central hub and organisation-wide governance; the hub must not become a bottleneck.");
-/* data/models/maturity-matrix.json: strategic.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: strategic.name */
 N_("Strategic");
-/* data/models/maturity-matrix.json: strategic.tagline */
+/* TRANSLATORS: data/models/maturity-matrix.json: strategic.tagline */
 N_("Becoming a social business");
-/* data/models/maturity-matrix.json: strategic.description */
+/* TRANSLATORS: data/models/maturity-matrix.json: strategic.description */
 N_("Social initiatives gain executive visibility and span functions.");
-/* data/models/maturity-matrix.json: converged.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: converged.name */
 N_("Converged");
-/* data/models/maturity-matrix.json: converged.tagline */
+/* TRANSLATORS: data/models/maturity-matrix.json: converged.tagline */
 N_("Business is social");
-/* data/models/maturity-matrix.json: converged.description */
+/* TRANSLATORS: data/models/maturity-matrix.json: converged.description */
 N_("Social is woven into the strategy and operations of the whole business.");
-/* data/models/pyramid.json: name */
+/* TRANSLATORS: data/models/pyramid.json: name */
 N_("Social Media Pyramid");
-/* data/models/pyramid.json: short-name */
+/* TRANSLATORS: data/models/pyramid.json: short-name */
 N_("Pyramid");
-/* data/models/pyramid.json: summary */
+/* TRANSLATORS: data/models/pyramid.json: summary */
 N_("Four layers to master from the bottom up: first know what is said, then take part, then publish.");
-/* data/models/pyramid.json: labels.outside-in */
+/* TRANSLATORS: data/models/pyramid.json: source */
+N_("Bart van der Kooi, SocialMediaModellen.nl");
+/* TRANSLATORS: data/models/pyramid.json: labels.outside-in */
 N_("Outside-in: not visible to the public");
-/* data/models/pyramid.json: labels.inside-out */
+/* TRANSLATORS: data/models/pyramid.json: labels.inside-out */
 N_("Inside-out: what the public sees");
-/* data/models/pyramid.json: monitor.name */
+/* TRANSLATORS: data/models/pyramid.json: monitor.name */
 N_("Monitor");
-/* data/models/pyramid.json: monitor.tagline */
+/* TRANSLATORS: data/models/pyramid.json: monitor.tagline */
 N_("Know what is said");
-/* data/models/pyramid.json: monitor.description */
+/* TRANSLATORS: data/models/pyramid.json: monitor.description */
 N_("Follow what is said online about the organisation, its sector and its competitors.");
-/* data/models/pyramid.json: listen.name */
+/* TRANSLATORS: data/models/pyramid.json: listen.name */
 N_("Listen");
-/* data/models/pyramid.json: listen.tagline */
+/* TRANSLATORS: data/models/pyramid.json: listen.tagline */
 N_("Weigh before you act");
-/* data/models/pyramid.json: listen.description */
+/* TRANSLATORS: data/models/pyramid.json: listen.description */
 N_("Look at individual conversations and weigh the consequences of responding before acting.");
-/* data/models/pyramid.json: respond.name */
+/* TRANSLATORS: data/models/pyramid.json: respond.name */
 N_("Respond");
-/* data/models/pyramid.json: respond.tagline */
+/* TRANSLATORS: data/models/pyramid.json: respond.tagline */
 N_("Take part in the conversation");
-/* data/models/pyramid.json: respond.description */
+/* TRANSLATORS: data/models/pyramid.json: respond.description */
 N_("Answer, help and converse with people online; customer care is reactive by nature.");
-/* data/models/pyramid.json: create.name */
+/* TRANSLATORS: data/models/pyramid.json: create.name */
 N_("Create");
-/* data/models/pyramid.json: create.tagline */
+/* TRANSLATORS: data/models/pyramid.json: create.tagline */
 N_("Publish your own story");
-/* data/models/pyramid.json: create.description */
+/* TRANSLATORS: data/models/pyramid.json: create.description */
 N_("Publish your own content: news, articles, photos, video and campaigns.");
-/* data/models/strategy-model.json: name */
+/* TRANSLATORS: data/models/strategy-model.json: name */
 N_("Social Strategy Model");
-/* data/models/strategy-model.json: short-name */
+/* TRANSLATORS: data/models/strategy-model.json: short-name */
 N_("Strategy Model");
-/* data/models/strategy-model.json: summary */
+/* TRANSLATORS: data/models/strategy-model.json: summary */
 N_("The organisation itself is the base; phase 0 prepares it, then nine steps with one go/no-go decision.");
-/* data/models/strategy-model.json: note */
+/* TRANSLATORS: data/models/strategy-model.json: note */
 N_("The nine steps are reconstructed from public descriptions of the 2011 revision.");
-/* data/models/strategy-model.json: labels.dna */
+/* TRANSLATORS: data/models/strategy-model.json: source */
+N_("Sjef Kerkhofs et al., Social Strategy Model (StepFree / Zest marketing, 2009, revised 2011)");
+/* TRANSLATORS: data/models/strategy-model.json: labels.dna */
 N_("The organisation's DNA");
-/* data/models/strategy-model.json: labels.dna-products */
+/* TRANSLATORS: data/models/strategy-model.json: labels.dna-products */
 N_("Products and services");
-/* data/models/strategy-model.json: labels.dna-strategy */
+/* TRANSLATORS: data/models/strategy-model.json: labels.dna-strategy */
 N_("Strategy");
-/* data/models/strategy-model.json: labels.dna-people */
+/* TRANSLATORS: data/models/strategy-model.json: labels.dna-people */
 N_("People");
-/* data/models/strategy-model.json: labels.analysis */
+/* TRANSLATORS: data/models/strategy-model.json: labels.analysis */
 N_("Analysis");
-/* data/models/strategy-model.json: labels.doing */
+/* TRANSLATORS: data/models/strategy-model.json: labels.doing */
 N_("Doing");
-/* data/models/strategy-model.json: phase-0.name */
+/* TRANSLATORS: data/models/strategy-model.json: phase-0.name */
 N_("Phase 0");
-/* data/models/strategy-model.json: phase-0.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: phase-0.tagline */
 N_("Prepare the organisation");
-/* data/models/strategy-model.json: phase-0.description */
+/* TRANSLATORS: data/models/strategy-model.json: phase-0.description */
 N_("Get the internal organisation ready: support, change management and informing colleagues.");
-/* data/models/strategy-model.json: baseline.name */
+/* TRANSLATORS: data/models/strategy-model.json: baseline.name */
 N_("Baseline");
-/* data/models/strategy-model.json: baseline.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: baseline.tagline */
 N_("Where do we stand?");
-/* data/models/strategy-model.json: baseline.description */
+/* TRANSLATORS: data/models/strategy-model.json: baseline.description */
 N_("Measure where you stand and what is said about you, to compare against later.");
-/* data/models/strategy-model.json: analysis.name */
+/* TRANSLATORS: data/models/strategy-model.json: analysis.name */
 N_("Analysis");
-/* data/models/strategy-model.json: analysis.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: analysis.tagline */
 N_("Situation and problem");
-/* data/models/strategy-model.json: analysis.description */
+/* TRANSLATORS: data/models/strategy-model.json: analysis.description */
 N_("Describe the situation and the problem, and the points that need attention.");
-/* data/models/strategy-model.json: objectives.name */
+/* TRANSLATORS: data/models/strategy-model.json: objectives.name */
 N_("Objectives");
-/* data/models/strategy-model.json: objectives.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: objectives.tagline */
 N_("What do we want?");
-/* data/models/strategy-model.json: objectives.description */
+/* TRANSLATORS: data/models/strategy-model.json: objectives.description */
 N_("Set measurable objectives, such as monthly insight into your share of voice against the two largest competitors.");
-/* data/models/strategy-model.json: audiences.name */
+/* TRANSLATORS: data/models/strategy-model.json: audiences.name */
 N_("Audiences");
-/* data/models/strategy-model.json: audiences.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: audiences.tagline */
 N_("Who do we want to reach?");
-/* data/models/strategy-model.json: audiences.description */
+/* TRANSLATORS: data/models/strategy-model.json: audiences.description */
 N_("Choose the target groups you want to reach.");
-/* data/models/strategy-model.json: go-no-go.name */
+/* TRANSLATORS: data/models/strategy-model.json: go-no-go.name */
 N_("Go / no-go");
-/* data/models/strategy-model.json: go-no-go.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: go-no-go.tagline */
 N_("Decide together");
-/* data/models/strategy-model.json: go-no-go.description */
+/* TRANSLATORS: data/models/strategy-model.json: go-no-go.description */
 N_("Decide with management whether a social media policy is viable for you now.");
-/* data/models/strategy-model.json: channels.name */
+/* TRANSLATORS: data/models/strategy-model.json: channels.name */
 N_("Channels");
-/* data/models/strategy-model.json: channels.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: channels.tagline */
 N_("Where and with what?");
-/* data/models/strategy-model.json: channels.description */
+/* TRANSLATORS: data/models/strategy-model.json: channels.description */
 N_("Choose the channels and tools.");
-/* data/models/strategy-model.json: content.name */
+/* TRANSLATORS: data/models/strategy-model.json: content.name */
 N_("Content");
-/* data/models/strategy-model.json: content.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: content.tagline */
 N_("What do we say?");
-/* data/models/strategy-model.json: content.description */
+/* TRANSLATORS: data/models/strategy-model.json: content.description */
 N_("Plan the content and the conversations.");
-/* data/models/strategy-model.json: execution.name */
+/* TRANSLATORS: data/models/strategy-model.json: execution.name */
 N_("Execution");
-/* data/models/strategy-model.json: execution.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: execution.tagline */
 N_("Do it");
-/* data/models/strategy-model.json: execution.description */
+/* TRANSLATORS: data/models/strategy-model.json: execution.description */
 N_("Carry out and activate the plan.");
-/* data/models/strategy-model.json: monitoring.name */
+/* TRANSLATORS: data/models/strategy-model.json: monitoring.name */
 N_("Monitoring");
-/* data/models/strategy-model.json: monitoring.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: monitoring.tagline */
 N_("Measure against the baseline");
-/* data/models/strategy-model.json: monitoring.description */
+/* TRANSLATORS: data/models/strategy-model.json: monitoring.description */
 N_("Monitor and measure against the baseline.");
-/* data/models/strategy-model.json: evaluation.name */
+/* TRANSLATORS: data/models/strategy-model.json: evaluation.name */
 N_("Evaluation");
-/* data/models/strategy-model.json: evaluation.tagline */
+/* TRANSLATORS: data/models/strategy-model.json: evaluation.tagline */
 N_("Learn and adjust");
-/* data/models/strategy-model.json: evaluation.description */
+/* TRANSLATORS: data/models/strategy-model.json: evaluation.description */
 N_("Evaluate, adjust and feed what you learned into the next round.");
-/* data/roadmap/rules.json: phase-0/management-support title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/management-support title */
 N_("Secure support from management");
-/* data/roadmap/rules.json: phase-0/management-support why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/management-support why */
 N_("The Strategy Model puts phase 0, getting the organisation ready, before every step. Without visible backing from management, none of the steps that follow will last.");
-/* data/roadmap/rules.json: phase-0/roadmap-owner title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/roadmap-owner title */
 N_("Name one person who owns this roadmap");
-/* data/roadmap/rules.json: phase-0/roadmap-owner why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/roadmap-owner why */
 N_("Phase 0 is change management as much as preparation, and change needs someone to carry it. One owner keeps the phases moving and reports progress to management.");
-/* data/roadmap/rules.json: phase-0/explain-social-media title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media title */
 N_("Explain what social media is and why it matters");
-/* data/roadmap/rules.json: phase-0/explain-social-media why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media why */
 N_("At a low level of maturity, phase 0 is mostly sharing knowledge. A short session with examples from your own sector gives colleagues a shared starting point.");
-/* data/roadmap/rules.json: phase-0/list-accounts title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/list-accounts title */
 N_("List which accounts exist and who runs them");
-/* data/roadmap/rules.json: phase-0/list-accounts why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/list-accounts why */
 N_("Colleagues often do not know which accounts the organisation has, and forgotten ones turn up. An overview with an owner per account is the first thing to share internally.");
-/* data/roadmap/rules.json: phase-0/find-a-sponsor title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/find-a-sponsor title */
 N_("Find a sponsor in management");
-/* data/roadmap/rules.json: phase-0/find-a-sponsor why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/find-a-sponsor why */
 N_("Support from management is broad; a sponsor is one person who speaks up for social media when time and money are divided. Early on, one sponsor opens more doors than any document.");
-/* data/roadmap/rules.json: phase-0/inform-colleagues title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/inform-colleagues title */
 N_("Inform colleagues about the plan and the policy");
-/* data/roadmap/rules.json: phase-0/inform-colleagues why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/inform-colleagues why */
 N_("Once social media has an owner and objectives, phase 0 moves from sharing knowledge to sharing plans. Colleagues who know the plan and the policy can help, and will not be caught out by it.");
-/* data/roadmap/rules.json: phase-0/agree-who-answers-what title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what title */
 N_("Agree who answers what: service, press, HR");
-/* data/roadmap/rules.json: phase-0/agree-who-answers-what why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what why */
 N_("A complaint, a journalist and a job applicant can arrive online in the same hour. Agree who takes which kind of question, so nothing waits and nobody answers outside their role.");
-/* data/roadmap/rules.json: phase-0/internal-guideline title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/internal-guideline title */
 N_("Write a short internal guideline");
-/* data/roadmap/rules.json: phase-0/internal-guideline why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/internal-guideline why */
 N_("Colleagues need to know what they may say online about their work and where to send questions. One or two pages is enough for now; a full policy can grow from it.");
-/* data/roadmap/rules.json: phase-0/involve-employees title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/involve-employees title */
 N_("Involve employees across the organisation");
-/* data/roadmap/rules.json: phase-0/involve-employees why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/involve-employees why */
 N_("In a mature organisation, phase 0 means involving employees in the execution, not only the team where social media is housed. Service, HR and operations bring questions and stories the central team never sees.");
-/* data/roadmap/rules.json: phase-0/ambassador-programme title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/ambassador-programme title */
 N_("Start an ambassador programme");
-/* data/roadmap/rules.json: phase-0/ambassador-programme why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/ambassador-programme why */
 N_("Colleagues who already share their work online are your most credible voices. A programme gives them support, material and a place to swap experience, and shows others how it is done.");
-/* data/roadmap/rules.json: phase-0/training title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/training title */
 N_("Train colleagues to use social media for work");
-/* data/roadmap/rules.json: phase-0/training why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/training why */
 N_("When more people take part, their skills decide the quality of what the organisation says. Short, practical training on tone, privacy and when to pass a question on protects both them and the organisation.");
-/* data/roadmap/rules.json: phase-0/policy-known-by-all title */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/policy-known-by-all title */
 N_("Make sure every colleague knows the policy");
-/* data/roadmap/rules.json: phase-0/policy-known-by-all why */
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/policy-known-by-all why */
 N_("At the Learning Curve's highest stage every employee knows the internal social media policy. It is the condition for trusting staff to monitor, listen and respond themselves, so check that it is known, not only published.");
-/* data/roadmap/rules.json: shared/monitoring-set-up title */
+/* TRANSLATORS: data/roadmap/rules.json: shared/monitoring-set-up title */
 N_("Choose a monitoring tool and search terms");
-/* data/roadmap/rules.json: shared/monitoring-set-up why */
+/* TRANSLATORS: data/roadmap/rules.json: shared/monitoring-set-up why */
 N_("Every model starts by listening: the Pyramid's base is knowing what is said, the Learning Curve's first stage sets up monitoring, and the Maturity Matrix begins by listening to learn. Track the organisation, its brands and key people, the sector and your two largest competitors.");
-/* data/roadmap/rules.json: pyramid/weekly-digest title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/weekly-digest title */
 N_("Send a weekly digest to those who need it");
-/* data/roadmap/rules.json: pyramid/weekly-digest why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/weekly-digest why */
 N_("Monitoring only pays off when what you find reaches the people who can act on it. A short weekly summary for service, communications and management makes the Pyramid's base visible inside the organisation.");
-/* data/roadmap/rules.json: pyramid/read-conversations title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/read-conversations title */
 N_("Read individual conversations, not just numbers");
-/* data/roadmap/rules.json: pyramid/read-conversations why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/read-conversations why */
 N_("The Pyramid's Listen layer moves from volumes to individual cases: who says what, and why. This is how you learn what your audience cares about, which you need before you respond or create.");
-/* data/roadmap/rules.json: pyramid/response-triage title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/response-triage title */
 N_("Agree what needs a response, from whom, how fast");
-/* data/roadmap/rules.json: pyramid/response-triage why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/response-triage why */
 N_("Listening means weighing the consequences of a response before acting. A simple triage by type of message, owner and response time turns that weighing into a habit instead of a decision under pressure.");
-/* data/roadmap/rules.json: pyramid/when-not-to-respond title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/when-not-to-respond title */
 N_("Decide when not to respond");
-/* data/roadmap/rules.json: pyramid/when-not-to-respond why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/when-not-to-respond why */
 N_("Not every message is helped by an answer: some conversations are better followed than joined. Agreeing this in advance is what the Listen layer is for, and it keeps you from responding by reflex.");
-/* data/roadmap/rules.json: pyramid/response-guidelines title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/response-guidelines title */
 N_("Write response guidelines and a tone of voice");
-/* data/roadmap/rules.json: pyramid/response-guidelines why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/response-guidelines why */
 N_("With Respond, the organisation becomes visible in conversations. Guidelines for common situations and one recognisable tone let several people answer as one organisation.");
-/* data/roadmap/rules.json: shared/social-customer-support title */
+/* TRANSLATORS: data/roadmap/rules.json: shared/social-customer-support title */
 N_("Set service hours and escalation paths");
-/* data/roadmap/rules.json: shared/social-customer-support why */
+/* TRANSLATORS: data/roadmap/rules.json: shared/social-customer-support why */
 N_("Customer care on social media is reactive by nature (Pyramid, Respond) and part of how relationships deepen (Maturity Matrix, Engagement). Say when you answer, and agree where a question goes when it needs an expert, a manager or the press office.");
-/* data/roadmap/rules.json: pyramid/shared-inbox title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/shared-inbox title */
 N_("Share one inbox among the people who answer");
-/* data/roadmap/rules.json: pyramid/shared-inbox why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/shared-inbox why */
 N_("Conversation takes a great deal of time once many people talk to and about you. One shared inbox prevents missed and double replies; in a larger organisation it works best once the Learning Curve's team of specialists with one lead is in place.");
-/* data/roadmap/rules.json: pyramid/content-calendar title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/content-calendar title */
 N_("Make a content calendar from what listening taught");
-/* data/roadmap/rules.json: pyramid/content-calendar why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/content-calendar why */
 N_("The Pyramid puts Create at the top because you first need to know what matters to your audience, and the Learning Curve plans content from its Tactical stage on. Fill a calendar with the topics that monitoring and conversations brought up, following your content strategy.");
-/* data/roadmap/rules.json: pyramid/content-formats title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/content-formats title */
 N_("Choose your formats: articles, photos, video");
-/* data/roadmap/rules.json: pyramid/content-formats why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/content-formats why */
 N_("Each format takes different time and skills. Pick the few that suit your audience and your team, so the calendar can be kept up week after week.");
-/* data/roadmap/rules.json: pyramid/measure-content title */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/measure-content title */
 N_("Measure what your content does");
-/* data/roadmap/rules.json: pyramid/measure-content why */
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/measure-content why */
 N_("Create is the active part of the Pyramid, and it needs the same feedback as the layers beneath it. Check which content leads to reactions, visits or questions, and feed that back into the calendar.");
-/* data/roadmap/rules.json: shared/situation-analysis title */
+/* TRANSLATORS: data/roadmap/rules.json: shared/situation-analysis title */
 N_("Describe your situation with a SWOT analysis");
-/* data/roadmap/rules.json: shared/situation-analysis why */
+/* TRANSLATORS: data/roadmap/rules.json: shared/situation-analysis why */
 N_("The Strategy Model's analysis describes the situation, the problem and the points that need attention; the Learning Curve's first stage does the same research with a SWOT. One analysis serves both and becomes the basis for your objectives.");
-/* data/roadmap/rules.json: learning-curve/social-media-manager title */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/social-media-manager title */
 N_("Name a social media manager or small team");
-/* data/roadmap/rules.json: learning-curve/social-media-manager why */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/social-media-manager why */
 N_("At the Tactical stage social media gets an owner, usually in marketing or communications. This is the first real investment on the Learning Curve: time, set aside in someone's job instead of found between other tasks.");
-/* data/roadmap/rules.json: shared/smart-objectives title */
+/* TRANSLATORS: data/roadmap/rules.json: shared/smart-objectives title */
 N_("Set SMART objectives for social media");
-/* data/roadmap/rules.json: shared/smart-objectives why */
+/* TRANSLATORS: data/roadmap/rules.json: shared/smart-objectives why */
 N_("Objectives do not wait for maturity: even an organisation that only listens can aim for monthly insight into its share of voice against its two largest competitors. The Strategy Model sets objectives early, and the Learning Curve's Tactical stage measures against them.");
-/* data/roadmap/rules.json: learning-curve/content-strategy title */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/content-strategy title */
 N_("Write a content strategy: themes, audiences, aims");
-/* data/roadmap/rules.json: learning-curve/content-strategy why */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/content-strategy why */
 N_("The Learning Curve asks you to think about content already at the Tactical stage, and that is where the Pyramid's public layers begin. Decide which themes you publish on, for whom and to what end, before the posting starts.");
-/* data/roadmap/rules.json: shared/team-with-one-lead title */
+/* TRANSLATORS: data/roadmap/rules.json: shared/team-with-one-lead title */
 N_("Form a team of specialists with one lead");
-/* data/roadmap/rules.json: shared/team-with-one-lead why */
+/* TRANSLATORS: data/roadmap/rules.json: shared/team-with-one-lead why */
 N_("Conversation at scale takes more time than one person has: the Learning Curve answers with a team of specialists under one lead, the Maturity Matrix with a central hub. Investment now moves from time to people, so plan from the start how the team supports others instead of becoming a bottleneck.");
-/* data/roadmap/rules.json: shared/governance-and-policy title */
+/* TRANSLATORS: data/roadmap/rules.json: shared/governance-and-policy title */
 N_("Agree governance and an organisation-wide policy");
-/* data/roadmap/rules.json: shared/governance-and-policy why */
+/* TRANSLATORS: data/roadmap/rules.json: shared/governance-and-policy why */
 N_("The Learning Curve (Integrated) and the Maturity Matrix (Formalized) both call for internal structures: who decides, who may speak for the organisation, what happens in a crisis. Settle it once for the whole organisation, so teams can act without asking each time.");
-/* data/roadmap/rules.json: learning-curve/departments-and-ambassadors title */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/departments-and-ambassadors title */
 N_("Involve other departments and spot ambassadors");
-/* data/roadmap/rules.json: learning-curve/departments-and-ambassadors why */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/departments-and-ambassadors why */
 N_("At Integrated, social media serves the organisation's goals, not only those of communications. Agree with service, HR and product which of their goals it supports, and note the colleagues who are keen: they are your first ambassadors.");
-/* data/roadmap/rules.json: learning-curve/equip-staff title */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/equip-staff title */
 N_("Give staff the tools to monitor, listen and respond");
-/* data/roadmap/rules.json: learning-curve/equip-staff why */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/equip-staff why */
 N_("In a social business, staff monitor, listen and respond themselves, as Zappos and Best Buy are known for. This is the largest investment on the Learning Curve: training, paid tools and time in many people's jobs.");
-/* data/roadmap/rules.json: learning-curve/trust-staff title */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/trust-staff title */
 N_("Agree what staff may answer on their own");
-/* data/roadmap/rules.json: learning-curve/trust-staff why */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/trust-staff why */
 N_("Trust needs boundaries that everyone knows. Building on the policy every colleague knows, agree which questions staff handle themselves, which they pass on, and who backs them up when something goes wrong.");
-/* data/roadmap/rules.json: learning-curve/central-team-to-content title */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/central-team-to-content title */
 N_("Move the central team to content and campaigns");
-/* data/roadmap/rules.json: learning-curve/central-team-to-content why */
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/central-team-to-content why */
 N_("Once staff handle the conversations, the central team is free for what the Pyramid puts at the top: content and campaigns. Set up a simple way for the whole organisation to send in stories and ideas.");
-/* data/roadmap/rules.json: maturity-matrix/readiness-audit title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/readiness-audit title */
 N_("Audit your internal and competitive readiness");
-/* data/roadmap/rules.json: maturity-matrix/readiness-audit why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/readiness-audit why */
 N_("The Maturity Matrix starts with listening to learn, and with an honest look inward and outward. Check skills, time, rules and existing accounts inside, and see what comparable organisations and competitors already do.");
-/* data/roadmap/rules.json: maturity-matrix/pilot title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/pilot title */
 N_("Run one small pilot with a clear end date");
-/* data/roadmap/rules.json: maturity-matrix/pilot why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/pilot why */
 N_("At Planning, social media is used passively, as preparation for an active policy. A time-boxed pilot on one channel or topic gives you experience and evidence without committing the organisation.");
-/* data/roadmap/rules.json: maturity-matrix/formal-presence title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/formal-presence title */
 N_("Set up official accounts where your audience is");
-/* data/roadmap/rules.json: maturity-matrix/formal-presence why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/formal-presence why */
 N_("Presence means staking your claim: formal, recognisable accounts on the channels your audience actually uses, each with an owner. Close or merge the accounts no one maintains.");
-/* data/roadmap/rules.json: maturity-matrix/amplify-marketing title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/amplify-marketing title */
 N_("Use social media to amplify existing campaigns");
-/* data/roadmap/rules.json: maturity-matrix/amplify-marketing why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/amplify-marketing why */
 N_("At Presence, content mostly amplifies marketing and communication that already exist. That is a sound start: it reuses work you have and shows you what travels well online.");
-/* data/roadmap/rules.json: maturity-matrix/department-metrics title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/department-metrics title */
 N_("Align metrics with your department's goals");
-/* data/roadmap/rules.json: maturity-matrix/department-metrics why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/department-metrics why */
 N_("The Maturity Matrix ties Presence to metrics that matter to the department that owns social media. Pick two or three that show its contribution, rather than counting followers.");
-/* data/roadmap/rules.json: maturity-matrix/community-management title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/community-management title */
 N_("Make community management part of someone's job");
-/* data/roadmap/rules.json: maturity-matrix/community-management why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/community-management why */
 N_("At Engagement, dialogue deepens relationships: conversation and community become part of how you work with people. That needs someone who welcomes, answers and connects, with time set aside for it.");
-/* data/roadmap/rules.json: maturity-matrix/engagement-metrics title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/engagement-metrics title */
 N_("Measure engagement, not only reach");
-/* data/roadmap/rules.json: maturity-matrix/engagement-metrics why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/engagement-metrics why */
 N_("Once dialogue matters, reach says little. Track replies, conversations, response times and how people feel about them, to see whether relationships actually deepen.");
-/* data/roadmap/rules.json: maturity-matrix/executive-sponsor title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/executive-sponsor title */
 N_("Appoint an executive sponsor");
-/* data/roadmap/rules.json: maturity-matrix/executive-sponsor why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/executive-sponsor why */
 N_("In the Maturity Matrix, organising for scale starts with an executive sponsor: someone at the top who owns social media's place in the organisation and its budget. Without one, a hub and its governance have no mandate.");
-/* data/roadmap/rules.json: maturity-matrix/report-business-impact title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/report-business-impact title */
 N_("Report business impact to the executive team");
-/* data/roadmap/rules.json: maturity-matrix/report-business-impact why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/report-business-impact why */
 N_("At Strategic, social initiatives gain executive visibility. Report what social media contributes to the organisation's goals, such as service costs, reputation or recruitment, not activity figures.");
-/* data/roadmap/rules.json: maturity-matrix/cross-functional-initiative title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/cross-functional-initiative title */
 N_("Start an initiative that spans departments");
-/* data/roadmap/rules.json: maturity-matrix/cross-functional-initiative why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/cross-functional-initiative why */
 N_("The Maturity Matrix's fifth stage is where social initiatives span functions. Choose one shared goal, such as faster service or better recruitment, and run it jointly with the departments involved.");
-/* data/roadmap/rules.json: maturity-matrix/share-social-data title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/share-social-data title */
 N_("Share social data with other departments");
-/* data/roadmap/rules.json: maturity-matrix/share-social-data why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/share-social-data why */
 N_("What people say online is useful far beyond communications: for product, service and policy. Give those departments regular insights in a form they can use.");
-/* data/roadmap/rules.json: maturity-matrix/social-in-business-planning title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-business-planning title */
 N_("Make social part of annual business planning");
-/* data/roadmap/rules.json: maturity-matrix/social-in-business-planning why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-business-planning why */
 N_("At Converged, social is woven into the strategy of the whole business. Let every department set its social goals in its regular business plan, not in a separate social media plan.");
-/* data/roadmap/rules.json: maturity-matrix/social-in-processes title */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-processes title */
 N_("Build social into everyday processes");
-/* data/roadmap/rules.json: maturity-matrix/social-in-processes why */
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-processes why */
 N_("When business is social, social media is a way of working rather than a channel. Review processes such as service, recruitment and product development, and make social a normal step in them.");
-/* data/roadmap/rules.json: strategy-model/baseline-measurement title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/baseline-measurement title */
 N_("Measure where you stand before you start");
-/* data/roadmap/rules.json: strategy-model/baseline-measurement why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/baseline-measurement why */
 N_("The Strategy Model opens its analysis with a baseline: where you stand and what is said about you. Record mentions, sentiment, share of voice and your own accounts' results now, so later measurements have something to compare with.");
-/* data/roadmap/rules.json: strategy-model/target-groups title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/target-groups title */
 N_("Choose and describe your target groups");
-/* data/roadmap/rules.json: strategy-model/target-groups why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/target-groups why */
 N_("Like objectives, target groups can be chosen at any level of maturity. Describe who you want to reach, what they need from you and where they are online; the choice of channels builds on it.");
-/* data/roadmap/rules.json: strategy-model/go-no-go title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go title */
 N_("Decide with management whether to go ahead");
-/* data/roadmap/rules.json: strategy-model/go-no-go why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go why */
 N_("The Strategy Model has one decision gate: is a social media policy viable for us now? Present the baseline, analysis, objectives and target groups and decide together; a considered no, or not yet, is also a result.");
-/* data/roadmap/rules.json: strategy-model/choose-channels title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/choose-channels title */
 N_("Choose channels and tools per target group");
-/* data/roadmap/rules.json: strategy-model/choose-channels why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/choose-channels why */
 N_("After the go decision, the doing starts with choosing where to be. Choose channels by where your target groups are and what your objectives need, with the tools to run them, rather than being everywhere.");
-/* data/roadmap/rules.json: strategy-model/content-and-conversation-plan title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/content-and-conversation-plan title */
 N_("Plan content and conversation per channel");
-/* data/roadmap/rules.json: strategy-model/content-and-conversation-plan why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/content-and-conversation-plan why */
 N_("The Strategy Model plans content and conversation together: what you publish, and how you take part when people reply. Per channel, set themes, frequency, who responds and how.");
-/* data/roadmap/rules.json: strategy-model/assign-owners title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/assign-owners title */
 N_("Give every activity an owner and a deadline");
-/* data/roadmap/rules.json: strategy-model/assign-owners why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/assign-owners why */
 N_("Execution is where plans tend to stall. Turn the plan into activities with a named owner and a date, and review them every month.");
-/* data/roadmap/rules.json: strategy-model/activate-colleagues title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/activate-colleagues title */
 N_("Activate colleagues to take part");
-/* data/roadmap/rules.json: strategy-model/activate-colleagues why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/activate-colleagues why */
 N_("In the Strategy Model, execution includes activation: colleagues who share, supply stories and pass on questions. Tell them what is starting and what you ask of them.");
-/* data/roadmap/rules.json: strategy-model/measure-against-baseline title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/measure-against-baseline title */
 N_("Measure results against the baseline");
-/* data/roadmap/rules.json: strategy-model/measure-against-baseline why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/measure-against-baseline why */
 N_("This is where the baseline pays off. Measure the same things in the same way, compare them with the baseline and your objectives, and report the results to management.");
-/* data/roadmap/rules.json: strategy-model/evaluate-with-team title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/evaluate-with-team title */
 N_("Evaluate what worked with everyone involved");
-/* data/roadmap/rules.json: strategy-model/evaluate-with-team why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/evaluate-with-team why */
 N_("The Strategy Model ends with learning: what reached the objectives, what did not, and why. Include the people who did the work, not only the numbers.");
-/* data/roadmap/rules.json: strategy-model/start-next-round title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/start-next-round title */
 N_("Feed the lessons into the next round");
-/* data/roadmap/rules.json: strategy-model/start-next-round why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/start-next-round why */
 N_("The Strategy Model is a cycle, not a one-off project. Adjust objectives, target groups and channels to what you learned, and start the next round with a fresh baseline.");
-/* data/roadmap/rules.json: strategy-model/write-it-down title */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/write-it-down title */
 N_("Write down the strategy you already follow");
-/* data/roadmap/rules.json: strategy-model/write-it-down why */
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/write-it-down why */
 N_("Mature organisations often grew into their way of working without a written strategy. Writing it down, with the Strategy Model's steps as a guide, makes clear to everyone what you do and why, and helps new colleagues find their way.");
-/* data/roadmap/rules.json: finding curve-emerging-matrix-formalized */
+/* TRANSLATORS: data/roadmap/rules.json: finding curve-emerging-matrix-formalized */
 N_("The Learning Curve places you at Emerging, while the Maturity Matrix places you at Formalized or higher. Both describe how mature your organisation is, so one placement is probably off; until you review them, phase 0 follows the lower one.");
-/* data/roadmap/rules.json: finding curve-social-business-matrix-presence */
+/* TRANSLATORS: data/roadmap/rules.json: finding curve-social-business-matrix-presence */
 N_("The Learning Curve places you at Social Business, while the Maturity Matrix places you at Presence or lower. Both describe how mature your organisation is, so one placement is probably off; until you review them, phase 0 follows the lower one.");
-/* data/roadmap/rules.json: finding objectives-at-planning */
+/* TRANSLATORS: data/roadmap/rules.json: finding objectives-at-planning */
 N_("The Maturity Matrix places you at Planning, and you have not yet set objectives with the Strategy Model. You do not have to wait: objectives and target groups can be set now, for example monthly insight into your share of voice against your two largest competitors.");
-/* data/roadmap/rules.json: finding inside-out-before-tactical */
+/* TRANSLATORS: data/roadmap/rules.json: finding inside-out-before-tactical */
 N_("The Pyramid places you at Respond or higher, while the Learning Curve places you at Emerging. The Learning Curve starts public replies and posts at its Tactical stage, with objectives and a content plan; without them, what you say depends on whoever happens to be online.");
-/* data/roadmap/rules.json: finding create-without-content-planning */
+/* TRANSLATORS: data/roadmap/rules.json: finding create-without-content-planning */
 N_("You aim to create content on the Pyramid, while the Learning Curve stays at Emerging. Content needs the planning that starts at the Learning Curve's Tactical stage: aim the Learning Curve at Tactical and the roadmap puts a content strategy before the content.");
-/* data/roadmap/rules.json: finding conversation-needs-a-team */
+/* TRANSLATORS: data/roadmap/rules.json: finding conversation-needs-a-team */
 N_("You aim to respond on the Pyramid while the Learning Curve stays at Tactical or below. If many people talk to and about you, conversation will take more time than a small team has; the Learning Curve's Integrated stage solves that with a team of specialists under one lead.");
-/* data/roadmap/rules.json: finding create-before-the-base */
+/* TRANSLATORS: data/roadmap/rules.json: finding create-before-the-base */
 N_("The Pyramid places you at Create, while the Maturity Matrix places you at Planning, still listening to learn. Content made before monitoring and listening are in place tends to miss what your audience cares about, so check the base layers first.");
-/* data/roadmap/rules.json: finding engagement-without-responding */
+/* TRANSLATORS: data/roadmap/rules.json: finding engagement-without-responding */
 N_("The Maturity Matrix places you at Engagement or higher, where dialogue builds relationships, but the Pyramid places you below Respond. Dialogue means answering people, so one of the two placements probably needs another look.");
-/* data/roadmap/rules.json: finding social-business-without-responding */
+/* TRANSLATORS: data/roadmap/rules.json: finding social-business-without-responding */
 N_("The Learning Curve places you at Social Business, where staff monitor, listen and respond themselves, but the Pyramid places you below Respond. An organisation whose staff answer online cannot be below Respond, so one of the two placements probably needs another look.");
-/* data/roadmap/rules.json: finding central-team-to-content */
+/* TRANSLATORS: data/roadmap/rules.json: finding central-team-to-content */
 N_("You aim for Social Business on the Learning Curve, where staff take over conversations and the central team moves to content and campaigns, yet your Pyramid target stops before Create. Consider aiming the Pyramid at Create, so that new role is on the roadmap.");
-/* data/roadmap/rules.json: finding mature-without-written-strategy */
+/* TRANSLATORS: data/roadmap/rules.json: finding mature-without-written-strategy */
 N_("The Learning Curve or the Maturity Matrix shows a mature organisation, but the Strategy Model shows no written strategy yet. Writing down the strategy you already follow still pays off: it clarifies things internally and helps new colleagues find their way.");

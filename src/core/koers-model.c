@@ -235,7 +235,7 @@ koers_model_new_from_bytes (GBytes      *bytes,
   self->id = g_strdup (id);
   self->name = translate (name);
   self->short_name = translate (short_name);
-  self->source = g_strdup (source);
+  self->source = translate (source);
   self->summary = translate (summary);
   self->note = translate (note);
   self->color = g_strdup (color);
