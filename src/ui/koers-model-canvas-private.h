@@ -1,5 +1,6 @@
 /* koers-model-canvas-private.h: the canvas's parts, shared by
  * koers-model-canvas.c (the type, its geometry and its drawing),
+ * koers-model-canvas-tray.c (the strip of markers not placed yet),
  * koers-model-canvas-dnd.c (drag and drop), koers-model-canvas-actions.c
  * (the stage menu, clicks and keys) and koers-model-canvas-a11y.c (the
  * stage zones that keyboard focus and screen readers use)
@@ -83,6 +84,19 @@ void            _koers_model_canvas_measure_marker      (KoersMarker        mark
 void            _koers_model_canvas_select_stage        (KoersModelCanvas  *self,
                                                          const char        *stage_id,
                                                          gboolean           focus);
+int             _koers_model_canvas_dragged_marker      (KoersModelCanvas  *self);
+PangoLayout    *_koers_model_canvas_create_layout       (KoersModelCanvas  *self,
+                                                         const char        *text,
+                                                         gboolean           bold);
+GdkRGBA         _koers_model_canvas_get_foreground      (KoersModelCanvas  *self);
+
+/* koers-model-canvas-tray.c */
+gboolean        _koers_model_canvas_tray_marker_at      (KoersModelCanvas  *self,
+                                                         double             x,
+                                                         double             y,
+                                                         KoersMarker       *marker);
+void            _koers_model_canvas_snapshot_tray       (KoersModelCanvas  *self,
+                                                         GtkSnapshot       *snapshot);
 
 /* koers-model-canvas-dnd.c */
 void            _koers_model_canvas_init_dnd            (KoersModelCanvas  *self);

@@ -8,8 +8,8 @@
  * drop, the keys and the stage menu all end in koers_model_canvas_place(),
  * which places through the history so that every move can be undone.
  *
- * This file holds the type, its geometry and its drawing; drag and drop,
- * the actions and the zones live in koers-model-canvas-{dnd,actions,a11y}.c.
+ * This file holds the type, its geometry and its drawing; the tray, drag
+ * and drop, the actions and the zones live in koers-model-canvas-*.c.
  */
 #define G_LOG_DOMAIN "koers-model-canvas"
 
@@ -18,12 +18,6 @@
 #include <glib/gi18n.h>
 
 #include "koers-model-canvas-private.h"
-
-typedef struct {
-  gboolean        shown;
-  graphene_rect_t rect;     /* the whole slot: the marker and its label */
-  double          glyph_x;  /* centre of the marker's shape */
-} TraySlot;
 
 G_DEFINE_FINAL_TYPE (KoersModelCanvas, koers_model_canvas, GTK_TYPE_WIDGET)
 
@@ -86,8 +80,8 @@ _koers_model_canvas_fill_base_style (KoersModelCanvas  *self,
   style->selected = self->selected;
 }
 
-static int
-dragged_marker (KoersModelCanvas *self)
+int
+_koers_model_canvas_dragged_marker (KoersModelCanvas *self)
 {
   return self->hover_marker >= 0 ? self->hover_marker : self->source_marker;
 }
@@ -97,7 +91,7 @@ fill_draw_style (KoersModelCanvas  *self,
                  KoersDiagramStyle *style)
 {
   KoersStageZone *zone = _koers_model_canvas_focused_zone (self);
-  int marker = dragged_marker (self);
+  int marker = _koers_model_canvas_dragged_marker (self);
 
   _koers_model_canvas_fill_base_style (self, style);
 
@@ -156,8 +150,8 @@ _koers_model_canvas_get_stage_rect (KoersModelCanvas  *self,
   return TRUE;
 }
 
-static PangoLayout *
-create_layout (KoersModelCanvas *self,
+PangoLayout *
+_koers_model_canvas_create_layout (KoersModelCanvas *self,
                const char       *text,
                gboolean          bold)
 {
@@ -191,48 +185,6 @@ _koers_model_canvas_measure_marker (KoersMarker        marker,
   cairo_surface_destroy (surface);
 }
 
-static void
-tray_layout (KoersModelCanvas *self,
-             TraySlot          slots[2],
-             double           *hint_x)
-{
-  double x = TRAY_PADDING;
-
-  for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
-    {
-      cairo_rectangle_t extents;
-
-      slots[m].shown = self->model != NULL && _koers_model_canvas_get_marker_stage (self, m) == NULL;
-      if (!slots[m].shown)
-        continue;
-
-      _koers_model_canvas_measure_marker (m, TRAY_GLYPH, &extents);
-      graphene_rect_init (&slots[m].rect, x, 5, extents.width + 16, TRAY_HEIGHT - 10);
-      slots[m].glyph_x = x + 8 - extents.x;
-      x += slots[m].rect.size.width + 8;
-    }
-  *hint_x = x + 4;
-}
-
-static gboolean
-tray_marker_at (KoersModelCanvas *self,
-                double            x,
-                double            y,
-                KoersMarker      *marker)
-{
-  TraySlot slots[2];
-  double hint_x;
-
-  tray_layout (self, slots, &hint_x);
-  for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
-    if (slots[m].shown && graphene_rect_contains_point (&slots[m].rect, &GRAPHENE_POINT_INIT (x, y)))
-      {
-        *marker = m;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 gboolean
 _koers_model_canvas_marker_at (KoersModelCanvas *self,
            double            x,
@@ -243,7 +195,7 @@ _koers_model_canvas_marker_at (KoersModelCanvas *self,
   gboolean found = FALSE;
   KoersMarker m;
 
-  if (tray_marker_at (self, x, y, marker))
+  if (_koers_model_canvas_tray_marker_at (self, x, y, marker))
     return TRUE;
   if (self->renderer == NULL || y < TRAY_HEIGHT)
     return FALSE;
@@ -278,8 +230,8 @@ _koers_model_canvas_select_stage (KoersModelCanvas *self,
     gtk_widget_grab_focus (GTK_WIDGET (zone));
 }
 
-static GdkRGBA
-get_foreground (KoersModelCanvas *self)
+GdkRGBA
+_koers_model_canvas_get_foreground (KoersModelCanvas *self)
 {
   GdkRGBA color;
 
@@ -351,7 +303,7 @@ query_tooltip_cb (KoersModelCanvas *self,
   if (self->model == NULL || gtk_widget_get_visible (self->menu))
     return FALSE;
 
-  if (!keyboard_mode && tray_marker_at (self, x, y, &marker))
+  if (!keyboard_mode && _koers_model_canvas_tray_marker_at (self, x, y, &marker))
     {
       gtk_tooltip_set_text (tooltip,
                             marker == KOERS_MARKER_CURRENT
@@ -445,58 +397,6 @@ koers_model_canvas_size_allocate (GtkWidget *widget,
 }
 
 static void
-snapshot_tray (KoersModelCanvas *self,
-               GtkSnapshot      *snapshot)
-{
-  TraySlot slots[2];
-  double hint_x;
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  GdkRGBA fg = get_foreground (self);
-  GdkRGBA dim = fg;
-  GdkRGBA pill = fg;
-  g_autoptr(PangoLayout) hint = NULL;
-  int text_height;
-  gboolean any = FALSE;
-  int dragging = dragged_marker (self);
-
-  dim.alpha *= 0.7;
-  pill.alpha *= 0.08;
-
-  tray_layout (self, slots, &hint_x);
-  for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
-    {
-      GskRoundedRect rounded;
-      cairo_t *cr;
-
-      if (!slots[m].shown)
-        continue;
-      any = TRUE;
-
-      gsk_rounded_rect_init_from_rect (&rounded, &slots[m].rect, slots[m].rect.size.height / 2);
-      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot, &pill, &slots[m].rect);
-      gtk_snapshot_pop (snapshot);
-
-      cr = gtk_snapshot_append_cairo (snapshot, &slots[m].rect);
-      koers_render_marker (cr, m, slots[m].glyph_x, TRAY_HEIGHT / 2, TRAY_GLYPH,
-                           _koers_model_canvas_is_dark (), dragging == m);
-      cairo_destroy (cr);
-    }
-
-  hint = create_layout (self,
-                        any ? _("Drag onto a stage")
-                            : _("Drag a marker to move it"),
-                        FALSE);
-  pango_layout_set_width (hint, MAX (0, width - hint_x - TRAY_PADDING) * PANGO_SCALE);
-  pango_layout_set_ellipsize (hint, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (hint, NULL, &text_height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (any ? hint_x : TRAY_PADDING, (TRAY_HEIGHT - text_height) / 2));
-  gtk_snapshot_append_layout (snapshot, hint, &dim);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 koers_model_canvas_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
@@ -507,7 +407,7 @@ koers_model_canvas_snapshot (GtkWidget   *widget,
   if (self->model == NULL)
     return;
 
-  snapshot_tray (self, snapshot);
+  _koers_model_canvas_snapshot_tray (self, snapshot);
 
   if (self->renderer != NULL && width > 1 && height > 1)
     {
@@ -524,8 +424,8 @@ koers_model_canvas_snapshot (GtkWidget   *widget,
     }
   else if (self->error_message != NULL)
     {
-      g_autoptr(PangoLayout) layout = create_layout (self, self->error_message, FALSE);
-      GdkRGBA fg = get_foreground (self);
+      g_autoptr(PangoLayout) layout = _koers_model_canvas_create_layout (self, self->error_message, FALSE);
+      GdkRGBA fg = _koers_model_canvas_get_foreground (self);
 
       pango_layout_set_width (layout, MAX (0, width - 2 * TRAY_PADDING) * PANGO_SCALE);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -942,30 +842,6 @@ koers_model_canvas_get_stage_point (KoersModelCanvas *self,
 }
 
 /**
- * koers_model_canvas_get_tray_point:
- *
- * Returns: %TRUE when @marker waits in the tray, with its centre in @x, @y
- */
-gboolean
-koers_model_canvas_get_tray_point (KoersModelCanvas *self,
-                                   KoersMarker       marker,
-                                   double           *x,
-                                   double           *y)
-{
-  TraySlot slots[2];
-  double hint_x;
-
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
-
-  tray_layout (self, slots, &hint_x);
-  if (!slots[marker].shown)
-    return FALSE;
-  *x = slots[marker].glyph_x;
-  *y = TRAY_HEIGHT / 2;
-  return TRUE;
-}
-
-/**
  * koers_model_canvas_get_marker_point:
  *
  * Returns: %TRUE when @marker stands on the diagram, with its centre in
@@ -992,24 +868,6 @@ koers_model_canvas_get_marker_point (KoersModelCanvas *self,
   *x = rect.x + rect.width / 2;
   *y = rect.y + rect.height / 2 + TRAY_HEIGHT;
   return TRUE;
-}
-
-/**
- * koers_model_canvas_tray_shows:
- *
- * Returns: whether @marker waits in the tray, unplaced
- */
-gboolean
-koers_model_canvas_tray_shows (KoersModelCanvas *self,
-                               KoersMarker       marker)
-{
-  TraySlot slots[2];
-  double hint_x;
-
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
-
-  tray_layout (self, slots, &hint_x);
-  return slots[marker].shown;
 }
 
 /**
