@@ -198,18 +198,3 @@ _koers_model_canvas_remove_zones (KoersModelCanvas *self)
     gtk_widget_unparent (g_ptr_array_index (self->zones, i));
   g_ptr_array_set_size (self->zones, 0);
 }
-
-/* --- public API --------------------------------------------------------- */
-
-/**
- * koers_model_canvas_get_zone:
- *
- * Returns: (transfer none) (nullable): the accessible zone of @stage_id
- */
-GtkWidget *
-koers_model_canvas_get_zone (KoersModelCanvas *self,
-                             const char       *stage_id)
-{
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), NULL);
-  return (GtkWidget *) _koers_model_canvas_find_zone (self, stage_id);
-}

@@ -14,6 +14,26 @@
 
 #include "koers-model-canvas-private.h"
 
+/* Opens the stage menu ("Place Now here"…) on the selected stage, or on
+ * the first stage when none is selected. */
+static void
+popup_menu (KoersModelCanvas *self)
+{
+  graphene_rect_t rect;
+
+  if (self->zones->len == 0)
+    return;
+  if (self->selected == NULL)
+    _koers_model_canvas_select_stage (self, koers_stage_zone_get_stage_id (g_ptr_array_index (self->zones, 0)), FALSE);
+
+  if (_koers_model_canvas_get_stage_rect (self, self->selected, &rect))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                                 &(GdkRectangle) {
+                                   rect.origin.x, rect.origin.y,
+                                   rect.size.width, rect.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
 /* --- callbacks ---------------------------------------------------------- */
 
 static void
@@ -85,7 +105,7 @@ menu_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  koers_model_canvas_popup_menu (KOERS_MODEL_CANVAS (widget));
+  popup_menu (KOERS_MODEL_CANVAS (widget));
 }
 
 static gboolean
@@ -262,40 +282,4 @@ koers_model_canvas_move_cursor (KoersModelCanvas *self,
     next = CLAMP (position + (direction == GTK_DIR_UP ? 1 : -1), 0, (int) self->zones->len - 1);
 
   _koers_model_canvas_select_stage (self, koers_stage_zone_get_stage_id (g_ptr_array_index (self->zones, next)), TRUE);
-}
-
-/**
- * koers_model_canvas_popup_menu:
- *
- * Opens the stage menu ("Place Now here"…) on the selected stage, or on
- * the first stage when none is selected.
- *
- * Returns: %TRUE when the menu opened
- */
-gboolean
-koers_model_canvas_popup_menu (KoersModelCanvas *self)
-{
-  graphene_rect_t rect;
-
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
-
-  if (self->zones->len == 0)
-    return FALSE;
-  if (self->selected == NULL)
-    _koers_model_canvas_select_stage (self, koers_stage_zone_get_stage_id (g_ptr_array_index (self->zones, 0)), FALSE);
-
-  if (_koers_model_canvas_get_stage_rect (self, self->selected, &rect))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
-                                 &(GdkRectangle) {
-                                   rect.origin.x, rect.origin.y,
-                                   rect.size.width, rect.size.height });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-  return TRUE;
-}
-
-GtkWidget *
-koers_model_canvas_get_menu (KoersModelCanvas *self)
-{
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), NULL);
-  return self->menu;
 }

@@ -60,6 +60,42 @@ create_marker_paintable (KoersModelCanvas *self,
   return gtk_snapshot_free_to_paintable (snapshot, &bounds.size);
 }
 
+/* What a drop does: places @marker on the stage under the point. A drop
+ * outside every stage changes nothing. */
+static gboolean
+drop_at (KoersModelCanvas *self,
+         KoersMarker       marker,
+         double            x,
+         double            y)
+{
+  const char *stage;
+
+  _koers_model_canvas_clear_drag_preview (self);
+  stage = _koers_model_canvas_stage_at (self, x, y);
+  if (stage == NULL)
+    return FALSE;
+  return koers_model_canvas_place (self, marker, stage);
+}
+
+/* A drop's value is a KoersMarkerRef or its text form; a marker of another
+ * model, or any other text, is refused. */
+static gboolean
+drop_value (KoersModelCanvas *self,
+            const GValue     *value,
+            double            x,
+            double            y)
+{
+  g_autoptr(KoersMarkerRef) ref = koers_marker_ref_from_value (value);
+
+  if (ref == NULL || self->model == NULL ||
+      g_strcmp0 (ref->model_id, koers_model_get_id (self->model)) != 0)
+    {
+      _koers_model_canvas_clear_drag_preview (self);
+      return FALSE;
+    }
+  return drop_at (self, ref->marker, x, y);
+}
+
 /* --- callbacks ---------------------------------------------------------- */
 
 static GdkContentProvider *
@@ -150,7 +186,7 @@ drop_cb (KoersModelCanvas *self,
          double            y,
          GtkDropTarget    *target)
 {
-  return koers_model_canvas_drop_value (self, value, x, y);
+  return drop_value (self, value, x, y);
 }
 
 /* --- private API -------------------------------------------------------- */
@@ -187,64 +223,6 @@ _koers_model_canvas_clear_drag_preview (KoersModelCanvas *self)
 }
 
 /* --- public API --------------------------------------------------------- */
-
-/**
- * koers_model_canvas_drop_at:
- * @marker: the marker dropped
- * @x: where, in the canvas's coordinates
- * @y: where, in the canvas's coordinates
- *
- * What a drop does: places @marker on the stage under the point. A drop
- * outside every stage changes nothing.
- *
- * Returns: %TRUE when the point is on a stage
- */
-gboolean
-koers_model_canvas_drop_at (KoersModelCanvas *self,
-                            KoersMarker       marker,
-                            double            x,
-                            double            y)
-{
-  const char *stage;
-
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
-
-  _koers_model_canvas_clear_drag_preview (self);
-  stage = _koers_model_canvas_stage_at (self, x, y);
-  if (stage == NULL)
-    return FALSE;
-  return koers_model_canvas_place (self, marker, stage);
-}
-
-/**
- * koers_model_canvas_drop_value:
- * @value: what was dropped: a #KoersMarkerRef or its text form
- *
- * Like koers_model_canvas_drop_at() for a drop's value. A marker of
- * another model, or any other text, is refused.
- *
- * Returns: %TRUE when the drop placed the marker
- */
-gboolean
-koers_model_canvas_drop_value (KoersModelCanvas *self,
-                               const GValue     *value,
-                               double            x,
-                               double            y)
-{
-  g_autoptr(KoersMarkerRef) ref = NULL;
-
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  ref = koers_marker_ref_from_value (value);
-  if (ref == NULL || self->model == NULL ||
-      g_strcmp0 (ref->model_id, koers_model_get_id (self->model)) != 0)
-    {
-      _koers_model_canvas_clear_drag_preview (self);
-      return FALSE;
-    }
-  return koers_model_canvas_drop_at (self, ref->marker, x, y);
-}
 
 /**
  * koers_model_canvas_drag_motion:
@@ -297,11 +275,4 @@ koers_model_canvas_get_drop_stage (KoersModelCanvas *self)
 {
   g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), NULL);
   return self->drop_stage;
-}
-
-GtkDropTarget *
-koers_model_canvas_get_drop_target (KoersModelCanvas *self)
-{
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), NULL);
-  return self->drop_target;
 }
