@@ -92,9 +92,9 @@ static const SizePreset size_presets[] = {
 };
 
 /* The words the command line uses, also what GSettings stores. */
-static const char * const format_nicks[] = { "png", "svg", "pdf" };
-static const char * const theme_nicks[] = { "light", "dark" };
-static const char * const background_nicks[] = { "theme", "white", "transparent" };
+static const char * const format_nicks[] = { "png", "svg", "pdf", NULL };
+static const char * const theme_nicks[] = { "light", "dark", NULL };
+static const char * const background_nicks[] = { "theme", "white", "transparent", NULL };
 
 static void
 export_job_free (ExportJob *job)
@@ -106,268 +106,155 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-/* --- settings: work with whatever type the schema gives a key ------------ */
+/* --- settings ------------------------------------------------------------ */
 
-static GSettingsSchemaKey *
-lookup_key (KoersExportDialog *self,
-            const char        *key)
+/* The schema stores the command line's words ("png", "dark"); the rows
+ * show them in the same order. A word the schema does not know (an older
+ * dconf database) is refused, and GSettings falls back to the default. */
+static gboolean
+get_nick_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  if (self->schema == NULL || !g_settings_schema_has_key (self->schema, key))
+  const char * const *nicks = user_data;
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; nicks[i] != NULL; i++)
+    if (g_strcmp0 (nick, nicks[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+set_nick_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  const char * const *nicks = user_data;
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= g_strv_length ((char **) nicks))
     return NULL;
-  return g_settings_schema_get_key (self->schema, key);
+  return g_variant_new_string (nicks[selected]);
 }
 
-static guint
-read_choice (KoersExportDialog  *self,
-             const char         *key,
-             const char * const *nicks,
-             guint               n_nicks,
-             guint               fallback)
+/* "1920x1080", as --size= writes it, to the row of that preset. */
+static gboolean
+get_size_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, key);
-  g_autoptr(GVariant) value = NULL;
-  gint64 index = -1;
+  double width, height;
 
-  if (schema_key == NULL)
-    return fallback;
-
-  value = g_settings_get_value (self->settings, key);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    {
-      const char *nick = g_variant_get_string (value, NULL);
-
-      for (guint i = 0; i < n_nicks; i++)
-        if (g_ascii_strcasecmp (nick, nicks[i]) == 0)
-          index = i;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
-    index = g_variant_get_int32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-    index = g_variant_get_uint32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    index = g_variant_get_boolean (value);
-
-  return index >= 0 && index < n_nicks ? (guint) index : fallback;
-}
-
-static void
-write_value (KoersExportDialog  *self,
-             GSettingsSchemaKey *schema_key,
-             const char         *key,
-             GVariant           *value)
-{
-  g_autoptr(GVariant) owned = g_variant_ref_sink (value);
-
-  if (g_variant_is_of_type (owned, g_settings_schema_key_get_value_type (schema_key)) &&
-      g_settings_schema_key_range_check (schema_key, owned))
-    g_settings_set_value (self->settings, key, owned);
-  else
-    g_debug ("Not remembering %s: the schema wants another kind of value", key);
-}
-
-static void
-write_choice (KoersExportDialog  *self,
-              const char         *key,
-              const char * const *nicks,
-              guint               index)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, key);
-  const GVariantType *type;
-
-  if (schema_key == NULL)
-    return;
-
-  type = g_settings_schema_key_get_value_type (schema_key);
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
-    write_value (self, schema_key, key, g_variant_new_string (nicks[index]));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
-    write_value (self, schema_key, key, g_variant_new_int32 (index));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
-    write_value (self, schema_key, key, g_variant_new_uint32 (index));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_BOOLEAN))
-    write_value (self, schema_key, key, g_variant_new_boolean (index != 0));
-}
-
-static guint
-read_size (KoersExportDialog *self)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-size");
-  g_autoptr(GVariant) value = NULL;
-  double width = 0, height = 0;
-
-  if (schema_key == NULL)
-    return 0;
-
-  value = g_settings_get_value (self->settings, "export-size");
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    {
-      if (!koers_parse_size (g_variant_get_string (value, NULL), &width, &height))
-        return 0;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(ii)")))
-    {
-      int w, h;
-
-      g_variant_get (value, "(ii)", &w, &h);
-      width = w, height = h;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(uu)")))
-    {
-      guint w, h;
-
-      g_variant_get (value, "(uu)", &w, &h);
-      width = w, height = h;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(dd)")))
-    g_variant_get (value, "(dd)", &width, &height);
-
+  if (!koers_parse_size (g_variant_get_string (variant, NULL), &width, &height))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
     if (size_presets[i].width == width && size_presets[i].height == height)
-      return i;
-  return 0;
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
-static void
-write_size (KoersExportDialog *self,
-            guint              index)
+static GVariant *
+set_size_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-size");
-  const SizePreset *preset = &size_presets[index];
-  const GVariantType *type;
-
-  if (schema_key == NULL)
-    return;
-
-  type = g_settings_schema_key_get_value_type (schema_key);
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
-    {
-      g_autofree char *text = g_strdup_printf ("%.0fx%.0f", preset->width, preset->height);
-
-      write_value (self, schema_key, "export-size", g_variant_new_string (text));
-    }
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(ii)")))
-    write_value (self, schema_key, "export-size",
-                 g_variant_new ("(ii)", (int) preset->width, (int) preset->height));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(uu)")))
-    write_value (self, schema_key, "export-size",
-                 g_variant_new ("(uu)", (guint) preset->width, (guint) preset->height));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(dd)")))
-    write_value (self, schema_key, "export-size",
-                 g_variant_new ("(dd)", preset->width, preset->height));
-}
-
-static guint
-read_scale (KoersExportDialog *self)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-scale");
-  g_autoptr(GVariant) value = NULL;
-  double scale = 2;
-
-  if (schema_key == NULL)
-    return 2;
-
-  value = g_settings_get_value (self->settings, "export-scale");
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
-    scale = g_variant_get_int32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-    scale = g_variant_get_uint32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-    scale = g_variant_get_double (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    scale = g_ascii_strtod (g_variant_get_string (value, NULL), NULL);
-
-  return scale >= 1 && scale <= 4 ? (guint) scale : 2;
-}
-
-static void
-write_scale (KoersExportDialog *self,
-             guint              scale)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-scale");
-  const GVariantType *type;
-
-  if (schema_key == NULL)
-    return;
-
-  type = g_settings_schema_key_get_value_type (schema_key);
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
-    write_value (self, schema_key, "export-scale", g_variant_new_int32 (scale));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
-    write_value (self, schema_key, "export-scale", g_variant_new_uint32 (scale));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_DOUBLE))
-    write_value (self, schema_key, "export-scale", g_variant_new_double (scale));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
-    {
-      g_autofree char *text = g_strdup_printf ("%u", scale);
-
-      write_value (self, schema_key, "export-scale", g_variant_new_string (text));
-    }
-}
-
-static GFile *
-read_last_folder (KoersExportDialog *self)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "last-folder");
-  g_autoptr(GVariant) value = NULL;
-  const char *text;
-
-  if (schema_key == NULL)
-    return NULL;
-
-  value = g_settings_get_value (self->settings, "last-folder");
-  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return NULL;
-  text = g_variant_get_string (value, NULL);
-  /* A URI, as the schema says; a path works too. */
-  return *text != '\0' ? g_file_new_for_commandline_arg (text) : NULL;
-}
-
-static void
-write_last_folder (KoersExportDialog *self,
-                   GFile             *folder)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "last-folder");
+  guint selected = g_value_get_uint (value);
   g_autofree char *text = NULL;
 
-  if (schema_key == NULL || folder == NULL ||
-      !g_variant_type_equal (g_settings_schema_key_get_value_type (schema_key), G_VARIANT_TYPE_STRING))
-    return;
-
-  /* A URI, as the schema says. */
-  text = g_file_get_uri (folder);
-  write_value (self, schema_key, "last-folder", g_variant_new_string (text));
+  if (selected >= G_N_ELEMENTS (size_presets))
+    return NULL;
+  text = g_strdup_printf ("%.0fx%.0f", size_presets[selected].width, size_presets[selected].height);
+  return g_variant_new_string (text);
 }
 
+/* The scale row lists 1× to 4×: its position is the scale less one. */
+static gboolean
+get_scale_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  int scale = g_variant_get_int32 (variant);
+
+  if (scale < 1 || scale > 4)
+    return FALSE;
+  g_value_set_uint (value, scale - 1);
+  return TRUE;
+}
+
+static GVariant *
+set_scale_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected > 3)
+    return NULL;
+  return g_variant_new_int32 (selected + 1);
+}
+
+/* Binds a row to its key. The settings are read once, when the dialog
+ * opens, and written only by g_settings_apply() after an export worked:
+ * options tried and abandoned are not remembered. */
+static void
+bind_row (KoersExportDialog           *self,
+          const char                  *key,
+          AdwComboRow                 *row,
+          GSettingsBindGetMapping      get_mapping,
+          GSettingsBindSetMapping      set_mapping,
+          gconstpointer                user_data)
+{
+  /* A schema of an older Koers may lack the key: the row's default does. */
+  if (!g_settings_schema_has_key (self->schema, key))
+    return;
+  g_settings_bind_with_mapping (self->settings, key, row, "selected",
+                                G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET |
+                                G_SETTINGS_BIND_GET_NO_CHANGES | G_SETTINGS_BIND_NO_SENSITIVITY,
+                                get_mapping, set_mapping, (gpointer) user_data, NULL);
+}
+
+static void
+bind_settings (KoersExportDialog *self)
+{
+  g_autofree char *folder = NULL;
+
+  g_settings_delay (self->settings);
+  bind_row (self, "export-format", self->format_row, get_nick_mapping, set_nick_mapping, format_nicks);
+  bind_row (self, "export-size", self->size_row, get_size_mapping, set_size_mapping, NULL);
+  bind_row (self, "export-scale", self->scale_row, get_scale_mapping, set_scale_mapping, NULL);
+  bind_row (self, "export-theme", self->theme_row, get_nick_mapping, set_nick_mapping, theme_nicks);
+  bind_row (self, "export-background", self->background_row, get_nick_mapping, set_nick_mapping, background_nicks);
+
+  if (!g_settings_schema_has_key (self->schema, "last-folder"))
+    return;
+  folder = g_settings_get_string (self->settings, "last-folder");
+  /* A URI, as the schema says; a path works too. */
+  if (*folder != '\0')
+    self->last_folder = g_file_new_for_commandline_arg (folder);
+}
+
+/* After an export worked: the options as they are now, and its folder. */
 static void
 remember_options (KoersExportDialog *self)
 {
-  if (self->settings == NULL || self->format_row == NULL)
+  if (self->settings == NULL)
     return;
 
-  g_settings_delay (self->settings);
-  write_choice (self, "export-format", format_nicks, adw_combo_row_get_selected (self->format_row));
-  write_size (self, adw_combo_row_get_selected (self->size_row));
-  write_scale (self, adw_combo_row_get_selected (self->scale_row) + 1);
-  write_choice (self, "export-theme", theme_nicks, adw_combo_row_get_selected (self->theme_row));
-  write_choice (self, "export-background", background_nicks, adw_combo_row_get_selected (self->background_row));
-  write_last_folder (self, self->last_folder);
+  if (self->last_folder != NULL && g_settings_schema_has_key (self->schema, "last-folder"))
+    {
+      /* A URI, as the schema says. */
+      g_autofree char *uri = g_file_get_uri (self->last_folder);
+
+      g_settings_set_string (self->settings, "last-folder", uri);
+    }
   g_settings_apply (self->settings);
-}
-
-static void
-restore_options (KoersExportDialog *self)
-{
-  self->last_folder = read_last_folder (self);
-
-  adw_combo_row_set_selected (self->format_row,
-                              read_choice (self, "export-format", format_nicks, G_N_ELEMENTS (format_nicks), 0));
-  adw_combo_row_set_selected (self->size_row, read_size (self));
-  adw_combo_row_set_selected (self->scale_row, read_scale (self) - 1);
-  adw_combo_row_set_selected (self->theme_row,
-                              read_choice (self, "export-theme", theme_nicks, G_N_ELEMENTS (theme_nicks), 0));
-  adw_combo_row_set_selected (self->background_row,
-                              read_choice (self, "export-background", background_nicks,
-                                           G_N_ELEMENTS (background_nicks), 0));
 }
 
 /* --- state --------------------------------------------------------------- */
@@ -846,7 +733,6 @@ koers_export_dialog_constructed (GObject *object)
 
   self->updating = TRUE;
   fill_what_row (self);
-  restore_options (self);
   self->updating = FALSE;
 
   options_changed (self, TRUE);
@@ -1010,13 +896,17 @@ koers_export_dialog_init (KoersExportDialog *self)
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
     self->schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
-  if (self->schema != NULL)
-    self->settings = g_settings_new_full (self->schema, NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
     gtk_string_list_append (sizes, _(size_presets[i].label));
   adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));
   adw_combo_row_set_selected (self->scale_row, 1);
+
+  if (self->schema != NULL)
+    {
+      self->settings = g_settings_new_full (self->schema, NULL, NULL);
+      bind_settings (self);
+    }
 
   gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
 
@@ -1200,7 +1090,7 @@ koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
     organisation = _("Koers");
 
   format = adw_combo_row_get_selected (self->format_row);
-  extension = format_nicks[format < G_N_ELEMENTS (format_nicks) ? format : 0];
+  extension = format_nicks[format < G_N_ELEMENTS (format_nicks) - 1 ? format : 0];
 
   if (self->model_id != NULL)
     {

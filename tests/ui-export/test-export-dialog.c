@@ -421,6 +421,51 @@ test_remembers (void)
   koers_test_remove_tree (dir);
 }
 
+/* Options tried but not exported are not remembered; a stored value the
+ * dialog cannot show (a size no row offers) gives the row's default. */
+static void
+test_remembers_only_exports (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *format = NULL;
+  KoersExportDialog *dialog;
+  KoersExportOptions options, read;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.koersapp.Koers", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "export-size"))
+    {
+      g_test_skip ("the GSettings schema is not compiled in GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  dialog = new_dialog (NULL);
+  koers_export_dialog_get_options (dialog, &options);
+  options.format = KOERS_EXPORT_SVG;
+  options.width = 1280;
+  options.height = 720;
+  koers_export_dialog_set_options (dialog, &options);
+  destroy_dialog (dialog);
+  format = g_settings_get_string (settings, "export-format");
+  g_assert_cmpstr (format, ==, "png");
+
+  g_settings_set_string (settings, "export-size", "1000x1000");
+  g_settings_set_int (settings, "export-scale", 3);
+  dialog = new_dialog (NULL);
+  koers_export_dialog_get_options (dialog, &read);
+  g_assert_cmpint (read.format, ==, KOERS_EXPORT_PNG);
+  g_assert_cmpfloat (read.width, ==, 1920);
+  g_assert_cmpfloat (read.height, ==, 1080);
+  g_assert_cmpfloat (read.scale, ==, 3);
+  destroy_dialog (dialog);
+
+  g_settings_reset (settings, "export-size");
+  g_settings_reset (settings, "export-scale");
+}
+
 static void
 chooser_cb (GObject      *object,
             GAsyncResult *result,
@@ -576,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/ui/export-dialog/failure", test_failure);
   g_test_add_func ("/ui/export-dialog/async", test_async);
   g_test_add_func ("/ui/export-dialog/remembers", test_remembers);
+  g_test_add_func ("/ui/export-dialog/remembers-only-exports", test_remembers_only_exports);
   g_test_add_func ("/ui/export-dialog/screenshot", test_screenshot);
   g_test_add_func ("/ui/file-chooser/cancel", test_chooser_cancel);
 
