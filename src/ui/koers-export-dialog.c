@@ -1,6 +1,9 @@
 /* koers-export-dialog.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The dialog's type, its options and the settings that remember them; the
+ * preview and the export itself live in koers-export-dialog-{preview,export}.c.
  */
 #define G_LOG_DOMAIN "koers-export-dialog"
 
@@ -8,58 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "koers-diagram-renderer.h"
-#include "koers-export-dialog.h"
-#include "koers-file-chooser.h"
-#include "koers-roadmap.h"
-#include "koers-slide.h"
+#include "koers-export-dialog-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.koersapp.Koers"
-
-/* koers_slide_draw_page() counts pages from 0; the options (and the
- * command line's --page) from 1. */
-#define SLIDE_PAGE_INDEX(page) ((page) - 1)
-
-struct _KoersExportDialog
-{
-  AdwWindow             parent_instance;
-
-  KoersProject         *project;
-  char                 *model_id;       /* NULL: the roadmap */
-  KoersRoadmap         *roadmap;
-  KoersSlide           *slide;          /* the roadmap laid out for the current options */
-  KoersDiagramRenderer *renderer;       /* the diagram of model_id */
-  GPtrArray            *what_ids;       /* what_row position → model id (NULL: roadmap) */
-  GSettings            *settings;       /* NULL when the schema is not installed */
-  GSettingsSchema      *schema;
-  GFile                *last_folder;
-  GCancellable         *cancellable;
-  char                 *error_message;
-  guint                 n_pages;
-  guint                 updating : 1;
-  guint                 busy : 1;
-
-  /* Template widgets */
-  GtkDrawingArea       *preview;
-  GtkButton            *export_button;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  AdwComboRow          *what_row;
-  AdwComboRow          *format_row;
-  AdwComboRow          *size_row;
-  AdwComboRow          *scale_row;
-  AdwComboRow          *theme_row;
-  AdwComboRow          *background_row;
-  AdwComboRow          *page_row;
-};
-
-typedef struct {
-  KoersCatalog       *catalog;
-  GBytes             *project_bytes;
-  char               *model_id;
-  KoersExportOptions  options;
-  GFile              *file;
-} ExportJob;
 
 enum {
   PROP_0,
@@ -95,16 +49,6 @@ static const SizePreset size_presets[] = {
 static const char * const format_nicks[] = { "png", "svg", "pdf", NULL };
 static const char * const theme_nicks[] = { "light", "dark", NULL };
 static const char * const background_nicks[] = { "theme", "white", "transparent", NULL };
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_clear_object (&job->catalog);
-  g_clear_pointer (&job->project_bytes, g_bytes_unref);
-  g_clear_pointer (&job->model_id, g_free);
-  g_clear_object (&job->file);
-  g_free (job);
-}
 
 /* --- settings ------------------------------------------------------------ */
 
@@ -241,8 +185,8 @@ bind_settings (KoersExportDialog *self)
 }
 
 /* After an export worked: the options as they are now, and its folder. */
-static void
-remember_options (KoersExportDialog *self)
+void
+_koers_export_dialog_remember_options (KoersExportDialog *self)
 {
   if (self->settings == NULL)
     return;
@@ -259,8 +203,8 @@ remember_options (KoersExportDialog *self)
 
 /* --- state --------------------------------------------------------------- */
 
-static void
-show_error (KoersExportDialog *self,
+void
+_koers_export_dialog_show_error (KoersExportDialog *self,
             const char        *message)
 {
   g_free (self->error_message);
@@ -275,8 +219,8 @@ show_error (KoersExportDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
-static guint
-get_preview_page (KoersExportDialog *self)
+guint
+_koers_export_dialog_get_preview_page (KoersExportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->page_row);
 
@@ -336,7 +280,7 @@ update_layout (KoersExportDialog *self)
           if (model != NULL)
             self->renderer = koers_diagram_renderer_new (model, &error);
           if (self->renderer == NULL && error != NULL)
-            show_error (self, error->message);
+            _koers_export_dialog_show_error (self, error->message);
         }
       self->n_pages = 1;
     }
@@ -448,274 +392,6 @@ fill_what_row (KoersExportDialog *self)
 
   adw_combo_row_set_model (self->what_row, G_LIST_MODEL (items));
   adw_combo_row_set_selected (self->what_row, selected);
-}
-
-/* --- preview ------------------------------------------------------------- */
-
-/* The one place the preview calls the renderer: keep it in step with
- * what koers_export_roadmap() and koers_export_diagram() draw. */
-static void
-draw_page (KoersExportDialog        *self,
-           cairo_t                  *cr,
-           const KoersExportOptions *options,
-           guint                     page)
-{
-  if (self->model_id != NULL)
-    {
-      KoersModel *model;
-      KoersDiagramStyle style;
-
-      if (self->renderer == NULL)
-        return;
-
-      model = koers_diagram_renderer_get_model (self->renderer);
-      koers_diagram_style_init (&style);
-      style.render = options->render;
-      style.current = koers_project_get_current (self->project, self->model_id);
-      style.target = koers_project_get_target (self->project, self->model_id);
-      style.title = koers_project_get_organisation_name (self->project);
-      style.subtitle = koers_model_get_name (model);
-      koers_diagram_renderer_draw (self->renderer, cr, options->width, options->height, &style);
-    }
-  else if (self->slide != NULL)
-    koers_slide_draw_page (self->slide, cr, SLIDE_PAGE_INDEX (page));
-}
-
-static void
-draw_checkerboard (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height)
-{
-  const double cell = 8;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-  for (double cy = y; cy < y + height; cy += cell)
-    for (double cx = x + (((int) ((cy - y) / cell)) % 2) * cell; cx < x + width; cx += 2 * cell)
-      cairo_rectangle (cr, cx, cy, cell, cell);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-static void
-preview_draw_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  KoersExportDialog *self = user_data;
-  KoersExportOptions options;
-  const double margin = 18;
-  double scale, page_width, page_height, x, y;
-
-  if (self->project == NULL)
-    return;
-
-  koers_export_dialog_get_options (self, &options);
-  scale = MIN ((width - 2 * margin) / options.width, (height - 2 * margin) / options.height);
-  if (scale <= 0)
-    return;
-
-  page_width = round (options.width * scale);
-  page_height = round (options.height * scale);
-  x = round ((width - page_width) / 2);
-  y = round ((height - page_height) / 2);
-
-  /* A backdrop a shade darker than the view, light or dark, so that a
-   * white page and a dark page both stand out. */
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.07);
-  cairo_paint (cr);
-
-  /* A soft shadow lifts the page off the backdrop. */
-  for (int i = 1; i <= 4; i++)
-    {
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.04);
-      cairo_rectangle (cr, x - i + 1, y - i + 2, page_width + 2 * i - 2, page_height + 2 * i - 2);
-      cairo_fill (cr);
-    }
-
-  if (options.render.background == KOERS_BACKGROUND_TRANSPARENT)
-    draw_checkerboard (cr, x, y, page_width, page_height);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, page_width, page_height);
-  cairo_clip (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, page_width / options.width, page_height / options.height);
-  draw_page (self, cr, &options, get_preview_page (self));
-  cairo_restore (cr);
-
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
-  cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, x - 0.5, y - 0.5, page_width + 1, page_height + 1);
-  cairo_stroke (cr);
-}
-
-/* --- export -------------------------------------------------------------- */
-
-/* Runs on a copy of the project, read back from its bytes as the command
- * line reads a file: the same input as `koers --export-*`, and nothing the
- * window changes meanwhile can reach a worker thread. */
-static gboolean
-run_export_job (ExportJob  *job,
-                GError    **error)
-{
-  g_autoptr(KoersProject) project = NULL;
-
-  project = koers_project_load_from_bytes (job->catalog, job->project_bytes, error);
-  if (project == NULL)
-    return FALSE;
-
-  if (job->model_id != NULL)
-    return koers_export_diagram (project, job->model_id, &job->options, job->file, error);
-  else
-    {
-      g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
-
-      return koers_export_roadmap (project, roadmap, &job->options, job->file, error);
-    }
-}
-
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (run_export_job (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Back in the main thread: hands the worker's outcome to the task that
- * holds the dialog. The job belongs to that task, which outlives the
- * worker's use of it (this callback holds a reference). */
-static void
-export_worker_done_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static ExportJob *
-new_export_job (KoersExportDialog *self,
-                GFile             *file)
-{
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->catalog = g_object_ref (koers_project_get_catalog (self->project));
-  job->project_bytes = koers_project_to_bytes (self->project);
-  job->model_id = g_strdup (self->model_id);
-  job->file = g_object_ref (file);
-  koers_export_dialog_get_options (self, &job->options);
-  return job;
-}
-
-/* Shows the outcome: the error in the dialog, or remembers the options and
- * tells the window. Takes @error. */
-static gboolean
-export_done (KoersExportDialog  *self,
-             ExportJob          *job,
-             GError             *export_error,
-             GError            **error)
-{
-  g_autoptr(GError) local_error = export_error;
-
-  if (local_error != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (job->file);
-      g_autofree char *message = NULL;
-
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          /* TRANSLATORS: "“plan.png” was not exported. The disk is full. …" */
-          message = g_strdup_printf (_("“%s” was not exported. %s"), name, local_error->message);
-          show_error (self, message);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  show_error (self, NULL);
-  g_clear_object (&self->last_folder);
-  self->last_folder = g_file_get_parent (job->file);
-  remember_options (self);
-  g_signal_emit (self, signals[EXPORTED], 0, job->file);
-  return TRUE;
-}
-
-static void
-set_busy (KoersExportDialog *self,
-          gboolean           busy)
-{
-  self->busy = busy;
-  if (self->export_button == NULL)
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
-  gtk_button_set_label (self->export_button, busy ? _("Exporting…") : _("_Export…"));
-}
-
-static void
-export_finished_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
-
-  set_busy (self, FALSE);
-  /* On success the window shows where the file went; the dialog is done. */
-  if (koers_export_dialog_export_to_file_finish (self, result, NULL))
-    gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-file_chosen_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KoersExportDialog) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  file = koers_choose_export_file_finish (result, &error);
-  if (file == NULL)
-    {
-      set_busy (self, FALSE);
-      return;
-    }
-
-  koers_export_dialog_export_to_file_async (self, file, self->cancellable, export_finished_cb, NULL);
-}
-
-static void
-export_clicked_cb (KoersExportDialog *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->busy)
-    return;
-
-  set_busy (self, TRUE);
-  name = koers_export_dialog_dup_suggested_name (self);
-  koers_choose_export_file_async (GTK_WINDOW (self), name, self->last_folder,
-                                  self->cancellable, file_chosen_cb, g_object_ref (self));
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -875,7 +551,8 @@ koers_export_dialog_class_init (KoersExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, background_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, page_row);
-  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+
+  _koers_export_dialog_class_export_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -908,7 +585,7 @@ koers_export_dialog_init (KoersExportDialog *self)
       bind_settings (self);
     }
 
-  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+  _koers_export_dialog_init_preview (self);
 
   g_signal_connect_swapped (self->what_row, "notify::selected", G_CALLBACK (what_changed_cb), self);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
@@ -917,6 +594,15 @@ koers_export_dialog_init (KoersExportDialog *self)
   g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
   g_signal_connect_swapped (self->theme_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
   g_signal_connect_swapped (self->background_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
+}
+
+/* --- private API --------------------------------------------------------- */
+
+void
+_koers_export_dialog_exported (KoersExportDialog *self,
+                               GFile             *file)
+{
+  g_signal_emit (self, signals[EXPORTED], 0, file);
 }
 
 /* --- public API ---------------------------------------------------------- */
@@ -1017,7 +703,7 @@ koers_export_dialog_get_options (KoersExportDialog  *self,
   options->render.dark = adw_combo_row_get_selected (self->theme_row) == 1;
   options->render.background = adw_combo_row_get_selected (self->background_row);
   if (options->format != KOERS_EXPORT_PDF && self->model_id == NULL)
-    options->page = get_preview_page (self);
+    options->page = _koers_export_dialog_get_preview_page (self);
   else
     options->page = 1;
   options->date = NULL;
@@ -1102,7 +788,7 @@ koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
     }
   else if (self->n_pages > 1 && format != KOERS_EXPORT_PDF)
     /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap 2.png" */
-    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation, get_preview_page (self), extension);
+    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation, _koers_export_dialog_get_preview_page (self), extension);
   else
     /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap.png" */
     name = g_strdup_printf (_("%s roadmap.%s"), organisation, extension);
@@ -1123,80 +809,4 @@ koers_export_dialog_get_error_message (KoersExportDialog *self)
   g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
 
   return self->error_message;
-}
-
-/**
- * koers_export_dialog_export_to_file:
- * @file: where to write
- *
- * Writes the export with the dialog's options, as the Export button does
- * after asking for the file (there in a worker thread): on success emits #KoersExportDialog::exported
- * and remembers the options; on failure shows the message in the dialog,
- * which stays usable.
- *
- * Returns: %TRUE when the file was written
- */
-gboolean
-koers_export_dialog_export_to_file (KoersExportDialog  *self,
-                                    GFile              *file,
-                                    GError            **error)
-{
-  ExportJob *job;
-  GError *export_error = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  job = new_export_job (self, file);
-  run_export_job (job, &export_error);
-  ok = export_done (self, job, export_error, error);
-  export_job_free (job);
-  return ok;
-}
-
-/**
- * koers_export_dialog_export_to_file_async:
- * @file: where to write
- *
- * Like koers_export_dialog_export_to_file(), drawing and writing in a
- * worker thread so the window stays responsive for a large PNG.
- */
-void
-koers_export_dialog_export_to_file_async (KoersExportDialog   *self,
-                                          GFile               *file,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-
-  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, koers_export_dialog_export_to_file_async);
-  g_task_set_task_data (task, new_export_job (self, file), (GDestroyNotify) export_job_free);
-
-  /* The drawing runs in a task of its own that knows nothing of the
-   * dialog: its worker thread may drop the last reference to it, and the
-   * dialog must never be finalized there. */
-  worker = g_task_new (NULL, cancellable, export_worker_done_cb, g_object_ref (task));
-  g_task_set_task_data (worker, g_task_get_task_data (task), NULL);
-  g_task_run_in_thread (worker, export_in_thread);
-}
-
-gboolean
-koers_export_dialog_export_to_file_finish (KoersExportDialog  *self,
-                                           GAsyncResult       *result,
-                                           GError            **error)
-{
-  GError *export_error = NULL;
-
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  g_task_propagate_boolean (G_TASK (result), &export_error);
-  return export_done (self, g_task_get_task_data (G_TASK (result)), export_error, error);
 }
