@@ -32,7 +32,6 @@ struct _KoersExportDialog
   GSettingsSchema      *schema;
   GFile                *last_folder;
   GCancellable         *cancellable;
-  char                 *error_message;
   guint                 n_pages;
   guint                 updating : 1;
   guint                 busy : 1;

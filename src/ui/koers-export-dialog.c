@@ -205,11 +205,8 @@ _koers_export_dialog_remember_options (KoersExportDialog *self)
 
 void
 _koers_export_dialog_show_error (KoersExportDialog *self,
-            const char        *message)
+                                 const char        *message)
 {
-  g_free (self->error_message);
-  self->error_message = g_strdup (message);
-
   /* An export may finish after the dialog was closed. */
   if (self->error_label == NULL)
     return;
@@ -441,7 +438,6 @@ koers_export_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->model_id, g_free);
   g_clear_pointer (&self->what_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->error_message, g_free);
 
   G_OBJECT_CLASS (koers_export_dialog_parent_class)->finalize (object);
 }
@@ -469,6 +465,22 @@ koers_export_dialog_get_property (GObject    *object,
     }
 }
 
+/* Selects @model_id (%NULL: the roadmap) in the "what" row, which then
+ * updates the dialog. */
+static void
+select_model (KoersExportDialog *self,
+              const char        *model_id)
+{
+  for (guint i = 0; i < self->what_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->what_ids, i), model_id) == 0)
+      {
+        adw_combo_row_set_selected (self->what_row, i);
+        return;
+      }
+
+  g_warning ("No model “%s” to export", model_id);
+}
+
 static void
 koers_export_dialog_set_property (GObject      *object,
                                   guint         prop_id,
@@ -487,7 +499,7 @@ koers_export_dialog_set_property (GObject      *object,
       if (self->project == NULL)
         self->model_id = g_value_dup_string (value);
       else
-        koers_export_dialog_set_model_id (self, g_value_get_string (value));
+        select_model (self, g_value_get_string (value));
       break;
 
     default:
@@ -632,14 +644,6 @@ koers_export_dialog_new (GtkWindow    *parent,
                        NULL);
 }
 
-KoersProject *
-koers_export_dialog_get_project (KoersExportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->project;
-}
-
 /**
  * koers_export_dialog_get_model_id:
  *
@@ -652,26 +656,6 @@ koers_export_dialog_get_model_id (KoersExportDialog *self)
   g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
 
   return self->model_id;
-}
-
-/**
- * koers_export_dialog_set_model_id:
- * @model_id: (nullable): a model id, or %NULL for the roadmap
- */
-void
-koers_export_dialog_set_model_id (KoersExportDialog *self,
-                                  const char        *model_id)
-{
-  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
-
-  for (guint i = 0; i < self->what_ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->what_ids, i), model_id) == 0)
-      {
-        adw_combo_row_set_selected (self->what_row, i);
-        return;
-      }
-
-  g_warning ("No model “%s” to export", model_id);
 }
 
 /**
@@ -742,20 +726,6 @@ koers_export_dialog_set_options (KoersExportDialog        *self,
 }
 
 /**
- * koers_export_dialog_get_n_pages:
- *
- * Returns: the number of slides the roadmap needs with the current
- *   options (1 for a diagram)
- */
-guint
-koers_export_dialog_get_n_pages (KoersExportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), 1);
-
-  return self->n_pages;
-}
-
-/**
  * koers_export_dialog_dup_suggested_name:
  *
  * Returns: (transfer full): a file name for the export, like
@@ -797,16 +767,3 @@ koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
   return g_strdelimit (g_steal_pointer (&name), "/\\", '-');
 }
 
-/**
- * koers_export_dialog_get_error_message:
- *
- * Returns: (nullable): the message the dialog shows about the last
- *   export that failed, or %NULL
- */
-const char *
-koers_export_dialog_get_error_message (KoersExportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->error_message;
-}

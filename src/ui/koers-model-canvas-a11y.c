@@ -132,7 +132,7 @@ _koers_model_canvas_focused_zone (KoersModelCanvas *self)
 
 KoersStageZone *
 _koers_model_canvas_find_zone (KoersModelCanvas *self,
-           const char       *stage_id)
+                               const char       *stage_id)
 {
   if (stage_id == NULL)
     return NULL;
@@ -148,7 +148,7 @@ _koers_model_canvas_find_zone (KoersModelCanvas *self,
 
 int
 _koers_model_canvas_zone_position (KoersModelCanvas *self,
-               const char       *stage_id)
+                                   const char       *stage_id)
 {
   KoersStageZone *zone = _koers_model_canvas_find_zone (self, stage_id);
   guint index;

@@ -45,9 +45,9 @@ tray_layout (KoersModelCanvas *self,
 
 gboolean
 _koers_model_canvas_tray_marker_at (KoersModelCanvas *self,
-                double            x,
-                double            y,
-                KoersMarker      *marker)
+                                    double            x,
+                                    double            y,
+                                    KoersMarker      *marker)
 {
   TraySlot slots[2];
   double hint_x;
@@ -66,7 +66,7 @@ _koers_model_canvas_tray_marker_at (KoersModelCanvas *self,
 
 void
 _koers_model_canvas_snapshot_tray (KoersModelCanvas *self,
-               GtkSnapshot      *snapshot)
+                                   GtkSnapshot      *snapshot)
 {
   TraySlot slots[2];
   double hint_x;

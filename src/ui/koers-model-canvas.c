@@ -47,7 +47,7 @@ _koers_model_canvas_is_dark (void)
 
 const char *
 _koers_model_canvas_get_marker_stage (KoersModelCanvas *self,
-                  KoersMarker       marker)
+                                      KoersMarker       marker)
 {
   if (self->project == NULL || self->model == NULL)
     return NULL;
@@ -70,7 +70,7 @@ _koers_model_canvas_diagram_height (KoersModelCanvas *self)
  * and the zones use. */
 void
 _koers_model_canvas_fill_base_style (KoersModelCanvas  *self,
-                 KoersDiagramStyle *style)
+                                     KoersDiagramStyle *style)
 {
   koers_diagram_style_init (style);
   style->render.dark = _koers_model_canvas_is_dark ();
@@ -118,8 +118,8 @@ fill_draw_style (KoersModelCanvas  *self,
 
 const char *
 _koers_model_canvas_stage_at (KoersModelCanvas *self,
-          double            x,
-          double            y)
+                              double            x,
+                              double            y)
 {
   KoersDiagramStyle style;
 
@@ -133,8 +133,8 @@ _koers_model_canvas_stage_at (KoersModelCanvas *self,
 
 gboolean
 _koers_model_canvas_get_stage_rect (KoersModelCanvas  *self,
-                const char        *stage_id,
-                graphene_rect_t   *rect)
+                                    const char        *stage_id,
+                                    graphene_rect_t   *rect)
 {
   KoersDiagramStyle style;
   cairo_rectangle_t r;
@@ -152,8 +152,8 @@ _koers_model_canvas_get_stage_rect (KoersModelCanvas  *self,
 
 PangoLayout *
 _koers_model_canvas_create_layout (KoersModelCanvas *self,
-               const char       *text,
-               gboolean          bold)
+                                   const char       *text,
+                                   gboolean          bold)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
 
@@ -172,8 +172,8 @@ _koers_model_canvas_create_layout (KoersModelCanvas *self,
  * surface, so that the tray and the drag icon follow the renderer. */
 void
 _koers_model_canvas_measure_marker (KoersMarker        marker,
-                double             size,
-                cairo_rectangle_t *extents)
+                                    double             size,
+                                    cairo_rectangle_t *extents)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create (surface);
@@ -187,9 +187,9 @@ _koers_model_canvas_measure_marker (KoersMarker        marker,
 
 gboolean
 _koers_model_canvas_marker_at (KoersModelCanvas *self,
-           double            x,
-           double            y,
-           KoersMarker      *marker)
+                               double            x,
+                               double            y,
+                               KoersMarker      *marker)
 {
   KoersDiagramStyle style;
   gboolean found = FALSE;
@@ -211,8 +211,8 @@ _koers_model_canvas_marker_at (KoersModelCanvas *self,
 
 void
 _koers_model_canvas_select_stage (KoersModelCanvas *self,
-              const char       *stage_id,
-              gboolean          focus)
+                                  const char       *stage_id,
+                                  gboolean          focus)
 {
   KoersStageZone *zone = _koers_model_canvas_find_zone (self, stage_id);
 
