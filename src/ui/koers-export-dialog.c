@@ -758,7 +758,8 @@ koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
     }
   else if (self->n_pages > 1 && format != KOERS_EXPORT_PDF)
     /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap 2.png" */
-    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation, _koers_export_dialog_get_preview_page (self), extension);
+    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation,
+                            _koers_export_dialog_get_preview_page (self), extension);
   else
     /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap.png" */
     name = g_strdup_printf (_("%s roadmap.%s"), organisation, extension);

@@ -28,6 +28,8 @@ describe_marker (KoersModelCanvas *self,
   return g_strdup_printf (_("%s: %s."), koers_marker_get_label (marker), stage->name);
 }
 
+/* --- overrides ---------------------------------------------------------- */
+
 /* Tab enters the canvas on one stage and leaves it from there; the arrow
  * keys move between stages. */
 static gboolean

@@ -34,7 +34,8 @@ create_marker_paintable (KoersModelCanvas *self,
   if (self->renderer != NULL &&
       g_strcmp0 (style.current, style.target) != 0 &&
       koers_diagram_renderer_get_marker_rect (self->renderer,
-                                              _koers_model_canvas_diagram_width (self), _koers_model_canvas_diagram_height (self),
+                                              _koers_model_canvas_diagram_width (self),
+                                              _koers_model_canvas_diagram_height (self),
                                               &style, marker, &rect))
     size = rect.height;
 

@@ -127,7 +127,8 @@ _koers_model_canvas_stage_at (KoersModelCanvas *self,
     return NULL;
   _koers_model_canvas_fill_base_style (self, &style);
   return koers_diagram_renderer_stage_at (self->renderer,
-                                          _koers_model_canvas_diagram_width (self), _koers_model_canvas_diagram_height (self),
+                                          _koers_model_canvas_diagram_width (self),
+                                          _koers_model_canvas_diagram_height (self),
                                           &style, x, y - TRAY_HEIGHT);
 }
 
@@ -143,7 +144,8 @@ _koers_model_canvas_get_stage_rect (KoersModelCanvas  *self,
     return FALSE;
   _koers_model_canvas_fill_base_style (self, &style);
   if (!koers_diagram_renderer_get_stage_rect (self->renderer,
-                                              _koers_model_canvas_diagram_width (self), _koers_model_canvas_diagram_height (self),
+                                              _koers_model_canvas_diagram_width (self),
+                                              _koers_model_canvas_diagram_height (self),
                                               &style, stage_id, &r))
     return FALSE;
   graphene_rect_init (rect, r.x, r.y + TRAY_HEIGHT, r.width, r.height);
@@ -202,7 +204,8 @@ _koers_model_canvas_marker_at (KoersModelCanvas *self,
 
   _koers_model_canvas_fill_base_style (self, &style);
   m = koers_diagram_renderer_marker_at (self->renderer,
-                                        _koers_model_canvas_diagram_width (self), _koers_model_canvas_diagram_height (self),
+                                        _koers_model_canvas_diagram_width (self),
+                                        _koers_model_canvas_diagram_height (self),
                                         &style, x, y - TRAY_HEIGHT, &found);
   if (found)
     *marker = m;
@@ -862,7 +865,8 @@ koers_model_canvas_get_marker_point (KoersModelCanvas *self,
     return FALSE;
   _koers_model_canvas_fill_base_style (self, &style);
   if (!koers_diagram_renderer_get_marker_rect (self->renderer,
-                                               _koers_model_canvas_diagram_width (self), _koers_model_canvas_diagram_height (self),
+                                               _koers_model_canvas_diagram_width (self),
+                                               _koers_model_canvas_diagram_height (self),
                                                &style, marker, &rect))
     return FALSE;
   *x = rect.x + rect.width / 2;
