@@ -1,6 +1,9 @@
 /* koers-export-dialog.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The dialog's type, its options and the settings that remember them; the
+ * preview and the export itself live in koers-export-dialog-{preview,export}.c.
  */
 #define G_LOG_DOMAIN "koers-export-dialog"
 
@@ -8,58 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "koers-diagram-renderer.h"
-#include "koers-export-dialog.h"
-#include "koers-file-chooser.h"
-#include "koers-roadmap.h"
-#include "koers-slide.h"
+#include "koers-export-dialog-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.koersapp.Koers"
-
-/* koers_slide_draw_page() counts pages from 0; the options (and the
- * command line's --page) from 1. */
-#define SLIDE_PAGE_INDEX(page) ((page) - 1)
-
-struct _KoersExportDialog
-{
-  AdwWindow             parent_instance;
-
-  KoersProject         *project;
-  char                 *model_id;       /* NULL: the roadmap */
-  KoersRoadmap         *roadmap;
-  KoersSlide           *slide;          /* the roadmap laid out for the current options */
-  KoersDiagramRenderer *renderer;       /* the diagram of model_id */
-  GPtrArray            *what_ids;       /* what_row position → model id (NULL: roadmap) */
-  GSettings            *settings;       /* NULL when the schema is not installed */
-  GSettingsSchema      *schema;
-  GFile                *last_folder;
-  GCancellable         *cancellable;
-  char                 *error_message;
-  guint                 n_pages;
-  guint                 updating : 1;
-  guint                 busy : 1;
-
-  /* Template widgets */
-  GtkDrawingArea       *preview;
-  GtkButton            *export_button;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  AdwComboRow          *what_row;
-  AdwComboRow          *format_row;
-  AdwComboRow          *size_row;
-  AdwComboRow          *scale_row;
-  AdwComboRow          *theme_row;
-  AdwComboRow          *background_row;
-  AdwComboRow          *page_row;
-};
-
-typedef struct {
-  KoersCatalog       *catalog;
-  GBytes             *project_bytes;
-  char               *model_id;
-  KoersExportOptions  options;
-  GFile              *file;
-} ExportJob;
 
 enum {
   PROP_0,
@@ -92,293 +46,167 @@ static const SizePreset size_presets[] = {
 };
 
 /* The words the command line uses, also what GSettings stores. */
-static const char * const format_nicks[] = { "png", "svg", "pdf" };
-static const char * const theme_nicks[] = { "light", "dark" };
-static const char * const background_nicks[] = { "theme", "white", "transparent" };
+static const char * const format_nicks[] = { "png", "svg", "pdf", NULL };
+static const char * const theme_nicks[] = { "light", "dark", NULL };
+static const char * const background_nicks[] = { "theme", "white", "transparent", NULL };
 
-static void
-export_job_free (ExportJob *job)
+/* --- settings ------------------------------------------------------------ */
+
+/* The schema stores the command line's words ("png", "dark"); the rows
+ * show them in the same order. A word the schema does not know (an older
+ * dconf database) is refused, and GSettings falls back to the default. */
+static gboolean
+get_nick_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  g_clear_object (&job->catalog);
-  g_clear_pointer (&job->project_bytes, g_bytes_unref);
-  g_clear_pointer (&job->model_id, g_free);
-  g_clear_object (&job->file);
-  g_free (job);
+  const char * const *nicks = user_data;
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; nicks[i] != NULL; i++)
+    if (g_strcmp0 (nick, nicks[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
-/* --- settings: work with whatever type the schema gives a key ------------ */
-
-static GSettingsSchemaKey *
-lookup_key (KoersExportDialog *self,
-            const char        *key)
+static GVariant *
+set_nick_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
-  if (self->schema == NULL || !g_settings_schema_has_key (self->schema, key))
+  const char * const *nicks = user_data;
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= g_strv_length ((char **) nicks))
     return NULL;
-  return g_settings_schema_get_key (self->schema, key);
+  return g_variant_new_string (nicks[selected]);
 }
 
-static guint
-read_choice (KoersExportDialog  *self,
-             const char         *key,
-             const char * const *nicks,
-             guint               n_nicks,
-             guint               fallback)
+/* "1920x1080", as --size= writes it, to the row of that preset. */
+static gboolean
+get_size_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, key);
-  g_autoptr(GVariant) value = NULL;
-  gint64 index = -1;
+  double width, height;
 
-  if (schema_key == NULL)
-    return fallback;
-
-  value = g_settings_get_value (self->settings, key);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    {
-      const char *nick = g_variant_get_string (value, NULL);
-
-      for (guint i = 0; i < n_nicks; i++)
-        if (g_ascii_strcasecmp (nick, nicks[i]) == 0)
-          index = i;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
-    index = g_variant_get_int32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-    index = g_variant_get_uint32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    index = g_variant_get_boolean (value);
-
-  return index >= 0 && index < n_nicks ? (guint) index : fallback;
-}
-
-static void
-write_value (KoersExportDialog  *self,
-             GSettingsSchemaKey *schema_key,
-             const char         *key,
-             GVariant           *value)
-{
-  g_autoptr(GVariant) owned = g_variant_ref_sink (value);
-
-  if (g_variant_is_of_type (owned, g_settings_schema_key_get_value_type (schema_key)) &&
-      g_settings_schema_key_range_check (schema_key, owned))
-    g_settings_set_value (self->settings, key, owned);
-  else
-    g_debug ("Not remembering %s: the schema wants another kind of value", key);
-}
-
-static void
-write_choice (KoersExportDialog  *self,
-              const char         *key,
-              const char * const *nicks,
-              guint               index)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, key);
-  const GVariantType *type;
-
-  if (schema_key == NULL)
-    return;
-
-  type = g_settings_schema_key_get_value_type (schema_key);
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
-    write_value (self, schema_key, key, g_variant_new_string (nicks[index]));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
-    write_value (self, schema_key, key, g_variant_new_int32 (index));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
-    write_value (self, schema_key, key, g_variant_new_uint32 (index));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_BOOLEAN))
-    write_value (self, schema_key, key, g_variant_new_boolean (index != 0));
-}
-
-static guint
-read_size (KoersExportDialog *self)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-size");
-  g_autoptr(GVariant) value = NULL;
-  double width = 0, height = 0;
-
-  if (schema_key == NULL)
-    return 0;
-
-  value = g_settings_get_value (self->settings, "export-size");
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    {
-      if (!koers_parse_size (g_variant_get_string (value, NULL), &width, &height))
-        return 0;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(ii)")))
-    {
-      int w, h;
-
-      g_variant_get (value, "(ii)", &w, &h);
-      width = w, height = h;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(uu)")))
-    {
-      guint w, h;
-
-      g_variant_get (value, "(uu)", &w, &h);
-      width = w, height = h;
-    }
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(dd)")))
-    g_variant_get (value, "(dd)", &width, &height);
-
+  if (!koers_parse_size (g_variant_get_string (variant, NULL), &width, &height))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
     if (size_presets[i].width == width && size_presets[i].height == height)
-      return i;
-  return 0;
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
-static void
-write_size (KoersExportDialog *self,
-            guint              index)
+static GVariant *
+set_size_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-size");
-  const SizePreset *preset = &size_presets[index];
-  const GVariantType *type;
-
-  if (schema_key == NULL)
-    return;
-
-  type = g_settings_schema_key_get_value_type (schema_key);
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
-    {
-      g_autofree char *text = g_strdup_printf ("%.0fx%.0f", preset->width, preset->height);
-
-      write_value (self, schema_key, "export-size", g_variant_new_string (text));
-    }
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(ii)")))
-    write_value (self, schema_key, "export-size",
-                 g_variant_new ("(ii)", (int) preset->width, (int) preset->height));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(uu)")))
-    write_value (self, schema_key, "export-size",
-                 g_variant_new ("(uu)", (guint) preset->width, (guint) preset->height));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE ("(dd)")))
-    write_value (self, schema_key, "export-size",
-                 g_variant_new ("(dd)", preset->width, preset->height));
-}
-
-static guint
-read_scale (KoersExportDialog *self)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-scale");
-  g_autoptr(GVariant) value = NULL;
-  double scale = 2;
-
-  if (schema_key == NULL)
-    return 2;
-
-  value = g_settings_get_value (self->settings, "export-scale");
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
-    scale = g_variant_get_int32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-    scale = g_variant_get_uint32 (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-    scale = g_variant_get_double (value);
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    scale = g_ascii_strtod (g_variant_get_string (value, NULL), NULL);
-
-  return scale >= 1 && scale <= 4 ? (guint) scale : 2;
-}
-
-static void
-write_scale (KoersExportDialog *self,
-             guint              scale)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "export-scale");
-  const GVariantType *type;
-
-  if (schema_key == NULL)
-    return;
-
-  type = g_settings_schema_key_get_value_type (schema_key);
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
-    write_value (self, schema_key, "export-scale", g_variant_new_int32 (scale));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
-    write_value (self, schema_key, "export-scale", g_variant_new_uint32 (scale));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_DOUBLE))
-    write_value (self, schema_key, "export-scale", g_variant_new_double (scale));
-  else if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
-    {
-      g_autofree char *text = g_strdup_printf ("%u", scale);
-
-      write_value (self, schema_key, "export-scale", g_variant_new_string (text));
-    }
-}
-
-static GFile *
-read_last_folder (KoersExportDialog *self)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "last-folder");
-  g_autoptr(GVariant) value = NULL;
-  const char *text;
-
-  if (schema_key == NULL)
-    return NULL;
-
-  value = g_settings_get_value (self->settings, "last-folder");
-  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return NULL;
-  text = g_variant_get_string (value, NULL);
-  /* A URI, as the schema says; a path works too. */
-  return *text != '\0' ? g_file_new_for_commandline_arg (text) : NULL;
-}
-
-static void
-write_last_folder (KoersExportDialog *self,
-                   GFile             *folder)
-{
-  g_autoptr(GSettingsSchemaKey) schema_key = lookup_key (self, "last-folder");
+  guint selected = g_value_get_uint (value);
   g_autofree char *text = NULL;
 
-  if (schema_key == NULL || folder == NULL ||
-      !g_variant_type_equal (g_settings_schema_key_get_value_type (schema_key), G_VARIANT_TYPE_STRING))
-    return;
+  if (selected >= G_N_ELEMENTS (size_presets))
+    return NULL;
+  text = g_strdup_printf ("%.0fx%.0f", size_presets[selected].width, size_presets[selected].height);
+  return g_variant_new_string (text);
+}
 
-  /* A URI, as the schema says. */
-  text = g_file_get_uri (folder);
-  write_value (self, schema_key, "last-folder", g_variant_new_string (text));
+/* The scale row lists 1× to 4×: its position is the scale less one. */
+static gboolean
+get_scale_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  int scale = g_variant_get_int32 (variant);
+
+  if (scale < 1 || scale > 4)
+    return FALSE;
+  g_value_set_uint (value, scale - 1);
+  return TRUE;
+}
+
+static GVariant *
+set_scale_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected > 3)
+    return NULL;
+  return g_variant_new_int32 (selected + 1);
+}
+
+/* Binds a row to its key. The settings are read once, when the dialog
+ * opens, and written only by g_settings_apply() after an export worked:
+ * options tried and abandoned are not remembered. */
+static void
+bind_row (KoersExportDialog           *self,
+          const char                  *key,
+          AdwComboRow                 *row,
+          GSettingsBindGetMapping      get_mapping,
+          GSettingsBindSetMapping      set_mapping,
+          gconstpointer                user_data)
+{
+  /* A schema of an older Koers may lack the key: the row's default does. */
+  if (!g_settings_schema_has_key (self->schema, key))
+    return;
+  g_settings_bind_with_mapping (self->settings, key, row, "selected",
+                                G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET |
+                                G_SETTINGS_BIND_GET_NO_CHANGES | G_SETTINGS_BIND_NO_SENSITIVITY,
+                                get_mapping, set_mapping, (gpointer) user_data, NULL);
 }
 
 static void
-remember_options (KoersExportDialog *self)
+bind_settings (KoersExportDialog *self)
 {
-  if (self->settings == NULL || self->format_row == NULL)
-    return;
+  g_autofree char *folder = NULL;
 
   g_settings_delay (self->settings);
-  write_choice (self, "export-format", format_nicks, adw_combo_row_get_selected (self->format_row));
-  write_size (self, adw_combo_row_get_selected (self->size_row));
-  write_scale (self, adw_combo_row_get_selected (self->scale_row) + 1);
-  write_choice (self, "export-theme", theme_nicks, adw_combo_row_get_selected (self->theme_row));
-  write_choice (self, "export-background", background_nicks, adw_combo_row_get_selected (self->background_row));
-  write_last_folder (self, self->last_folder);
-  g_settings_apply (self->settings);
+  bind_row (self, "export-format", self->format_row, get_nick_mapping, set_nick_mapping, format_nicks);
+  bind_row (self, "export-size", self->size_row, get_size_mapping, set_size_mapping, NULL);
+  bind_row (self, "export-scale", self->scale_row, get_scale_mapping, set_scale_mapping, NULL);
+  bind_row (self, "export-theme", self->theme_row, get_nick_mapping, set_nick_mapping, theme_nicks);
+  bind_row (self, "export-background", self->background_row, get_nick_mapping, set_nick_mapping, background_nicks);
+
+  if (!g_settings_schema_has_key (self->schema, "last-folder"))
+    return;
+  folder = g_settings_get_string (self->settings, "last-folder");
+  /* A URI, as the schema says; a path works too. */
+  if (*folder != '\0')
+    self->last_folder = g_file_new_for_commandline_arg (folder);
 }
 
-static void
-restore_options (KoersExportDialog *self)
+/* After an export worked: the options as they are now, and its folder. */
+void
+_koers_export_dialog_remember_options (KoersExportDialog *self)
 {
-  self->last_folder = read_last_folder (self);
+  if (self->settings == NULL)
+    return;
 
-  adw_combo_row_set_selected (self->format_row,
-                              read_choice (self, "export-format", format_nicks, G_N_ELEMENTS (format_nicks), 0));
-  adw_combo_row_set_selected (self->size_row, read_size (self));
-  adw_combo_row_set_selected (self->scale_row, read_scale (self) - 1);
-  adw_combo_row_set_selected (self->theme_row,
-                              read_choice (self, "export-theme", theme_nicks, G_N_ELEMENTS (theme_nicks), 0));
-  adw_combo_row_set_selected (self->background_row,
-                              read_choice (self, "export-background", background_nicks,
-                                           G_N_ELEMENTS (background_nicks), 0));
+  if (self->last_folder != NULL && g_settings_schema_has_key (self->schema, "last-folder"))
+    {
+      /* A URI, as the schema says. */
+      g_autofree char *uri = g_file_get_uri (self->last_folder);
+
+      g_settings_set_string (self->settings, "last-folder", uri);
+    }
+  g_settings_apply (self->settings);
 }
 
 /* --- state --------------------------------------------------------------- */
 
-static void
-show_error (KoersExportDialog *self,
-            const char        *message)
+void
+_koers_export_dialog_show_error (KoersExportDialog *self,
+                                 const char        *message)
 {
-  g_free (self->error_message);
-  self->error_message = g_strdup (message);
-
   /* An export may finish after the dialog was closed. */
   if (self->error_label == NULL)
     return;
@@ -388,8 +216,8 @@ show_error (KoersExportDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
-static guint
-get_preview_page (KoersExportDialog *self)
+guint
+_koers_export_dialog_get_preview_page (KoersExportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->page_row);
 
@@ -449,7 +277,7 @@ update_layout (KoersExportDialog *self)
           if (model != NULL)
             self->renderer = koers_diagram_renderer_new (model, &error);
           if (self->renderer == NULL && error != NULL)
-            show_error (self, error->message);
+            _koers_export_dialog_show_error (self, error->message);
         }
       self->n_pages = 1;
     }
@@ -563,274 +391,6 @@ fill_what_row (KoersExportDialog *self)
   adw_combo_row_set_selected (self->what_row, selected);
 }
 
-/* --- preview ------------------------------------------------------------- */
-
-/* The one place the preview calls the renderer: keep it in step with
- * what koers_export_roadmap() and koers_export_diagram() draw. */
-static void
-draw_page (KoersExportDialog        *self,
-           cairo_t                  *cr,
-           const KoersExportOptions *options,
-           guint                     page)
-{
-  if (self->model_id != NULL)
-    {
-      KoersModel *model;
-      KoersDiagramStyle style;
-
-      if (self->renderer == NULL)
-        return;
-
-      model = koers_diagram_renderer_get_model (self->renderer);
-      koers_diagram_style_init (&style);
-      style.render = options->render;
-      style.current = koers_project_get_current (self->project, self->model_id);
-      style.target = koers_project_get_target (self->project, self->model_id);
-      style.title = koers_project_get_organisation_name (self->project);
-      style.subtitle = koers_model_get_name (model);
-      koers_diagram_renderer_draw (self->renderer, cr, options->width, options->height, &style);
-    }
-  else if (self->slide != NULL)
-    koers_slide_draw_page (self->slide, cr, SLIDE_PAGE_INDEX (page));
-}
-
-static void
-draw_checkerboard (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height)
-{
-  const double cell = 8;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-  for (double cy = y; cy < y + height; cy += cell)
-    for (double cx = x + (((int) ((cy - y) / cell)) % 2) * cell; cx < x + width; cx += 2 * cell)
-      cairo_rectangle (cr, cx, cy, cell, cell);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-static void
-preview_draw_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  KoersExportDialog *self = user_data;
-  KoersExportOptions options;
-  const double margin = 18;
-  double scale, page_width, page_height, x, y;
-
-  if (self->project == NULL)
-    return;
-
-  koers_export_dialog_get_options (self, &options);
-  scale = MIN ((width - 2 * margin) / options.width, (height - 2 * margin) / options.height);
-  if (scale <= 0)
-    return;
-
-  page_width = round (options.width * scale);
-  page_height = round (options.height * scale);
-  x = round ((width - page_width) / 2);
-  y = round ((height - page_height) / 2);
-
-  /* A backdrop a shade darker than the view, light or dark, so that a
-   * white page and a dark page both stand out. */
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.07);
-  cairo_paint (cr);
-
-  /* A soft shadow lifts the page off the backdrop. */
-  for (int i = 1; i <= 4; i++)
-    {
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.04);
-      cairo_rectangle (cr, x - i + 1, y - i + 2, page_width + 2 * i - 2, page_height + 2 * i - 2);
-      cairo_fill (cr);
-    }
-
-  if (options.render.background == KOERS_BACKGROUND_TRANSPARENT)
-    draw_checkerboard (cr, x, y, page_width, page_height);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, page_width, page_height);
-  cairo_clip (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, page_width / options.width, page_height / options.height);
-  draw_page (self, cr, &options, get_preview_page (self));
-  cairo_restore (cr);
-
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
-  cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, x - 0.5, y - 0.5, page_width + 1, page_height + 1);
-  cairo_stroke (cr);
-}
-
-/* --- export -------------------------------------------------------------- */
-
-/* Runs on a copy of the project, read back from its bytes as the command
- * line reads a file: the same input as `koers --export-*`, and nothing the
- * window changes meanwhile can reach a worker thread. */
-static gboolean
-run_export_job (ExportJob  *job,
-                GError    **error)
-{
-  g_autoptr(KoersProject) project = NULL;
-
-  project = koers_project_load_from_bytes (job->catalog, job->project_bytes, error);
-  if (project == NULL)
-    return FALSE;
-
-  if (job->model_id != NULL)
-    return koers_export_diagram (project, job->model_id, &job->options, job->file, error);
-  else
-    {
-      g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
-
-      return koers_export_roadmap (project, roadmap, &job->options, job->file, error);
-    }
-}
-
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (run_export_job (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Back in the main thread: hands the worker's outcome to the task that
- * holds the dialog. The job belongs to that task, which outlives the
- * worker's use of it (this callback holds a reference). */
-static void
-export_worker_done_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static ExportJob *
-new_export_job (KoersExportDialog *self,
-                GFile             *file)
-{
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->catalog = g_object_ref (koers_project_get_catalog (self->project));
-  job->project_bytes = koers_project_to_bytes (self->project);
-  job->model_id = g_strdup (self->model_id);
-  job->file = g_object_ref (file);
-  koers_export_dialog_get_options (self, &job->options);
-  return job;
-}
-
-/* Shows the outcome: the error in the dialog, or remembers the options and
- * tells the window. Takes @error. */
-static gboolean
-export_done (KoersExportDialog  *self,
-             ExportJob          *job,
-             GError             *export_error,
-             GError            **error)
-{
-  g_autoptr(GError) local_error = export_error;
-
-  if (local_error != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (job->file);
-      g_autofree char *message = NULL;
-
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          /* TRANSLATORS: "“plan.png” was not exported. The disk is full. …" */
-          message = g_strdup_printf (_("“%s” was not exported. %s"), name, local_error->message);
-          show_error (self, message);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  show_error (self, NULL);
-  g_clear_object (&self->last_folder);
-  self->last_folder = g_file_get_parent (job->file);
-  remember_options (self);
-  g_signal_emit (self, signals[EXPORTED], 0, job->file);
-  return TRUE;
-}
-
-static void
-set_busy (KoersExportDialog *self,
-          gboolean           busy)
-{
-  self->busy = busy;
-  if (self->export_button == NULL)
-    return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
-  gtk_button_set_label (self->export_button, busy ? _("Exporting…") : _("_Export…"));
-}
-
-static void
-export_finished_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
-
-  set_busy (self, FALSE);
-  /* On success the window shows where the file went; the dialog is done. */
-  if (koers_export_dialog_export_to_file_finish (self, result, NULL))
-    gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-file_chosen_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KoersExportDialog) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  file = koers_choose_export_file_finish (result, &error);
-  if (file == NULL)
-    {
-      set_busy (self, FALSE);
-      return;
-    }
-
-  koers_export_dialog_export_to_file_async (self, file, self->cancellable, export_finished_cb, NULL);
-}
-
-static void
-export_clicked_cb (KoersExportDialog *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->busy)
-    return;
-
-  set_busy (self, TRUE);
-  name = koers_export_dialog_dup_suggested_name (self);
-  koers_choose_export_file_async (GTK_WINDOW (self), name, self->last_folder,
-                                  self->cancellable, file_chosen_cb, g_object_ref (self));
-}
-
 /* --- GObject ------------------------------------------------------------- */
 
 static void
@@ -846,7 +406,6 @@ koers_export_dialog_constructed (GObject *object)
 
   self->updating = TRUE;
   fill_what_row (self);
-  restore_options (self);
   self->updating = FALSE;
 
   options_changed (self, TRUE);
@@ -879,7 +438,6 @@ koers_export_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->model_id, g_free);
   g_clear_pointer (&self->what_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->error_message, g_free);
 
   G_OBJECT_CLASS (koers_export_dialog_parent_class)->finalize (object);
 }
@@ -907,6 +465,22 @@ koers_export_dialog_get_property (GObject    *object,
     }
 }
 
+/* Selects @model_id (%NULL: the roadmap) in the "what" row, which then
+ * updates the dialog. */
+static void
+select_model (KoersExportDialog *self,
+              const char        *model_id)
+{
+  for (guint i = 0; i < self->what_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->what_ids, i), model_id) == 0)
+      {
+        adw_combo_row_set_selected (self->what_row, i);
+        return;
+      }
+
+  g_warning ("No model “%s” to export", model_id);
+}
+
 static void
 koers_export_dialog_set_property (GObject      *object,
                                   guint         prop_id,
@@ -925,7 +499,7 @@ koers_export_dialog_set_property (GObject      *object,
       if (self->project == NULL)
         self->model_id = g_value_dup_string (value);
       else
-        koers_export_dialog_set_model_id (self, g_value_get_string (value));
+        select_model (self, g_value_get_string (value));
       break;
 
     default:
@@ -989,7 +563,8 @@ koers_export_dialog_class_init (KoersExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, background_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, page_row);
-  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+
+  _koers_export_dialog_class_export_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1010,15 +585,19 @@ koers_export_dialog_init (KoersExportDialog *self)
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
     self->schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
-  if (self->schema != NULL)
-    self->settings = g_settings_new_full (self->schema, NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
     gtk_string_list_append (sizes, _(size_presets[i].label));
   adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));
   adw_combo_row_set_selected (self->scale_row, 1);
 
-  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+  if (self->schema != NULL)
+    {
+      self->settings = g_settings_new_full (self->schema, NULL, NULL);
+      bind_settings (self);
+    }
+
+  _koers_export_dialog_init_preview (self);
 
   g_signal_connect_swapped (self->what_row, "notify::selected", G_CALLBACK (what_changed_cb), self);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
@@ -1027,6 +606,15 @@ koers_export_dialog_init (KoersExportDialog *self)
   g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
   g_signal_connect_swapped (self->theme_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
   g_signal_connect_swapped (self->background_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
+}
+
+/* --- private API --------------------------------------------------------- */
+
+void
+_koers_export_dialog_exported (KoersExportDialog *self,
+                               GFile             *file)
+{
+  g_signal_emit (self, signals[EXPORTED], 0, file);
 }
 
 /* --- public API ---------------------------------------------------------- */
@@ -1056,14 +644,6 @@ koers_export_dialog_new (GtkWindow    *parent,
                        NULL);
 }
 
-KoersProject *
-koers_export_dialog_get_project (KoersExportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->project;
-}
-
 /**
  * koers_export_dialog_get_model_id:
  *
@@ -1076,26 +656,6 @@ koers_export_dialog_get_model_id (KoersExportDialog *self)
   g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
 
   return self->model_id;
-}
-
-/**
- * koers_export_dialog_set_model_id:
- * @model_id: (nullable): a model id, or %NULL for the roadmap
- */
-void
-koers_export_dialog_set_model_id (KoersExportDialog *self,
-                                  const char        *model_id)
-{
-  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
-
-  for (guint i = 0; i < self->what_ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->what_ids, i), model_id) == 0)
-      {
-        adw_combo_row_set_selected (self->what_row, i);
-        return;
-      }
-
-  g_warning ("No model “%s” to export", model_id);
 }
 
 /**
@@ -1127,7 +687,7 @@ koers_export_dialog_get_options (KoersExportDialog  *self,
   options->render.dark = adw_combo_row_get_selected (self->theme_row) == 1;
   options->render.background = adw_combo_row_get_selected (self->background_row);
   if (options->format != KOERS_EXPORT_PDF && self->model_id == NULL)
-    options->page = get_preview_page (self);
+    options->page = _koers_export_dialog_get_preview_page (self);
   else
     options->page = 1;
   options->date = NULL;
@@ -1166,20 +726,6 @@ koers_export_dialog_set_options (KoersExportDialog        *self,
 }
 
 /**
- * koers_export_dialog_get_n_pages:
- *
- * Returns: the number of slides the roadmap needs with the current
- *   options (1 for a diagram)
- */
-guint
-koers_export_dialog_get_n_pages (KoersExportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), 1);
-
-  return self->n_pages;
-}
-
-/**
  * koers_export_dialog_dup_suggested_name:
  *
  * Returns: (transfer full): a file name for the export, like
@@ -1200,7 +746,7 @@ koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
     organisation = _("Koers");
 
   format = adw_combo_row_get_selected (self->format_row);
-  extension = format_nicks[format < G_N_ELEMENTS (format_nicks) ? format : 0];
+  extension = format_nicks[format < G_N_ELEMENTS (format_nicks) - 1 ? format : 0];
 
   if (self->model_id != NULL)
     {
@@ -1212,7 +758,8 @@ koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
     }
   else if (self->n_pages > 1 && format != KOERS_EXPORT_PDF)
     /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap 2.png" */
-    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation, get_preview_page (self), extension);
+    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation,
+                            _koers_export_dialog_get_preview_page (self), extension);
   else
     /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap.png" */
     name = g_strdup_printf (_("%s roadmap.%s"), organisation, extension);
@@ -1221,92 +768,3 @@ koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
   return g_strdelimit (g_steal_pointer (&name), "/\\", '-');
 }
 
-/**
- * koers_export_dialog_get_error_message:
- *
- * Returns: (nullable): the message the dialog shows about the last
- *   export that failed, or %NULL
- */
-const char *
-koers_export_dialog_get_error_message (KoersExportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->error_message;
-}
-
-/**
- * koers_export_dialog_export_to_file:
- * @file: where to write
- *
- * Writes the export with the dialog's options, as the Export button does
- * after asking for the file (there in a worker thread): on success emits #KoersExportDialog::exported
- * and remembers the options; on failure shows the message in the dialog,
- * which stays usable.
- *
- * Returns: %TRUE when the file was written
- */
-gboolean
-koers_export_dialog_export_to_file (KoersExportDialog  *self,
-                                    GFile              *file,
-                                    GError            **error)
-{
-  ExportJob *job;
-  GError *export_error = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  job = new_export_job (self, file);
-  run_export_job (job, &export_error);
-  ok = export_done (self, job, export_error, error);
-  export_job_free (job);
-  return ok;
-}
-
-/**
- * koers_export_dialog_export_to_file_async:
- * @file: where to write
- *
- * Like koers_export_dialog_export_to_file(), drawing and writing in a
- * worker thread so the window stays responsive for a large PNG.
- */
-void
-koers_export_dialog_export_to_file_async (KoersExportDialog   *self,
-                                          GFile               *file,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-
-  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, koers_export_dialog_export_to_file_async);
-  g_task_set_task_data (task, new_export_job (self, file), (GDestroyNotify) export_job_free);
-
-  /* The drawing runs in a task of its own that knows nothing of the
-   * dialog: its worker thread may drop the last reference to it, and the
-   * dialog must never be finalized there. */
-  worker = g_task_new (NULL, cancellable, export_worker_done_cb, g_object_ref (task));
-  g_task_set_task_data (worker, g_task_get_task_data (task), NULL);
-  g_task_run_in_thread (worker, export_in_thread);
-}
-
-gboolean
-koers_export_dialog_export_to_file_finish (KoersExportDialog  *self,
-                                           GAsyncResult       *result,
-                                           GError            **error)
-{
-  GError *export_error = NULL;
-
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  g_task_propagate_boolean (G_TASK (result), &export_error);
-  return export_done (self, g_task_get_task_data (G_TASK (result)), export_error, error);
-}

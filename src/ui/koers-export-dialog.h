@@ -21,17 +21,12 @@ G_DECLARE_FINAL_TYPE (KoersExportDialog, koers_export_dialog, KOERS, EXPORT_DIAL
 KoersExportDialog *koers_export_dialog_new                 (GtkWindow                *parent,
                                                             KoersProject             *project,
                                                             const char               *model_id);
-KoersProject      *koers_export_dialog_get_project         (KoersExportDialog        *self);
 const char        *koers_export_dialog_get_model_id        (KoersExportDialog        *self);
-void               koers_export_dialog_set_model_id        (KoersExportDialog        *self,
-                                                            const char               *model_id);
 void               koers_export_dialog_get_options         (KoersExportDialog        *self,
                                                             KoersExportOptions       *options);
 void               koers_export_dialog_set_options         (KoersExportDialog        *self,
                                                             const KoersExportOptions *options);
-guint              koers_export_dialog_get_n_pages         (KoersExportDialog        *self);
 char              *koers_export_dialog_dup_suggested_name  (KoersExportDialog        *self);
-const char        *koers_export_dialog_get_error_message   (KoersExportDialog        *self);
 gboolean           koers_export_dialog_export_to_file      (KoersExportDialog        *self,
                                                             GFile                    *file,
                                                             GError                  **error);

@@ -25,16 +25,9 @@ const char    *koers_model_canvas_get_selected_stage (KoersModelCanvas *self);
 void           koers_model_canvas_set_selected_stage (KoersModelCanvas *self,
                                                       const char       *stage_id);
 
-/* The logic behind the drag and drop and keyboard handlers, callable
- * without a real drag (the tests do). Coordinates are the canvas's. */
-gboolean       koers_model_canvas_drop_at            (KoersModelCanvas *self,
-                                                      KoersMarker       marker,
-                                                      double            x,
-                                                      double            y);
-gboolean       koers_model_canvas_drop_value         (KoersModelCanvas *self,
-                                                      const GValue     *value,
-                                                      double            x,
-                                                      double            y);
+/* What a drag over the canvas shows, callable without a real drag (on
+ * GTK 4.8 a drop target's "motion" cannot be emitted without a GdkDrop).
+ * Coordinates are the canvas's. */
 const char    *koers_model_canvas_drag_motion        (KoersModelCanvas *self,
                                                       int               marker,
                                                       double            x,
@@ -48,12 +41,9 @@ void           koers_model_canvas_set_max_height     (KoersModelCanvas *self,
                                                       int               max_height);
 void           koers_model_canvas_move_cursor        (KoersModelCanvas *self,
                                                       GtkDirectionType  direction);
-gboolean       koers_model_canvas_popup_menu         (KoersModelCanvas *self);
 
-/* For tests and the screenshot script. */
-GtkDropTarget *koers_model_canvas_get_drop_target    (KoersModelCanvas *self);
-GtkWidget     *koers_model_canvas_get_zone           (KoersModelCanvas *self,
-                                                      const char       *stage_id);
+/* Where to point or drop, for the screenshot script, the benchmark and
+ * the tests. */
 gboolean       koers_model_canvas_get_stage_point    (KoersModelCanvas *self,
                                                       const char       *stage_id,
                                                       double           *x,
@@ -68,6 +58,5 @@ gboolean       koers_model_canvas_get_marker_point   (KoersModelCanvas *self,
                                                       double           *y);
 gboolean       koers_model_canvas_tray_shows         (KoersModelCanvas *self,
                                                       KoersMarker       marker);
-GtkWidget     *koers_model_canvas_get_menu           (KoersModelCanvas *self);
 
 G_END_DECLS

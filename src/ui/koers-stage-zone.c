@@ -20,7 +20,6 @@ struct _KoersStageZone
   GtkWidget  parent_instance;
 
   char      *stage_id;
-  guint      index;
   char      *marker_text;
 };
 
@@ -92,7 +91,7 @@ koers_stage_zone_init (KoersStageZone *self)
 
 /**
  * koers_stage_zone_new:
- * @stage: the stage; only its id, index and name are kept
+ * @stage: the stage; only its id and name are kept
  *
  * Returns: (transfer floating): a zone named after @stage
  */
@@ -105,7 +104,6 @@ koers_stage_zone_new (const KoersStage *stage)
 
   self = g_object_new (KOERS_TYPE_STAGE_ZONE, NULL);
   self->stage_id = g_strdup (stage->id);
-  self->index = stage->index;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, stage->name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "",
@@ -118,13 +116,6 @@ koers_stage_zone_get_stage_id (KoersStageZone *self)
 {
   g_return_val_if_fail (KOERS_IS_STAGE_ZONE (self), NULL);
   return self->stage_id;
-}
-
-guint
-koers_stage_zone_get_index (KoersStageZone *self)
-{
-  g_return_val_if_fail (KOERS_IS_STAGE_ZONE (self), 0);
-  return self->index;
 }
 
 /**
@@ -158,17 +149,4 @@ koers_stage_zone_set_markers (KoersStageZone *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
-}
-
-/**
- * koers_stage_zone_get_marker_text:
- *
- * Returns: what the zone tells screen readers about its markers, e.g.
- *   "Now is here", or an empty string
- */
-const char *
-koers_stage_zone_get_marker_text (KoersStageZone *self)
-{
-  g_return_val_if_fail (KOERS_IS_STAGE_ZONE (self), NULL);
-  return self->marker_text;
 }

@@ -15,10 +15,8 @@ G_DECLARE_FINAL_TYPE (KoersStageZone, koers_stage_zone, KOERS, STAGE_ZONE, GtkWi
 
 GtkWidget  *koers_stage_zone_new            (const KoersStage *stage);
 const char *koers_stage_zone_get_stage_id   (KoersStageZone   *self);
-guint       koers_stage_zone_get_index      (KoersStageZone   *self);
 void        koers_stage_zone_set_markers    (KoersStageZone   *self,
                                              gboolean          has_now,
                                              gboolean          has_goal);
-const char *koers_stage_zone_get_marker_text (KoersStageZone  *self);
 
 G_END_DECLS

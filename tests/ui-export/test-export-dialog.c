@@ -102,6 +102,21 @@ new_dialog (const char *model_id)
   return dialog;
 }
 
+/* The message the dialog shows under its options, read from its template
+ * as a user reads it; %NULL when none is shown. */
+static const char *
+shown_error (KoersExportDialog *dialog)
+{
+  GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (dialog), KOERS_TYPE_EXPORT_DIALOG, "error_revealer");
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (dialog), KOERS_TYPE_EXPORT_DIALOG, "error_label");
+
+  g_assert_true (GTK_IS_REVEALER (revealer));
+  g_assert_true (GTK_IS_LABEL (label));
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
 /* Destroys the dialog and waits until it is finalized. A finished export's
  * GTask, which holds the dialog as its source object, may be released by
  * its worker thread a moment after its callback ran: allow for that, but
@@ -185,7 +200,7 @@ test_options (void)
   g_assert_true (g_str_has_suffix (name, ".svg"));
   g_clear_pointer (&name, g_free);
 
-  koers_export_dialog_set_model_id (dialog, NULL);
+  g_object_set (dialog, "model-id", NULL, NULL);
   g_assert_null (koers_export_dialog_get_model_id (dialog));
   options.format = KOERS_EXPORT_PDF;
   koers_export_dialog_set_options (dialog, &options);
@@ -233,7 +248,7 @@ test_same_bytes (gconstpointer data)
   g_assert_true (koers_export_dialog_export_to_file (dialog, file, &error));
   g_assert_no_error (error);
   g_assert_true (exported != NULL && g_file_equal (exported, file));
-  g_assert_null (koers_export_dialog_get_error_message (dialog));
+  g_assert_null (shown_error (dialog));
 
   ours = read_bytes (file);
   theirs = export_with_cli (dir, c->model_id, &options);
@@ -293,7 +308,7 @@ test_failure (void)
   g_clear_error (&error);
   g_assert_null (exported);
 
-  message = koers_export_dialog_get_error_message (dialog);
+  message = shown_error (dialog);
   g_test_message ("shown: %s", message);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "roadmap.png"));
@@ -306,7 +321,7 @@ test_failure (void)
   g_assert_true (koers_export_dialog_export_to_file (dialog, good_file, &error));
   g_assert_no_error (error);
   g_assert_true (exported != NULL && g_file_equal (exported, good_file));
-  g_assert_null (koers_export_dialog_get_error_message (dialog));
+  g_assert_null (shown_error (dialog));
   g_assert_true (g_file_test (good_path, G_FILE_TEST_IS_REGULAR));
 
   destroy_dialog (dialog);
@@ -419,6 +434,51 @@ test_remembers (void)
         g_settings_reset (settings, keys[i]);
   }
   koers_test_remove_tree (dir);
+}
+
+/* Options tried but not exported are not remembered; a stored value the
+ * dialog cannot show (a size no row offers) gives the row's default. */
+static void
+test_remembers_only_exports (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *format = NULL;
+  KoersExportDialog *dialog;
+  KoersExportOptions options, read;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.koersapp.Koers", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "export-size"))
+    {
+      g_test_skip ("the GSettings schema is not compiled in GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  dialog = new_dialog (NULL);
+  koers_export_dialog_get_options (dialog, &options);
+  options.format = KOERS_EXPORT_SVG;
+  options.width = 1280;
+  options.height = 720;
+  koers_export_dialog_set_options (dialog, &options);
+  destroy_dialog (dialog);
+  format = g_settings_get_string (settings, "export-format");
+  g_assert_cmpstr (format, ==, "png");
+
+  g_settings_set_string (settings, "export-size", "1000x1000");
+  g_settings_set_int (settings, "export-scale", 3);
+  dialog = new_dialog (NULL);
+  koers_export_dialog_get_options (dialog, &read);
+  g_assert_cmpint (read.format, ==, KOERS_EXPORT_PNG);
+  g_assert_cmpfloat (read.width, ==, 1920);
+  g_assert_cmpfloat (read.height, ==, 1080);
+  g_assert_cmpfloat (read.scale, ==, 3);
+  destroy_dialog (dialog);
+
+  g_settings_reset (settings, "export-size");
+  g_settings_reset (settings, "export-scale");
 }
 
 static void
@@ -576,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/ui/export-dialog/failure", test_failure);
   g_test_add_func ("/ui/export-dialog/async", test_async);
   g_test_add_func ("/ui/export-dialog/remembers", test_remembers);
+  g_test_add_func ("/ui/export-dialog/remembers-only-exports", test_remembers_only_exports);
   g_test_add_func ("/ui/export-dialog/screenshot", test_screenshot);
   g_test_add_func ("/ui/file-chooser/cancel", test_chooser_cancel);
 

@@ -1,0 +1,121 @@
+/* koers-model-canvas-private.h: the canvas's parts, shared by
+ * koers-model-canvas.c (the type, its geometry and its drawing),
+ * koers-model-canvas-tray.c (the strip of markers not placed yet),
+ * koers-model-canvas-dnd.c (drag and drop), koers-model-canvas-actions.c
+ * (the stage menu, clicks and keys) and koers-model-canvas-a11y.c (the
+ * stage zones that keyboard focus and screen readers use)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "koers-diagram-renderer.h"
+#include "koers-marker-ref.h"
+#include "koers-model-canvas.h"
+#include "koers-stage-zone.h"
+
+G_BEGIN_DECLS
+
+/* The strip above the diagram where unplaced markers wait. */
+#define TRAY_HEIGHT   44.0
+#define TRAY_PADDING  12.0
+#define TRAY_GLYPH    22.0
+
+struct _KoersModelCanvas
+{
+  GtkWidget             parent_instance;
+
+  KoersHistory         *history;
+  KoersProject         *project;
+  gulong                changed_id;
+
+  KoersModel           *model;
+  KoersDiagramRenderer *renderer;
+  GHashTable           *renderers;      /* KoersModel* → KoersDiagramRenderer*, shown before */
+  char                 *error_message;
+
+  GPtrArray            *zones;          /* KoersStageZone*, in the model's order */
+  char                 *selected;       /* stage id, or NULL */
+  char                 *hover;          /* stage under the pointer outside a drag */
+  char                 *drop_stage;     /* stage under the pointer in a drag */
+  int                   source_marker;  /* marker dragged from this canvas, or -1 */
+  int                   hover_marker;   /* marker of a drag over this canvas, or -1 */
+
+  GtkDropTarget        *drop_target;
+  GtkWidget            *menu;
+  GtkRoot              *root;
+  gulong                focus_visible_id;
+  int                   max_height;     /* of the diagram, without the tray */
+};
+
+static inline void
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* koers-model-canvas.c: state and geometry, in the canvas's coordinates */
+gboolean        _koers_model_canvas_is_dark             (void);
+const char     *_koers_model_canvas_get_marker_stage    (KoersModelCanvas  *self,
+                                                         KoersMarker        marker);
+double          _koers_model_canvas_diagram_width       (KoersModelCanvas  *self);
+double          _koers_model_canvas_diagram_height      (KoersModelCanvas  *self);
+void            _koers_model_canvas_fill_base_style     (KoersModelCanvas  *self,
+                                                         KoersDiagramStyle *style);
+const char     *_koers_model_canvas_stage_at            (KoersModelCanvas  *self,
+                                                         double             x,
+                                                         double             y);
+gboolean        _koers_model_canvas_get_stage_rect      (KoersModelCanvas  *self,
+                                                         const char        *stage_id,
+                                                         graphene_rect_t   *rect);
+gboolean        _koers_model_canvas_marker_at           (KoersModelCanvas  *self,
+                                                         double             x,
+                                                         double             y,
+                                                         KoersMarker       *marker);
+void            _koers_model_canvas_measure_marker      (KoersMarker        marker,
+                                                         double             size,
+                                                         cairo_rectangle_t *extents);
+void            _koers_model_canvas_select_stage        (KoersModelCanvas  *self,
+                                                         const char        *stage_id,
+                                                         gboolean           focus);
+int             _koers_model_canvas_dragged_marker      (KoersModelCanvas  *self);
+PangoLayout    *_koers_model_canvas_create_layout       (KoersModelCanvas  *self,
+                                                         const char        *text,
+                                                         gboolean           bold);
+GdkRGBA         _koers_model_canvas_get_foreground      (KoersModelCanvas  *self);
+
+/* koers-model-canvas-tray.c */
+gboolean        _koers_model_canvas_tray_marker_at      (KoersModelCanvas  *self,
+                                                         double             x,
+                                                         double             y,
+                                                         KoersMarker       *marker);
+void            _koers_model_canvas_snapshot_tray       (KoersModelCanvas  *self,
+                                                         GtkSnapshot       *snapshot);
+
+/* koers-model-canvas-dnd.c */
+void            _koers_model_canvas_init_dnd            (KoersModelCanvas  *self);
+void            _koers_model_canvas_clear_drag_preview  (KoersModelCanvas  *self);
+
+/* koers-model-canvas-actions.c */
+void            _koers_model_canvas_class_actions_init  (GtkWidgetClass    *widget_class);
+void            _koers_model_canvas_init_actions        (KoersModelCanvas  *self);
+void            _koers_model_canvas_update_actions      (KoersModelCanvas  *self);
+
+/* koers-model-canvas-a11y.c */
+void            _koers_model_canvas_class_a11y_init     (GtkWidgetClass    *widget_class);
+void            _koers_model_canvas_add_zones           (KoersModelCanvas  *self);
+void            _koers_model_canvas_remove_zones        (KoersModelCanvas  *self);
+KoersStageZone *_koers_model_canvas_focused_zone        (KoersModelCanvas  *self);
+KoersStageZone *_koers_model_canvas_find_zone           (KoersModelCanvas  *self,
+                                                         const char        *stage_id);
+int             _koers_model_canvas_zone_position       (KoersModelCanvas  *self,
+                                                         const char        *stage_id);
+void            _koers_model_canvas_update_markers      (KoersModelCanvas  *self);
+
+G_END_DECLS

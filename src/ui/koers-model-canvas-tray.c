@@ -1,0 +1,161 @@
+/* koers-model-canvas-tray.c: the strip where unplaced markers wait
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Above the diagram, each marker that stands on no stage yet waits in a
+ * pill of its own, drawn by the same koers_render_marker() as on the
+ * diagram, with a hint beside them. Dragging one out places it.
+ */
+#define G_LOG_DOMAIN "koers-model-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-model-canvas-private.h"
+
+typedef struct {
+  gboolean        shown;
+  graphene_rect_t rect;     /* the whole slot: the marker and its label */
+  double          glyph_x;  /* centre of the marker's shape */
+} TraySlot;
+
+static void
+tray_layout (KoersModelCanvas *self,
+             TraySlot          slots[2],
+             double           *hint_x)
+{
+  double x = TRAY_PADDING;
+
+  for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
+    {
+      cairo_rectangle_t extents;
+
+      slots[m].shown = self->model != NULL && _koers_model_canvas_get_marker_stage (self, m) == NULL;
+      if (!slots[m].shown)
+        continue;
+
+      _koers_model_canvas_measure_marker (m, TRAY_GLYPH, &extents);
+      graphene_rect_init (&slots[m].rect, x, 5, extents.width + 16, TRAY_HEIGHT - 10);
+      slots[m].glyph_x = x + 8 - extents.x;
+      x += slots[m].rect.size.width + 8;
+    }
+  *hint_x = x + 4;
+}
+
+gboolean
+_koers_model_canvas_tray_marker_at (KoersModelCanvas *self,
+                                    double            x,
+                                    double            y,
+                                    KoersMarker      *marker)
+{
+  TraySlot slots[2];
+  double hint_x;
+
+  tray_layout (self, slots, &hint_x);
+  for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
+    if (slots[m].shown && graphene_rect_contains_point (&slots[m].rect, &GRAPHENE_POINT_INIT (x, y)))
+      {
+        *marker = m;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* --- private API -------------------------------------------------------- */
+
+void
+_koers_model_canvas_snapshot_tray (KoersModelCanvas *self,
+                                   GtkSnapshot      *snapshot)
+{
+  TraySlot slots[2];
+  double hint_x;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  GdkRGBA fg = _koers_model_canvas_get_foreground (self);
+  GdkRGBA dim = fg;
+  GdkRGBA pill = fg;
+  g_autoptr(PangoLayout) hint = NULL;
+  int text_height;
+  gboolean any = FALSE;
+  int dragging = _koers_model_canvas_dragged_marker (self);
+
+  dim.alpha *= 0.7;
+  pill.alpha *= 0.08;
+
+  tray_layout (self, slots, &hint_x);
+  for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
+    {
+      GskRoundedRect rounded;
+      cairo_t *cr;
+
+      if (!slots[m].shown)
+        continue;
+      any = TRUE;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &slots[m].rect, slots[m].rect.size.height / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &pill, &slots[m].rect);
+      gtk_snapshot_pop (snapshot);
+
+      cr = gtk_snapshot_append_cairo (snapshot, &slots[m].rect);
+      koers_render_marker (cr, m, slots[m].glyph_x, TRAY_HEIGHT / 2, TRAY_GLYPH,
+                           _koers_model_canvas_is_dark (), dragging == m);
+      cairo_destroy (cr);
+    }
+
+  hint = _koers_model_canvas_create_layout (self,
+                        any ? _("Drag onto a stage")
+                            : _("Drag a marker to move it"),
+                        FALSE);
+  pango_layout_set_width (hint, MAX (0, width - hint_x - TRAY_PADDING) * PANGO_SCALE);
+  pango_layout_set_ellipsize (hint, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (hint, NULL, &text_height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (any ? hint_x : TRAY_PADDING, (TRAY_HEIGHT - text_height) / 2));
+  gtk_snapshot_append_layout (snapshot, hint, &dim);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* --- public API --------------------------------------------------------- */
+
+/**
+ * koers_model_canvas_get_tray_point:
+ *
+ * Returns: %TRUE when @marker waits in the tray, with its centre in @x, @y
+ */
+gboolean
+koers_model_canvas_get_tray_point (KoersModelCanvas *self,
+                                   KoersMarker       marker,
+                                   double           *x,
+                                   double           *y)
+{
+  TraySlot slots[2];
+  double hint_x;
+
+  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+
+  tray_layout (self, slots, &hint_x);
+  if (!slots[marker].shown)
+    return FALSE;
+  *x = slots[marker].glyph_x;
+  *y = TRAY_HEIGHT / 2;
+  return TRUE;
+}
+
+/**
+ * koers_model_canvas_tray_shows:
+ *
+ * Returns: whether @marker waits in the tray, unplaced
+ */
+gboolean
+koers_model_canvas_tray_shows (KoersModelCanvas *self,
+                               KoersMarker       marker)
+{
+  TraySlot slots[2];
+  double hint_x;
+
+  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+
+  tray_layout (self, slots, &hint_x);
+  return slots[marker].shown;
+}
