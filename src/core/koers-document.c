@@ -18,8 +18,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "koers-document.h"
 #include "koers-enum-types.h"
 #include "koers-io.h"

@@ -30,17 +30,17 @@ static void
 test_new_project (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
-  KoersProject *project = koers_window_get_project (window);
-  GtkWidget *entry = koers_window_get_organisation_entry (window);
+  KoersProject *project = ui_test_project (window);
+  GtkWidget *entry = ui_test_child (window, "organisation_entry");
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
   KoersModelCanvas *canvas = window_canvas (window);
 
   /* The empty state asks where the organisation stands, name field ready. */
-  g_assert_true (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
   g_assert_nonnull (focus);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   g_assert_cmpstr (koers_window_get_selected_model (window), ==, "pyramid");
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
                    ==, "Not placed yet");
   g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
   g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_TARGET));
@@ -50,15 +50,15 @@ test_new_project (void)
   g_assert_cmpstr (koers_project_get_organisation_name (project), ==, "Gemeente Zuidhaven");
 
   place_by_drop (window, "pyramid", "current", "listen");
-  g_assert_false (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
   g_assert_false (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
                    ==, "Now: Listen");
-  g_assert_cmpstr (koers_window_get_last_toast (window), ==, "Now moved to Listen");
+  g_assert_cmpstr (ui_test_last_toast (window), ==, "Now moved to Listen");
 
   /* Undo brings the empty state back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_true (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
 
   close_window (window);
 }
@@ -73,7 +73,7 @@ test_title (void)
 
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_cmpstr (title, ==, "Woonstichting Rivierenland — woonstichting.koers");
-  g_assert_false (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
 
   place_by_drop (window, "pyramid", "current", "listen");
   title = gtk_window_get_title (GTK_WINDOW (window));
@@ -84,11 +84,11 @@ test_title (void)
   g_assert_cmpstr (title, ==, "Woonstichting Rivierenland — woonstichting.koers");
 
   /* Renaming through the roadmap page's field shows in the title. */
-  gtk_editable_set_text (koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window))),
+  gtk_editable_set_text (koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"))),
                          "Woonstichting Maasland");
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_cmpstr (title, ==, "• Woonstichting Maasland — woonstichting.koers");
-  g_assert_cmpstr (koers_history_get_undo_label (koers_window_get_history (window)), ==, "Rename organisation");
+  g_assert_cmpstr (koers_history_get_undo_label (ui_test_history (window)), ==, "Rename organisation");
 
   close_window (window);
 }
@@ -98,7 +98,7 @@ test_undo_redo_labels (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  GMenuModel *menu = koers_window_get_primary_menu (window);
+  GMenuModel *menu = ui_test_primary_menu (window);
   g_autofree char *undo = NULL;
   g_autofree char *redo = NULL;
   g_autofree char *undo_after = NULL;
@@ -148,7 +148,7 @@ test_file_actions_enabled (void)
 static gboolean
 roadmap_needs_attention (KoersWindow *window)
 {
-  GtkWidget *view = koers_window_get_roadmap_view (window);
+  GtkWidget *view = ui_test_child (window, "roadmap_view");
   GtkWidget *stack = gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK);
 
   return adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (stack), view));
@@ -158,9 +158,9 @@ static void
 test_findings (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
-  KoersHistory *history = koers_window_get_history (window);
-  KoersFindingsList *assess = KOERS_FINDINGS_LIST (koers_window_get_assess_findings (window));
-  KoersFindingsList *all = KOERS_FINDINGS_LIST (koers_roadmap_view_get_findings (KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window))));
+  KoersHistory *history = ui_test_history (window);
+  KoersFindingsList *assess = KOERS_FINDINGS_LIST (ui_test_child (window, "assess_findings"));
+  KoersFindingsList *all = KOERS_FINDINGS_LIST (koers_roadmap_view_get_findings (KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"))));
   guint before;
 
   g_assert_true (koers_history_place (history, "maturity-matrix", KOERS_MARKER_CURRENT, "planning", NULL));
@@ -196,7 +196,7 @@ static void
 test_roadmap_follows_placement (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
-  KoersRoadmapView *view = KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window));
+  KoersRoadmapView *view = KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"));
   KoersModelCanvas *canvas = window_canvas (window);
   guint items_before, phases_before;
 
@@ -212,14 +212,14 @@ test_roadmap_follows_placement (void)
   koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
   koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-goal", NULL));
-  g_assert_cmpstr (koers_project_get_current (koers_window_get_project (window), "pyramid"), ==, "monitor");
-  g_assert_cmpstr (koers_project_get_target (koers_window_get_project (window), "pyramid"), ==, "create");
+  g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "monitor");
+  g_assert_cmpstr (koers_project_get_target (ui_test_project (window), "pyramid"), ==, "create");
 
   g_assert_cmpuint (koers_roadmap_view_get_n_items (view), >, items_before);
   g_assert_cmpuint (koers_roadmap_view_get_n_phases (view), >, phases_before);
   g_assert_cmpuint (koers_roadmap_view_get_n_items (view), ==,
                     koers_roadmap_get_n_items (koers_window_get_roadmap (window)));
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
                    ==, "Monitor → Create");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -243,8 +243,8 @@ test_rationale (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  KoersHistory *history = koers_window_get_history (window);
-  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (koers_window_get_rationale (window));
+  KoersHistory *history = ui_test_history (window);
+  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale"));
   GtkTextBuffer *buffer = koers_rationale_panel_get_buffer (panel);
   g_autofree char *original = g_strdup (koers_project_get_rationale (project, "pyramid"));
   g_autofree char *shown = NULL;
@@ -293,7 +293,7 @@ test_assessment_date (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (koers_window_get_rationale (window));
+  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale"));
   GtkEditable *date = koers_rationale_panel_get_date (panel);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -314,7 +314,7 @@ test_assessment_date (void)
 
   koers_rationale_panel_set_today (panel);
   g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, today);
-  g_assert_cmpstr (koers_history_get_undo_label (koers_window_get_history (window)), ==, "Change assessment date");
+  g_assert_cmpstr (koers_history_get_undo_label (ui_test_history (window)), ==, "Change assessment date");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-12-01");
@@ -336,7 +336,7 @@ test_stage_description (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  GtkLabel *description = GTK_LABEL (koers_window_get_stage_description (window));
+  GtkLabel *description = GTK_LABEL (ui_test_child (window, "stage_description"));
   KoersModel *pyramid = koers_catalog_lookup (koers_catalog_get_builtin (), "pyramid");
 
   koers_window_select_model (window, "pyramid");
@@ -397,7 +397,7 @@ test_narrow (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 360, 640);
-  AdwLeaflet *leaflet = ADW_LEAFLET (koers_window_get_leaflet (window));
+  AdwLeaflet *leaflet = ADW_LEAFLET (ui_test_child (window, "leaflet"));
   KoersModelCanvas *canvas = window_canvas (window);
   double x, y;
 
@@ -428,7 +428,7 @@ test_dark (void)
   g_autoptr(KoersProject) project = load_example ();
   AdwStyleManager *manager = adw_style_manager_get_default ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  GtkWidget *canvas = koers_window_get_canvas (window);
+  GtkWidget *canvas = ui_test_child (window, "canvas");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
   GtkSnapshot *snapshot;
   g_autoptr(GskRenderNode) node = NULL;
