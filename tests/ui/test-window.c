@@ -93,6 +93,84 @@ test_title (void)
   close_window (window);
 }
 
+/* One edit, one update: the window rebuilds its undo menu once and sets
+ * its title only when what it shows changed. It did both for every
+ * property the history notified: the undo menu twice and the title
+ * three times per edit. */
+typedef struct {
+  guint titles;
+  guint undo_menus;
+} Updates;
+
+static void
+count_title (GObject    *object,
+             GParamSpec *pspec,
+             Updates    *updates)
+{
+  updates->titles++;
+}
+
+static void
+count_undo_menu (GMenuModel *section,
+                 int         position,
+                 int         removed,
+                 int         added,
+                 Updates    *updates)
+{
+  /* A rebuild empties the section first. */
+  if (removed > 0)
+    updates->undo_menus++;
+}
+
+static void
+test_updates_per_edit (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  GMenuModel *menu = ui_test_primary_menu (window);
+  g_autoptr(GMenuModel) undo_section = NULL;
+  KoersHistory *history = ui_test_history (window);
+  g_autoptr(GError) error = NULL;
+  Updates updates = { 0, };
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && undo_section == NULL; i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = section ? menu_label_for (section, "win.undo") : NULL;
+
+      if (label != NULL)
+        undo_section = g_steal_pointer (&section);
+    }
+  g_assert_nonnull (undo_section);
+  g_signal_connect (window, "notify::title", G_CALLBACK (count_title), &updates);
+  g_signal_connect (undo_section, "items-changed", G_CALLBACK (count_undo_menu), &updates);
+
+  /* The first edit makes the project modified: the title shows it. */
+  g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_CURRENT, "listen", &error));
+  g_assert_no_error (error);
+  g_test_message ("first edit: title set %u times, undo menu built %u times", updates.titles, updates.undo_menus);
+  g_assert_cmpuint (updates.titles, ==, 1);
+  g_assert_cmpuint (updates.undo_menus, ==, 1);
+
+  /* The second changes nothing the title shows. */
+  updates = (Updates) { 0, };
+  g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_TARGET, "listen", &error));
+  g_test_message ("second edit: title set %u times, undo menu built %u times", updates.titles, updates.undo_menus);
+  g_assert_cmpuint (updates.titles, ==, 0);
+  g_assert_cmpuint (updates.undo_menus, ==, 1);
+
+  /* A rename does. */
+  updates = (Updates) { 0, };
+  g_assert_true (koers_history_set (history, KOERS_FIELD_ORGANISATION_NAME, NULL, "Woonstichting Maasland", &error));
+  g_assert_cmpuint (updates.titles, ==, 1);
+  g_assert_cmpuint (updates.undo_menus, ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Woonstichting Maasland — Not saved yet");
+
+  g_signal_handlers_disconnect_by_data (undo_section, &updates);
+  g_signal_handlers_disconnect_by_data (window, &updates);
+  close_window (window);
+}
+
 static void
 test_undo_redo_labels (void)
 {
@@ -457,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/new-project", test_new_project);
   g_test_add_func ("/ui/window/title", test_title);
   g_test_add_func ("/ui/window/undo-redo-labels", test_undo_redo_labels);
+  g_test_add_func ("/ui/window/updates-per-edit", test_updates_per_edit);
   g_test_add_func ("/ui/window/file-actions-enabled", test_file_actions_enabled);
   g_test_add_func ("/ui/window/findings", test_findings);
   g_test_add_func ("/ui/window/roadmap-follows-placement", test_roadmap_follows_placement);
