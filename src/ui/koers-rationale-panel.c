@@ -22,7 +22,8 @@ struct _KoersRationalePanel
 
   KoersHistory *history;
   KoersProject *project;
-  gulong        changed_id;
+  /* The history's ::changed, moved along with the history. */
+  GSignalGroup *history_signals;
   KoersModel   *model;
   gboolean      syncing;
   gboolean      date_valid;
@@ -104,10 +105,10 @@ sync_date (KoersRationalePanel *self)
 }
 
 static void
-project_changed_cb (KoersRationalePanel *self,
-                    int                  field,
+history_changed_cb (KoersRationalePanel *self,
+                    KoersField           field,
                     const char          *key,
-                    KoersProject        *project)
+                    KoersHistory        *history)
 {
   if (g_strcmp0 (key, model_id (self)) != 0)
     return;
@@ -220,8 +221,9 @@ koers_rationale_panel_dispose (GObject *object)
   KoersRationalePanel *self = (KoersRationalePanel *) object;
 
   g_clear_handle_id (&self->clear_source, g_source_remove);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->model);
@@ -262,6 +264,8 @@ koers_rationale_panel_init (KoersRationalePanel *self)
   koers_widget_measure_width_alone_inside (self->group, "labels");
 
   self->date_valid = TRUE;
+  self->history_signals = g_signal_group_new (KOERS_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "changed", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Undo is the project's, never the text widget's own. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
@@ -293,16 +297,11 @@ koers_rationale_panel_set_history (KoersRationalePanel *self,
   if (self->history == history)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_set_object (&self->history, history);
   if (history != NULL)
-    {
-      self->project = g_object_ref (koers_history_get_project (history));
-      self->changed_id = g_signal_connect_swapped (self->project, "changed",
-                                                   G_CALLBACK (project_changed_cb), self);
-    }
+    self->project = g_object_ref (koers_history_get_project (history));
+  g_signal_group_set_target (self->history_signals, history);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->history != NULL && self->model != NULL);
   sync_rationale (self);

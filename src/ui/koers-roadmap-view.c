@@ -24,7 +24,8 @@ struct _KoersRoadmapView
 
   KoersHistory *history;
   KoersProject *project;
-  gulong        changed_id;
+  /* The history's ::changed, moved along with the history. */
+  GSignalGroup *history_signals;
   KoersRoadmap *roadmap;
   GHashTable   *rows;          /* item id → KoersItemRow */
   GPtrArray    *phase_groups;  /* one section per phase */
@@ -423,10 +424,10 @@ ensure_rows (KoersRoadmapView *self)
 /* --- callbacks ---------------------------------------------------------- */
 
 static void
-project_changed_cb (KoersRoadmapView *self,
-                    int               field,
+history_changed_cb (KoersRoadmapView *self,
+                    KoersField        field,
                     const char       *key,
-                    KoersProject     *project)
+                    KoersHistory     *history)
 {
   KoersItemRow *row;
 
@@ -535,8 +536,9 @@ koers_roadmap_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->clear_source, g_source_remove);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->roadmap);
@@ -581,6 +583,8 @@ koers_roadmap_view_init (KoersRoadmapView *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->phase_groups = g_ptr_array_new ();
+  self->history_signals = g_signal_group_new (KOERS_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "changed", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* --- public API --------------------------------------------------------- */
@@ -601,16 +605,11 @@ koers_roadmap_view_set_history (KoersRoadmapView *self,
   if (self->history == history)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_set_object (&self->history, history);
   if (history != NULL)
-    {
-      self->project = g_object_ref (koers_history_get_project (history));
-      self->changed_id = g_signal_connect_swapped (self->project, "changed",
-                                                   G_CALLBACK (project_changed_cb), self);
-    }
+    self->project = g_object_ref (koers_history_get_project (history));
+  g_signal_group_set_target (self->history_signals, history);
   sync_organisation (self);
   rebuild (self);
 }
