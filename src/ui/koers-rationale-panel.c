@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koers-history-field.h"
 #include "koers-model-row.h"
 #include "koers-rationale-panel.h"
 
@@ -93,14 +94,7 @@ sync_date (KoersRationalePanel *self)
   if (self->project != NULL && self->model != NULL)
     value = koers_project_get_assessed (self->project, model_id (self));
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), value ? value : "") != 0)
-    {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), value ? value : "");
-      /* After an undo in the field, typing goes on at the end. */
-      gtk_editable_set_position (GTK_EDITABLE (self->date_row), -1);
-      self->syncing = FALSE;
-    }
+  koers_history_field_show (GTK_EDITABLE (self->date_row), value, &self->syncing);
   show_date_error (self, FALSE);
 }
 
@@ -271,8 +265,8 @@ koers_rationale_panel_init (KoersRationalePanel *self)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->date_row), FALSE);
-  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
+  koers_history_field_setup (GTK_EDITABLE (self->date_row), G_CALLBACK (date_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "koers-findings-list.h"
+#include "koers-history-field.h"
 #include "koers-item-row.h"
 #include "koers-roadmap-view.h"
 
@@ -112,13 +113,7 @@ set_entry (KoersRoadmapView *self,
            GtkWidget        *entry,
            const char       *value)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
-  /* After an undo in the field, typing goes on at the end. */
-  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-  self->syncing = FALSE;
+  koers_history_field_show (GTK_EDITABLE (entry), value, &self->syncing);
 }
 
 static void
@@ -174,12 +169,8 @@ store (KoersRoadmapView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->syncing || self->history == NULL)
-    return;
-  self->syncing = TRUE;
-  if (!koers_history_set (self->history, field, NULL, value, &error))
+  if (!koers_history_field_store (self->history, field, NULL, value, &self->syncing, &error))
     g_warning ("Cannot store the organisation: %s", error->message);
-  self->syncing = FALSE;
 }
 
 static gboolean
@@ -364,7 +355,6 @@ static void
 ensure_content (KoersRoadmapView *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
-  GtkWidget *entries[3];
 
   if (self->scroller != NULL)
     return;
@@ -385,21 +375,12 @@ ensure_content (KoersRoadmapView *self)
   gtk_widget_set_visible (self->scroller, gtk_widget_get_mapped (GTK_WIDGET (self)));
   adw_bin_set_child (ADW_BIN (self), self->scroller);
 
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (description_changed_cb), self);
-  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (start_changed_cb), self);
-
-  entries[0] = self->name_row;
-  entries[1] = self->description_row;
-  entries[2] = self->start_row;
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      GtkEventController *controller = gtk_event_controller_focus_new ();
-
-      gtk_editable_set_enable_undo (GTK_EDITABLE (entries[i]), FALSE);
-      g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-      gtk_widget_add_controller (entries[i], controller);
-    }
+  koers_history_field_setup (GTK_EDITABLE (self->name_row), G_CALLBACK (name_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
+  koers_history_field_setup (GTK_EDITABLE (self->description_row), G_CALLBACK (description_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
+  koers_history_field_setup (GTK_EDITABLE (self->start_row), G_CALLBACK (start_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
 
   sync_organisation (self);
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-findings-list.h"
+#include "koers-history-field.h"
 #include "koers-model-canvas.h"
 #include "koers-model-row.h"
 #include "koers-rationale-panel.h"
@@ -203,15 +204,8 @@ update_title (KoersWindow *self)
 static void
 sync_organisation_entry (KoersWindow *self)
 {
-  const char *name = koers_project_get_organisation_name (get_project (self));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)), name ? name : "") == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->organisation_entry), name ? name : "");
-  /* After an undo in the field, typing goes on at the end. */
-  gtk_editable_set_position (GTK_EDITABLE (self->organisation_entry), -1);
-  self->syncing = FALSE;
+  koers_history_field_show (GTK_EDITABLE (self->organisation_entry),
+                            koers_project_get_organisation_name (get_project (self)), &self->syncing);
 }
 
 static void
@@ -378,13 +372,10 @@ organisation_changed_cb (KoersWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->syncing)
-    return;
-  self->syncing = TRUE;
-  if (!koers_history_set (get_history (self), KOERS_FIELD_ORGANISATION_NAME, NULL,
-                          gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)), &error))
+  if (!koers_history_field_store (get_history (self), KOERS_FIELD_ORGANISATION_NAME, NULL,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)),
+                                  &self->syncing, &error))
     g_warning ("Cannot rename the organisation: %s", error->message);
-  self->syncing = FALSE;
 }
 
 static void
@@ -460,7 +451,6 @@ koers_window_constructed (GObject *object)
 {
   KoersWindow *self = (KoersWindow *) object;
   KoersCatalog *catalog;
-  GtkEventController *controller;
   g_autoptr(GMenu) file_section = g_menu_new ();
   g_autoptr(GMenu) save_section = g_menu_new ();
   g_autoptr(GMenu) help_section = g_menu_new ();
@@ -499,11 +489,8 @@ koers_window_constructed (GObject *object)
     }
 
   attach_document (self);
-  g_signal_connect_swapped (self->organisation_entry, "changed", G_CALLBACK (organisation_changed_cb), self);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->organisation_entry), FALSE);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (organisation_focus_leave_cb), self);
-  gtk_widget_add_controller (self->organisation_entry, controller);
+  koers_history_field_setup (GTK_EDITABLE (self->organisation_entry), G_CALLBACK (organisation_changed_cb),
+                             G_CALLBACK (organisation_focus_leave_cb), self);
 
   gtk_list_box_select_row (GTK_LIST_BOX (self->models_list),
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->models_list), 0));
