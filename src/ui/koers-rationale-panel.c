@@ -51,6 +51,9 @@ show_date_error (KoersRationalePanel *self,
                  gboolean             error)
 {
   self->date_valid = !error;
+  /* Said to screen readers too, not by colour alone. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->date_row), GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
   if (error)
     {
       gtk_widget_add_css_class (self->date_row, "error");
@@ -203,10 +206,18 @@ focus_leave_cb (KoersRationalePanel *self)
     koers_history_seal (self->history);
 }
 
+/* The Today button: today's date, through the history. */
 static void
 today_clicked_cb (KoersRationalePanel *self)
 {
-  koers_rationale_panel_set_today (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (self->history == NULL || self->model == NULL)
+    return;
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  store_date (self, today);
+  sync_date (self);
 }
 
 static void
@@ -333,51 +344,5 @@ koers_rationale_panel_set_model (KoersRationalePanel *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->history != NULL && self->model != NULL);
   sync_rationale (self);
-  sync_date (self);
-}
-
-GtkTextBuffer *
-koers_rationale_panel_get_buffer (KoersRationalePanel *self)
-{
-  g_return_val_if_fail (KOERS_IS_RATIONALE_PANEL (self), NULL);
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-}
-
-GtkEditable *
-koers_rationale_panel_get_date (KoersRationalePanel *self)
-{
-  g_return_val_if_fail (KOERS_IS_RATIONALE_PANEL (self), NULL);
-  return GTK_EDITABLE (self->date_row);
-}
-
-/**
- * koers_rationale_panel_get_date_valid:
- *
- * Returns: %FALSE while the date field holds text that is not a date
- */
-gboolean
-koers_rationale_panel_get_date_valid (KoersRationalePanel *self)
-{
-  g_return_val_if_fail (KOERS_IS_RATIONALE_PANEL (self), FALSE);
-  return self->date_valid;
-}
-
-/**
- * koers_rationale_panel_set_today:
- *
- * What the Today button does: today's date, through the history.
- */
-void
-koers_rationale_panel_set_today (KoersRationalePanel *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
-  g_return_if_fail (KOERS_IS_RATIONALE_PANEL (self));
-
-  if (self->history == NULL || self->model == NULL)
-    return;
-  g_clear_handle_id (&self->clear_source, g_source_remove);
-  store_date (self, today);
   sync_date (self);
 }

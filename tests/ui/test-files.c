@@ -144,7 +144,7 @@ set_rationale (KoersWindow *window,
   GtkWidget *panel = ui_test_child (window, "rationale");
 
   koers_window_select_model (window, model_id);
-  gtk_text_buffer_set_text (koers_rationale_panel_get_buffer (KOERS_RATIONALE_PANEL (panel)), text, -1);
+  gtk_text_buffer_set_text (ui_test_rationale_buffer (KOERS_RATIONALE_PANEL (panel)), text, -1);
 }
 
 static void

@@ -307,7 +307,7 @@ show_field (KoersWindow    *window,
     case KOERS_FIELD_ASSESSED:
       koers_window_select_model (window, c->key);
       pump ();
-      return koers_rationale_panel_get_date (KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale")));
+      return ui_test_rationale_date (KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale")));
     case KOERS_FIELD_ORGANISATION_DESCRIPTION:
     case KOERS_FIELD_ROADMAP_START:
       koers_window_set_view (window, "roadmap");
@@ -512,7 +512,7 @@ test_rationale_keys (void)
   koers_window_select_model (window, "pyramid");
   pump ();
   panel = KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale"));
-  buffer = koers_rationale_panel_get_buffer (panel);
+  buffer = ui_test_rationale_buffer (panel);
   before = g_strdup (koers_project_get_rationale (project, "pyramid"));
   for (GtkWidget *w = GTK_WIDGET (panel); w != NULL && view == NULL; )
     {

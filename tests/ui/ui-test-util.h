@@ -15,6 +15,7 @@
 #include "koers-history.h"
 #include "koers-model-canvas.h"
 #include "koers-model-row.h"
+#include "koers-rationale-panel.h"
 #include "koers-project.h"
 #include "koers-session.h"
 #include "koers-window.h"
@@ -143,6 +144,20 @@ ui_test_window_new (GtkApplication *app,
   g_autoptr(KoersDocument) document = koers_document_new (project, file, koers_session_get_drafts ());
 
   return koers_window_new (app, document);
+}
+
+static inline GtkTextBuffer *
+ui_test_rationale_buffer (gpointer panel)
+{
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "text_view");
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+static inline GtkEditable *
+ui_test_rationale_date (gpointer panel)
+{
+  return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "date_row"));
 }
 
 /* The sidebar row of @model_id. */
