@@ -787,9 +787,9 @@ test_restore_after_kill (void)
   const char *name;
   gint64 deadline;
 
-  if (g_getenv ("KOERS_BINARY") == NULL || g_getenv ("DISPLAY") == NULL)
+  if (g_getenv ("KOERS_TEST_BINARY") == NULL || g_getenv ("DISPLAY") == NULL)
     {
-      g_test_skip ("needs KOERS_BINARY and a display");
+      g_test_skip ("needs KOERS_TEST_BINARY and a display");
       return;
     }
 
@@ -805,7 +805,7 @@ test_restore_after_kill (void)
   g_subprocess_launcher_setenv (launcher, "KOERS_TEST_PLACE", "pyramid:current:listen", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KOERS_BINARY"), path, NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KOERS_TEST_BINARY"), path, NULL);
   g_assert_no_error (error);
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
