@@ -28,13 +28,6 @@ organisation_or_unnamed (KoersProject *project)
   return name != NULL && *name != '\0' ? name : _("Unnamed organisation");
 }
 
-void
-_koers_window_present_dialog (KoersWindow *self,
-                              GtkWidget   *dialog)
-{
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* --- saving ------------------------------------------------------------- */
 
 static void
@@ -66,7 +59,7 @@ show_save_error (KoersWindow  *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
-  _koers_window_present_dialog (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -519,7 +512,7 @@ ask_before_closing (KoersWindow *self)
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
 
   self->close_dialog = ADW_MESSAGE_DIALOG (dialog);
-  _koers_window_present_dialog (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GtkWindow::close-request: the close button, Ctrl+W, app.quit. */

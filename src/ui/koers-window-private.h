@@ -103,8 +103,6 @@ void     _koers_window_save_async        (KoersWindow   *self,
                                           gboolean       choose,
                                           GAsyncReadyCallback callback,
                                           gpointer       user_data);
-void     _koers_window_present_dialog    (KoersWindow   *self,
-                                          GtkWidget     *dialog);
 gboolean _koers_window_close_request     (GtkWindow     *window);
 
 G_END_DECLS

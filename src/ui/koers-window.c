@@ -826,5 +826,5 @@ koers_window_show_error (KoersWindow *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  _koers_window_present_dialog (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
