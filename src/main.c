@@ -8,6 +8,9 @@
 #include <locale.h>
 
 #include "koers-application.h"
+#ifdef KOERS_TEST_HOOKS
+#include "koers-test-hooks.h"
+#endif
 
 int
 main (int   argc,
@@ -26,6 +29,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = koers_application_new ();
+#ifdef KOERS_TEST_HOOKS
+  koers_test_hooks_install (G_APPLICATION (app));
+#endif
   status = g_application_run (G_APPLICATION (app), argc, argv);
 
   /* GApplication answers a command line it cannot parse with 1; the

@@ -287,6 +287,15 @@ get_optional_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Always FALSE, so that a caller can return it. */
+static gboolean
+set_damaged (GError **error)
+{
+  g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
+               _("The details of this safety copy are damaged, so Koers cannot tell which file it belongs to."));
+  return FALSE;
+}
+
 static gboolean
 read_sidecar (KoersDrafts  *self,
               const char   *draft_id,
@@ -315,13 +324,13 @@ read_sidecar (KoersDrafts  *self,
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes), NULL) ||
       !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
-    goto damaged;
+    return set_damaged (error);
 
   object = json_node_get_object (root);
   pid = json_object_get_member (object, "pid");
   if (pid == NULL || json_node_get_value_type (pid) != G_TYPE_INT64 ||
       get_optional_string (object, "saved") == NULL)
-    goto damaged;
+    return set_damaged (error);
 
   sidecar->info.id = g_strdup (draft_id);
   sidecar->info.uri = g_strdup (get_optional_string (object, "uri"));
@@ -330,11 +339,6 @@ read_sidecar (KoersDrafts  *self,
   sidecar->boot = g_strdup (get_optional_string (object, "boot"));
   sidecar->start = g_strdup (get_optional_string (object, "start"));
   return TRUE;
-
-damaged:
-  g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
-               _("The details of this safety copy are damaged, so Koers cannot tell which file it belongs to."));
-  return FALSE;
 }
 
 /* Call with the lock held. Marks the draft as this process's for as long

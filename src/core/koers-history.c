@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "koers-enum-types.h"
 #include "koers-history.h"
 
 /* Every edit of a project is one field changing from one value to another,
@@ -45,6 +46,23 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What the properties were before an edit, so that only those that
+ * changed are notified: a typed letter must not rebuild the undo menu. */
+typedef struct {
+  gboolean  can_undo;
+  gboolean  can_redo;
+  gboolean  modified;
+  char     *undo_label;
+  char     *redo_label;
+} State;
 
 static void
 koers_command_free (KoersCommand *command)
@@ -131,10 +149,43 @@ describe (KoersHistory *self,
 }
 
 static void
-notify_all (KoersHistory *self)
+state_save (KoersHistory *self,
+            State        *state)
 {
-  for (guint i = PROP_CAN_UNDO; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  state->can_undo = koers_history_can_undo (self);
+  state->can_redo = koers_history_can_redo (self);
+  state->modified = koers_history_get_modified (self);
+  state->undo_label = g_strdup (koers_history_get_undo_label (self));
+  state->redo_label = g_strdup (koers_history_get_redo_label (self));
+}
+
+/* Notifies what differs from @before, then emits ::changed for the edit
+ * (when there was one): by then the command is on the stack, so a
+ * handler sees the history as it stays. */
+static void
+finish_edit (KoersHistory *self,
+             State        *before,
+             gboolean      edited,
+             KoersField    field,
+             const char   *key)
+{
+  GObject *object = G_OBJECT (self);
+
+  if (before->can_undo != koers_history_can_undo (self))
+    g_object_notify_by_pspec (object, properties[PROP_CAN_UNDO]);
+  if (before->can_redo != koers_history_can_redo (self))
+    g_object_notify_by_pspec (object, properties[PROP_CAN_REDO]);
+  if (g_strcmp0 (before->undo_label, koers_history_get_undo_label (self)) != 0)
+    g_object_notify_by_pspec (object, properties[PROP_UNDO_LABEL]);
+  if (g_strcmp0 (before->redo_label, koers_history_get_redo_label (self)) != 0)
+    g_object_notify_by_pspec (object, properties[PROP_REDO_LABEL]);
+  if (before->modified != koers_history_get_modified (self))
+    g_object_notify_by_pspec (object, properties[PROP_MODIFIED]);
+  g_clear_pointer (&before->undo_label, g_free);
+  g_clear_pointer (&before->redo_label, g_free);
+
+  if (edited)
+    g_signal_emit (self, signals[CHANGED], 0, field, key);
 }
 
 static void
@@ -228,6 +279,24 @@ koers_history_class_init (KoersHistoryClass *klass)
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KoersHistory::changed:
+   * @self: the history
+   * @field: the #KoersField that changed
+   * @key: (nullable): the model or item id the field belongs to
+   *
+   * Emitted once per edit, undo or redo, after the command is recorded
+   * (unlike #KoersProject::changed, which the project emits while the
+   * value changes, before the history knows of it). Follow this one to
+   * show the undo label or the modified state of the same edit.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, KOERS_TYPE_FIELD, G_TYPE_STRING);
 }
 
 static void
@@ -258,36 +327,37 @@ koers_history_get_project (KoersHistory *self)
   return self->project;
 }
 
-/**
- * koers_history_set:
- *
- * Changes a field through an undoable command. Consecutive edits of the
- * same text field merge into one command until koers_history_seal(), so
- * that undo takes back a whole edit rather than one keystroke.
- *
- * Returns: %TRUE when the value was valid (changed or not)
- */
-gboolean
-koers_history_set (KoersHistory  *self,
-                   KoersField     field,
-                   const char    *key,
-                   const char    *value,
-                   GError       **error)
+/* Puts @value in place and records it: the one path every edit takes.
+ * Placements go through koers_project_place(), the entry point the
+ * architecture names for them. */
+static gboolean
+record (KoersHistory  *self,
+        KoersField     field,
+        const char    *key,
+        const char    *value,
+        GError       **error)
 {
   g_autofree char *old_value = NULL;
+  State before;
   KoersCommand *top;
-  KoersCommand *command;
-
-  g_return_val_if_fail (KOERS_IS_HISTORY (self), FALSE);
+  gboolean applied;
 
   if (value != NULL && *value == '\0' && field != KOERS_FIELD_ORGANISATION_NAME)
     value = NULL;
 
   old_value = g_strdup (koers_project_get_field (self->project, field, key));
-  if (!koers_project_set_field (self->project, field, key, value, error))
-    return FALSE;
-  if (g_strcmp0 (old_value, value) == 0)
-    return TRUE;
+  state_save (self, &before);
+  if (field == KOERS_FIELD_CURRENT || field == KOERS_FIELD_TARGET)
+    applied = koers_project_place (self->project, key,
+                                   field == KOERS_FIELD_CURRENT ? KOERS_MARKER_CURRENT : KOERS_MARKER_TARGET,
+                                   value, error);
+  else
+    applied = koers_project_set_field (self->project, field, key, value, error);
+  if (!applied || g_strcmp0 (old_value, value) == 0)
+    {
+      finish_edit (self, &before, FALSE, field, key);
+      return applied;
+    }
 
   top = self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
   if (top != NULL && !self->sealed && is_text_field (field) &&
@@ -299,7 +369,8 @@ koers_history_set (KoersHistory  *self,
     }
   else
     {
-      command = g_new0 (KoersCommand, 1);
+      KoersCommand *command = g_new0 (KoersCommand, 1);
+
       command->field = field;
       command->key = g_strdup (key);
       command->old_value = g_steal_pointer (&old_value);
@@ -312,15 +383,44 @@ koers_history_set (KoersHistory  *self,
 
   g_ptr_array_set_size (self->redo, 0);
   self->sealed = !is_text_field (field);
-  notify_all (self);
+  finish_edit (self, &before, TRUE, field, key);
   return TRUE;
 }
 
 /**
- * koers_history_place:
+ * koers_history_set:
  *
- * koers_project_place() as an undoable command, named after the move
- * ("Move Now marker to Listen").
+ * Changes a field through an undoable command. Consecutive edits of the
+ * same text field merge into one command until koers_history_seal(), so
+ * that undo takes back a whole edit rather than one keystroke.
+ * #KoersHistory::changed follows once the command is recorded.
+ *
+ * Returns: %TRUE when the value was valid (changed or not)
+ */
+gboolean
+koers_history_set (KoersHistory  *self,
+                   KoersField     field,
+                   const char    *key,
+                   const char    *value,
+                   GError       **error)
+{
+  g_return_val_if_fail (KOERS_IS_HISTORY (self), FALSE);
+
+  return record (self, field, key, value, error);
+}
+
+/**
+ * koers_history_place:
+ * @model_id: the model to place on
+ * @marker: which marker
+ * @stage_id: (nullable): the stage, or %NULL to take the marker off
+ *
+ * The one way the app places a marker: koers_project_place() as an
+ * undoable command, named after the move ("Move Now marker to Listen").
+ * Dragging, the keyboard, the stage menu and the tests all call this (or
+ * koers_document_place(), which calls this).
+ *
+ * Returns: %TRUE when the model and stage exist
  */
 gboolean
 koers_history_place (KoersHistory  *self,
@@ -329,9 +429,11 @@ koers_history_place (KoersHistory  *self,
                      const char    *stage_id,
                      GError       **error)
 {
-  return koers_history_set (self,
-                            marker == KOERS_MARKER_CURRENT ? KOERS_FIELD_CURRENT : KOERS_FIELD_TARGET,
-                            model_id, stage_id, error);
+  g_return_val_if_fail (KOERS_IS_HISTORY (self), FALSE);
+
+  return record (self,
+                 marker == KOERS_MARKER_CURRENT ? KOERS_FIELD_CURRENT : KOERS_FIELD_TARGET,
+                 model_id, stage_id, error);
 }
 
 /**
@@ -402,17 +504,19 @@ gboolean
 koers_history_undo (KoersHistory *self)
 {
   KoersCommand *command;
+  State before;
 
   g_return_val_if_fail (KOERS_IS_HISTORY (self), FALSE);
 
   if (self->undo->len == 0)
     return FALSE;
 
+  state_save (self, &before);
   command = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   g_ptr_array_add (self->redo, command);
   apply (self, command, command->old_value);
   self->sealed = TRUE;
-  notify_all (self);
+  finish_edit (self, &before, TRUE, command->field, command->key);
   return TRUE;
 }
 
@@ -420,17 +524,19 @@ gboolean
 koers_history_redo (KoersHistory *self)
 {
   KoersCommand *command;
+  State before;
 
   g_return_val_if_fail (KOERS_IS_HISTORY (self), FALSE);
 
   if (self->redo->len == 0)
     return FALSE;
 
+  state_save (self, &before);
   command = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
   g_ptr_array_add (self->undo, command);
   apply (self, command, command->new_value);
   self->sealed = TRUE;
-  notify_all (self);
+  finish_edit (self, &before, TRUE, command->field, command->key);
   return TRUE;
 }
 
@@ -449,8 +555,12 @@ koers_history_get_modified (KoersHistory *self)
 void
 koers_history_mark_saved (KoersHistory *self)
 {
+  State before;
+
   g_return_if_fail (KOERS_IS_HISTORY (self));
+
+  state_save (self, &before);
   self->saved_depth = self->undo->len;
   self->sealed = TRUE;
-  notify_all (self);
+  finish_edit (self, &before, FALSE, 0, NULL);
 }

@@ -165,71 +165,54 @@ parse_stage (KoersModel  *self,
   return TRUE;
 }
 
-/**
- * koers_model_new_from_bytes:
- * @bytes: the JSON text of a model file
- * @filename: the file's name, for error messages
- * @error: return location for a #KOERS_FILE_ERROR
- *
- * Reads a model file (docs/model-format.md).
- *
- * Returns: (transfer full): the model, or %NULL with @error set to a message
- *   that starts with @filename and names the member.
- */
-KoersModel *
-koers_model_new_from_bytes (GBytes      *bytes,
-                            const char  *filename,
-                            GError     **error)
+/* Reads @bytes into @self; the caller names the file in the message. */
+static gboolean
+parse_model (KoersModel  *self,
+             GBytes      *bytes,
+             GError     **error)
 {
-  g_autoptr(KoersModel) self = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
   const char *id, *name, *short_name, *source, *summary, *note, *color, *diagram;
   JsonObject *object;
   JsonObject *labels;
   JsonArray *stages;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (filename != NULL, NULL);
-
-  self = g_object_new (KOERS_TYPE_MODEL, NULL);
-
-  if (!(root = _koers_json_parse (bytes, &local_error)))
-    goto fail;
+  if (!(root = _koers_json_parse (bytes, error)))
+    return FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (&local_error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
                    _("expected a model (a JSON object), found %s"),
                    _koers_json_type_name (root));
-      goto fail;
+      return FALSE;
     }
   object = json_node_get_object (root);
 
-  if (!_koers_json_check_header (object, "koers-model", 1, &local_error) ||
-      !_koers_json_get_string (object, NULL, "id", TRUE, &id, &local_error) ||
-      !_koers_json_get_string (object, NULL, "name", TRUE, &name, &local_error) ||
-      !_koers_json_get_string (object, NULL, "short-name", TRUE, &short_name, &local_error) ||
-      !_koers_json_get_string (object, NULL, "source", TRUE, &source, &local_error) ||
-      !_koers_json_get_string (object, NULL, "summary", TRUE, &summary, &local_error) ||
-      !_koers_json_get_string (object, NULL, "note", FALSE, &note, &local_error) ||
-      !_koers_json_get_string (object, NULL, "color", TRUE, &color, &local_error) ||
-      !_koers_json_get_string (object, NULL, "diagram", TRUE, &diagram, &local_error) ||
-      !_koers_json_get_object (object, NULL, "labels", FALSE, &labels, &local_error) ||
-      !_koers_json_get_array (object, NULL, "stages", TRUE, &stages, &local_error))
-    goto fail;
+  if (!_koers_json_check_header (object, "koers-model", 1, error) ||
+      !_koers_json_get_string (object, NULL, "id", TRUE, &id, error) ||
+      !_koers_json_get_string (object, NULL, "name", TRUE, &name, error) ||
+      !_koers_json_get_string (object, NULL, "short-name", TRUE, &short_name, error) ||
+      !_koers_json_get_string (object, NULL, "source", TRUE, &source, error) ||
+      !_koers_json_get_string (object, NULL, "summary", TRUE, &summary, error) ||
+      !_koers_json_get_string (object, NULL, "note", FALSE, &note, error) ||
+      !_koers_json_get_string (object, NULL, "color", TRUE, &color, error) ||
+      !_koers_json_get_string (object, NULL, "diagram", TRUE, &diagram, error) ||
+      !_koers_json_get_object (object, NULL, "labels", FALSE, &labels, error) ||
+      !_koers_json_get_array (object, NULL, "stages", TRUE, &stages, error))
+    return FALSE;
 
   if (!is_valid_id (id))
     {
-      g_set_error (&local_error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                    _("id: \"%s\" is not a valid id (use lower-case letters, digits and -)"), id);
-      goto fail;
+      return FALSE;
     }
   if (!is_valid_color (color))
     {
-      g_set_error (&local_error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                    _("color: expected a colour like #3584e4, found \"%s\""), color);
-      goto fail;
+      return FALSE;
     }
 
   self->id = g_strdup (id);
@@ -250,8 +233,8 @@ koers_model_new_from_bytes (GBytes      *bytes,
           const char *key = l->data;
           const char *text;
 
-          if (!_koers_json_get_string (labels, "labels", key, TRUE, &text, &local_error))
-            goto fail;
+          if (!_koers_json_get_string (labels, "labels", key, TRUE, &text, error))
+            return FALSE;
           g_hash_table_insert (self->labels, g_strdup (key), translate (text));
           if (!g_ptr_array_find_with_equal_func (self->label_keys, key, g_str_equal, NULL))
             g_ptr_array_add (self->label_keys, g_strdup (key));
@@ -260,20 +243,46 @@ koers_model_new_from_bytes (GBytes      *bytes,
 
   if (json_array_get_length (stages) < 2)
     {
-      g_set_error (&local_error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                    _("stages: a model needs at least two stages"));
-      goto fail;
+      return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (stages); i++)
-    if (!parse_stage (self, json_array_get_element (stages, i), i, &local_error))
-      goto fail;
+    if (!parse_stage (self, json_array_get_element (stages, i), i, error))
+      return FALSE;
 
+  return TRUE;
+}
+
+/**
+ * koers_model_new_from_bytes:
+ * @bytes: the JSON text of a model file
+ * @filename: the file's name, for error messages
+ * @error: return location for a #KOERS_FILE_ERROR
+ *
+ * Reads a model file (docs/model-format.md).
+ *
+ * Returns: (transfer full): the model, or %NULL with @error set to a message
+ *   that starts with @filename and names the member.
+ */
+KoersModel *
+koers_model_new_from_bytes (GBytes      *bytes,
+                            const char  *filename,
+                            GError     **error)
+{
+  g_autoptr(KoersModel) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  self = g_object_new (KOERS_TYPE_MODEL, NULL);
+  if (!parse_model (self, bytes, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
+      return NULL;
+    }
   return g_steal_pointer (&self);
-
-fail:
-  g_set_error (error, local_error->domain, local_error->code,
-               "%s: %s", filename, local_error->message);
-  return NULL;
 }
 
 const char *

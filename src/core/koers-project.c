@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "koers-enum-types.h"
 #include "koers-error.h"
 #include "koers-io.h"
 #include "koers-json-private.h"
@@ -137,7 +138,7 @@ koers_project_class_init (KoersProjectClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, KOERS_TYPE_FIELD, G_TYPE_STRING);
 }
 
 static void
@@ -818,6 +819,38 @@ koers_project_stamp (KoersProject *self,
   self->modified = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   if (self->created == NULL)
     self->created = g_strdup (self->modified);
+}
+
+/**
+ * koers_project_to_bytes_stamped:
+ * @now: (nullable): the time of saving; %NULL for now
+ *
+ * The bytes a save at @now writes, serialised once. The project itself
+ * keeps its stamps: should the write fail, it must not claim a save that
+ * never happened. Stamp it with koers_project_stamp() once the write is
+ * done.
+ *
+ * Returns: (transfer full): the project as JSON
+ */
+GBytes *
+koers_project_to_bytes_stamped (KoersProject *self,
+                                GDateTime    *now)
+{
+  g_autofree char *old_modified = NULL;
+  g_autofree char *old_created = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+
+  old_modified = g_strdup (self->modified);
+  old_created = g_strdup (self->created);
+  koers_project_stamp (self, now);
+  bytes = koers_project_to_bytes (self);
+  g_free (self->modified);
+  self->modified = g_steal_pointer (&old_modified);
+  g_free (self->created);
+  self->created = g_steal_pointer (&old_created);
+  return bytes;
 }
 
 /**

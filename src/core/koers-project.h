@@ -25,6 +25,8 @@ KoersProject *koers_project_load_from_file       (KoersCatalog  *catalog,
                                                   GCancellable  *cancellable,
                                                   GError       **error);
 GBytes       *koers_project_to_bytes             (KoersProject  *self);
+GBytes       *koers_project_to_bytes_stamped     (KoersProject  *self,
+                                                  GDateTime     *now);
 void          koers_project_stamp                (KoersProject  *self,
                                                   GDateTime     *now);
 gboolean      koers_project_save_to_file         (KoersProject  *self,

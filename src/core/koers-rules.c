@@ -652,6 +652,49 @@ check_references (KoersRules  *self,
   return TRUE;
 }
 
+/* Reads @bytes into @self; the caller names the file in the message. */
+static gboolean
+parse_rules (KoersRules  *self,
+             GBytes      *bytes,
+             GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *maturity;
+  JsonArray *stages, *items, *findings;
+
+  if (!(root = _koers_json_parse (bytes, error)))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
+                   _("expected roadmap rules (a JSON object)"));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+
+  if (!_koers_json_check_header (object, "koers-rules", 1, error) ||
+      !_koers_json_get_object (object, NULL, "maturity", TRUE, &maturity, error) ||
+      !_koers_json_get_array (object, NULL, "stages", FALSE, &stages, error) ||
+      !_koers_json_get_array (object, NULL, "items", TRUE, &items, error) ||
+      !_koers_json_get_array (object, NULL, "findings", TRUE, &findings, error))
+    return FALSE;
+
+  if (!parse_maturity (self, maturity, error))
+    return FALSE;
+  if (stages != NULL && !parse_stages (self, stages, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (!parse_item (self, json_array_get_element (items, i), i, error))
+      return FALSE;
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (!parse_finding (self, json_array_get_element (findings, i), i, error))
+      return FALSE;
+  if (!check_references (self, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * koers_rules_new_from_bytes:
  * @catalog: the models the rules refer to
@@ -671,53 +714,19 @@ koers_rules_new_from_bytes (KoersCatalog  *catalog,
                             GError       **error)
 {
   g_autoptr(KoersRules) self = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *object, *maturity;
-  JsonArray *stages, *items, *findings;
 
   g_return_val_if_fail (KOERS_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
   self = g_object_new (KOERS_TYPE_RULES, NULL);
   self->catalog = g_object_ref (catalog);
-
-  if (!(root = _koers_json_parse (bytes, &local_error)))
-    goto fail;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!parse_rules (self, bytes, &local_error))
     {
-      g_set_error (&local_error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
-                   _("expected roadmap rules (a JSON object)"));
-      goto fail;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
+      return NULL;
     }
-  object = json_node_get_object (root);
-
-  if (!_koers_json_check_header (object, "koers-rules", 1, &local_error) ||
-      !_koers_json_get_object (object, NULL, "maturity", TRUE, &maturity, &local_error) ||
-      !_koers_json_get_array (object, NULL, "stages", FALSE, &stages, &local_error) ||
-      !_koers_json_get_array (object, NULL, "items", TRUE, &items, &local_error) ||
-      !_koers_json_get_array (object, NULL, "findings", TRUE, &findings, &local_error))
-    goto fail;
-
-  if (!parse_maturity (self, maturity, &local_error))
-    goto fail;
-  if (stages != NULL && !parse_stages (self, stages, &local_error))
-    goto fail;
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    if (!parse_item (self, json_array_get_element (items, i), i, &local_error))
-      goto fail;
-  for (guint i = 0; i < json_array_get_length (findings); i++)
-    if (!parse_finding (self, json_array_get_element (findings, i), i, &local_error))
-      goto fail;
-  if (!check_references (self, &local_error))
-    goto fail;
-
   return g_steal_pointer (&self);
-
-fail:
-  g_set_error (error, local_error->domain, local_error->code,
-               "%s: %s", filename, local_error->message);
-  return NULL;
 }
 
 /**

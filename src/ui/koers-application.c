@@ -11,7 +11,6 @@
 
 #include "koers-application.h"
 #include "koers-cli.h"
-#include "koers-model-canvas.h"
 #include "koers-session.h"
 #include "koers-types.h"
 #include "koers-window.h"
@@ -37,111 +36,6 @@ struct _KoersApplication
 };
 
 G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
-
-static void
-print_point (KoersWindow *window,
-             const char  *kind,
-             const char  *name,
-             double       x,
-             double       y)
-{
-  graphene_point_t point;
-
-  if (gtk_widget_compute_point (koers_window_get_canvas (window), GTK_WIDGET (window),
-                                &GRAPHENE_POINT_INIT (x, y), &point))
-    g_print ("koers-point %s %s %.0f %.0f\n", kind, name, point.x, point.y);
-}
-
-/* Where the markers and the stages are, in the window, for a real mouse
- * drag by build-aux/screenshot; and the window's title, for the tests. */
-static gboolean
-print_points_cb (gpointer data)
-{
-  KoersWindow *window = data;
-  KoersModelCanvas *canvas = KOERS_MODEL_CANVAS (koers_window_get_canvas (window));
-  KoersModel *model = koers_model_canvas_get_model (canvas);
-  double x, y;
-
-  for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
-    if (koers_model_canvas_get_marker_point (canvas, m, &x, &y) ||
-        koers_model_canvas_get_tray_point (canvas, m, &x, &y))
-      print_point (window, "marker", m == KOERS_MARKER_CURRENT ? "current" : "target", x, y);
-  for (guint i = 0; model != NULL && i < koers_model_get_n_stages (model); i++)
-    if (koers_model_canvas_get_stage_point (canvas, koers_model_get_stage (model, i)->id, &x, &y))
-      print_point (window, "stage", koers_model_get_stage (model, i)->id, x, y);
-  g_print ("koers-title %s\n", gtk_window_get_title (GTK_WINDOW (window)));
-  fflush (stdout);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-print_placed_cb (KoersModelCanvas *canvas,
-                 int               marker,
-                 const char       *stage_id)
-{
-  g_print ("koers-placed %s %s %s\n",
-           koers_model_get_id (koers_model_canvas_get_model (canvas)),
-           marker == KOERS_MARKER_CURRENT ? "current" : "target",
-           stage_id ? stage_id : "none");
-  fflush (stdout);
-}
-
-/* A hidden hook for tests/ui/test-files.c, which kills Koers with SIGKILL
- * after an edit and checks that the edit comes back from its draft:
- * KOERS_TEST_PLACE=MODEL:MARKER:STAGE (for example
- * "pyramid:current:listen") places a marker through the window's
- * history, as a drop would, once the main loop runs. */
-static gboolean
-test_place_cb (gpointer data)
-{
-  KoersWindow *window = data;
-  g_auto(GStrv) parts = g_strsplit (g_getenv ("KOERS_TEST_PLACE"), ":", 3);
-  g_autoptr(GError) error = NULL;
-  KoersMarker marker;
-
-  if (g_strv_length (parts) != 3)
-    {
-      g_printerr ("KOERS_TEST_PLACE: expected MODEL:MARKER:STAGE\n");
-      return G_SOURCE_REMOVE;
-    }
-  marker = g_str_equal (parts[1], "target") ? KOERS_MARKER_TARGET : KOERS_MARKER_CURRENT;
-  if (!koers_history_place (koers_window_get_history (window), parts[0], marker, parts[2], &error))
-    g_printerr ("KOERS_TEST_PLACE: %s\n", error->message);
-  else
-    g_print ("koers-test-placed %s %s %s\n", parts[0], parts[1], parts[2]);
-  fflush (stdout);
-  return G_SOURCE_REMOVE;
-}
-
-/* Hidden hooks for build-aux/screenshot: which view and model to show,
- * and the window size, set before the first frame. */
-static void
-apply_screenshot_hooks (KoersWindow *window)
-{
-  const char *view = g_getenv ("KOERS_SCREENSHOT_VIEW");
-  const char *model = g_getenv ("KOERS_SCREENSHOT_MODEL");
-  const char *size = g_getenv ("KOERS_SCREENSHOT_SIZE");
-  const char *stage = g_getenv ("KOERS_SCREENSHOT_STAGE");
-  int width, height;
-
-  if (model != NULL)
-    koers_window_select_model (window, model);
-  if (view != NULL)
-    koers_window_set_view (window, view);
-  if (stage != NULL)
-    koers_model_canvas_set_selected_stage (KOERS_MODEL_CANVAS (koers_window_get_canvas (window)), stage);
-  if (size != NULL && sscanf (size, "%dx%d", &width, &height) == 2)
-    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  if (g_getenv ("KOERS_SCREENSHOT_POINTS") != NULL)
-    {
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 1000, print_points_cb,
-                          g_object_ref (window), g_object_unref);
-      g_signal_connect (koers_window_get_canvas (window), "placed",
-                        G_CALLBACK (print_placed_cb), NULL);
-    }
-  if (g_getenv ("KOERS_TEST_PLACE") != NULL)
-    g_idle_add_full (G_PRIORITY_LOW, test_place_cb, g_object_ref (window), g_object_unref);
-}
 
 static gboolean
 window_close_request_cb (GtkWindow        *window,
@@ -183,13 +77,9 @@ koers_application_window_added (GtkApplication *app,
 
 static KoersWindow *
 new_window (KoersApplication *self,
-            KoersProject     *project,
-            GFile            *file)
+            KoersDocument    *document)
 {
-  KoersWindow *window = koers_window_new (GTK_APPLICATION (self), project, file);
-
-  apply_screenshot_hooks (window);
-  return window;
+  return koers_window_new (GTK_APPLICATION (self), document);
 }
 
 /* --- drafts of a run that crashed ---------------------------------------- */
@@ -243,7 +133,7 @@ get_offer_parent (KoersApplication *self)
   active = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (KOERS_IS_WINDOW (active))
     return KOERS_WINDOW (active);
-  window = new_window (self, NULL, NULL);
+  window = new_window (self, NULL);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -292,6 +182,23 @@ offer_after_dialog_cb (gpointer  data,
   g_idle_add_full (G_PRIORITY_DEFAULT, offer_next_draft_cb, data, g_object_unref);
 }
 
+/* The question or error shown over @parent, if one is open. */
+static AdwMessageDialog *
+find_open_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; parent != NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 static void
 offer_next_draft (KoersApplication *self)
 {
@@ -301,7 +208,7 @@ offer_next_draft (KoersApplication *self)
   /* One question at a time: a file from the command line that could not
    * be opened says so first. */
   if (self->orphans != NULL && self->orphans->len > 0 &&
-      (open_dialog = koers_window_get_message_dialog (get_offer_parent (self))) != NULL)
+      (open_dialog = find_open_dialog (GTK_WINDOW (get_offer_parent (self)))) != NULL)
     {
       g_object_weak_ref (G_OBJECT (open_dialog), (GWeakNotify) offer_after_dialog_cb, g_object_ref (self));
       return;
@@ -385,11 +292,11 @@ open_file (KoersApplication *self,
            GFile            *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersDocument) document = NULL;
   KoersWindow *window;
 
-  project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
-  if (project == NULL)
+  document = koers_document_load (koers_catalog_get_builtin (), file, koers_session_get_drafts (), NULL, &error);
+  if (document == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       /* TRANSLATORS: %s is a file name */
@@ -398,14 +305,14 @@ open_file (KoersApplication *self,
       g_autofree char *body = g_strdup_printf (_("%s\n\nKoers started a new, empty project instead."),
                                                error->message);
 
-      window = new_window (self, NULL, NULL);
+      window = new_window (self, NULL);
       gtk_window_present (GTK_WINDOW (window));
       koers_window_show_error (window, heading, body);
       return window;
     }
 
   koers_session_add_recent (file);
-  window = new_window (self, project, file);
+  window = new_window (self, document);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -453,7 +360,7 @@ koers_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (new_window (self, NULL, NULL));
+    window = GTK_WINDOW (new_window (self, NULL));
   gtk_window_present (window);
   if (KOERS_IS_WINDOW (window))
     offer_drafts (self, KOERS_WINDOW (window));
@@ -563,11 +470,11 @@ quit_action (GSimpleAction *action,
    * the order they were last used. */
   self->quitting = g_ptr_array_new_with_free_func (g_object_unref);
   for (GList *l = windows; l != NULL; l = l->next)
-    if (KOERS_IS_WINDOW (l->data) && koers_window_get_modified (l->data))
+    if (KOERS_IS_WINDOW (l->data) && koers_document_get_modified (koers_window_get_document (l->data)))
       g_ptr_array_add (self->quitting, g_object_ref (l->data));
   windows = g_list_copy_deep (windows, (GCopyFunc) g_object_ref, NULL);
   for (GList *l = windows; l != NULL; l = l->next)
-    if (!KOERS_IS_WINDOW (l->data) || !koers_window_get_modified (l->data))
+    if (!KOERS_IS_WINDOW (l->data) || !koers_document_get_modified (koers_window_get_document (l->data)))
       gtk_window_close (l->data);
   g_list_free_full (windows, g_object_unref);
   quit_next (self);
@@ -580,7 +487,7 @@ new_window_action (GSimpleAction *action,
 {
   KoersApplication *self = user_data;
 
-  gtk_window_present (GTK_WINDOW (new_window (self, NULL, NULL)));
+  gtk_window_present (GTK_WINDOW (new_window (self, NULL)));
 }
 
 static void

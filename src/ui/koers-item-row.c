@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koers-history-field.h"
 #include "koers-item-row.h"
 #include "koers-model-row.h"
 
@@ -47,12 +48,8 @@ store (KoersItemRow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->syncing || self->history == NULL)
-    return;
-  self->syncing = TRUE;
-  if (!koers_history_set (self->history, field, self->id, value, &error))
+  if (!koers_history_field_store (self->history, field, self->id, value, &self->syncing, &error))
     g_warning ("Cannot store %s: %s", self->id, error->message);
-  self->syncing = FALSE;
 }
 
 static void
@@ -164,12 +161,7 @@ set_entry (KoersItemRow *self,
            GtkWidget    *entry,
            const char   *value)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") != 0)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
-      /* After an undo in the field, typing goes on at the end. */
-      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-    }
+  koers_history_field_show (GTK_EDITABLE (entry), value, &self->syncing);
 }
 
 static GtkWidget *
@@ -178,14 +170,10 @@ add_entry (KoersItemRow *self,
            GCallback     callback)
 {
   GtkWidget *row = adw_entry_row_new ();
-  GtkEventController *controller = gtk_event_controller_focus_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-  g_signal_connect_swapped (row, "changed", callback, self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (row, controller);
+  koers_history_field_setup (GTK_EDITABLE (row), callback, G_CALLBACK (focus_leave_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
   return row;
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koers-history-field.h"
 #include "koers-model-row.h"
 #include "koers-rationale-panel.h"
 
@@ -22,7 +23,8 @@ struct _KoersRationalePanel
 
   KoersHistory *history;
   KoersProject *project;
-  gulong        changed_id;
+  /* The history's ::changed, moved along with the history. */
+  GSignalGroup *history_signals;
   KoersModel   *model;
   gboolean      syncing;
   gboolean      date_valid;
@@ -49,6 +51,9 @@ show_date_error (KoersRationalePanel *self,
                  gboolean             error)
 {
   self->date_valid = !error;
+  /* Said to screen readers too, not by colour alone. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->date_row), GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
   if (error)
     {
       gtk_widget_add_css_class (self->date_row, "error");
@@ -92,22 +97,15 @@ sync_date (KoersRationalePanel *self)
   if (self->project != NULL && self->model != NULL)
     value = koers_project_get_assessed (self->project, model_id (self));
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), value ? value : "") != 0)
-    {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), value ? value : "");
-      /* After an undo in the field, typing goes on at the end. */
-      gtk_editable_set_position (GTK_EDITABLE (self->date_row), -1);
-      self->syncing = FALSE;
-    }
+  koers_history_field_show (GTK_EDITABLE (self->date_row), value, &self->syncing);
   show_date_error (self, FALSE);
 }
 
 static void
-project_changed_cb (KoersRationalePanel *self,
-                    int                  field,
+history_changed_cb (KoersRationalePanel *self,
+                    KoersField           field,
                     const char          *key,
-                    KoersProject        *project)
+                    KoersHistory        *history)
 {
   if (g_strcmp0 (key, model_id (self)) != 0)
     return;
@@ -208,10 +206,18 @@ focus_leave_cb (KoersRationalePanel *self)
     koers_history_seal (self->history);
 }
 
+/* The Today button: today's date, through the history. */
 static void
 today_clicked_cb (KoersRationalePanel *self)
 {
-  koers_rationale_panel_set_today (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (self->history == NULL || self->model == NULL)
+    return;
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  store_date (self, today);
+  sync_date (self);
 }
 
 static void
@@ -220,8 +226,9 @@ koers_rationale_panel_dispose (GObject *object)
   KoersRationalePanel *self = (KoersRationalePanel *) object;
 
   g_clear_handle_id (&self->clear_source, g_source_remove);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->model);
@@ -262,13 +269,15 @@ koers_rationale_panel_init (KoersRationalePanel *self)
   koers_widget_measure_width_alone_inside (self->group, "labels");
 
   self->date_valid = TRUE;
+  self->history_signals = g_signal_group_new (KOERS_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "changed", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Undo is the project's, never the text widget's own. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->date_row), FALSE);
-  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
+  koers_history_field_setup (GTK_EDITABLE (self->date_row), G_CALLBACK (date_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
@@ -293,16 +302,11 @@ koers_rationale_panel_set_history (KoersRationalePanel *self,
   if (self->history == history)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_set_object (&self->history, history);
   if (history != NULL)
-    {
-      self->project = g_object_ref (koers_history_get_project (history));
-      self->changed_id = g_signal_connect_swapped (self->project, "changed",
-                                                   G_CALLBACK (project_changed_cb), self);
-    }
+    self->project = g_object_ref (koers_history_get_project (history));
+  g_signal_group_set_target (self->history_signals, history);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->history != NULL && self->model != NULL);
   sync_rationale (self);
@@ -340,51 +344,5 @@ koers_rationale_panel_set_model (KoersRationalePanel *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->history != NULL && self->model != NULL);
   sync_rationale (self);
-  sync_date (self);
-}
-
-GtkTextBuffer *
-koers_rationale_panel_get_buffer (KoersRationalePanel *self)
-{
-  g_return_val_if_fail (KOERS_IS_RATIONALE_PANEL (self), NULL);
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-}
-
-GtkEditable *
-koers_rationale_panel_get_date (KoersRationalePanel *self)
-{
-  g_return_val_if_fail (KOERS_IS_RATIONALE_PANEL (self), NULL);
-  return GTK_EDITABLE (self->date_row);
-}
-
-/**
- * koers_rationale_panel_get_date_valid:
- *
- * Returns: %FALSE while the date field holds text that is not a date
- */
-gboolean
-koers_rationale_panel_get_date_valid (KoersRationalePanel *self)
-{
-  g_return_val_if_fail (KOERS_IS_RATIONALE_PANEL (self), FALSE);
-  return self->date_valid;
-}
-
-/**
- * koers_rationale_panel_set_today:
- *
- * What the Today button does: today's date, through the history.
- */
-void
-koers_rationale_panel_set_today (KoersRationalePanel *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
-  g_return_if_fail (KOERS_IS_RATIONALE_PANEL (self));
-
-  if (self->history == NULL || self->model == NULL)
-    return;
-  g_clear_handle_id (&self->clear_source, g_source_remove);
-  store_date (self, today);
   sync_date (self);
 }

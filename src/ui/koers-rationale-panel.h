@@ -18,9 +18,5 @@ void           koers_rationale_panel_set_history (KoersRationalePanel *self,
                                                   KoersHistory        *history);
 void           koers_rationale_panel_set_model   (KoersRationalePanel *self,
                                                   KoersModel          *model);
-GtkTextBuffer *koers_rationale_panel_get_buffer  (KoersRationalePanel *self);
-GtkEditable   *koers_rationale_panel_get_date    (KoersRationalePanel *self);
-gboolean       koers_rationale_panel_get_date_valid (KoersRationalePanel *self);
-void           koers_rationale_panel_set_today   (KoersRationalePanel *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "koers-findings-list.h"
+#include "koers-history-field.h"
 #include "koers-item-row.h"
 #include "koers-roadmap-view.h"
 
@@ -24,7 +25,8 @@ struct _KoersRoadmapView
 
   KoersHistory *history;
   KoersProject *project;
-  gulong        changed_id;
+  /* The history's ::changed, moved along with the history. */
+  GSignalGroup *history_signals;
   KoersRoadmap *roadmap;
   GHashTable   *rows;          /* item id → KoersItemRow */
   GPtrArray    *phase_groups;  /* one section per phase */
@@ -111,13 +113,7 @@ set_entry (KoersRoadmapView *self,
            GtkWidget        *entry,
            const char       *value)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
-  /* After an undo in the field, typing goes on at the end. */
-  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-  self->syncing = FALSE;
+  koers_history_field_show (GTK_EDITABLE (entry), value, &self->syncing);
 }
 
 static void
@@ -173,12 +169,8 @@ store (KoersRoadmapView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->syncing || self->history == NULL)
-    return;
-  self->syncing = TRUE;
-  if (!koers_history_set (self->history, field, NULL, value, &error))
+  if (!koers_history_field_store (self->history, field, NULL, value, &self->syncing, &error))
     g_warning ("Cannot store the organisation: %s", error->message);
-  self->syncing = FALSE;
 }
 
 static gboolean
@@ -363,7 +355,6 @@ static void
 ensure_content (KoersRoadmapView *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
-  GtkWidget *entries[3];
 
   if (self->scroller != NULL)
     return;
@@ -384,21 +375,12 @@ ensure_content (KoersRoadmapView *self)
   gtk_widget_set_visible (self->scroller, gtk_widget_get_mapped (GTK_WIDGET (self)));
   adw_bin_set_child (ADW_BIN (self), self->scroller);
 
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (description_changed_cb), self);
-  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (start_changed_cb), self);
-
-  entries[0] = self->name_row;
-  entries[1] = self->description_row;
-  entries[2] = self->start_row;
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      GtkEventController *controller = gtk_event_controller_focus_new ();
-
-      gtk_editable_set_enable_undo (GTK_EDITABLE (entries[i]), FALSE);
-      g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-      gtk_widget_add_controller (entries[i], controller);
-    }
+  koers_history_field_setup (GTK_EDITABLE (self->name_row), G_CALLBACK (name_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
+  koers_history_field_setup (GTK_EDITABLE (self->description_row), G_CALLBACK (description_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
+  koers_history_field_setup (GTK_EDITABLE (self->start_row), G_CALLBACK (start_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
 
   sync_organisation (self);
 }
@@ -423,10 +405,10 @@ ensure_rows (KoersRoadmapView *self)
 /* --- callbacks ---------------------------------------------------------- */
 
 static void
-project_changed_cb (KoersRoadmapView *self,
-                    int               field,
+history_changed_cb (KoersRoadmapView *self,
+                    KoersField        field,
                     const char       *key,
-                    KoersProject     *project)
+                    KoersHistory     *history)
 {
   KoersItemRow *row;
 
@@ -535,8 +517,9 @@ koers_roadmap_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->clear_source, g_source_remove);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
   g_clear_object (&self->roadmap);
@@ -581,6 +564,8 @@ koers_roadmap_view_init (KoersRoadmapView *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->phase_groups = g_ptr_array_new ();
+  self->history_signals = g_signal_group_new (KOERS_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "changed", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* --- public API --------------------------------------------------------- */
@@ -601,16 +586,11 @@ koers_roadmap_view_set_history (KoersRoadmapView *self,
   if (self->history == history)
     return;
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_set_object (&self->history, history);
   if (history != NULL)
-    {
-      self->project = g_object_ref (koers_history_get_project (history));
-      self->changed_id = g_signal_connect_swapped (self->project, "changed",
-                                                   G_CALLBACK (project_changed_cb), self);
-    }
+    self->project = g_object_ref (koers_history_get_project (history));
+  g_signal_group_set_target (self->history_signals, history);
   sync_organisation (self);
   rebuild (self);
 }

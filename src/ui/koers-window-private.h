@@ -1,10 +1,15 @@
-/* koers-window-private.h: the window's parts, shared by koers-window.c
- * (the views) and koers-window-files.c (open, save, drafts, closing)
+/* koers-window-private.h: the window's parts, shared by its files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * koers-window.c         the type, its document, and what shows it
+ * koers-window-layout.c  narrow and wide windows, the back button
+ * koers-window-actions.c the win.* actions and their keys
+ * koers-window-files.c   open, save, closing, dropped files
  */
 #pragma once
 
+#include "koers-document.h"
 #include "koers-window.h"
 
 G_BEGIN_DECLS
@@ -13,34 +18,23 @@ struct _KoersWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  KoersProject         *project;
-  KoersHistory         *history;
-  GFile                *file;
+  KoersDocument        *document;
+  /* The document's signals, moved along when another document comes. */
+  GSignalGroup         *document_signals;
   KoersRoadmap         *roadmap;
   gboolean              roadmap_stale;
-  gulong                changed_id;
   GMenu                *primary_menu;
   GMenu                *undo_section;
   AdwToast             *toast;
-  char                 *last_toast;
   guint                 narrow_source;
   guint                 back_source;
   gboolean              syncing;
 
   /* files, drafts and closing (koers-window-files.c) */
-  char                 *draft_id;
-  guint                 draft_source;
   gboolean              draft_error_shown;
-  /* A restored draft differs from its file although its history is new. */
-  gboolean              restored;
-  /* Counts the project's changes, so a save knows whether what it wrote
-   * is still what the project holds when the write is done. */
-  guint64               change_serial;
-  guint                 n_saving;
   gboolean              close_confirmed;
   AdwMessageDialog     *close_dialog;
   GPtrArray            *close_tasks;
-  GtkWidget            *message_dialog;
   GtkDropTarget        *drop_target;
   GtkApplication       *inhibit_app;
   guint                 inhibit_cookie;
@@ -82,19 +76,33 @@ struct _KoersWindow
 };
 
 /* koers-window.c */
-void     _koers_window_set_project       (KoersWindow  *self,
-                                          KoersProject *project,
-                                          GFile        *file);
-void     _koers_window_update_title      (KoersWindow  *self);
-void     _koers_window_show_toast        (KoersWindow  *self,
-                                          AdwToast     *toast);
+void     _koers_window_set_document      (KoersWindow   *self,
+                                          KoersDocument *document);
+void     _koers_window_update_title      (KoersWindow   *self);
+void     _koers_window_update_undo       (KoersWindow   *self);
+void     _koers_window_show_toast        (KoersWindow   *self,
+                                          AdwToast      *toast);
+
+/* koers-window-layout.c */
+void     _koers_window_layout_init       (KoersWindow   *self);
+void     _koers_window_layout_dispose    (KoersWindow   *self);
+void     _koers_window_update_back_button (KoersWindow  *self);
+void     _koers_window_back_clicked      (KoersWindow   *self);
+void     _koers_window_model_activated   (KoersWindow   *self);
+
+/* koers-window-actions.c */
+void     _koers_window_class_actions_init (GtkWidgetClass *widget_class);
+void     _koers_window_actions_init      (KoersWindow   *self);
+void     _koers_window_update_file_actions (KoersWindow *self);
 
 /* koers-window-files.c */
-void     _koers_window_class_files_init  (GtkWidgetClass *widget_class);
-void     _koers_window_files_init        (KoersWindow  *self);
-void     _koers_window_files_dispose     (KoersWindow  *self);
-void     _koers_window_project_changed   (KoersWindow  *self);
-void     _koers_window_sync_inhibit      (KoersWindow  *self);
-gboolean _koers_window_close_request     (GtkWindow    *window);
+void     _koers_window_files_init        (KoersWindow   *self);
+void     _koers_window_files_dispose     (KoersWindow   *self);
+void     _koers_window_sync_inhibit      (KoersWindow   *self);
+void     _koers_window_save_async        (KoersWindow   *self,
+                                          gboolean       choose,
+                                          GAsyncReadyCallback callback,
+                                          gpointer       user_data);
+gboolean _koers_window_close_request     (GtkWindow     *window);
 
 G_END_DECLS

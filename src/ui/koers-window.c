@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One window per project. The window owns the project's history and the
- * roadmap built from it; the canvas, the rationale and the roadmap view
- * edit the project through the history and follow its "changed" signal,
- * so that an undo shows everywhere at once.
+ * One window per document (koers-document.c), which owns the project, its
+ * history, its file and its draft. The window keeps the roadmap built from
+ * the project; the canvas, the rationale and the roadmap view edit the
+ * project through the history, and the window follows the document's one
+ * "changed" per edit, so that an undo shows everywhere at once.
  */
 #define G_LOG_DOMAIN "koers-window"
 
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-findings-list.h"
+#include "koers-history-field.h"
 #include "koers-model-canvas.h"
 #include "koers-model-row.h"
 #include "koers-rationale-panel.h"
@@ -26,9 +28,7 @@ G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_PROJECT,
-  PROP_FILE,
-  PROP_HISTORY,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -36,10 +36,36 @@ static GParamSpec *properties[N_PROPS];
 
 /* --- helpers ------------------------------------------------------------ */
 
+static KoersProject *
+get_project (KoersWindow *self)
+{
+  return koers_document_get_project (self->document);
+}
+
+static KoersHistory *
+get_history (KoersWindow *self)
+{
+  return koers_document_get_history (self->document);
+}
+
 static KoersCatalog *
 get_catalog (KoersWindow *self)
 {
-  return koers_project_get_catalog (self->project);
+  return koers_project_get_catalog (get_project (self));
+}
+
+/* The sidebar row of @model_id. */
+static GtkWidget *
+find_model_row (KoersWindow *self,
+                const char  *model_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->models_list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (KOERS_IS_MODEL_ROW (child) &&
+        g_strcmp0 (koers_model_get_id (koers_model_row_get_model (KOERS_MODEL_ROW (child))), model_id) == 0)
+      return child;
+  return NULL;
 }
 
 static gboolean
@@ -51,8 +77,8 @@ has_placements (KoersWindow *self)
     {
       const char *id = koers_model_get_id (koers_catalog_get_model (catalog, i));
 
-      if (koers_project_get_current (self->project, id) != NULL ||
-          koers_project_get_target (self->project, id) != NULL)
+      if (koers_project_get_current (get_project (self), id) != NULL ||
+          koers_project_get_target (get_project (self), id) != NULL)
         return TRUE;
     }
   return FALSE;
@@ -104,8 +130,8 @@ escape_underscores (const char *text)
 static void
 update_undo (KoersWindow *self)
 {
-  const char *undo = koers_history_get_undo_label (self->history);
-  const char *redo = koers_history_get_redo_label (self->history);
+  const char *undo = koers_history_get_undo_label (get_history (self));
+  const char *redo = koers_history_get_redo_label (get_history (self));
   g_autofree char *undo_text = NULL;
   g_autofree char *redo_text = NULL;
   g_autoptr(GMenuItem) undo_item = NULL;
@@ -140,15 +166,16 @@ update_undo (KoersWindow *self)
   g_menu_append_item (self->undo_section, undo_item);
   g_menu_append_item (self->undo_section, redo_item);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", koers_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", koers_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", koers_history_can_undo (get_history (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", koers_history_can_redo (get_history (self)));
 }
 
 static void
 update_title (KoersWindow *self)
 {
-  const char *name = koers_project_get_organisation_name (self->project);
-  gboolean modified = koers_window_get_modified (self);
+  const char *name = koers_project_get_organisation_name (get_project (self));
+  GFile *file = koers_document_get_file (self->document);
+  gboolean modified = koers_document_get_modified (self->document);
   const char *marker = modified ? "• " : "";
   g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
@@ -156,8 +183,8 @@ update_title (KoersWindow *self)
   const char *organisation;
 
   organisation = name != NULL && *name != '\0' ? name : _("Unnamed organisation");
-  if (self->file != NULL)
-    basename = g_file_get_basename (self->file);
+  if (file != NULL)
+    basename = g_file_get_basename (file);
   else
     basename = g_strdup (_("Not saved yet"));
 
@@ -177,15 +204,8 @@ update_title (KoersWindow *self)
 static void
 sync_organisation_entry (KoersWindow *self)
 {
-  const char *name = koers_project_get_organisation_name (self->project);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)), name ? name : "") == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->organisation_entry), name ? name : "");
-  /* After an undo in the field, typing goes on at the end. */
-  gtk_editable_set_position (GTK_EDITABLE (self->organisation_entry), -1);
-  self->syncing = FALSE;
+  koers_history_field_show (GTK_EDITABLE (self->organisation_entry),
+                            koers_project_get_organisation_name (get_project (self)), &self->syncing);
 }
 
 static void
@@ -195,7 +215,7 @@ rebuild_roadmap (KoersWindow *self)
   gboolean warnings = FALSE;
 
   g_clear_object (&self->roadmap);
-  self->roadmap = koers_roadmap_build (self->project, NULL);
+  self->roadmap = koers_roadmap_build (get_project (self), NULL);
   self->roadmap_stale = FALSE;
 
   koers_findings_list_set_roadmap (KOERS_FINDINGS_LIST (self->assess_findings), self->roadmap, get_catalog (self));
@@ -214,10 +234,10 @@ static void
 update_model_row (KoersWindow *self,
                   const char  *model_id)
 {
-  GtkWidget *row = koers_window_get_model_row (self, model_id);
+  GtkWidget *row = find_model_row (self, model_id);
 
   if (row != NULL)
-    koers_model_row_update (KOERS_MODEL_ROW (row), self->project);
+    koers_model_row_update (KOERS_MODEL_ROW (row), get_project (self));
 }
 
 static void
@@ -288,14 +308,16 @@ show_model (KoersWindow *self,
 
 /* --- callbacks ---------------------------------------------------------- */
 
+/* KoersDocument::changed: once per edit, undo or redo, after the history
+ * recorded it, so the undo menu is rebuilt once and shows this edit. The
+ * title follows the modified state on its own (notify::modified), and
+ * the name here. */
 static void
-project_changed_cb (KoersWindow  *self,
-                    int           field,
-                    const char   *key,
-                    KoersProject *project)
+document_changed_cb (KoersWindow   *self,
+                     KoersField     field,
+                     const char    *key,
+                     KoersDocument *document)
 {
-  _koers_window_project_changed (self);
-
   switch (field)
     {
     case KOERS_FIELD_CURRENT:
@@ -320,16 +342,29 @@ project_changed_cb (KoersWindow  *self,
        * rebuilt when someone asks for it. */
       self->roadmap_stale = TRUE;
       break;
+    case KOERS_FIELD_ORGANISATION_DESCRIPTION:
+    case KOERS_FIELD_RATIONALE:
+    case KOERS_FIELD_ASSESSED:
     default:
       break;
     }
+  update_undo (self);
 }
 
 static void
-history_notify_cb (KoersWindow *self)
+draft_failed_cb (KoersWindow   *self,
+                 const GError  *error,
+                 KoersDocument *document)
 {
-  update_undo (self);
-  update_title (self);
+  AdwToast *toast;
+
+  /* Said once per window, in a toast, not in a dialog every two seconds. */
+  if (self->draft_error_shown)
+    return;
+  self->draft_error_shown = TRUE;
+  toast = adw_toast_new (_("Could not keep a safety copy of your changes: save the project to keep them"));
+  adw_toast_set_timeout (toast, 0);
+  _koers_window_show_toast (self, toast);
 }
 
 static void
@@ -337,21 +372,18 @@ organisation_changed_cb (KoersWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->syncing)
-    return;
-  self->syncing = TRUE;
-  if (!koers_history_set (self->history, KOERS_FIELD_ORGANISATION_NAME, NULL,
-                          gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)), &error))
+  if (!koers_history_field_store (get_history (self), KOERS_FIELD_ORGANISATION_NAME, NULL,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->organisation_entry)),
+                                  &self->syncing, &error))
     g_warning ("Cannot rename the organisation: %s", error->message);
-  self->syncing = FALSE;
 }
 
 static void
 organisation_focus_leave_cb (KoersWindow *self)
 {
   /* Focus also leaves while the window is destroyed. */
-  if (self->history != NULL)
-    koers_history_seal (self->history);
+  if (self->document != NULL)
+    koers_history_seal (get_history (self));
 }
 
 static void
@@ -364,101 +396,8 @@ model_selected_cb (KoersWindow   *self,
 }
 
 static void
-model_activated_cb (KoersWindow   *self,
-                    GtkListBoxRow *row,
-                    GtkListBox    *list)
-{
-  if (adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet)))
-    adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static gboolean
-update_back_button_cb (gpointer data)
-{
-  KoersWindow *self = data;
-  gboolean assess = g_strcmp0 (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack)), "assess") == 0;
-  gboolean folded = adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet));
-  gboolean on_content = adw_leaflet_get_visible_child (ADW_LEAFLET (self->leaflet)) == self->content;
-
-  self->back_source = 0;
-  gtk_widget_set_visible (self->back_button, assess && folded && on_content);
-  return G_SOURCE_REMOVE;
-}
-
-/* The leaflet folds while it is being laid out, after the header bar was:
- * change the header bar after the layout, not in the middle of it. */
-static void
-update_back_button (KoersWindow *self)
-{
-  if (self->back_source == 0)
-    self->back_source = g_idle_add (update_back_button_cb, self);
-}
-
-/* libadwaita 1.2 has no breakpoints: below NARROW_WIDTH the header bar
- * keeps only the menu (which has Open, Save and Export too), so that the
- * window fits a 360 px phone; from WIDE_WIDTH on, the rationale, the
- * findings and the stage stand beside a larger diagram instead of below
- * it, so that a large screen shows it all at once. */
-#define NARROW_WIDTH 560
-#define WIDE_WIDTH   1500
-
-static void
-update_narrow (KoersWindow *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height;
-  gboolean narrow, wide;
-
-  if (width <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  narrow = width > 0 && width < NARROW_WIDTH;
-  wide = width >= WIDE_WIDTH;
-
-  gtk_widget_set_visible (self->open_button, !narrow);
-  gtk_widget_set_visible (self->save_button, !narrow);
-  gtk_widget_set_visible (self->export_button, !narrow);
-  adw_header_bar_set_centering_policy (ADW_HEADER_BAR (self->header_bar),
-                                       narrow ? ADW_CENTERING_POLICY_LOOSE : ADW_CENTERING_POLICY_STRICT);
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
-                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self->columns), wide ? 24 : 18);
-  gtk_widget_set_size_request (self->side_column, wide ? 360 : -1, -1);
-  adw_clamp_set_maximum_size (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
-  adw_clamp_set_maximum_size (ADW_CLAMP (self->content_clamp), wide ? 1800 : 960);
-  koers_model_canvas_set_max_height (KOERS_MODEL_CANVAS (self->canvas), wide ? 760 : 460);
-}
-
-static gboolean
-update_narrow_cb (gpointer data)
-{
-  KoersWindow *self = data;
-
-  self->narrow_source = 0;
-  update_narrow (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The size changes during a layout; change the header bar after it. */
-static void
-default_width_cb (KoersWindow *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    update_narrow (self);
-  else if (self->narrow_source == 0)
-    self->narrow_source = g_idle_add (update_narrow_cb, self);
-}
-
-static void
-back_clicked_cb (KoersWindow *self)
-{
-  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
 canvas_placed_cb (KoersWindow *self,
-                  int          marker,
+                  KoersMarker  marker,
                   const char  *stage_id)
 {
   KoersModel *model = koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas));
@@ -482,91 +421,19 @@ canvas_placed_cb (KoersWindow *self,
   _koers_window_show_toast (self, toast);
 }
 
-/* A field may hold an edit the history has not seen yet (an emptied date
- * is stored once the main loop runs): the field with the focus puts it in
- * the history first, through its "edit.commit" action, and the edit ends
- * there, so that undo takes back all of it and nothing after it. */
-static void
-commit_edit (KoersWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (focus != NULL)
-    gtk_widget_activate_action (focus, "edit.commit", NULL);
-  koers_history_seal (self->history);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KoersWindow *self = KOERS_WINDOW (widget);
-
-  commit_edit (self);
-  koers_history_undo (self->history);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KoersWindow *self = KOERS_WINDOW (widget);
-
-  commit_edit (self);
-  koers_history_redo (self->history);
-}
-
-/* The Keyboard Shortcuts window, made when first asked for. GTK would
- * build it for every new window from gtk/help-overlay.ui, some 4 ms
- * before the first frame, for a window few people open; so the file is
- * kept under another name and the action is ours. */
-static void
-show_shortcuts_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  KoersWindow *self = KOERS_WINDOW (widget);
-  g_autoptr(GtkBuilder) builder = NULL;
-  GtkWindow *shortcuts;
-
-  builder = gtk_builder_new_from_resource ("/io/github/koersapp/Koers/ui/shortcuts.ui");
-  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
-  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
-  gtk_window_present (shortcuts);
-}
-
-static void
-show_view_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  koers_window_set_view (KOERS_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
 /* --- overrides ---------------------------------------------------------- */
 
-/* Shows @self->project everywhere, with a history of its own: at
- * construction, and when a file opens into an untouched window. */
+/* Shows the document everywhere: at construction, and when a file opens
+ * into an untouched window. */
 static void
-attach_project (KoersWindow *self)
+attach_document (KoersWindow *self)
 {
   KoersCatalog *catalog = get_catalog (self);
 
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
-  g_clear_object (&self->history);
-  self->history = koers_history_new (self->project);
-  g_signal_connect_object (self->history, "notify::undo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify::redo-label", G_CALLBACK (history_notify_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  self->changed_id = g_signal_connect_swapped (self->project, "changed", G_CALLBACK (project_changed_cb), self);
-
-  koers_model_canvas_set_history (KOERS_MODEL_CANVAS (self->canvas), self->history);
-  koers_rationale_panel_set_history (KOERS_RATIONALE_PANEL (self->rationale), self->history);
-  koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (self->roadmap_view), self->history);
+  g_signal_group_set_target (self->document_signals, self->document);
+  koers_model_canvas_set_history (KOERS_MODEL_CANVAS (self->canvas), get_history (self));
+  koers_rationale_panel_set_history (KOERS_RATIONALE_PANEL (self->rationale), get_history (self));
+  koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (self->roadmap_view), get_history (self));
 
   for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
     update_model_row (self, koers_model_get_id (koers_catalog_get_model (catalog, i)));
@@ -576,6 +443,7 @@ attach_project (KoersWindow *self)
   update_empty_state (self);
   update_undo (self);
   update_title (self);
+  _koers_window_update_file_actions (self);
 }
 
 static void
@@ -583,15 +451,14 @@ koers_window_constructed (GObject *object)
 {
   KoersWindow *self = (KoersWindow *) object;
   KoersCatalog *catalog;
-  GtkEventController *controller;
   g_autoptr(GMenu) file_section = g_menu_new ();
   g_autoptr(GMenu) save_section = g_menu_new ();
   g_autoptr(GMenu) help_section = g_menu_new ();
 
   G_OBJECT_CLASS (koers_window_parent_class)->constructed (object);
 
-  if (self->project == NULL)
-    self->project = koers_project_new (koers_catalog_get_builtin ());
+  if (self->document == NULL)
+    self->document = koers_document_new (NULL, NULL, koers_session_get_drafts ());
   catalog = get_catalog (self);
   install_model_css (catalog);
 
@@ -621,20 +488,14 @@ koers_window_constructed (GObject *object)
       gtk_list_box_append (GTK_LIST_BOX (self->models_list), row);
     }
 
-  attach_project (self);
-  g_signal_connect_swapped (self->organisation_entry, "changed", G_CALLBACK (organisation_changed_cb), self);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->organisation_entry), FALSE);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (organisation_focus_leave_cb), self);
-  gtk_widget_add_controller (self->organisation_entry, controller);
+  attach_document (self);
+  koers_history_field_setup (GTK_EDITABLE (self->organisation_entry), G_CALLBACK (organisation_changed_cb),
+                             G_CALLBACK (organisation_focus_leave_cb), self);
 
   gtk_list_box_select_row (GTK_LIST_BOX (self->models_list),
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->models_list), 0));
 
-  /* On a narrow window, start on the diagram, not on the list. */
-  adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->content);
-  g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
-  update_narrow (self);
+  _koers_window_layout_init (self);
 
   if (!has_placements (self))
     gtk_widget_grab_focus (self->organisation_entry);
@@ -645,11 +506,10 @@ koers_window_dispose (GObject *object)
 {
   KoersWindow *self = (KoersWindow *) object;
 
-  g_clear_handle_id (&self->narrow_source, g_source_remove);
-  g_clear_handle_id (&self->back_source, g_source_remove);
+  _koers_window_layout_dispose (self);
   _koers_window_files_dispose (self);
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_WINDOW);
 
@@ -657,21 +517,10 @@ koers_window_dispose (GObject *object)
   g_clear_object (&self->primary_menu);
   g_clear_object (&self->undo_section);
   g_clear_object (&self->roadmap);
-  g_clear_object (&self->history);
-  g_clear_object (&self->project);
-  g_clear_object (&self->file);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (koers_window_parent_class)->dispose (object);
-}
-
-static void
-koers_window_finalize (GObject *object)
-{
-  KoersWindow *self = (KoersWindow *) object;
-
-  g_free (self->last_toast);
-
-  G_OBJECT_CLASS (koers_window_parent_class)->finalize (object);
 }
 
 static void
@@ -684,14 +533,8 @@ koers_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -708,30 +551,12 @@ koers_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      self->project = g_value_dup_object (value);
-      break;
-    case PROP_FILE:
-      koers_window_set_file (self, g_value_get_object (value));
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-koers_window_class_actions_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
-
-  /* Undo and redo are bound in add_undo_shortcuts(). */
-  _koers_window_class_files_init (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "assess");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "roadmap");
 }
 
 static void
@@ -743,21 +568,14 @@ koers_window_class_init (KoersWindowClass *klass)
 
   object_class->constructed = koers_window_constructed;
   object_class->dispose = koers_window_dispose;
-  object_class->finalize = koers_window_finalize;
   object_class->get_property = koers_window_get_property;
   object_class->set_property = koers_window_set_property;
 
   window_class->close_request = _koers_window_close_request;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL, KOERS_TYPE_PROJECT,
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, KOERS_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL, KOERS_TYPE_HISTORY,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KOERS_TYPE_MODEL_CANVAS);
@@ -799,53 +617,29 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, rationale);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, roadmap_view);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, switcher_bar);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
-  gtk_widget_class_bind_template_callback (widget_class, model_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "back_clicked_cb", G_CALLBACK (_koers_window_back_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "update_back_button", G_CALLBACK (_koers_window_update_back_button));
+  gtk_widget_class_bind_template_callback_full (widget_class, "model_activated_cb", G_CALLBACK (_koers_window_model_activated));
   gtk_widget_class_bind_template_callback (widget_class, model_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_placed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_stage_card);
 
-  koers_window_class_actions_init (widget_class);
-}
-
-/* Ctrl+Z and Ctrl+Shift+Z undo and redo the project, wherever the focus
- * is. The text fields have an undo of their own, bound to the same keys,
- * which a class binding of the window only sees after them: GTK 4.8 keeps
- * GtkText's "text.undo" enabled even with its undo turned off, so the key
- * stopped in the field and did nothing. The window takes these keys first
- * (the capture phase); when there is nothing to undo, win.undo is disabled
- * and the key goes on to the focused widget as before. */
-static void
-add_undo_shortcuts (KoersWindow *self)
-{
-  static const struct {
-    guint           keyval;
-    GdkModifierType modifiers;
-    const char     *action;
-  } keys[] = {
-    { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
-    /* A key trigger matches Z as well as z. */
-    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
-    { GDK_KEY_y, GDK_CONTROL_MASK, "win.redo" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_name (controller, "koers-undo-shortcuts");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _koers_window_class_actions_init (widget_class);
 }
 
 static void
 koers_window_init (KoersWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_undo_shortcuts (self);
+  _koers_window_actions_init (self);
   _koers_window_files_init (self);
+
+  self->document_signals = g_signal_group_new (KOERS_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "draft-failed", G_CALLBACK (draft_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::busy", G_CALLBACK (_koers_window_update_file_actions), self, G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -853,25 +647,20 @@ koers_window_init (KoersWindow *self)
 
 /* --- private API -------------------------------------------------------- */
 
-/* Puts @project (and @file) in place of the window's project. */
+/* Puts @document in place of the window's document. */
 void
-_koers_window_set_project (KoersWindow  *self,
-                           KoersProject *project,
-                           GFile        *file)
+_koers_window_set_document (KoersWindow   *self,
+                            KoersDocument *document)
 {
   g_assert (KOERS_IS_WINDOW (self));
-  g_assert (KOERS_IS_PROJECT (project));
+  g_assert (KOERS_IS_DOCUMENT (document));
 
-  if (self->project != NULL)
-    g_clear_signal_handler (&self->changed_id, self->project);
-  g_set_object (&self->project, project);
-  g_set_object (&self->file, file);
-  attach_project (self);
+  if (!g_set_object (&self->document, document))
+    return;
+  self->draft_error_shown = FALSE;
+  attach_document (self);
   show_model (self, koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas)));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 void
@@ -879,6 +668,13 @@ _koers_window_update_title (KoersWindow *self)
 {
   g_assert (KOERS_IS_WINDOW (self));
   update_title (self);
+}
+
+void
+_koers_window_update_undo (KoersWindow *self)
+{
+  g_assert (KOERS_IS_WINDOW (self));
+  update_undo (self);
 }
 
 /* One toast at a time: a quick second one replaces the first. Takes
@@ -896,9 +692,6 @@ _koers_window_show_toast (KoersWindow *self,
 
   self->toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (adw_toast_get_title (toast));
 }
 
 /* --- public API --------------------------------------------------------- */
@@ -906,70 +699,34 @@ _koers_window_show_toast (KoersWindow *self,
 /**
  * koers_window_new:
  * @application: (nullable): the application, or %NULL (tests)
- * @project: (nullable): the project to edit; %NULL for a new one
- * @file: (nullable): where @project was read from
+ * @document: (nullable): the document to show; %NULL for a new project
  *
  * Returns: (transfer none): a window owned by GTK; close it with
  *   gtk_window_destroy()
  */
 KoersWindow *
 koers_window_new (GtkApplication *application,
-                  KoersProject   *project,
-                  GFile          *file)
+                  KoersDocument  *document)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (project == NULL || KOERS_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (document == NULL || KOERS_IS_DOCUMENT (document), NULL);
 
   return g_object_new (KOERS_TYPE_WINDOW,
                        "application", application,
-                       "project", project,
-                       "file", file,
+                       "document", document,
                        NULL);
 }
 
-KoersProject *
-koers_window_get_project (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->project;
-}
-
-KoersHistory *
-koers_window_get_history (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->history;
-}
-
 /**
- * koers_window_get_file:
+ * koers_window_get_document:
  *
- * Returns: (transfer none) (nullable): where the project is saved
+ * Returns: (transfer none): the document the window shows
  */
-GFile *
-koers_window_get_file (KoersWindow *self)
+KoersDocument *
+koers_window_get_document (KoersWindow *self)
 {
   g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->file;
-}
-
-/**
- * koers_window_set_file:
- * @file: (nullable): where the project is now saved
- */
-void
-koers_window_set_file (KoersWindow *self,
-                       GFile       *file)
-{
-  g_return_if_fail (KOERS_IS_WINDOW (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-
-  if (!g_set_object (&self->file, file))
-    return;
-  if (self->history != NULL)
-    update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  return self->document;
 }
 
 /**
@@ -985,12 +742,17 @@ koers_window_get_roadmap (KoersWindow *self)
   if (self->roadmap_stale)
     {
       g_clear_object (&self->roadmap);
-      self->roadmap = koers_roadmap_build (self->project, NULL);
+      self->roadmap = koers_roadmap_build (get_project (self), NULL);
       self->roadmap_stale = FALSE;
     }
   return self->roadmap;
 }
 
+/**
+ * koers_window_get_selected_model:
+ *
+ * Returns: (nullable): the id of the model shown on the Assess page
+ */
 const char *
 koers_window_get_selected_model (KoersWindow *self)
 {
@@ -1015,11 +777,16 @@ koers_window_select_model (KoersWindow *self,
 
   g_return_if_fail (KOERS_IS_WINDOW (self));
 
-  row = koers_window_get_model_row (self, model_id);
+  row = find_model_row (self, model_id);
   if (row != NULL)
     gtk_list_box_select_row (GTK_LIST_BOX (self->models_list), GTK_LIST_BOX_ROW (row));
 }
 
+/**
+ * koers_window_get_view:
+ *
+ * Returns: the page shown: "assess" or "roadmap"
+ */
 const char *
 koers_window_get_view (KoersWindow *self)
 {
@@ -1059,101 +826,5 @@ koers_window_show_error (KoersWindow *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_set_weak_pointer (&self->message_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-GtkWidget *
-koers_window_get_canvas (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->canvas;
-}
-
-GtkWidget *
-koers_window_get_rationale (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->rationale;
-}
-
-GtkWidget *
-koers_window_get_assess_findings (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->assess_findings;
-}
-
-GtkWidget *
-koers_window_get_roadmap_view (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->roadmap_view;
-}
-
-GtkWidget *
-koers_window_get_empty_state (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->empty_state;
-}
-
-GtkWidget *
-koers_window_get_organisation_entry (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->organisation_entry;
-}
-
-/**
- * koers_window_get_model_row:
- *
- * Returns: (transfer none) (nullable): the sidebar row of @model_id
- */
-GtkWidget *
-koers_window_get_model_row (KoersWindow *self,
-                            const char  *model_id)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (self->models_list);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (KOERS_IS_MODEL_ROW (child) &&
-        g_strcmp0 (koers_model_get_id (koers_model_row_get_model (KOERS_MODEL_ROW (child))), model_id) == 0)
-      return child;
-  return NULL;
-}
-
-GtkWidget *
-koers_window_get_leaflet (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->leaflet;
-}
-
-GtkWidget *
-koers_window_get_stage_description (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->stage_description;
-}
-
-GMenuModel *
-koers_window_get_primary_menu (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return G_MENU_MODEL (self->primary_menu);
-}
-
-/**
- * koers_window_get_last_toast:
- *
- * Returns: (nullable): the title of the last toast shown
- */
-const char *
-koers_window_get_last_toast (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  return self->last_toast;
 }

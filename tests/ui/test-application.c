@@ -51,7 +51,7 @@ run_koers (const char * const *files,
   g_autofree char *drafts = NULL;
   Run run = { g_ptr_array_new_with_free_func (g_free), FALSE };
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("KOERS_BINARY"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KOERS_TEST_BINARY"));
   for (guint i = 0; files[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) files[i]);
   g_ptr_array_add (argv, NULL);
@@ -91,9 +91,9 @@ test_open_files (void)
   const char *files[3];
   gboolean found_example = FALSE, found_new = FALSE;
 
-  if (g_getenv ("KOERS_BINARY") == NULL || g_getenv ("DISPLAY") == NULL)
+  if (g_getenv ("KOERS_TEST_BINARY") == NULL || g_getenv ("DISPLAY") == NULL)
     {
-      g_test_skip ("needs KOERS_BINARY and a display");
+      g_test_skip ("needs KOERS_TEST_BINARY and a display");
       return;
     }
 

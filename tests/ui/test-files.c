@@ -141,10 +141,10 @@ set_rationale (KoersWindow *window,
                const char  *model_id,
                const char  *text)
 {
-  GtkWidget *panel = koers_window_get_rationale (window);
+  GtkWidget *panel = ui_test_child (window, "rationale");
 
   koers_window_select_model (window, model_id);
-  gtk_text_buffer_set_text (koers_rationale_panel_get_buffer (KOERS_RATIONALE_PANEL (panel)), text, -1);
+  gtk_text_buffer_set_text (ui_test_rationale_buffer (KOERS_RATIONALE_PANEL (panel)), text, -1);
 }
 
 static void
@@ -175,7 +175,7 @@ static void
 respond (KoersWindow *window,
          const char  *response)
 {
-  AdwMessageDialog *dialog = koers_window_get_message_dialog (window);
+  AdwMessageDialog *dialog = ui_test_message_dialog (window);
 
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, response));
@@ -185,7 +185,7 @@ respond (KoersWindow *window,
 static void
 dismiss_dialog (KoersWindow *window)
 {
-  AdwMessageDialog *dialog = koers_window_get_message_dialog (window);
+  AdwMessageDialog *dialog = ui_test_message_dialog (window);
 
   if (dialog != NULL)
     adw_message_dialog_response (dialog, adw_message_dialog_get_close_response (dialog));
@@ -205,9 +205,9 @@ open_modified (const char  *folder,
   project = koers_project_load_from_file (koers_catalog_get_builtin (), *file, NULL, &error);
   g_assert_no_error (error);
   window = open_window (project, *file, 1000, 700);
-  g_assert_true (koers_history_place (koers_window_get_history (window), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (window), "pyramid",
                                       KOERS_MARKER_CURRENT, "listen", NULL));
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   return window;
 }
 
@@ -225,9 +225,9 @@ test_save_reopen (void)
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
   KoersWindow *reopened = open_window (NULL, NULL, 1000, 700);
   KoersWindow *shown;
-  KoersProject *project = koers_window_get_project (window);
-  KoersHistory *history = koers_window_get_history (window);
-  GtkWidget *entry = koers_window_get_organisation_entry (window);
+  KoersProject *project = ui_test_project (window);
+  KoersHistory *history = ui_test_history (window);
+  GtkWidget *entry = ui_test_child (window, "organisation_entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Gemeente Zuidhaven");
   g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_CURRENT, "listen", NULL));
@@ -236,21 +236,21 @@ test_save_reopen (void)
   set_rationale (window, "pyramid", "We luisteren mee op Facebook.\nReageren doen we nog niet.");
   g_assert_cmpstr (koers_project_get_rationale (project, "pyramid"), ==,
                    "We luisteren mee op Facebook.\nReageren doen we nog niet.");
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   g_assert_true (title_is_modified (window));
-  g_assert_true (koers_window_save_draft_now (window, NULL));
-  g_assert_true (draft_exists (koers_window_get_draft_id (window)));
+  g_assert_true (koers_document_save_draft_now (ui_test_document (window), NULL));
+  g_assert_true (draft_exists (koers_document_get_draft_id (ui_test_document (window))));
 
   g_assert_true (save_and_wait (window, file, &error));
   g_assert_no_error (error);
 
   /* Saved: no marker, a toast, the draft gone, the file is the project. */
-  g_assert_false (koers_window_get_modified (window));
+  g_assert_false (koers_document_get_modified (ui_test_document (window)));
   g_assert_false (title_is_modified (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Gemeente Zuidhaven — zuidhaven.koers");
-  g_assert_true (g_file_equal (koers_window_get_file (window), file));
-  g_assert_cmpstr (koers_window_get_last_toast (window), ==, "Saved “zuidhaven.koers”");
-  g_assert_false (draft_exists (koers_window_get_draft_id (window)));
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
+  g_assert_cmpstr (ui_test_last_toast (window), ==, "Saved “zuidhaven.koers”");
+  g_assert_false (draft_exists (koers_document_get_draft_id (ui_test_document (window))));
   g_assert_nonnull (koers_project_get_modified (project));
   bytes = koers_project_to_bytes (project);
   contents = read_file (file);
@@ -260,9 +260,9 @@ test_save_reopen (void)
   shown = koers_window_open_file (reopened, file, &error);
   g_assert_no_error (error);
   g_assert_true (shown == reopened);
-  assert_same_placements (project, koers_window_get_project (reopened));
-  g_assert_cmpstr (koers_project_get_current (koers_window_get_project (reopened), "pyramid"), ==, "listen");
-  g_assert_false (koers_window_get_modified (reopened));
+  assert_same_placements (project, ui_test_project (reopened));
+  g_assert_cmpstr (koers_project_get_current (ui_test_project (reopened), "pyramid"), ==, "listen");
+  g_assert_false (koers_document_get_modified (ui_test_document (reopened)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (reopened)), ==, "Gemeente Zuidhaven — zuidhaven.koers");
 
   /* Ctrl+S on a project with a file saves there, without asking. */
@@ -272,7 +272,7 @@ test_save_reopen (void)
   {
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-    while (koers_window_get_modified (window))
+    while (koers_document_get_modified (ui_test_document (window)))
       {
         g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         g_main_context_iteration (NULL, FALSE);
@@ -299,12 +299,12 @@ test_change_during_save (void)
   Result res = { 0 };
 
   koers_window_save_to_file (window, file, NULL, saved_cb, &res);
-  g_assert_true (koers_history_place (koers_window_get_history (window), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (window), "pyramid",
                                       KOERS_MARKER_TARGET, "respond", NULL));
   wait_for_flag (&res.done, 10);
   g_assert_no_error (res.error);
   g_assert_true (res.ok);
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   g_assert_true (title_is_modified (window));
 
   /* The next save catches up. */
@@ -313,7 +313,7 @@ test_change_during_save (void)
 
     g_assert_true (save_and_wait (window, file, &error));
     g_assert_no_error (error);
-    g_assert_false (koers_window_get_modified (window));
+    g_assert_false (koers_document_get_modified (ui_test_document (window)));
   }
   close_window (window);
   koers_test_remove_tree (dir);
@@ -332,35 +332,35 @@ test_open_untouched_or_new (void)
   KoersWindow *other;
 
   /* An untouched new project makes way for the file. */
-  g_assert_true (koers_window_is_untouched (window));
+  g_assert_true (koers_document_is_untouched (ui_test_document (window)));
   shown = koers_window_open_file (window, file, &error);
   g_assert_no_error (error);
   g_assert_true (shown == window);
-  g_assert_true (g_file_equal (koers_window_get_file (window), file));
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Woonstichting Rivierenland — woonstichting.koers");
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
                    !=, "Not placed yet");
-  g_assert_false (gtk_widget_get_visible (koers_window_get_empty_state (window)));
-  g_assert_false (koers_history_can_undo (koers_window_get_history (window)));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
+  g_assert_false (koers_history_can_undo (ui_test_history (window)));
 
   /* Its edits go through the new project's history. */
-  g_assert_true (koers_history_place (koers_window_get_history (window), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (window), "pyramid",
                                       KOERS_MARKER_CURRENT, "listen", NULL));
-  g_assert_cmpstr (koers_project_get_current (koers_window_get_project (window), "pyramid"), ==, "listen");
+  g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "listen");
   g_assert_true (title_is_modified (window));
 
   /* A window with work in it stays as it is: a new window opens. */
   other = open_window (NULL, NULL, 1000, 700);
-  g_assert_true (koers_history_place (koers_window_get_history (other), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (other), "pyramid",
                                       KOERS_MARKER_CURRENT, "monitor", NULL));
-  g_assert_true (koers_history_undo (koers_window_get_history (other)));
-  g_assert_false (koers_window_is_untouched (other));
+  g_assert_true (koers_history_undo (ui_test_history (other)));
+  g_assert_false (koers_document_is_untouched (ui_test_document (other)));
   shown = koers_window_open_file (other, file, &error);
   g_assert_no_error (error);
   g_assert_true (shown != other);
   g_assert_true (KOERS_IS_WINDOW (shown));
-  g_assert_null (koers_window_get_file (other));
-  g_assert_true (g_file_equal (koers_window_get_file (shown), file));
+  g_assert_null (koers_document_get_file (ui_test_document (other)));
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (shown)), file));
 
   /* It joins the recent projects. */
   {
@@ -457,11 +457,11 @@ test_open_broken (gconstpointer data)
   project = koers_project_load_from_file (koers_catalog_get_builtin (), good, NULL, &error);
   g_assert_no_error (error);
   window = open_window (project, good, 1000, 700);
-  g_assert_true (koers_history_place (koers_window_get_history (window), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (window), "pyramid",
                                       KOERS_MARKER_CURRENT, "listen", NULL));
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
-  before_bytes = koers_project_to_bytes (koers_window_get_project (window));
-  before = g_strdup (koers_window_get_draft_id (window));
+  before_bytes = koers_project_to_bytes (ui_test_project (window));
+  before = g_strdup (koers_document_get_draft_id (ui_test_document (window)));
   n_toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
 
   g_assert_null (koers_window_open_file (window, broken, &error));
@@ -469,17 +469,17 @@ test_open_broken (gconstpointer data)
   g_assert_true (error->domain == KOERS_FILE_ERROR);
 
   /* Nothing changed: project, file, title, modified flag, no new window. */
-  g_assert_true (koers_window_get_project (window) == project);
-  g_assert_true (g_file_equal (koers_window_get_file (window), good));
+  g_assert_true (ui_test_project (window) == project);
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), good));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
   after_bytes = koers_project_to_bytes (project);
   g_assert_true (g_bytes_equal (before_bytes, after_bytes));
-  g_assert_cmpstr (koers_window_get_draft_id (window), ==, before);
+  g_assert_cmpstr (koers_document_get_draft_id (ui_test_document (window)), ==, before);
 
   /* The dialog says what is wrong and where. */
-  dialog = koers_window_get_message_dialog (window);
+  dialog = ui_test_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Could Not Open “"));
@@ -501,7 +501,7 @@ drop_value (KoersWindow  *window,
 {
   gboolean ret = FALSE;
 
-  g_signal_emit_by_name (koers_window_get_drop_target (window), "drop", value, 100.0, 100.0, &ret);
+  g_signal_emit_by_name (ui_test_window_drop_target (window), "drop", value, 100.0, 100.0, &ret);
   return ret;
 }
 
@@ -514,7 +514,7 @@ test_drop_file (void)
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
   GValue value = G_VALUE_INIT;
-  GtkDropTarget *target = koers_window_get_drop_target (window);
+  GtkDropTarget *target = ui_test_window_drop_target (window);
   const GType *types;
   gsize n_types;
   gboolean has_list = FALSE, has_file = FALSE;
@@ -533,8 +533,8 @@ test_drop_file (void)
   g_value_set_object (&value, broken);
   g_assert_false (drop_value (window, &value));
   g_value_unset (&value);
-  g_assert_null (koers_window_get_file (window));
-  g_assert_nonnull (koers_window_get_message_dialog (window));
+  g_assert_null (koers_document_get_file (ui_test_document (window)));
+  g_assert_nonnull (ui_test_message_dialog (window));
   dismiss_dialog (window);
 
   /* A file list with a project: it opens into the untouched window. */
@@ -547,8 +547,8 @@ test_drop_file (void)
   }
   g_assert_true (drop_value (window, &value));
   g_value_unset (&value);
-  g_assert_true (g_file_equal (koers_window_get_file (window), file));
-  g_assert_cmpstr (koers_project_get_organisation_name (koers_window_get_project (window)), ==,
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
+  g_assert_cmpstr (koers_project_get_organisation_name (ui_test_project (window)), ==,
                    "Woonstichting Rivierenland");
 
   /* The canvas's own drops (markers) still work: they offer no file. */
@@ -560,7 +560,7 @@ test_drop_file (void)
     wait_for_allocation (GTK_WIDGET (canvas));
     g_assert_true (koers_model_canvas_get_stage_point (canvas, "monitor", &x, &y));
     g_assert_true (drop_text (canvas, "koers-marker:pyramid:current", x, y));
-    g_assert_cmpstr (koers_project_get_current (koers_window_get_project (window), "pyramid"), ==, "monitor");
+    g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "monitor");
   }
 
   close_window (window);
@@ -591,7 +591,7 @@ test_close_save (void)
   g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
-  g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
+  g_autofree char *draft_id = g_strdup (koers_document_get_draft_id (ui_test_document (window)));
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   AdwMessageDialog *dialog;
@@ -603,7 +603,7 @@ test_close_save (void)
   koers_window_request_close (window, closed_cb, &res);
   pump ();
   g_assert_nonnull (window);
-  dialog = koers_window_get_message_dialog (window);
+  dialog = ui_test_message_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "woonstichting.koers"));
@@ -614,7 +614,7 @@ test_close_save (void)
   g_assert_true (draft_exists (draft_id));
   /* A second close does not stack a second question. */
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (koers_window_get_message_dialog (window) == dialog);
+  g_assert_true (ui_test_message_dialog (window) == dialog);
 
   respond (window, "save");
   wait_for_flag (&res.done, 10);
@@ -634,7 +634,7 @@ test_close_discard (void)
   g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
-  g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
+  g_autofree char *draft_id = g_strdup (koers_document_get_draft_id (ui_test_document (window)));
   g_autofree char *before = read_file (file);
   g_autofree char *after = NULL;
 
@@ -661,7 +661,7 @@ test_close_cancel (void)
   g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
-  g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
+  g_autofree char *draft_id = g_strdup (koers_document_get_draft_id (ui_test_document (window)));
   g_autofree char *before = read_file (file);
   g_autofree char *after = NULL;
   CloseResult res = { 0 };
@@ -674,9 +674,9 @@ test_close_cancel (void)
 
   g_assert_false (res.closed);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   g_assert_true (title_is_modified (window));
-  g_assert_null (koers_window_get_message_dialog (window));
+  g_assert_null (ui_test_message_dialog (window));
   after = read_file (file);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (draft_exists (draft_id));
@@ -696,13 +696,13 @@ test_close_unmodified (void)
   g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = NULL;
   KoersWindow *window = open_modified (dir, &file);
-  g_autofree char *draft_id = g_strdup (koers_window_get_draft_id (window));
+  g_autofree char *draft_id = g_strdup (koers_document_get_draft_id (ui_test_document (window)));
 
   /* Back to the saved state: no question, and the draft goes. */
-  g_assert_true (koers_window_save_draft_now (window, NULL));
+  g_assert_true (koers_document_save_draft_now (ui_test_document (window), NULL));
   g_assert_true (draft_exists (draft_id));
-  g_assert_true (koers_history_undo (koers_window_get_history (window)));
-  g_assert_false (koers_window_get_modified (window));
+  g_assert_true (koers_history_undo (ui_test_history (window)));
+  g_assert_false (koers_document_get_modified (ui_test_document (window)));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
@@ -717,10 +717,10 @@ static void
 test_draft_debounce (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
-  const char *draft_id = koers_window_get_draft_id (window);
+  const char *draft_id = koers_document_get_draft_id (ui_test_document (window));
   gint64 deadline;
 
-  g_assert_true (koers_history_place (koers_window_get_history (window), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (window), "pyramid",
                                       KOERS_MARKER_CURRENT, "listen", NULL));
   /* Not at once: after the change settles. */
   pump ();
@@ -734,7 +734,7 @@ test_draft_debounce (void)
     }
 
   /* Undone back to the saved state: the draft goes too. */
-  g_assert_true (koers_history_undo (koers_window_get_history (window)));
+  g_assert_true (koers_history_undo (ui_test_history (window)));
   deadline = g_get_monotonic_time () + 6 * G_USEC_PER_SEC;
   while (draft_exists (draft_id))
     {
@@ -787,9 +787,9 @@ test_restore_after_kill (void)
   const char *name;
   gint64 deadline;
 
-  if (g_getenv ("KOERS_BINARY") == NULL || g_getenv ("DISPLAY") == NULL)
+  if (g_getenv ("KOERS_TEST_BINARY") == NULL || g_getenv ("DISPLAY") == NULL)
     {
-      g_test_skip ("needs KOERS_BINARY and a display");
+      g_test_skip ("needs KOERS_TEST_BINARY and a display");
       return;
     }
 
@@ -805,7 +805,7 @@ test_restore_after_kill (void)
   g_subprocess_launcher_setenv (launcher, "KOERS_TEST_PLACE", "pyramid:current:listen", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KOERS_BINARY"), path, NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KOERS_TEST_BINARY"), path, NULL);
   g_assert_no_error (error);
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -842,11 +842,11 @@ test_restore_after_kill (void)
   restored = koers_window_restore_draft (window, draft_id, &error);
   g_assert_no_error (error);
   g_assert_true (restored == window);
-  g_assert_cmpstr (koers_project_get_current (koers_window_get_project (window), "pyramid"), ==, "listen");
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "listen");
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   g_assert_true (title_is_modified (window));
-  g_assert_true (g_file_equal (koers_window_get_file (window), file));
-  g_assert_cmpstr (koers_window_get_draft_id (window), ==, draft_id);
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
+  g_assert_cmpstr (koers_document_get_draft_id (ui_test_document (window)), ==, draft_id);
 
   /* The window holds the draft now: not offered again while it runs. */
   g_clear_pointer (&orphans, g_ptr_array_unref);
@@ -857,7 +857,7 @@ test_restore_after_kill (void)
   /* Saving it: the file gets the edit, the draft goes. */
   g_assert_true (save_and_wait (window, file, &error));
   g_assert_no_error (error);
-  g_assert_false (koers_window_get_modified (window));
+  g_assert_false (koers_document_get_modified (ui_test_document (window)));
   g_assert_false (draft_exists (draft_id));
   {
     g_autofree char *contents = read_file (file);
@@ -887,14 +887,14 @@ test_restore_new_window (void)
   g_assert_true (koers_drafts_save (koers_session_get_drafts (), id, bytes, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (koers_history_place (koers_window_get_history (busy), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (busy), "pyramid",
                                       KOERS_MARKER_CURRENT, "listen", NULL));
   restored = koers_window_restore_draft (busy, id, &error);
   g_assert_no_error (error);
   g_assert_true (restored != busy);
-  g_assert_null (koers_window_get_file (restored));
-  g_assert_true (koers_window_get_modified (restored));
-  g_assert_cmpstr (koers_project_get_organisation_name (koers_window_get_project (restored)), ==, "Bakkerij Bol");
+  g_assert_null (koers_document_get_file (ui_test_document (restored)));
+  g_assert_true (koers_document_get_modified (ui_test_document (restored)));
+  g_assert_cmpstr (koers_project_get_organisation_name (ui_test_project (restored)), ==, "Bakkerij Bol");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (restored)), ==, "• Bakkerij Bol — Not saved yet");
 
   /* Discard on close removes it. */
@@ -914,7 +914,7 @@ static void
 assert_save_error_dialog (KoersWindow *window,
                           const char  *name)
 {
-  AdwMessageDialog *dialog = koers_window_get_message_dialog (window);
+  AdwMessageDialog *dialog = ui_test_message_dialog (window);
   g_autofree char *heading = g_strdup_printf ("Could Not Save “%s”", name);
 
   g_assert_nonnull (dialog);
@@ -938,13 +938,13 @@ test_save_folder_removed (void)
   g_autofree char *stamp = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  g_assert_true (koers_history_place (koers_window_get_history (window), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (window), "pyramid",
                                       KOERS_MARKER_CURRENT, "listen", NULL));
   g_assert_true (save_and_wait (window, file, &error));
   g_assert_no_error (error);
-  stamp = g_strdup (koers_project_get_modified (koers_window_get_project (window)));
+  stamp = g_strdup (koers_project_get_modified (ui_test_project (window)));
 
-  g_assert_true (koers_history_place (koers_window_get_history (window), "pyramid",
+  g_assert_true (koers_history_place (ui_test_history (window), "pyramid",
                                       KOERS_MARKER_TARGET, "create", NULL));
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (folder), ==, 0);
@@ -954,13 +954,13 @@ test_save_folder_removed (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "stick"));
 
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   g_assert_true (title_is_modified (window));
   assert_save_error_dialog (window, "plan.koers");
-  g_assert_cmpstr (adw_message_dialog_get_body (koers_window_get_message_dialog (window)), ==, error->message);
+  g_assert_cmpstr (adw_message_dialog_get_body (ui_test_message_dialog (window)), ==, error->message);
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
   /* The project does not claim a save that did not happen. */
-  modified_stamp = koers_project_get_modified (koers_window_get_project (window));
+  modified_stamp = koers_project_get_modified (ui_test_project (window));
   g_assert_cmpstr (modified_stamp, ==, stamp);
 
   dismiss_dialog (window);
@@ -986,12 +986,12 @@ save_in_subprocess (const char *path)
   for (int i = 0; i < 2000; i++)
     g_string_append (text, "Veel te zeggen. ");
   set_rationale (window, "pyramid", text->str);
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
 
   g_assert_false (save_and_wait (window, file, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   g_assert_true (title_is_modified (window));
   assert_save_error_dialog (window, "plan.koers");
   dismiss_dialog (window);
@@ -1141,7 +1141,7 @@ test_export (void)
 
   /* After the export, a toast says where it went, with Open. */
   g_signal_emit_by_name (dialog, "exported", file);
-  g_assert_cmpstr (koers_window_get_last_toast (window), ==, "Exported “Woonstichting roadmap.png”");
+  g_assert_cmpstr (ui_test_last_toast (window), ==, "Exported “Woonstichting roadmap.png”");
   gtk_window_destroy (GTK_WINDOW (dialog));
   pump ();
 
@@ -1152,7 +1152,7 @@ static void
 test_menu (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
-  GMenuModel *menu = koers_window_get_primary_menu (window);
+  GMenuModel *menu = ui_test_primary_menu (window);
   const char *actions[] = { "app.new-window", "win.open", "win.save", "win.save-as", "win.export",
                             "win.undo", "win.redo", "win.show-help-overlay", "app.help", "app.about" };
 
@@ -1252,16 +1252,16 @@ test_quit_asks_each (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   clean = gtk_application_get_windows (GTK_APPLICATION (app))->data;
   g_assert_true (KOERS_IS_WINDOW (clean));
-  g_assert_true (koers_window_is_untouched (clean));
-  first = koers_window_new (GTK_APPLICATION (app), NULL, NULL);
-  second = koers_window_new (GTK_APPLICATION (app), NULL, NULL);
+  g_assert_true (koers_document_is_untouched (ui_test_document (clean)));
+  first = ui_test_window_new (GTK_APPLICATION (app), NULL, NULL);
+  second = ui_test_window_new (GTK_APPLICATION (app), NULL, NULL);
   g_object_add_weak_pointer (G_OBJECT (clean), (gpointer *) &clean);
   g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
   g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
   gtk_window_present (GTK_WINDOW (first));
   gtk_window_present (GTK_WINDOW (second));
-  g_assert_true (koers_history_place (koers_window_get_history (first), "pyramid", KOERS_MARKER_CURRENT, "listen", NULL));
-  g_assert_true (koers_history_place (koers_window_get_history (second), "pyramid", KOERS_MARKER_CURRENT, "create", NULL));
+  g_assert_true (koers_history_place (ui_test_history (first), "pyramid", KOERS_MARKER_CURRENT, "listen", NULL));
+  g_assert_true (koers_history_place (ui_test_history (second), "pyramid", KOERS_MARKER_CURRENT, "create", NULL));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   wait_for_finalize ((gpointer *) &clean, 5);
@@ -1270,13 +1270,13 @@ test_quit_asks_each (void)
   /* One question at a time. */
   g_assert_nonnull (first);
   g_assert_nonnull (second);
-  g_assert_true ((koers_window_get_message_dialog (first) != NULL) != (koers_window_get_message_dialog (second) != NULL));
-  if (koers_window_get_message_dialog (first) != NULL)
+  g_assert_true ((ui_test_message_dialog (first) != NULL) != (ui_test_message_dialog (second) != NULL));
+  if (ui_test_message_dialog (first) != NULL)
     {
       respond (first, "discard");
       wait_for_finalize ((gpointer *) &first, 5);
       pump ();
-      g_assert_nonnull (koers_window_get_message_dialog (second));
+      g_assert_nonnull (ui_test_message_dialog (second));
       respond (second, "cancel");
     }
   else
@@ -1284,7 +1284,7 @@ test_quit_asks_each (void)
       respond (second, "discard");
       wait_for_finalize ((gpointer *) &second, 5);
       pump ();
-      g_assert_nonnull (koers_window_get_message_dialog (first));
+      g_assert_nonnull (ui_test_message_dialog (first));
       respond (first, "cancel");
     }
   pump ();
@@ -1294,13 +1294,13 @@ test_quit_asks_each (void)
   {
     KoersWindow *left = first != NULL ? first : second;
 
-    g_assert_true (koers_window_get_modified (left));
-    g_assert_null (koers_window_get_message_dialog (left));
+    g_assert_true (koers_document_get_modified (ui_test_document (left)));
+    g_assert_null (ui_test_message_dialog (left));
 
     /* A second quit asks again. */
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
     pump ();
-    g_assert_nonnull (koers_window_get_message_dialog (left));
+    g_assert_nonnull (ui_test_message_dialog (left));
     respond (left, "discard");
   }
   wait_for_finalize ((gpointer *) (first != NULL ? &first : &second), 5);

@@ -11,7 +11,7 @@
 static KoersRoadmapView *
 window_roadmap_view (KoersWindow *window)
 {
-  return KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window));
+  return KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"));
 }
 
 /* The first item that moves @model_id towards a stage, outside phase 0. */
@@ -83,7 +83,7 @@ test_item_edit (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  KoersHistory *history = koers_window_get_history (window);
+  KoersHistory *history = ui_test_history (window);
   const KoersRoadmapItem *item = find_item_serving (koers_window_get_roadmap (window), "pyramid");
   g_autofree char *id = NULL;
   KoersItemRow *row;
@@ -141,7 +141,7 @@ test_rebuild_keeps_state (void)
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
   KoersRoadmapView *view = window_roadmap_view (window);
-  KoersHistory *history = koers_window_get_history (window);
+  KoersHistory *history = ui_test_history (window);
   const KoersRoadmapItem *item = find_item_serving (koers_window_get_roadmap (window), "pyramid");
   g_autofree char *id = g_strdup (item->id);
   GtkWidget *row = koers_roadmap_view_get_item_row (view, id);
@@ -172,7 +172,7 @@ test_orphans (void)
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
   KoersRoadmapView *view = window_roadmap_view (window);
-  KoersHistory *history = koers_window_get_history (window);
+  KoersHistory *history = ui_test_history (window);
   const KoersRoadmapItem *item = find_item_serving (koers_window_get_roadmap (window), "pyramid");
   g_autofree char *id = g_strdup (item->id);
   GtkWidget *row = koers_roadmap_view_get_item_row (view, id);

@@ -169,30 +169,30 @@ offer_scenario (KoersApplication *app,
   else
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the new project for “Bakkerij Bol”"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "restore");
-  g_assert_true (koers_window_is_untouched (window));
+  g_assert_true (koers_document_is_untouched (ui_test_document (window)));
 
   adw_message_dialog_response (dialog, c->response);
   pump ();
 
   /* Into the untouched window, not a new one. */
   g_assert_true (only_window (app) == window);
-  project = koers_window_get_project (window);
+  project = ui_test_project (window);
   orphans = koers_drafts_list_orphaned (koers_session_get_drafts ());
   if (g_str_equal (c->response, "restore"))
     {
-      g_assert_true (koers_window_get_modified (window));
-      g_assert_cmpstr (koers_window_get_draft_id (window), ==, c->draft_id);
+      g_assert_true (koers_document_get_modified (ui_test_document (window)));
+      g_assert_cmpstr (koers_document_get_draft_id (ui_test_document (window)), ==, c->draft_id);
       g_assert_true (draft_exists (c->draft_id));
       if (c->file != NULL)
         {
-          g_assert_true (g_file_equal (koers_window_get_file (window), c->file));
+          g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), c->file));
           g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
           g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                            "• Woonstichting Rivierenland — woonstichting.koers");
         }
       else
         {
-          g_assert_null (koers_window_get_file (window));
+          g_assert_null (koers_document_get_file (ui_test_document (window)));
           g_assert_cmpstr (koers_project_get_organisation_name (project), ==, "Bakkerij Bol");
           g_assert_cmpstr (koers_project_get_current (project, "learning-curve"), ==, "tactical");
           g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Bakkerij Bol — Not saved yet");
@@ -202,9 +202,9 @@ offer_scenario (KoersApplication *app,
     {
       /* Gone from the disk; the window keeps its new, empty project. */
       g_assert_false (draft_exists (c->draft_id));
-      g_assert_true (koers_window_is_untouched (window));
-      g_assert_false (koers_window_get_modified (window));
-      g_assert_null (koers_window_get_file (window));
+      g_assert_true (koers_document_is_untouched (ui_test_document (window)));
+      g_assert_false (koers_document_get_modified (ui_test_document (window)));
+      g_assert_null (koers_document_get_file (ui_test_document (window)));
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Unnamed organisation — Not saved yet");
     }
   /* Offered once: restored, the window holds it; discarded, it is gone. */

@@ -288,7 +288,7 @@ show_field (KoersWindow    *window,
             const FieldCase *c,
             const char     **key)
 {
-  GtkWidget *view = koers_window_get_roadmap_view (window);
+  GtkWidget *view = ui_test_child (window, "roadmap_view");
   GtkEditable *editable;
   KoersItemRow *row;
   gint64 deadline;
@@ -303,11 +303,11 @@ show_field (KoersWindow    *window,
           pump ();
           return koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (view));
         }
-      return GTK_EDITABLE (koers_window_get_organisation_entry (window));
+      return GTK_EDITABLE (ui_test_child (window, "organisation_entry"));
     case KOERS_FIELD_ASSESSED:
       koers_window_select_model (window, c->key);
       pump ();
-      return koers_rationale_panel_get_date (KOERS_RATIONALE_PANEL (koers_window_get_rationale (window)));
+      return ui_test_rationale_date (KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale")));
     case KOERS_FIELD_ORGANISATION_DESCRIPTION:
     case KOERS_FIELD_ROADMAP_START:
       koers_window_set_view (window, "roadmap");
@@ -373,7 +373,7 @@ check_field (const FieldCase *c,
 {
   g_autoptr(KoersProject) project = c->empty ? koers_project_new (koers_catalog_get_builtin ()) : load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  KoersHistory *history = koers_window_get_history (window);
+  KoersHistory *history = ui_test_history (window);
   g_autofree char *before = NULL;
   g_autofree char *undo_label = NULL;
   GtkEditable *editable;
@@ -405,7 +405,7 @@ check_field (const FieldCase *c,
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, c->typed);
   g_assert_cmpstr (koers_project_get_field (project, c->field, key), ==, c->typed);
   g_assert_cmpstr (koers_history_get_undo_label (history), ==, c->label);
-  undo_label = menu_label_for (koers_window_get_primary_menu (window), "win.undo");
+  undo_label = menu_label_for (ui_test_primary_menu (window), "win.undo");
   g_assert_true (g_str_has_prefix (undo_label, "_Undo: "));
 
   /* Ctrl+Z, the focus still in the field. */
@@ -419,7 +419,7 @@ check_field (const FieldCase *c,
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, before ? before : "");
   g_assert_cmpstr (koers_project_get_field (project, c->field, key), ==, before);
   g_assert_true (koers_history_can_redo (history));
-  g_assert_false (koers_window_get_modified (window));
+  g_assert_false (koers_document_get_modified (ui_test_document (window)));
 
   /* Ctrl+Shift+Z */
   if (keys)
@@ -431,7 +431,7 @@ check_field (const FieldCase *c,
     g_assert_true (gtk_widget_activate_action (focus, "win.redo", NULL));
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, c->typed);
   g_assert_cmpstr (koers_project_get_field (project, c->field, key), ==, c->typed);
-  g_assert_true (koers_window_get_modified (window));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
   /* The cursor at the end, where typing goes on. */
   g_assert_cmpint (gtk_editable_get_position (editable), ==, g_utf8_strlen (c->typed, -1));
 
@@ -463,13 +463,13 @@ test_pending_edit_committed (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  KoersHistory *history = koers_window_get_history (window);
+  KoersHistory *history = ui_test_history (window);
   GtkEditable *start;
 
   g_assert_true (koers_history_set (history, KOERS_FIELD_ORGANISATION_NAME, NULL, "Bakkerij Bol", NULL));
   koers_window_set_view (window, "roadmap");
   pump ();
-  start = GTK_EDITABLE (find_entry_row (koers_window_get_roadmap_view (window), "Roadmap starts (YYYY-MM)"));
+  start = GTK_EDITABLE (find_entry_row (ui_test_child (window, "roadmap_view"), "Roadmap starts (YYYY-MM)"));
   g_assert_nonnull (start);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (start)));
   pump ();
@@ -511,8 +511,8 @@ test_rationale_keys (void)
   window = open_window (project, NULL, 1100, 760);
   koers_window_select_model (window, "pyramid");
   pump ();
-  panel = KOERS_RATIONALE_PANEL (koers_window_get_rationale (window));
-  buffer = koers_rationale_panel_get_buffer (panel);
+  panel = KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale"));
+  buffer = ui_test_rationale_buffer (panel);
   before = g_strdup (koers_project_get_rationale (project, "pyramid"));
   for (GtkWidget *w = GTK_WIDGET (panel); w != NULL && view == NULL; )
     {
@@ -545,7 +545,7 @@ test_rationale_keys (void)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  g_assert_cmpstr (koers_history_get_undo_label (koers_window_get_history (window)), ==, "Edit rationale");
+  g_assert_cmpstr (koers_history_get_undo_label (ui_test_history (window)), ==, "Edit rationale");
 
   press (XK_z, TRUE, FALSE);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;

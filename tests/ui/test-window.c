@@ -30,17 +30,17 @@ static void
 test_new_project (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
-  KoersProject *project = koers_window_get_project (window);
-  GtkWidget *entry = koers_window_get_organisation_entry (window);
+  KoersProject *project = ui_test_project (window);
+  GtkWidget *entry = ui_test_child (window, "organisation_entry");
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
   KoersModelCanvas *canvas = window_canvas (window);
 
   /* The empty state asks where the organisation stands, name field ready. */
-  g_assert_true (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
   g_assert_nonnull (focus);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   g_assert_cmpstr (koers_window_get_selected_model (window), ==, "pyramid");
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
                    ==, "Not placed yet");
   g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
   g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_TARGET));
@@ -50,15 +50,15 @@ test_new_project (void)
   g_assert_cmpstr (koers_project_get_organisation_name (project), ==, "Gemeente Zuidhaven");
 
   place_by_drop (window, "pyramid", "current", "listen");
-  g_assert_false (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
   g_assert_false (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
                    ==, "Now: Listen");
-  g_assert_cmpstr (koers_window_get_last_toast (window), ==, "Now moved to Listen");
+  g_assert_cmpstr (ui_test_last_toast (window), ==, "Now moved to Listen");
 
   /* Undo brings the empty state back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_true (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_true (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
 
   close_window (window);
 }
@@ -73,7 +73,7 @@ test_title (void)
 
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_cmpstr (title, ==, "Woonstichting Rivierenland — woonstichting.koers");
-  g_assert_false (gtk_widget_get_visible (koers_window_get_empty_state (window)));
+  g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
 
   place_by_drop (window, "pyramid", "current", "listen");
   title = gtk_window_get_title (GTK_WINDOW (window));
@@ -84,12 +84,90 @@ test_title (void)
   g_assert_cmpstr (title, ==, "Woonstichting Rivierenland — woonstichting.koers");
 
   /* Renaming through the roadmap page's field shows in the title. */
-  gtk_editable_set_text (koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window))),
+  gtk_editable_set_text (koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"))),
                          "Woonstichting Maasland");
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_cmpstr (title, ==, "• Woonstichting Maasland — woonstichting.koers");
-  g_assert_cmpstr (koers_history_get_undo_label (koers_window_get_history (window)), ==, "Rename organisation");
+  g_assert_cmpstr (koers_history_get_undo_label (ui_test_history (window)), ==, "Rename organisation");
 
+  close_window (window);
+}
+
+/* One edit, one update: the window rebuilds its undo menu once and sets
+ * its title only when what it shows changed. It did both for every
+ * property the history notified: the undo menu twice and the title
+ * three times per edit. */
+typedef struct {
+  guint titles;
+  guint undo_menus;
+} Updates;
+
+static void
+count_title (GObject    *object,
+             GParamSpec *pspec,
+             Updates    *updates)
+{
+  updates->titles++;
+}
+
+static void
+count_undo_menu (GMenuModel *section,
+                 int         position,
+                 int         removed,
+                 int         added,
+                 Updates    *updates)
+{
+  /* A rebuild empties the section first. */
+  if (removed > 0)
+    updates->undo_menus++;
+}
+
+static void
+test_updates_per_edit (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  GMenuModel *menu = ui_test_primary_menu (window);
+  g_autoptr(GMenuModel) undo_section = NULL;
+  KoersHistory *history = ui_test_history (window);
+  g_autoptr(GError) error = NULL;
+  Updates updates = { 0, };
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && undo_section == NULL; i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = section ? menu_label_for (section, "win.undo") : NULL;
+
+      if (label != NULL)
+        undo_section = g_steal_pointer (&section);
+    }
+  g_assert_nonnull (undo_section);
+  g_signal_connect (window, "notify::title", G_CALLBACK (count_title), &updates);
+  g_signal_connect (undo_section, "items-changed", G_CALLBACK (count_undo_menu), &updates);
+
+  /* The first edit makes the project modified: the title shows it. */
+  g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_CURRENT, "listen", &error));
+  g_assert_no_error (error);
+  g_test_message ("first edit: title set %u times, undo menu built %u times", updates.titles, updates.undo_menus);
+  g_assert_cmpuint (updates.titles, ==, 1);
+  g_assert_cmpuint (updates.undo_menus, ==, 1);
+
+  /* The second changes nothing the title shows. */
+  updates = (Updates) { 0, };
+  g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_TARGET, "listen", &error));
+  g_test_message ("second edit: title set %u times, undo menu built %u times", updates.titles, updates.undo_menus);
+  g_assert_cmpuint (updates.titles, ==, 0);
+  g_assert_cmpuint (updates.undo_menus, ==, 1);
+
+  /* A rename does. */
+  updates = (Updates) { 0, };
+  g_assert_true (koers_history_set (history, KOERS_FIELD_ORGANISATION_NAME, NULL, "Woonstichting Maasland", &error));
+  g_assert_cmpuint (updates.titles, ==, 1);
+  g_assert_cmpuint (updates.undo_menus, ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Woonstichting Maasland — Not saved yet");
+
+  g_signal_handlers_disconnect_by_data (undo_section, &updates);
+  g_signal_handlers_disconnect_by_data (window, &updates);
   close_window (window);
 }
 
@@ -98,7 +176,7 @@ test_undo_redo_labels (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  GMenuModel *menu = koers_window_get_primary_menu (window);
+  GMenuModel *menu = ui_test_primary_menu (window);
   g_autofree char *undo = NULL;
   g_autofree char *redo = NULL;
   g_autofree char *undo_after = NULL;
@@ -148,7 +226,7 @@ test_file_actions_enabled (void)
 static gboolean
 roadmap_needs_attention (KoersWindow *window)
 {
-  GtkWidget *view = koers_window_get_roadmap_view (window);
+  GtkWidget *view = ui_test_child (window, "roadmap_view");
   GtkWidget *stack = gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK);
 
   return adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (stack), view));
@@ -158,9 +236,9 @@ static void
 test_findings (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
-  KoersHistory *history = koers_window_get_history (window);
-  KoersFindingsList *assess = KOERS_FINDINGS_LIST (koers_window_get_assess_findings (window));
-  KoersFindingsList *all = KOERS_FINDINGS_LIST (koers_roadmap_view_get_findings (KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window))));
+  KoersHistory *history = ui_test_history (window);
+  KoersFindingsList *assess = KOERS_FINDINGS_LIST (ui_test_child (window, "assess_findings"));
+  KoersFindingsList *all = KOERS_FINDINGS_LIST (koers_roadmap_view_get_findings (KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"))));
   guint before;
 
   g_assert_true (koers_history_place (history, "maturity-matrix", KOERS_MARKER_CURRENT, "planning", NULL));
@@ -196,7 +274,7 @@ static void
 test_roadmap_follows_placement (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
-  KoersRoadmapView *view = KOERS_ROADMAP_VIEW (koers_window_get_roadmap_view (window));
+  KoersRoadmapView *view = KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"));
   KoersModelCanvas *canvas = window_canvas (window);
   guint items_before, phases_before;
 
@@ -212,14 +290,14 @@ test_roadmap_follows_placement (void)
   koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
   koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-goal", NULL));
-  g_assert_cmpstr (koers_project_get_current (koers_window_get_project (window), "pyramid"), ==, "monitor");
-  g_assert_cmpstr (koers_project_get_target (koers_window_get_project (window), "pyramid"), ==, "create");
+  g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "monitor");
+  g_assert_cmpstr (koers_project_get_target (ui_test_project (window), "pyramid"), ==, "create");
 
   g_assert_cmpuint (koers_roadmap_view_get_n_items (view), >, items_before);
   g_assert_cmpuint (koers_roadmap_view_get_n_phases (view), >, phases_before);
   g_assert_cmpuint (koers_roadmap_view_get_n_items (view), ==,
                     koers_roadmap_get_n_items (koers_window_get_roadmap (window)));
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (koers_window_get_model_row (window, "pyramid"))),
+  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
                    ==, "Monitor → Create");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -243,9 +321,9 @@ test_rationale (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  KoersHistory *history = koers_window_get_history (window);
-  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (koers_window_get_rationale (window));
-  GtkTextBuffer *buffer = koers_rationale_panel_get_buffer (panel);
+  KoersHistory *history = ui_test_history (window);
+  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale"));
+  GtkTextBuffer *buffer = ui_test_rationale_buffer (panel);
   g_autofree char *original = g_strdup (koers_project_get_rationale (project, "pyramid"));
   g_autofree char *shown = NULL;
   g_autofree char *after_undo = NULL;
@@ -293,8 +371,8 @@ test_assessment_date (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (koers_window_get_rationale (window));
-  GtkEditable *date = koers_rationale_panel_get_date (panel);
+  KoersRationalePanel *panel = KOERS_RATIONALE_PANEL (ui_test_child (window, "rationale"));
+  GtkEditable *date = ui_test_rationale_date (panel);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
@@ -303,18 +381,18 @@ test_assessment_date (void)
 
   /* Not a date: kept in the field, marked, not stored. */
   gtk_editable_set_text (date, "2026-13-40");
-  g_assert_false (koers_rationale_panel_get_date_valid (panel));
+  gtk_test_accessible_assert_state (date, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
   g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-11-10");
 
   gtk_editable_set_text (date, "2026-12-01");
-  g_assert_true (koers_rationale_panel_get_date_valid (panel));
+  gtk_test_accessible_assert_state (date, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
   g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-12-01");
 
-  koers_rationale_panel_set_today (panel);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "today_button"), "clicked");
   g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, today);
-  g_assert_cmpstr (koers_history_get_undo_label (koers_window_get_history (window)), ==, "Change assessment date");
+  g_assert_cmpstr (koers_history_get_undo_label (ui_test_history (window)), ==, "Change assessment date");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (koers_project_get_assessed (project, "pyramid"), ==, "2026-12-01");
@@ -336,7 +414,7 @@ test_stage_description (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  GtkLabel *description = GTK_LABEL (koers_window_get_stage_description (window));
+  GtkLabel *description = GTK_LABEL (ui_test_child (window, "stage_description"));
   KoersModel *pyramid = koers_catalog_lookup (koers_catalog_get_builtin (), "pyramid");
 
   koers_window_select_model (window, "pyramid");
@@ -397,7 +475,7 @@ test_narrow (void)
 {
   g_autoptr(KoersProject) project = load_example ();
   KoersWindow *window = open_window (project, NULL, 360, 640);
-  AdwLeaflet *leaflet = ADW_LEAFLET (koers_window_get_leaflet (window));
+  AdwLeaflet *leaflet = ADW_LEAFLET (ui_test_child (window, "leaflet"));
   KoersModelCanvas *canvas = window_canvas (window);
   double x, y;
 
@@ -428,7 +506,7 @@ test_dark (void)
   g_autoptr(KoersProject) project = load_example ();
   AdwStyleManager *manager = adw_style_manager_get_default ();
   KoersWindow *window = open_window (project, NULL, 1100, 760);
-  GtkWidget *canvas = koers_window_get_canvas (window);
+  GtkWidget *canvas = ui_test_child (window, "canvas");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
   GtkSnapshot *snapshot;
   g_autoptr(GskRenderNode) node = NULL;
@@ -457,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/new-project", test_new_project);
   g_test_add_func ("/ui/window/title", test_title);
   g_test_add_func ("/ui/window/undo-redo-labels", test_undo_redo_labels);
+  g_test_add_func ("/ui/window/updates-per-edit", test_updates_per_edit);
   g_test_add_func ("/ui/window/file-actions-enabled", test_file_actions_enabled);
   g_test_add_func ("/ui/window/findings", test_findings);
   g_test_add_func ("/ui/window/roadmap-follows-placement", test_roadmap_follows_placement);

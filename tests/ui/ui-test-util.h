@@ -14,7 +14,10 @@
 
 #include "koers-history.h"
 #include "koers-model-canvas.h"
+#include "koers-model-row.h"
+#include "koers-rationale-panel.h"
 #include "koers-project.h"
+#include "koers-session.h"
 #include "koers-window.h"
 
 /* GTK_A11Y=none (the test environment) gives widgets no accessibility
@@ -101,6 +104,151 @@ load_example (void)
   return project;
 }
 
+/* The tests reach the window's parts as GTK's own tests do: through its
+ * template, its actions and its widget tree, not through getters made
+ * for them. */
+static inline GtkWidget *
+ui_test_child (KoersWindow *window,
+               const char  *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), KOERS_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static inline KoersDocument *
+ui_test_document (KoersWindow *window)
+{
+  return koers_window_get_document (window);
+}
+
+static inline KoersProject *
+ui_test_project (KoersWindow *window)
+{
+  return koers_document_get_project (koers_window_get_document (window));
+}
+
+static inline KoersHistory *
+ui_test_history (KoersWindow *window)
+{
+  return koers_document_get_history (koers_window_get_document (window));
+}
+
+/* A window as the app makes one, on a document of @project and @file. */
+static inline KoersWindow *
+ui_test_window_new (GtkApplication *app,
+                    KoersProject   *project,
+                    GFile          *file)
+{
+  g_autoptr(KoersDocument) document = koers_document_new (project, file, koers_session_get_drafts ());
+
+  return koers_window_new (app, document);
+}
+
+static inline GtkTextBuffer *
+ui_test_rationale_buffer (gpointer panel)
+{
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "text_view");
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+static inline GtkEditable *
+ui_test_rationale_date (gpointer panel)
+{
+  return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "date_row"));
+}
+
+/* The sidebar row of @model_id. */
+static inline GtkWidget *
+ui_test_model_row (KoersWindow *window,
+                   const char  *model_id)
+{
+  GtkWidget *list = ui_test_child (window, "models_list");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (KOERS_IS_MODEL_ROW (child) &&
+        g_strcmp0 (koers_model_get_id (koers_model_row_get_model (KOERS_MODEL_ROW (child))), model_id) == 0)
+      return child;
+  return NULL;
+}
+
+static inline GMenuModel *
+ui_test_primary_menu (KoersWindow *window)
+{
+  return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (ui_test_child (window, "menu_button")));
+}
+
+/* The question or error shown over @window, while it is open. */
+static inline AdwMessageDialog *
+ui_test_message_dialog (KoersWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        found = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return found;
+}
+
+/* The target on the window itself that takes dropped files. */
+static inline GtkDropTarget *
+ui_test_window_drop_target (KoersWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static inline void
+ui_test_collect_toasts (GtkWidget  *widget,
+                        GtkWidget **last)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    *last = widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    ui_test_collect_toasts (child, last);
+}
+
+static inline const char *
+ui_test_first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = ui_test_first_label (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* The title of the newest toast on @window, as the user reads it. */
+static inline const char *
+ui_test_last_toast (KoersWindow *window)
+{
+  GtkWidget *toast = NULL;
+
+  ui_test_collect_toasts (ui_test_child (window, "toast_overlay"), &toast);
+  return toast != NULL ? ui_test_first_label (toast) : NULL;
+}
+
 /* A presented window on @project (a new project when %NULL), laid out. */
 static inline KoersWindow *
 open_window (KoersProject *project,
@@ -108,11 +256,11 @@ open_window (KoersProject *project,
              int           width,
              int           height)
 {
-  KoersWindow *window = koers_window_new (NULL, project, file);
+  KoersWindow *window = ui_test_window_new (NULL, project, file);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_allocation (koers_window_get_canvas (window));
+  wait_for_allocation (ui_test_child (window, "canvas"));
   return window;
 }
 
@@ -129,7 +277,7 @@ close_window (KoersWindow *window)
 static inline KoersModelCanvas *
 window_canvas (KoersWindow *window)
 {
-  return KOERS_MODEL_CANVAS (koers_window_get_canvas (window));
+  return KOERS_MODEL_CANVAS (ui_test_child (window, "canvas"));
 }
 
 /* The canvas's drop target, found among its event controllers as GTK's

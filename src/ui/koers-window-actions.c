@@ -1,0 +1,256 @@
+/* koers-window-actions.c: what the window does when asked, by menu or key
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-export-dialog.h"
+#include "koers-file-chooser.h"
+#include "koers-session.h"
+#include "koers-window-private.h"
+
+/* --- undo and redo ------------------------------------------------------ */
+
+/* A field may hold an edit the history has not seen yet (an emptied date
+ * is stored once the main loop runs): the field with the focus puts it in
+ * the history first, through its "edit.commit" action, and the edit ends
+ * there, so that undo takes back all of it and nothing after it. */
+static void
+commit_edit (KoersWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL)
+    gtk_widget_activate_action (focus, "edit.commit", NULL);
+  koers_history_seal (koers_document_get_history (self->document));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+
+  commit_edit (self);
+  koers_history_undo (koers_document_get_history (self->document));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+
+  commit_edit (self);
+  koers_history_redo (koers_document_get_history (self->document));
+}
+
+/* --- views and help ---------------------------------------------------- */
+
+/* The Keyboard Shortcuts window, made when first asked for. GTK would
+ * build it for every new window from gtk/help-overlay.ui, some 4 ms
+ * before the first frame, for a window few people open; so the file is
+ * kept under another name and the action is ours. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/koersapp/Koers/ui/shortcuts.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  koers_window_set_view (KOERS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* --- files ------------------------------------------------------------- */
+
+static void
+open_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KoersWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = koers_choose_open_file_finish (result, &error);
+  if (file == NULL)
+    return;
+
+  folder = g_file_get_parent (file);
+  koers_session_set_last_folder (folder);
+  koers_window_open_file (self, file, NULL);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autoptr(GFile) folder = koers_session_dup_last_folder ();
+
+  koers_choose_open_file_async (GTK_WINDOW (widget), folder, NULL, open_chosen_cb, g_object_ref (widget));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  koers_window_open_file (KOERS_WINDOW (widget), file, NULL);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _koers_window_save_async (KOERS_WINDOW (widget), FALSE, NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _koers_window_save_async (KOERS_WINDOW (widget), TRUE, NULL, NULL);
+}
+
+static void
+exported_cb (KoersExportDialog *dialog,
+             GFile             *file,
+             KoersWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  /* TRANSLATORS: a toast after an export; %s is a file name */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.show-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 8);
+  _koers_window_show_toast (self, toast);
+}
+
+/* Opens the export dialog: for the roadmap on the Roadmap view, for the
+ * model shown on the Assess view. A toast with an Open button follows an
+ * export. */
+static void
+show_export_dialog (KoersWindow *self)
+{
+  const char *model_id = NULL;
+  KoersExportDialog *dialog;
+
+  if (g_strcmp0 (koers_window_get_view (self), "assess") == 0)
+    model_id = koers_window_get_selected_model (self);
+  dialog = koers_export_dialog_new (GTK_WINDOW (self), koers_document_get_project (self->document), model_id);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  show_export_dialog (KOERS_WINDOW (widget));
+}
+
+static void
+show_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+void
+_koers_window_update_file_actions (KoersWindow *self)
+{
+  /* One save at a time: a second Ctrl+S while the first still writes
+   * would only write the same bytes again. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !koers_document_get_busy (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !koers_document_get_busy (self->document));
+}
+
+/* --- init -------------------------------------------------------------- */
+
+/* Ctrl+Z and Ctrl+Shift+Z undo and redo the project, wherever the focus
+ * is. The text fields have an undo of their own, bound to the same keys,
+ * which a class binding of the window only sees after them: GTK 4.8 keeps
+ * GtkText's "text.undo" enabled even with its undo turned off, so the key
+ * stopped in the field and did nothing. The window takes these keys first
+ * (the capture phase); when there is nothing to undo, win.undo is disabled
+ * and the key goes on to the focused widget as before. */
+void
+_koers_window_actions_init (KoersWindow *self)
+{
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+    /* A key trigger matches Z as well as z. */
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    { GDK_KEY_y, GDK_CONTROL_MASK, "win.redo" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "koers-undo-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+void
+_koers_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
+
+  /* Undo and redo are bound in _koers_window_actions_init(). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "assess");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "roadmap");
+}

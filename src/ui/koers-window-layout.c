@@ -1,0 +1,118 @@
+/* koers-window-layout.c: the window on a phone, a laptop and a large screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-window"
+
+#include "config.h"
+
+#include "koers-model-canvas.h"
+#include "koers-window-private.h"
+
+static gboolean
+update_back_button_cb (gpointer data)
+{
+  KoersWindow *self = data;
+  gboolean assess = g_strcmp0 (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->view_stack)), "assess") == 0;
+  gboolean folded = adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet));
+  gboolean on_content = adw_leaflet_get_visible_child (ADW_LEAFLET (self->leaflet)) == self->content;
+
+  self->back_source = 0;
+  gtk_widget_set_visible (self->back_button, assess && folded && on_content);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being laid out, after the header bar was:
+ * change the header bar after the layout, not in the middle of it. */
+void
+_koers_window_update_back_button (KoersWindow *self)
+{
+  if (self->back_source == 0)
+    self->back_source = g_idle_add (update_back_button_cb, self);
+}
+
+/* libadwaita 1.2 has no breakpoints: below NARROW_WIDTH the header bar
+ * keeps only the menu (which has Open, Save and Export too), so that the
+ * window fits a 360 px phone; from WIDE_WIDTH on, the rationale, the
+ * findings and the stage stand beside a larger diagram instead of below
+ * it, so that a large screen shows it all at once. */
+#define NARROW_WIDTH 560
+#define WIDE_WIDTH   1500
+
+static void
+update_narrow (KoersWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
+  gboolean narrow, wide;
+
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < NARROW_WIDTH;
+  wide = width >= WIDE_WIDTH;
+
+  gtk_widget_set_visible (self->open_button, !narrow);
+  gtk_widget_set_visible (self->save_button, !narrow);
+  gtk_widget_set_visible (self->export_button, !narrow);
+  adw_header_bar_set_centering_policy (ADW_HEADER_BAR (self->header_bar),
+                                       narrow ? ADW_CENTERING_POLICY_LOOSE : ADW_CENTERING_POLICY_STRICT);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self->columns), wide ? 24 : 18);
+  gtk_widget_set_size_request (self->side_column, wide ? 360 : -1, -1);
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->content_clamp), wide ? 1800 : 960);
+  koers_model_canvas_set_max_height (KOERS_MODEL_CANVAS (self->canvas), wide ? 760 : 460);
+}
+
+static gboolean
+update_narrow_cb (gpointer data)
+{
+  KoersWindow *self = data;
+
+  self->narrow_source = 0;
+  update_narrow (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The size changes during a layout; change the header bar after it. */
+static void
+default_width_cb (KoersWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_narrow (self);
+  else if (self->narrow_source == 0)
+    self->narrow_source = g_idle_add (update_narrow_cb, self);
+}
+
+void
+_koers_window_back_clicked (KoersWindow *self)
+{
+  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* A model chosen in the list of a folded window shows its diagram. */
+void
+_koers_window_model_activated (KoersWindow *self)
+{
+  if (adw_leaflet_get_folded (ADW_LEAFLET (self->leaflet)))
+    adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+_koers_window_layout_init (KoersWindow *self)
+{
+  /* On a narrow window, start on the diagram, not on the list. */
+  adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->content);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
+  update_narrow (self);
+}
+
+void
+_koers_window_layout_dispose (KoersWindow *self)
+{
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
+  g_clear_handle_id (&self->back_source, g_source_remove);
+}
