@@ -5,7 +5,8 @@
  * The lanes and phase columns, where a group of columns stands on a
  * page, how the rows of cards are split over pages, and the search over
  * title size, columns per page and cards side by side. The search only
- * measures; build_page() in koers-slide-build.c places what it chose.
+ * measures; _koers_slide_build_page() in koers-slide-build.c places what
+ * it chose.
  */
 #define G_LOG_DOMAIN "koers-slide"
 
