@@ -692,7 +692,8 @@ _koers_slide_build_page (KoersSlide     *self,
                          const PagePlan *plan,
                          const Config   *config,
                          guint           page_number,
-                         guint           n_pages)
+                         guint           n_pages,
+                         RouteFindings  *findings)
 {
   const KoersPalette *pal = self->palette;
   Page *page = _koers_slide_page_new ();
@@ -849,7 +850,7 @@ _koers_slide_build_page (KoersSlide     *self,
           if (from != NULL && _koers_slide_route_arrow (self, from, to, gutter, obstacles, stretches, &grid, points))
             add_arrow (self, page, points, from->item, to->item);
           else
-            _koers_slide_defer_to_text (self, to->item->id, before);
+            _koers_slide_defer_to_text (findings, to->item->id, before);
         }
     }
   /* Dependencies said on their cards that would have a route on this
@@ -870,7 +871,7 @@ _koers_slide_build_page (KoersSlide     *self,
           if (from != NULL && g_hash_table_contains (self->text_deps, key) &&
               !g_hash_table_contains (self->between_lanes, key) &&
               _koers_slide_route_arrow (self, from, to, gutter, obstacles, stretches, &grid, points))
-            g_hash_table_add (self->relaxable, g_steal_pointer (&key));
+            g_hash_table_add (findings->relaxable, g_steal_pointer (&key));
         }
     }
 

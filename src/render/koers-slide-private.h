@@ -194,8 +194,6 @@ struct _KoersSlide
   GHashTable         *header_heights;   /* "column width font" → Measured */
   double              word_inner;       /* a card's inside holds its longest word */
   GHashTable         *text_deps;        /* "to\x1ffrom": dependencies said on the card */
-  GHashTable         *new_text_deps;    /* those the last build found no route for */
-  GHashTable         *relaxable;        /* said on the card, but the last build had a route */
   GHashTable         *between_lanes;    /* always said on the card */
   double              band_height;
   double              strip_height;
@@ -334,6 +332,14 @@ typedef struct {
 typedef struct {
   double x, top, bottom;
 } Stretch;
+
+/* What building the pages of one round of layout found about the
+ * dependencies, for the next round to act on (see layout_slide()). Keys
+ * are _koers_slide_dep_key()s. */
+typedef struct {
+  GHashTable *unrouted;   /* drawn as arrows, but found no route */
+  GHashTable *relaxable;  /* said on the card, but had a route */
+} RouteFindings;
 
 /* koers-slide.c */
 Page *
@@ -480,9 +486,9 @@ _koers_slide_route_arrow (KoersSlide   *self,
                           const Rect   *area,
                           double       *points);
 void
-_koers_slide_defer_to_text (KoersSlide *self,
-                            const char *to,
-                            const char *from);
+_koers_slide_defer_to_text (RouteFindings *findings,
+                            const char    *to,
+                            const char    *from);
 void
 _koers_slide_initial_text_deps (KoersSlide *self);
 void
@@ -511,6 +517,7 @@ _koers_slide_build_page (KoersSlide     *self,
                          const PagePlan *plan,
                          const Config   *config,
                          guint           page_number,
-                         guint           n_pages);
+                         guint           n_pages,
+                         RouteFindings  *findings);
 
 G_END_DECLS

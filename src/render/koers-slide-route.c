@@ -199,11 +199,11 @@ _koers_slide_route_arrow (KoersSlide   *self,
 /* A dependency that found no clear route on this build: said on the
  * card from the next build on. */
 void
-_koers_slide_defer_to_text (KoersSlide *self,
-                            const char *to,
-                            const char *from)
+_koers_slide_defer_to_text (RouteFindings *findings,
+                            const char    *to,
+                            const char    *from)
 {
-  g_hash_table_add (self->new_text_deps, _koers_slide_dep_key (to, from));
+  g_hash_table_add (findings->unrouted, _koers_slide_dep_key (to, from));
 }
 
 /* Where an item stands: its column, and its lane (-1: the organisation's

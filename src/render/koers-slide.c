@@ -131,6 +131,9 @@ layout_slide (KoersSlide *self)
   for (guint round = 0, relaxed = FALSE; ; round++)
     {
       g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (_koers_slide_page_plan_free);
+      g_autoptr(GHashTable) unrouted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) relaxable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      RouteFindings findings = { unrouted, relaxable };
       GHashTableIter iter;
       gpointer key;
 
@@ -143,33 +146,30 @@ layout_slide (KoersSlide *self)
           g_ptr_array_add (plans, _koers_slide_page_plan_new (self, 0, self->columns->len, 0));
         }
 
-      g_hash_table_remove_all (self->relaxable);
       for (guint p = 0; p < plans->len; p++)
-        _koers_slide_build_page (self, g_ptr_array_index (plans, p), &config, p, plans->len);
+        _koers_slide_build_page (self, g_ptr_array_index (plans, p), &config, p, plans->len, &findings);
 
-      if (g_hash_table_size (self->new_text_deps) > 0 && before_relax != NULL)
+      if (g_hash_table_size (unrouted) > 0 && before_relax != NULL)
         {
           /* Trying those as arrows cost another route: back to the
            * dependencies in words of the layout before, which needed no
            * further round. */
-          g_hash_table_remove_all (self->new_text_deps);
           g_hash_table_unref (self->text_deps);
           self->text_deps = g_steal_pointer (&before_relax);
         }
-      else if (g_hash_table_size (self->new_text_deps) > 0)
+      else if (g_hash_table_size (unrouted) > 0)
         {
           /* Some arrows found no route: their cards say it, which changes
            * the cards' sizes; lay out again. After a few rounds, every
            * dependency is said on its card, and the next round is the
            * last. */
-          g_hash_table_iter_init (&iter, self->new_text_deps);
+          g_hash_table_iter_init (&iter, unrouted);
           while (g_hash_table_iter_next (&iter, &key, NULL))
             g_hash_table_add (self->text_deps, g_strdup (key));
-          g_hash_table_remove_all (self->new_text_deps);
           if (round >= 4)
             _koers_slide_all_deps_text (self);
         }
-      else if (!relaxed && round < 4 && g_hash_table_size (self->relaxable) > 0)
+      else if (!relaxed && round < 4 && g_hash_table_size (relaxable) > 0)
         {
           /* A dependency said in words in an earlier round may have a
            * route now that the cards have settled: once, try those as
@@ -179,7 +179,7 @@ layout_slide (KoersSlide *self)
           g_hash_table_iter_init (&iter, self->text_deps);
           while (g_hash_table_iter_next (&iter, &key, NULL))
             g_hash_table_add (before_relax, g_strdup (key));
-          g_hash_table_iter_init (&iter, self->relaxable);
+          g_hash_table_iter_init (&iter, relaxable);
           while (g_hash_table_iter_next (&iter, &key, NULL))
             g_hash_table_remove (self->text_deps, key);
           relaxed = TRUE;
@@ -203,8 +203,6 @@ koers_slide_finalize (GObject *object)
   g_clear_pointer (&self->card_sizes, g_hash_table_unref);
   g_clear_pointer (&self->header_heights, g_hash_table_unref);
   g_clear_pointer (&self->text_deps, g_hash_table_unref);
-  g_clear_pointer (&self->new_text_deps, g_hash_table_unref);
-  g_clear_pointer (&self->relaxable, g_hash_table_unref);
   g_clear_pointer (&self->between_lanes, g_hash_table_unref);
   g_clear_pointer (&self->lane_min_height, g_free);
   if (self->columns)
@@ -239,8 +237,6 @@ koers_slide_init (KoersSlide *self)
   self->card_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->header_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->new_text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->relaxable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->between_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
