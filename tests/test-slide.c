@@ -11,6 +11,12 @@
  * generated rules) and roadmaps from the real rules for many placements,
  * with long Dutch titles, compounds and owner names, at the four page
  * sizes Koers is meant for, in English and in Dutch.
+ *
+ * The full sweep takes minutes: it runs under `-m slow`. A normal run
+ * checks one of each kind of case the sweep covers (the smallest, a
+ * middling and the largest generated roadmap, the audit's roadmap, a few
+ * sampled projects and the largest the rules make, the sample file, and
+ * all of it in Dutch), so a regression in any kind still shows.
  */
 #include "config.h"
 
@@ -22,7 +28,7 @@
 
 #include "koers-roadmap.h"
 #include "koers-rules.h"
-#include "koers-slide.h"
+#include "koers-slide-check.h"
 
 typedef struct {
   double width, height;
@@ -72,6 +78,32 @@ load_project (const char *json)
 /* Lays @roadmap out at every size and checks each layout; adds up how
  * its dependencies are shown. */
 static guint total_arrows, total_in_words;
+
+/* Whether to run the full sweep. A child process from
+ * g_test_trap_subprocess() always runs in quick mode, so the parent
+ * passes `-m slow` on in the environment. */
+#define SWEEP_ENV "KOERS_TEST_FULL_SWEEP"
+
+static gboolean
+full_sweep (void)
+{
+  return g_test_slow () || g_strcmp0 (g_getenv (SWEEP_ENV), "1") == 0;
+}
+
+/* The generated roadmaps are 1 to 40 items: every size in the full
+ * sweep; otherwise 1, 14, 27 and 40. */
+static guint
+generated_stride (void)
+{
+  return full_sweep () ? 1 : 13;
+}
+
+/* How many sampled projects: @full in the full sweep, else a few. */
+static guint
+sampled_count (guint full)
+{
+  return full_sweep () ? full : MIN (full, 4);
+}
 
 static void
 check_roadmap (KoersProject *project,
@@ -377,7 +409,7 @@ static void
 test_layout_generated (void)
 {
   total_arrows = total_in_words = 0;
-  check_generated (1);
+  check_generated (generated_stride ());
   check_audit_project ();
   /* Both ways of showing a dependency are in use, and checked. */
   g_assert_cmpuint (total_arrows, >, 0);
@@ -387,7 +419,7 @@ test_layout_generated (void)
 static void
 test_layout_sampled (void)
 {
-  check_sampled (40);
+  check_sampled (sampled_count (40));
 }
 
 /* The same in Dutch: longer words, other line breaks. In a child process,
@@ -401,13 +433,16 @@ test_layout_dutch (void)
       /* Without the Dutch catalogue this would test English again. */
       g_assert_cmpstr (_("not placed yet"), ==, "nog niet geplaatst");
       check_sample_file ();
-      check_generated (1);
+      check_generated (generated_stride ());
       check_audit_project ();
-      check_sampled (16);
+      check_sampled (sampled_count (16));
       return;
     }
   g_setenv ("LANGUAGE", "nl", TRUE);
+  if (full_sweep ())
+    g_setenv (SWEEP_ENV, "1", TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv (SWEEP_ENV);
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_trap_assert_passed ();
 }

@@ -15,20 +15,6 @@
 
 G_BEGIN_DECLS
 
-#define KOERS_SLIDE_ERROR (koers_slide_error_quark ())
-
-/**
- * KoersSlideError:
- * @KOERS_SLIDE_ERROR_LAYOUT: the computed layout breaks a rule of legibility
- *   (clipped, shortened, overlapping or too small, a word broken that could
- *   have stayed whole, something an item has not shown, an arrow across
- *   another card, headings no larger than what they head); the message
- *   names the first one
- */
-typedef enum {
-  KOERS_SLIDE_ERROR_LAYOUT,
-} KoersSlideError;
-
 #define KOERS_TYPE_SLIDE (koers_slide_get_type ())
 G_DECLARE_FINAL_TYPE (KoersSlide, koers_slide, KOERS, SLIDE, GObject)
 
@@ -42,16 +28,9 @@ guint       koers_slide_get_n_pages  (KoersSlide               *self);
 void        koers_slide_draw_page    (KoersSlide               *self,
                                       cairo_t                  *cr,
                                       guint                     page);
-gboolean    koers_slide_check        (KoersSlide               *self,
-                                      GError                  **error);
-double      koers_slide_get_min_font_px (KoersSlide            *self);
-void        koers_slide_count_dependencies (KoersSlide         *self,
-                                            guint              *arrows,
-                                            guint              *in_words);
 void        koers_slide_get_size     (KoersSlide               *self,
                                       double                   *width,
                                       double                   *height);
 char       *koers_slide_format_date  (GDateTime                *dt);
-GQuark      koers_slide_error_quark  (void);
 
 G_END_DECLS

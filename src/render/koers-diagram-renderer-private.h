@@ -1,0 +1,285 @@
+/* koers-diagram-renderer-private.h: what the units of the diagram renderer share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The renderer is one type over several files, each with one job: the
+ * art, its loading and its raster cache (koers-diagram-art.c); the
+ * stages' zones, their fills and outlines (koers-diagram-zones.c); the
+ * Now and Goal markers (koers-diagram-markers.c); the stage labels and
+ * their fitting, and the title band (koers-diagram-labels.c); and the
+ * type itself, which fits the art to the page and draws the layers in
+ * order (koers-diagram-renderer.c).
+ */
+#pragma once
+
+#include <librsvg/rsvg.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "koers-diagram-renderer.h"
+#include "koers-error.h"
+
+G_BEGIN_DECLS
+
+/* Width of the outline of the selected stage, in SVG units. */
+#define OUTLINE_WIDTH 6.0
+
+typedef struct {
+  cairo_surface_t *surface;   /* A8, device scale set; NULL when not made yet */
+  double           x, y;      /* its origin in viewport units */
+} Mask;
+
+typedef struct {
+  const KoersStage  *stage;
+  char              *layer;          /* "#<stage id>" */
+  cairo_rectangle_t  zone;           /* ink box, SVG units */
+  cairo_rectangle_t  label;
+  cairo_rectangle_t  anchor;
+  gboolean           has_label;
+  gboolean           has_anchor;
+
+  /* Laid out once, in SVG units: labels do not depend on the viewport. */
+  PangoLayout       *name_layout;
+  PangoLayout       *tagline_layout;
+  double             name_x;         /* offsets within the label box */
+  double             name_y;
+  double             tagline_x;
+  double             tagline_y;
+
+  Mask               fill_mask;
+  Mask               outline_mask;
+} StageGeometry;
+
+typedef struct {
+  char              *key;
+  cairo_rectangle_t  box;
+  PangoLayout       *layout;
+  double             x;              /* where the text starts within the box */
+  double             y;
+  gboolean           vertical;       /* tall box: text runs bottom to top */
+} TextBox;
+
+typedef struct {
+  PangoLayout *layout;
+  double       x, y;                 /* top left, SVG units */
+  gboolean     muted;
+} LabelRun;
+
+typedef struct {
+  cairo_surface_t *surface;
+  int              width;            /* viewport, rounded to 1/64 */
+  int              height;
+  double           device_scale;
+  gboolean         dark;
+  KoersBackground  background;
+  double           fit_x, fit_y, fit_scale;
+  gint64           used;
+} ArtCache;
+
+typedef struct {
+  double scale;                      /* SVG units → viewport units */
+  double x, y;                       /* the art's top left in the viewport */
+  double width, height;              /* the art's fitted size */
+  double margin;
+  /* The title band of an export. */
+  double title_size;
+  double subtitle_size;
+  double credit_size;
+} Fit;
+
+typedef struct {
+  gboolean          placed;
+  gboolean          pill_below;      /* sharing a stage: the pair stays compact */
+  double            size;            /* the shape's box */
+  double            cx, cy;          /* centre of the shape */
+  double            pill_w, pill_h;
+  cairo_rectangle_t rect;            /* shape and pill together */
+} MarkerPlace;
+
+struct _KoersDiagramRenderer
+{
+  GObject       parent_instance;
+
+  KoersModel   *model;
+  char         *filename;
+
+  RsvgHandle   *handle;
+  RsvgHandle   *dark_handle;         /* made when first drawn dark */
+  RsvgHandle   *outline_handle;      /* zones as bare outlines, made when needed */
+  GBytes       *data;                /* the SVG, for the handles made later */
+  double        art_width;
+  double        art_height;
+
+  GArray       *stages;              /* StageGeometry, in the model's order */
+  GArray       *texts;               /* TextBox */
+
+  /* Labels are fitted once, exactly, in SVG units (pango); on a raster
+   * target each of their lines is laid out again on the device's pixel
+   * grid (device_pango, runs) and centred where the exact line was. The
+   * markers and the title band are measured in viewport units (ui_pango).
+   * None of these contexts is updated from a cairo_t, so what was measured
+   * is what is drawn. */
+  PangoContext *pango;
+  PangoContext *ui_pango;
+  PangoContext *device_pango;
+  gboolean      labels_ready;
+  GThread      *labels_thread;       /* fitting them, see koers_diagram_renderer_prepare() */
+  PangoContext *replaced_pango;      /* the context the thread replaced, freed when joined */
+  GArray       *runs;                /* LabelRun */
+  double        runs_scale;          /* SVG unit → device pixels they were made for */
+
+  ArtCache      art[2];
+  double        mask_key[4];         /* device scale, fit x, y, scale */
+
+  PangoLayout  *marker_layouts[2];
+  double        marker_font_size;
+};
+
+static inline gboolean
+is_dark (const KoersDiagramStyle *style)
+{
+  return koers_palette_for (&style->render) == koers_palette_get (TRUE);
+}
+
+static inline gboolean
+rect_contains (const cairo_rectangle_t *rect,
+               double                   x,
+               double                   y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+/* koers-diagram-renderer.c */
+void
+_koers_diagram_stage_geometry_clear (StageGeometry *geometry);
+void
+_koers_diagram_fit_rect (const Fit               *fit,
+                         const cairo_rectangle_t *art,
+                         cairo_rectangle_t       *rect);
+RsvgRectangle
+_koers_diagram_fit_viewport (const Fit *fit);
+StageGeometry *
+_koers_diagram_find_geometry (KoersDiagramRenderer *self,
+                              const char           *stage_id);
+
+/* koers-diagram-art.c */
+RsvgHandle *
+_koers_diagram_load_handle (const char  *filename,
+                            GBytes      *data,
+                            GBytes      *stylesheet,
+                            GError     **error);
+void
+_koers_diagram_read_art_size (KoersDiagramRenderer *self);
+gboolean
+_koers_diagram_read_geometry (KoersDiagramRenderer  *self,
+                              GError               **error);
+RsvgHandle *
+_koers_diagram_get_handle (KoersDiagramRenderer    *self,
+                           const KoersDiagramStyle *style);
+RsvgHandle *
+_koers_diagram_ensure_outline_handle (KoersDiagramRenderer *self);
+gboolean
+_koers_diagram_get_raster_scale (cairo_t *cr,
+                                 double  *device_scale);
+void
+_koers_diagram_render_art (RsvgHandle              *handle,
+                           cairo_t                 *cr,
+                           const Fit               *fit,
+                           double                   width,
+                           double                   height,
+                           const KoersDiagramStyle *style);
+void
+_koers_diagram_paint_cached_art (KoersDiagramRenderer    *self,
+                                 cairo_t                 *cr,
+                                 RsvgHandle              *handle,
+                                 const Fit               *fit,
+                                 double                   width,
+                                 double                   height,
+                                 double                   device_scale,
+                                 const KoersDiagramStyle *style);
+
+/* koers-diagram-zones.c */
+void
+_koers_diagram_mask_clear (Mask *mask);
+void
+_koers_diagram_fill_zone (KoersDiagramRenderer *self,
+                          cairo_t              *cr,
+                          const Fit            *fit,
+                          gboolean              raster,
+                          double                device_scale,
+                          StageGeometry        *geometry,
+                          gboolean              outline,
+                          const KoersColor     *color,
+                          double                alpha);
+void
+_koers_diagram_draw_focus_ring (cairo_t             *cr,
+                                const Fit           *fit,
+                                const KoersPalette  *palette,
+                                const StageGeometry *geometry);
+
+/* koers-diagram-markers.c */
+void
+_koers_diagram_rounded_rect (cairo_t *cr,
+                             double   x,
+                             double   y,
+                             double   w,
+                             double   h,
+                             double   r);
+void
+_koers_diagram_draw_marker (cairo_t            *cr,
+                            KoersMarker         marker,
+                            const KoersPalette *palette,
+                            double              cx,
+                            double              cy,
+                            double              size,
+                            PangoLayout        *label,
+                            gboolean            pill_below,
+                            gboolean            faded);
+PangoLayout *
+_koers_diagram_get_marker_layout (KoersDiagramRenderer *self,
+                                  KoersMarker           marker,
+                                  double                size);
+void
+_koers_diagram_place_markers (KoersDiagramRenderer    *self,
+                              const Fit               *fit,
+                              const KoersDiagramStyle *style,
+                              MarkerPlace              places[2]);
+
+/* koers-diagram-labels.c */
+void
+_koers_diagram_text_box_clear (TextBox *text);
+void
+_koers_diagram_label_run_clear (LabelRun *run);
+PangoContext *
+_koers_diagram_create_pango_context (gboolean exact);
+PangoLayout *
+_koers_diagram_create_layout (PangoContext *context,
+                              const char   *text,
+                              double        size,
+                              gboolean      bold);
+void
+_koers_diagram_layout_get_size (PangoLayout *layout,
+                                double      *width,
+                                double      *height);
+gpointer
+_koers_diagram_fit_labels_thread (gpointer data);
+void
+_koers_diagram_join_labels_thread (KoersDiagramRenderer *self);
+void
+_koers_diagram_draw_labels (KoersDiagramRenderer *self,
+                            cairo_t              *cr,
+                            const Fit            *fit,
+                            gboolean              raster,
+                            double                device_scale,
+                            const KoersPalette   *palette);
+void
+_koers_diagram_draw_title_band (KoersDiagramRenderer    *self,
+                                cairo_t                 *cr,
+                                const Fit               *fit,
+                                double                   width,
+                                double                   height,
+                                const KoersPalette      *palette,
+                                const KoersDiagramStyle *style);
+
+G_END_DECLS
