@@ -129,6 +129,103 @@ append_state_md (GString    *out,
     }
 }
 
+/* "3 person-days", or nothing for an effort the plan does not know. */
+static char *
+format_effort (guint days)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person-day", "%u person-days", days), days);
+}
+
+/* The titles of what an item waits for: a reader of the plan knows the
+ * items by title, not by id. An id the roadmap does not hold (it cannot,
+ * but a stale one must not crash) is shown as it is. */
+static void
+append_md_after (GString          *out,
+                 KoersRoadmap     *roadmap,
+                 const char * const *after)
+{
+  for (guint a = 0; after[a]; a++)
+    {
+      const KoersRoadmapItem *dep = koers_roadmap_lookup_item (roadmap, after[a]);
+
+      if (a > 0)
+        g_string_append (out, "; ");
+      append_md_text (out, dep ? dep->title : after[a]);
+    }
+}
+
+/* The details under an item: why, who, how much, after what, and the
+ * result to measure; each only where the plan knows it. */
+static void
+append_md_details (GString                *out,
+                   KoersRoadmap           *roadmap,
+                   const KoersRoadmapItem *item)
+{
+  gboolean has_after = item->after != NULL && item->after[0] != NULL;
+
+  if (item->why && *item->why)
+    {
+      g_string_append_printf (out, "  - %s: ", C_("item", "Why"));
+      append_md_text (out, item->why);
+      g_string_append_c (out, '\n');
+    }
+  if ((item->role && *item->role) || item->effort > 0 || item->n_parts > 1)
+    {
+      const char *sep = "";
+
+      g_string_append (out, "  - ");
+      if (item->role && *item->role)
+        {
+          g_string_append_printf (out, "%s: %s", C_("item", "Role"),
+                                  koers_roadmap_role_get_label (item->role));
+          sep = " · ";
+        }
+      if (item->effort > 0)
+        {
+          g_autofree char *effort = format_effort (item->effort);
+
+          g_string_append_printf (out, "%s%s: %s", sep, C_("item", "Effort"), effort);
+          sep = " · ";
+        }
+      if (item->n_parts > 1)
+        {
+          g_string_append (out, sep);
+          /* TRANSLATORS: one milestone of a programme spread over quarters */
+          g_string_append_printf (out, _("Part %u of %u"), item->part, item->n_parts);
+        }
+      g_string_append_c (out, '\n');
+    }
+  if (has_after)
+    {
+      g_string_append_printf (out, "  - %s: ", C_("item", "After"));
+      append_md_after (out, roadmap, (const char * const *) item->after);
+      g_string_append_c (out, '\n');
+    }
+  if (item->result && *item->result)
+    {
+      g_string_append_printf (out, "  - %s: ", C_("item", "Result"));
+      append_md_text (out, item->result);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_md_capacity (GString      *out,
+                    KoersRoadmap *roadmap)
+{
+  double fte = koers_roadmap_get_capacity (roadmap);
+  guint days = koers_roadmap_get_quarter_capacity (roadmap);
+  g_autofree char *effort = NULL;
+
+  if (fte <= 0)
+    return;
+  effort = format_effort (days);
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: "Planned for a team of 2.4 fte: at most 120 person-days a quarter." */
+  g_string_append_printf (out, _("Planned for a team of %g fte: at most %s a quarter."), fte, effort);
+  g_string_append_c (out, '\n');
+}
+
 static char *
 to_markdown (KoersRoadmap *roadmap,
              KoersCatalog *catalog)
@@ -139,15 +236,48 @@ to_markdown (KoersRoadmap *roadmap,
 
   append_md_text (out, koers_roadmap_get_organisation (roadmap));
   g_string_append_printf (out, ": %s\n", _("social media roadmap"));
+  append_md_capacity (out, roadmap);
 
   for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
     {
       const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
 
       g_string_append_printf (out, "\n## %s", phase->title);
+      if (phase->name && *phase->name)
+        {
+          g_string_append (out, ": ");
+          append_md_text (out, phase->name);
+        }
       if (phase->period)
         g_string_append_printf (out, " (%s)", phase->period);
       g_string_append (out, "\n\n");
+
+      if (phase->effort > 0)
+        {
+          g_autofree char *effort = format_effort (phase->effort);
+          guint capacity = koers_roadmap_get_quarter_capacity (roadmap);
+
+          if (capacity > 0)
+            {
+              g_autofree char *available = format_effort (capacity);
+
+              /* TRANSLATORS: "Effort: 30 person-days of 120 person-days"; the
+               * second is what the team has in a quarter */
+              g_string_append_printf (out, _("Effort: %s of %s"), effort, available);
+            }
+          else
+            g_string_append_printf (out, _("Effort: %s"), effort);
+          /* Two spaces: a Markdown line break before the definition of done. */
+          g_string_append (out, "  \n");
+        }
+      if (phase->done && *phase->done)
+        {
+          g_string_append_printf (out, "%s: ", C_("phase", "Done when"));
+          append_md_text (out, phase->done);
+          g_string_append (out, "\n");
+        }
+      if (phase->effort > 0 || (phase->done && *phase->done))
+        g_string_append_c (out, '\n');
 
       if (phase->items->len == 0)
         g_string_append_printf (out, "%s\n", _("Nothing to do in this phase."));
@@ -158,6 +288,14 @@ to_markdown (KoersRoadmap *roadmap,
 
           /* Done items are struck through, as on the slide. */
           g_string_append (out, item->status == KOERS_STATUS_DONE ? "- ~~" : "- ");
+          if (item->milestone)
+            {
+              /* A go/no-go gate is a dated moment, not work. */
+              if (phase->period)
+                g_string_append_printf (out, "**%s, %s:** ", _("Milestone"), phase->period);
+              else
+                g_string_append_printf (out, "**%s:** ", _("Milestone"));
+            }
           append_md_text (out, item->title);
           g_string_append (out, item->status == KOERS_STATUS_DONE ? "~~ — " : " — ");
           for (guint s = 0; s < item->serves->len; s++)
@@ -175,6 +313,7 @@ to_markdown (KoersRoadmap *roadmap,
           g_string_append (out, " (");
           append_md_code (out, item->id);
           g_string_append (out, ")\n");
+          append_md_details (out, roadmap, item);
         }
     }
 
@@ -241,7 +380,10 @@ koers_csv_append_field (GString    *line,
 static char *
 to_csv (KoersRoadmap *roadmap)
 {
-  GString *out = g_string_new ("phase,id,title,model,stage,status,owner,due,note\r\n");
+  /* Columns are only ever appended: imports set up on the first nine keep
+   * working. */
+  GString *out = g_string_new ("phase,id,title,model,stage,status,owner,due,note,"
+                               "quarter,phase name,why,role,effort,after\r\n");
 
   for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
     {
@@ -268,6 +410,21 @@ to_csv (KoersRoadmap *roadmap)
           koers_csv_append_field (out, item->due);
           g_string_append_c (out, ',');
           koers_csv_append_field (out, item->note);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, phase->period);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, phase->name);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->why);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->role);
+          g_string_append_printf (out, ",%u,", item->effort);
+          if (item->after != NULL)
+            {
+              g_autofree char *after = g_strjoinv (";", item->after);
+
+              koers_csv_append_field (out, after);
+            }
           g_string_append (out, "\r\n");
         }
     }
@@ -289,6 +446,15 @@ add_nullable (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+static void
+add_uint (JsonBuilder *builder,
+          const char  *member,
+          guint        value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
 static char *
 to_json (KoersRoadmap *roadmap)
 {
@@ -300,6 +466,12 @@ to_json (KoersRoadmap *roadmap)
 
   json_builder_begin_object (builder);
   add_nullable (builder, "organisation", koers_roadmap_get_organisation (roadmap));
+  json_builder_set_member_name (builder, "capacity");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fte");
+  json_builder_add_double_value (builder, koers_roadmap_get_capacity (roadmap));
+  add_uint (builder, "quarter", koers_roadmap_get_quarter_capacity (roadmap));
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "phases");
   json_builder_begin_array (builder);
@@ -311,7 +483,10 @@ to_json (KoersRoadmap *roadmap)
       json_builder_set_member_name (builder, "index");
       json_builder_add_int_value (builder, phase->index);
       add_nullable (builder, "title", phase->title);
+      add_nullable (builder, "name", phase->name);
       add_nullable (builder, "period", phase->period);
+      add_nullable (builder, "done", phase->done);
+      add_uint (builder, "effort", phase->effort);
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);
       for (guint i = 0; i < phase->items->len; i++)
@@ -342,6 +517,22 @@ to_json (KoersRoadmap *roadmap)
           for (guint a = 0; item->after[a]; a++)
             json_builder_add_string_value (builder, item->after[a]);
           json_builder_end_array (builder);
+          add_nullable (builder, "role", item->role);
+          add_uint (builder, "effort", item->effort);
+          add_nullable (builder, "result", item->result);
+          json_builder_set_member_name (builder, "milestone");
+          json_builder_add_boolean_value (builder, item->milestone);
+          add_nullable (builder, "programme", item->programme);
+          json_builder_set_member_name (builder, "part");
+          if (item->programme)
+            json_builder_add_int_value (builder, item->part);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "n_parts");
+          if (item->programme)
+            json_builder_add_int_value (builder, item->n_parts);
+          else
+            json_builder_add_null_value (builder);
           add_nullable (builder, "status", koers_status_to_string (item->status));
           add_nullable (builder, "owner", item->owner);
           add_nullable (builder, "due", item->due);
