@@ -326,6 +326,36 @@ test_json (Plan          *plan,
   g_assert_false (json_object_get_boolean_member (bare, "milestone"));
 }
 
+/* The words the roadmap view shows: one line per item, one per phase. */
+static void
+test_describe (Plan          *plan,
+               gconstpointer  data)
+{
+  g_autofree char *first = koers_roadmap_describe_item_plan (plan->roadmap, plan->first);
+  g_autofree char *second = koers_roadmap_describe_item_plan (plan->roadmap, plan->second);
+  g_autofree char *bare = koers_roadmap_describe_item_plan (plan->roadmap, plan->bare);
+  g_autofree char *first_expected = g_strdup_printf ("Milestone, %s · Management · 2 person-days", plan->phase->period);
+  g_autofree char *second_expected = g_strdup_printf ("Service and webcare · 15 person-days · part 2 of 3 · after %s",
+                                                      plan->first->title);
+  g_autofree char *effort = koers_roadmap_describe_phase_effort (plan->roadmap, plan->phase);
+  g_autofree char *effort0 = koers_roadmap_describe_phase_effort (plan->roadmap, koers_roadmap_get_phase (plan->roadmap, 0));
+  g_autofree char *one = koers_format_person_days (1);
+  g_autofree char *effort_expected = NULL;
+
+  (void) data;
+  g_assert_cmpstr (first, ==, first_expected);
+  g_assert_cmpstr (second, ==, second_expected);
+  g_assert_null (bare);
+
+  if (koers_roadmap_get_quarter_capacity (plan->roadmap) > 0)
+    effort_expected = g_strdup_printf ("17 of %u person-days", koers_roadmap_get_quarter_capacity (plan->roadmap));
+  else
+    effort_expected = g_strdup ("17 person-days");
+  g_assert_cmpstr (effort, ==, effort_expected);
+  g_assert_null (effort0);
+  g_assert_cmpstr (one, ==, "1 person-day");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +365,7 @@ main (int   argc,
   g_test_add ("/core/roadmap-format/markdown", Plan, NULL, plan_setup, test_markdown, plan_teardown);
   g_test_add ("/core/roadmap-format/csv", Plan, NULL, plan_setup, test_csv, plan_teardown);
   g_test_add ("/core/roadmap-format/json", Plan, NULL, plan_setup, test_json, plan_teardown);
+  g_test_add ("/core/roadmap-format/describe", Plan, NULL, plan_setup, test_describe, plan_teardown);
 
   return g_test_run ();
 }

@@ -46,6 +46,118 @@ stage_name (KoersCatalog *catalog,
   return stage ? stage->name : stage_id;
 }
 
+/* --- what the planner adds, in words ------------------------------------- */
+
+/**
+ * koers_format_person_days:
+ * @days: an effort
+ *
+ * Returns: (transfer full): "3 person-days", translated
+ */
+char *
+koers_format_person_days (guint days)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person-day", "%u person-days", days), days);
+}
+
+/**
+ * koers_roadmap_describe_phase_effort:
+ * @roadmap: the roadmap @phase belongs to, for the team's capacity
+ * @phase: a phase
+ *
+ * Returns: (transfer full) (nullable): "17 of 120 person-days" (the
+ *   phase's effort against what the team has in a quarter), "17
+ *   person-days" when the capacity is unknown, %NULL when the effort is
+ */
+char *
+koers_roadmap_describe_phase_effort (KoersRoadmap            *roadmap,
+                                     const KoersRoadmapPhase *phase)
+{
+  guint capacity;
+
+  g_return_val_if_fail (KOERS_IS_ROADMAP (roadmap), NULL);
+  g_return_val_if_fail (phase != NULL, NULL);
+
+  if (phase->effort == 0)
+    return NULL;
+  capacity = koers_roadmap_get_quarter_capacity (roadmap);
+  if (capacity == 0)
+    return koers_format_person_days (phase->effort);
+  /* TRANSLATORS: a phase's work against the team's time in its quarter,
+   * "17 of 120 person-days" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person-day", "%u of %u person-days", capacity),
+                          phase->effort, capacity);
+}
+
+/**
+ * koers_roadmap_describe_item_plan:
+ * @roadmap: the roadmap @item belongs to, for its quarter and the titles
+ *   of what it comes after
+ * @item: an item
+ *
+ * What the plan says about an item besides its title, in one line: a
+ * milestone's quarter, the role that carries it, its effort, and what it
+ * comes after, e.g. "Milestone, Q2 2027 · Management · 2 person-days" or
+ * "Communication · 5 person-days · after Write response guidelines".
+ * What the plan does not know is left out.
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL when the plan
+ *   says nothing more
+ */
+char *
+koers_roadmap_describe_item_plan (KoersRoadmap           *roadmap,
+                                  const KoersRoadmapItem *item)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  const KoersRoadmapPhase *phase;
+
+  g_return_val_if_fail (KOERS_IS_ROADMAP (roadmap), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->milestone)
+    {
+      phase = item->phase < koers_roadmap_get_n_phases (roadmap)
+              ? koers_roadmap_get_phase (roadmap, item->phase) : NULL;
+      if (phase != NULL && phase->period != NULL)
+        /* TRANSLATORS: a dated milestone such as the go/no-go gate; %s is its quarter */
+        g_ptr_array_add (parts, g_strdup_printf (_("Milestone, %s"), phase->period));
+      else
+        g_ptr_array_add (parts, g_strdup (_("Milestone")));
+    }
+  if (item->role != NULL && *item->role != '\0')
+    g_ptr_array_add (parts, g_strdup (koers_roadmap_role_get_label (item->role)));
+  if (item->effort > 0)
+    g_ptr_array_add (parts, koers_format_person_days (item->effort));
+  if (item->n_parts > 1)
+    /* TRANSLATORS: one milestone of a programme spread over quarters */
+    g_ptr_array_add (parts, g_strdup_printf (_("part %u of %u"), item->part, item->n_parts));
+
+  for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
+    {
+      const KoersRoadmapItem *before = koers_roadmap_lookup_item (roadmap, item->after[a]);
+
+      if (before != NULL)
+        g_ptr_array_add (titles, before->title);
+    }
+  if (titles->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (titles, NULL);
+      /* TRANSLATORS: the separator between the titles an item comes after */
+      joined = g_strjoinv (_("; "), (char **) titles->pdata);
+      /* TRANSLATORS: %s lists the titles of the items that come first */
+      g_ptr_array_add (parts, g_strdup_printf (_("after %s"), joined));
+    }
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  /* TRANSLATORS: the separator between the parts of an item's plan */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
 /* --- Markdown ------------------------------------------------------------ */
 
 /* Text from users goes into Markdown; keep it from starting a heading or a
@@ -129,13 +241,6 @@ append_state_md (GString    *out,
     }
 }
 
-/* "3 person-days", or nothing for an effort the plan does not know. */
-static char *
-format_effort (guint days)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person-day", "%u person-days", days), days);
-}
-
 /* The titles of what an item waits for: a reader of the plan knows the
  * items by title, not by id. An id the roadmap does not hold (it cannot,
  * but a stale one must not crash) is shown as it is. */
@@ -182,7 +287,7 @@ append_md_details (GString                *out,
         }
       if (item->effort > 0)
         {
-          g_autofree char *effort = format_effort (item->effort);
+          g_autofree char *effort = koers_format_person_days (item->effort);
 
           g_string_append_printf (out, "%s%s: %s", sep, C_("item", "Effort"), effort);
           sep = " · ";
@@ -219,7 +324,7 @@ append_md_capacity (GString      *out,
 
   if (fte <= 0)
     return;
-  effort = format_effort (days);
+  effort = koers_format_person_days (days);
   g_string_append_c (out, '\n');
   /* TRANSLATORS: "Planned for a team of 2.4 fte: at most 120 person-days a quarter." */
   g_string_append_printf (out, _("Planned for a team of %g fte: at most %s a quarter."), fte, effort);
@@ -254,12 +359,12 @@ to_markdown (KoersRoadmap *roadmap,
 
       if (phase->effort > 0)
         {
-          g_autofree char *effort = format_effort (phase->effort);
+          g_autofree char *effort = koers_format_person_days (phase->effort);
           guint capacity = koers_roadmap_get_quarter_capacity (roadmap);
 
           if (capacity > 0)
             {
-              g_autofree char *available = format_effort (capacity);
+              g_autofree char *available = koers_format_person_days (capacity);
 
               /* TRANSLATORS: "Effort: 30 person-days of 120 person-days"; the
                * second is what the team has in a quarter */
