@@ -1,4 +1,5 @@
-/* koers-project.c
+/* koers-project.c: the project's state, what it holds, and every edit a
+ * user can make (reading and writing the file is koers-project-file.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,10 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "koers-error.h"
-#include "koers-io.h"
 #include "koers-json-private.h"
 #include "koers-project-private.h"
 
