@@ -141,7 +141,7 @@ test_markdown (Plan          *plan,
                gconstpointer  data)
 {
   g_autofree char *text = koers_roadmap_to_text (plan->roadmap, koers_project_get_catalog (plan->project), KOERS_ROADMAP_FORMAT_MARKDOWN);
-  g_autofree char *heading = g_strdup_printf ("\n## %s: Listen, and set direction (%s)\n\n",
+  g_autofree char *heading = g_strdup_printf ("\n## %s — Listen, and set direction (%s)\n\n",
                                               plan->phase->title, plan->phase->period);
   g_autofree char *first_line = md_line_of (text, plan->first->id);
   g_autofree char *milestone = g_strdup_printf ("- **Milestone, %s:** ", plan->phase->period);

@@ -348,9 +348,10 @@ to_markdown (KoersRoadmap *roadmap,
       const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
 
       g_string_append_printf (out, "\n## %s", phase->title);
+      /* A dash, not a colon: phase 0's title holds one already. */
       if (phase->name && *phase->name)
         {
-          g_string_append (out, ": ");
+          g_string_append (out, " — ");
           append_md_text (out, phase->name);
         }
       if (phase->period)
