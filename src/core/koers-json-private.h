@@ -47,5 +47,7 @@ gboolean    _koers_json_check_header   (JsonObject  *root,
 const char *_koers_json_type_name      (JsonNode    *node);
 GBytes     *_koers_json_to_bytes       (JsonNode    *root);
 char       *_koers_json_format_number  (double       value);
+void        _koers_json_format_double  (char         number[G_ASCII_DTOSTR_BUF_SIZE],
+                                        double       value);
 
 G_END_DECLS

@@ -46,6 +46,118 @@ stage_name (KoersCatalog *catalog,
   return stage ? stage->name : stage_id;
 }
 
+/* --- what the planner adds, in words ------------------------------------- */
+
+/**
+ * koers_format_person_days:
+ * @days: an effort
+ *
+ * Returns: (transfer full): "3 person-days", translated
+ */
+char *
+koers_format_person_days (guint days)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person-day", "%u person-days", days), days);
+}
+
+/**
+ * koers_roadmap_describe_phase_effort:
+ * @roadmap: the roadmap @phase belongs to, for the team's capacity
+ * @phase: a phase
+ *
+ * Returns: (transfer full) (nullable): "17 of 120 person-days" (the
+ *   phase's effort against what the team has in a quarter), "17
+ *   person-days" when the capacity is unknown, %NULL when the effort is
+ */
+char *
+koers_roadmap_describe_phase_effort (KoersRoadmap            *roadmap,
+                                     const KoersRoadmapPhase *phase)
+{
+  guint capacity;
+
+  g_return_val_if_fail (KOERS_IS_ROADMAP (roadmap), NULL);
+  g_return_val_if_fail (phase != NULL, NULL);
+
+  if (phase->effort == 0)
+    return NULL;
+  capacity = koers_roadmap_get_quarter_capacity (roadmap);
+  if (capacity == 0)
+    return koers_format_person_days (phase->effort);
+  /* TRANSLATORS: a phase's work against the team's time in its quarter,
+   * "17 of 120 person-days" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person-day", "%u of %u person-days", capacity),
+                          phase->effort, capacity);
+}
+
+/**
+ * koers_roadmap_describe_item_plan:
+ * @roadmap: the roadmap @item belongs to, for its quarter and the titles
+ *   of what it comes after
+ * @item: an item
+ *
+ * What the plan says about an item besides its title, in one line: a
+ * milestone's quarter, the role that carries it, its effort, and what it
+ * comes after, e.g. "Milestone, Q2 2027 · Management · 2 person-days" or
+ * "Communication · 5 person-days · after Write response guidelines".
+ * What the plan does not know is left out.
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL when the plan
+ *   says nothing more
+ */
+char *
+koers_roadmap_describe_item_plan (KoersRoadmap           *roadmap,
+                                  const KoersRoadmapItem *item)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  const KoersRoadmapPhase *phase;
+
+  g_return_val_if_fail (KOERS_IS_ROADMAP (roadmap), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->milestone)
+    {
+      phase = item->phase < koers_roadmap_get_n_phases (roadmap)
+              ? koers_roadmap_get_phase (roadmap, item->phase) : NULL;
+      if (phase != NULL && phase->period != NULL)
+        /* TRANSLATORS: a dated milestone such as the go/no-go gate; %s is its quarter */
+        g_ptr_array_add (parts, g_strdup_printf (_("Milestone, %s"), phase->period));
+      else
+        g_ptr_array_add (parts, g_strdup (_("Milestone")));
+    }
+  if (item->role != NULL && *item->role != '\0')
+    g_ptr_array_add (parts, g_strdup (koers_roadmap_role_get_label (item->role)));
+  if (item->effort > 0)
+    g_ptr_array_add (parts, koers_format_person_days (item->effort));
+  if (item->n_parts > 1)
+    /* TRANSLATORS: one milestone of a programme spread over quarters */
+    g_ptr_array_add (parts, g_strdup_printf (_("part %u of %u"), item->part, item->n_parts));
+
+  for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
+    {
+      const KoersRoadmapItem *before = koers_roadmap_lookup_item (roadmap, item->after[a]);
+
+      if (before != NULL)
+        g_ptr_array_add (titles, before->title);
+    }
+  if (titles->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (titles, NULL);
+      /* TRANSLATORS: the separator between the titles an item comes after */
+      joined = g_strjoinv (_("; "), (char **) titles->pdata);
+      /* TRANSLATORS: %s lists the titles of the items that come first */
+      g_ptr_array_add (parts, g_strdup_printf (_("after %s"), joined));
+    }
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  /* TRANSLATORS: the separator between the parts of an item's plan */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
 /* --- Markdown ------------------------------------------------------------ */
 
 /* Text from users goes into Markdown; keep it from starting a heading or a
@@ -129,6 +241,96 @@ append_state_md (GString    *out,
     }
 }
 
+/* The titles of what an item waits for: a reader of the plan knows the
+ * items by title, not by id. An id the roadmap does not hold (it cannot,
+ * but a stale one must not crash) is shown as it is. */
+static void
+append_md_after (GString          *out,
+                 KoersRoadmap     *roadmap,
+                 const char * const *after)
+{
+  for (guint a = 0; after[a]; a++)
+    {
+      const KoersRoadmapItem *dep = koers_roadmap_lookup_item (roadmap, after[a]);
+
+      if (a > 0)
+        g_string_append (out, "; ");
+      append_md_text (out, dep ? dep->title : after[a]);
+    }
+}
+
+/* The details under an item: why, who, how much, after what, and the
+ * result to measure; each only where the plan knows it. */
+static void
+append_md_details (GString                *out,
+                   KoersRoadmap           *roadmap,
+                   const KoersRoadmapItem *item)
+{
+  gboolean has_after = item->after != NULL && item->after[0] != NULL;
+
+  if (item->why && *item->why)
+    {
+      g_string_append_printf (out, "  - %s: ", C_("item", "Why"));
+      append_md_text (out, item->why);
+      g_string_append_c (out, '\n');
+    }
+  if ((item->role && *item->role) || item->effort > 0 || item->n_parts > 1)
+    {
+      const char *sep = "";
+
+      g_string_append (out, "  - ");
+      if (item->role && *item->role)
+        {
+          g_string_append_printf (out, "%s: %s", C_("item", "Role"),
+                                  koers_roadmap_role_get_label (item->role));
+          sep = " · ";
+        }
+      if (item->effort > 0)
+        {
+          g_autofree char *effort = koers_format_person_days (item->effort);
+
+          g_string_append_printf (out, "%s%s: %s", sep, C_("item", "Effort"), effort);
+          sep = " · ";
+        }
+      if (item->n_parts > 1)
+        {
+          g_string_append (out, sep);
+          /* TRANSLATORS: one milestone of a programme spread over quarters */
+          g_string_append_printf (out, _("Part %u of %u"), item->part, item->n_parts);
+        }
+      g_string_append_c (out, '\n');
+    }
+  if (has_after)
+    {
+      g_string_append_printf (out, "  - %s: ", C_("item", "After"));
+      append_md_after (out, roadmap, (const char * const *) item->after);
+      g_string_append_c (out, '\n');
+    }
+  if (item->result && *item->result)
+    {
+      g_string_append_printf (out, "  - %s: ", C_("item", "Result"));
+      append_md_text (out, item->result);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_md_capacity (GString      *out,
+                    KoersRoadmap *roadmap)
+{
+  double fte = koers_roadmap_get_capacity (roadmap);
+  guint days = koers_roadmap_get_quarter_capacity (roadmap);
+  g_autofree char *effort = NULL;
+
+  if (fte <= 0)
+    return;
+  effort = koers_format_person_days (days);
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: "Planned for a team of 2.4 fte: at most 120 person-days a quarter." */
+  g_string_append_printf (out, _("Planned for a team of %g fte: at most %s a quarter."), fte, effort);
+  g_string_append_c (out, '\n');
+}
+
 static char *
 to_markdown (KoersRoadmap *roadmap,
              KoersCatalog *catalog)
@@ -139,15 +341,49 @@ to_markdown (KoersRoadmap *roadmap,
 
   append_md_text (out, koers_roadmap_get_organisation (roadmap));
   g_string_append_printf (out, ": %s\n", _("social media roadmap"));
+  append_md_capacity (out, roadmap);
 
   for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
     {
       const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
 
       g_string_append_printf (out, "\n## %s", phase->title);
+      /* A dash, not a colon: phase 0's title holds one already. */
+      if (phase->name && *phase->name)
+        {
+          g_string_append (out, " — ");
+          append_md_text (out, phase->name);
+        }
       if (phase->period)
         g_string_append_printf (out, " (%s)", phase->period);
       g_string_append (out, "\n\n");
+
+      if (phase->effort > 0)
+        {
+          g_autofree char *effort = koers_format_person_days (phase->effort);
+          guint capacity = koers_roadmap_get_quarter_capacity (roadmap);
+
+          if (capacity > 0)
+            {
+              g_autofree char *available = koers_format_person_days (capacity);
+
+              /* TRANSLATORS: "Effort: 30 person-days of 120 person-days"; the
+               * second is what the team has in a quarter */
+              g_string_append_printf (out, _("Effort: %s of %s"), effort, available);
+            }
+          else
+            g_string_append_printf (out, _("Effort: %s"), effort);
+          /* Two spaces: a Markdown line break before the definition of done. */
+          g_string_append (out, "  \n");
+        }
+      if (phase->done && *phase->done)
+        {
+          g_string_append_printf (out, "%s: ", C_("phase", "Done when"));
+          append_md_text (out, phase->done);
+          g_string_append (out, "\n");
+        }
+      if (phase->effort > 0 || (phase->done && *phase->done))
+        g_string_append_c (out, '\n');
 
       if (phase->items->len == 0)
         g_string_append_printf (out, "%s\n", _("Nothing to do in this phase."));
@@ -158,6 +394,14 @@ to_markdown (KoersRoadmap *roadmap,
 
           /* Done items are struck through, as on the slide. */
           g_string_append (out, item->status == KOERS_STATUS_DONE ? "- ~~" : "- ");
+          if (item->milestone)
+            {
+              /* A go/no-go gate is a dated moment, not work. */
+              if (phase->period)
+                g_string_append_printf (out, "**%s, %s:** ", _("Milestone"), phase->period);
+              else
+                g_string_append_printf (out, "**%s:** ", _("Milestone"));
+            }
           append_md_text (out, item->title);
           g_string_append (out, item->status == KOERS_STATUS_DONE ? "~~ — " : " — ");
           for (guint s = 0; s < item->serves->len; s++)
@@ -175,6 +419,7 @@ to_markdown (KoersRoadmap *roadmap,
           g_string_append (out, " (");
           append_md_code (out, item->id);
           g_string_append (out, ")\n");
+          append_md_details (out, roadmap, item);
         }
     }
 
@@ -241,7 +486,10 @@ koers_csv_append_field (GString    *line,
 static char *
 to_csv (KoersRoadmap *roadmap)
 {
-  GString *out = g_string_new ("phase,id,title,model,stage,status,owner,due,note\r\n");
+  /* Columns are only ever appended: imports set up on the first nine keep
+   * working. */
+  GString *out = g_string_new ("phase,id,title,model,stage,status,owner,due,note,"
+                               "quarter,phase name,why,role,effort,after\r\n");
 
   for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
     {
@@ -268,6 +516,21 @@ to_csv (KoersRoadmap *roadmap)
           koers_csv_append_field (out, item->due);
           g_string_append_c (out, ',');
           koers_csv_append_field (out, item->note);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, phase->period);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, phase->name);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->why);
+          g_string_append_c (out, ',');
+          koers_csv_append_field (out, item->role);
+          g_string_append_printf (out, ",%u,", item->effort);
+          if (item->after != NULL)
+            {
+              g_autofree char *after = g_strjoinv (";", item->after);
+
+              koers_csv_append_field (out, after);
+            }
           g_string_append (out, "\r\n");
         }
     }
@@ -289,6 +552,15 @@ add_nullable (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+static void
+add_uint (JsonBuilder *builder,
+          const char  *member,
+          guint        value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
 static char *
 to_json (KoersRoadmap *roadmap)
 {
@@ -300,6 +572,12 @@ to_json (KoersRoadmap *roadmap)
 
   json_builder_begin_object (builder);
   add_nullable (builder, "organisation", koers_roadmap_get_organisation (roadmap));
+  json_builder_set_member_name (builder, "capacity");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fte");
+  json_builder_add_double_value (builder, koers_roadmap_get_capacity (roadmap));
+  add_uint (builder, "quarter", koers_roadmap_get_quarter_capacity (roadmap));
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "phases");
   json_builder_begin_array (builder);
@@ -311,7 +589,10 @@ to_json (KoersRoadmap *roadmap)
       json_builder_set_member_name (builder, "index");
       json_builder_add_int_value (builder, phase->index);
       add_nullable (builder, "title", phase->title);
+      add_nullable (builder, "name", phase->name);
       add_nullable (builder, "period", phase->period);
+      add_nullable (builder, "done", phase->done);
+      add_uint (builder, "effort", phase->effort);
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);
       for (guint i = 0; i < phase->items->len; i++)
@@ -342,6 +623,22 @@ to_json (KoersRoadmap *roadmap)
           for (guint a = 0; item->after[a]; a++)
             json_builder_add_string_value (builder, item->after[a]);
           json_builder_end_array (builder);
+          add_nullable (builder, "role", item->role);
+          add_uint (builder, "effort", item->effort);
+          add_nullable (builder, "result", item->result);
+          json_builder_set_member_name (builder, "milestone");
+          json_builder_add_boolean_value (builder, item->milestone);
+          add_nullable (builder, "programme", item->programme);
+          json_builder_set_member_name (builder, "part");
+          if (item->programme)
+            json_builder_add_int_value (builder, item->part);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "n_parts");
+          if (item->programme)
+            json_builder_add_int_value (builder, item->n_parts);
+          else
+            json_builder_add_null_value (builder);
           add_nullable (builder, "status", koers_status_to_string (item->status));
           add_nullable (builder, "owner", item->owner);
           add_nullable (builder, "due", item->due);

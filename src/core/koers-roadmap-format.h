@@ -23,4 +23,10 @@ char    *koers_roadmap_to_text            (KoersRoadmap       *roadmap,
 void     koers_csv_append_field           (GString            *line,
                                            const char         *field);
 
+char    *koers_format_person_days            (guint                    days);
+char    *koers_roadmap_describe_phase_effort (KoersRoadmap            *roadmap,
+                                              const KoersRoadmapPhase *phase);
+char    *koers_roadmap_describe_item_plan    (KoersRoadmap            *roadmap,
+                                              const KoersRoadmapItem  *item);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "koers-history-field.h"
 #include "koers-item-row.h"
 #include "koers-model-row.h"
+#include "koers-roadmap-format.h"
 
 struct _KoersItemRow
 {
@@ -20,6 +21,8 @@ struct _KoersItemRow
   KoersProject   *project;
   char           *id;
   char           *after_text;    /* titles of the items it comes after */
+  char           *why;
+  char           *result;        /* a measurable result, or NULL */
   gboolean        populated;
   gboolean        syncing;
   guint           n_badges;
@@ -241,6 +244,42 @@ describe_after (KoersRoadmap           *roadmap,
 
 static void sync_content (KoersItemRow *self);
 
+/* A read-only fact inside the open row: its name over its text. */
+static void
+add_property (KoersItemRow *self,
+              const char   *title,
+              const char   *text,
+              const char   *css_class)
+{
+  GtkWidget *row;
+
+  if (text == NULL || *text == '\0')
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  gtk_widget_add_css_class (row, "property");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (row, css_class);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+}
+
+/* The go/no-go gate is a moment, not work: a flag in front, and the row
+ * set apart. The subtitle says "Milestone, Q2 2027" in words. */
+static void
+add_milestone_flag (KoersItemRow *self)
+{
+  GtkWidget *flag = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "emoji-flags-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  gtk_widget_add_css_class (flag, "milestone-flag");
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), flag);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "milestone");
+}
+
 /* A roadmap has dozens of items and is built again after every move of a
  * marker: the fields inside a row are made when it is first opened. */
 static void
@@ -274,15 +313,9 @@ ensure_content (KoersItemRow *self)
   self->due = add_entry (self, _("Due"), G_CALLBACK (due_cb));
   self->note = add_entry (self, _("Note"), G_CALLBACK (note_cb));
 
-  if (self->after_text != NULL)
-    {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Comes after"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->after_text);
-      gtk_widget_add_css_class (row, "property");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-    }
+  add_property (self, _("Why"), self->why, "item-why");
+  add_property (self, _("Result to measure"), self->result, "item-result");
+  add_property (self, _("Comes after"), self->after_text, NULL);
 
   sync_content (self);
 }
@@ -313,6 +346,8 @@ koers_item_row_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->after_text);
+  g_free (self->why);
+  g_free (self->result);
 
   G_OBJECT_CLASS (koers_item_row_parent_class)->finalize (object);
 }
@@ -347,6 +382,7 @@ koers_item_row_new (KoersHistory           *history,
                     const KoersRoadmapItem *item)
 {
   KoersItemRow *self;
+  g_autofree char *plan = NULL;
 
   g_return_val_if_fail (KOERS_IS_HISTORY (history), NULL);
   g_return_val_if_fail (item != NULL, NULL);
@@ -356,9 +392,19 @@ koers_item_row_new (KoersHistory           *history,
   self->project = g_object_ref (koers_history_get_project (history));
   self->id = g_strdup (item->id);
 
+  self->result = g_strdup (item->result);
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), item->why);
+  /* Closed, the row says who does it, how much it takes and what comes
+   * first; why and the result to measure are inside. Without a plan for
+   * it the why stays in view. */
+  plan = roadmap ? koers_roadmap_describe_item_plan (roadmap, item) : NULL;
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), plan ? plan : item->why);
+  if (plan != NULL)
+    self->why = g_strdup (item->why);
+  if (item->milestone)
+    add_milestone_flag (self);
   add_badges (self, item);
   /* Beside the badges: see koers_widget_measure_width_alone(). */
   koers_widget_measure_width_alone_inside (GTK_WIDGET (self), "title");

@@ -17,6 +17,7 @@
 #include "koers-findings-list.h"
 #include "koers-history-field.h"
 #include "koers-item-row.h"
+#include "koers-roadmap-format.h"
 #include "koers-roadmap-view.h"
 
 struct _KoersRoadmapView
@@ -201,33 +202,73 @@ new_group (const char *title,
   return group;
 }
 
-/* A phase: its title and period over a boxed list. Not an
- * AdwPreferencesGroup, whose title does not wrap in libadwaita 1.2 and
- * would cut "Phase 0: prepare the internal organisation" on a phone. */
 static GtkWidget *
-new_phase_section (const char  *title,
-                   const char  *period,
-                   GtkWidget  **list)
+add_header_label (GtkWidget  *header,
+                  const char *text,
+                  const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (header), label);
+  return label;
+}
+
+/* A phase: its title, name, quarter, effort against the team's time and
+ * definition of done over a boxed list. Not an AdwPreferencesGroup, whose
+ * title does not wrap in libadwaita 1.2 and would cut "Phase 0: prepare
+ * the internal organisation" on a phone. */
+static GtkWidget *
+new_phase_section (KoersRoadmap             *roadmap,
+                   const KoersRoadmapPhase  *phase,
+                   GtkWidget               **list)
 {
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (title);
+  g_autofree char *effort = koers_roadmap_describe_phase_effort (roadmap, phase);
+  g_autoptr(GPtrArray) facts = g_ptr_array_new ();
+  GtkWidget *label;
 
   gtk_widget_set_margin_bottom (header, 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
+  label = add_header_label (header, phase->title, "heading");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (header), label);
-  g_object_set_data_full (G_OBJECT (section), "koers-title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (section), "koers-title", g_strdup (phase->title), g_free);
 
-  if (period != NULL)
+  if (phase->name != NULL && *phase->name != '\0')
+    add_header_label (header, phase->name, "phase-name");
+
+  if (phase->period != NULL)
     {
-      label = gtk_label_new (period);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (header), label);
-      g_object_set_data_full (G_OBJECT (section), "koers-period", g_strdup (period), g_free);
+      g_ptr_array_add (facts, phase->period);
+      g_object_set_data_full (G_OBJECT (section), "koers-period", g_strdup (phase->period), g_free);
+    }
+  if (effort != NULL)
+    g_ptr_array_add (facts, effort);
+  if (facts->len > 0)
+    {
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (facts, NULL);
+      text = g_strjoinv (_(" · "), (char **) facts->pdata);
+      label = add_header_label (header, text, "dim-label");
+      gtk_widget_add_css_class (label, "phase-facts");
+      /* The planner keeps a quarter within the team's time; should a
+       * plan ever say otherwise, it shows. */
+      if (koers_roadmap_get_quarter_capacity (roadmap) > 0 &&
+          phase->effort > koers_roadmap_get_quarter_capacity (roadmap))
+        gtk_widget_add_css_class (label, "warning");
+    }
+
+  if (phase->done != NULL && *phase->done != '\0')
+    {
+      /* TRANSLATORS: a phase's definition of done */
+      g_autofree char *text = g_strdup_printf (_("Done when: %s"), phase->done);
+
+      label = add_header_label (header, text, "dim-label");
+      gtk_widget_add_css_class (label, "phase-done");
     }
   gtk_box_append (GTK_BOX (section), header);
 
@@ -280,7 +321,7 @@ rebuild_rows (KoersRoadmapView *self)
       GtkWidget *section;
       GtkWidget *list;
 
-      section = new_phase_section (phase->title, phase->period, &list);
+      section = new_phase_section (self->roadmap, phase, &list);
       if (phase->items->len == 0)
         {
           GtkWidget *row = adw_action_row_new ();

@@ -51,7 +51,9 @@ struct _KoersWindow
   GtkWidget            *view_stack;
   GtkWidget            *leaflet;
   GtkWidget            *sidebar;
+  GtkWidget            *organisation_button;
   GtkWidget            *organisation_label;
+  GtkWidget            *organisation_editor;
   GtkWidget            *file_label;
   GtkWidget            *models_list;
   GtkWidget            *content;

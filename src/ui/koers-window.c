@@ -18,6 +18,7 @@
 #include "koers-history-field.h"
 #include "koers-model-canvas.h"
 #include "koers-model-row.h"
+#include "koers-organisation-editor.h"
 #include "koers-rationale-panel.h"
 #include "koers-render-types.h"
 #include "koers-roadmap-view.h"
@@ -196,6 +197,11 @@ update_title (KoersWindow *self)
   adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (self->switcher_title), organisation);
   adw_view_switcher_title_set_subtitle (ADW_VIEW_SWITCHER_TITLE (self->switcher_title), file_text);
   gtk_label_set_text (GTK_LABEL (self->organisation_label), organisation);
+  /* A screen reader hears the name and what clicking it does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->organisation_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, organisation,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Edit the organisation"),
+                                  -1);
   gtk_label_set_text (GTK_LABEL (self->file_label), file_text);
   gtk_widget_set_tooltip_text (self->file_label, modified ? _("Changed since it was last saved") : NULL);
   _koers_window_sync_inhibit (self);
@@ -434,6 +440,7 @@ attach_document (KoersWindow *self)
   koers_model_canvas_set_history (KOERS_MODEL_CANVAS (self->canvas), get_history (self));
   koers_rationale_panel_set_history (KOERS_RATIONALE_PANEL (self->rationale), get_history (self));
   koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (self->roadmap_view), get_history (self));
+  koers_organisation_editor_set_history (KOERS_ORGANISATION_EDITOR (self->organisation_editor), get_history (self));
 
   for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
     update_model_row (self, koers_model_get_id (koers_catalog_get_model (catalog, i)));
@@ -580,6 +587,7 @@ koers_window_class_init (KoersWindowClass *klass)
 
   g_type_ensure (KOERS_TYPE_MODEL_CANVAS);
   g_type_ensure (KOERS_TYPE_FINDINGS_LIST);
+  g_type_ensure (KOERS_TYPE_ORGANISATION_EDITOR);
   g_type_ensure (KOERS_TYPE_RATIONALE_PANEL);
   g_type_ensure (KOERS_TYPE_ROADMAP_VIEW);
 
@@ -595,7 +603,9 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_button);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_editor);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, models_list);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, content);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "koers-item-row.h"
+#include "koers-roadmap-format.h"
 #include "koers-roadmap-view.h"
 #include "ui-test-util.h"
 
@@ -70,7 +71,11 @@ test_phases_and_items (void)
 
           g_assert_true (KOERS_IS_ITEM_ROW (row));
           g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, item->title);
-          g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, item->why);
+          g_autofree char *plan = koers_roadmap_describe_item_plan (roadmap, item);
+
+          /* The plan in the closed row; the why inside, or in view when
+           * the plan says nothing more. */
+          g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, plan ? plan : item->why);
           g_assert_cmpuint (koers_item_row_get_n_badges (KOERS_ITEM_ROW (row)), ==, g_hash_table_size (models));
         }
     }
@@ -237,6 +242,171 @@ test_roadmap_start (void)
   close_window (window);
 }
 
+/* --- the plan: hand-filled, whatever the engine makes of the project ---- */
+
+static void
+set_text (char       **slot,
+          const char  *value)
+{
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
+static void
+collect (GtkWidget  *root,
+         GType       type,
+         const char *css_class,
+         GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, css_class, found);
+}
+
+static KoersItemRow *
+find_row (GtkWidget  *root,
+          const char *id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (root, KOERS_TYPE_ITEM_ROW, NULL, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (koers_item_row_get_id (rows->pdata[i]), id))
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* The label with @css_class whose text is @text, or %NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *css_class,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, css_class, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  return NULL;
+}
+
+static void
+test_plan (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  g_autoptr(KoersHistory) history = koers_history_new (project);
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = koers_roadmap_view_new ();
+  KoersRoadmapPhase *phase0, *phase;
+  KoersRoadmapItem *gate, *work, *bare;
+  KoersItemRow *row;
+  g_autofree char *facts = NULL;
+  g_autofree char *gate_plan = NULL;
+  g_autoptr(GPtrArray) flags = g_ptr_array_new ();
+  g_autoptr(GPtrArray) properties = g_ptr_array_new ();
+  gboolean found_why = FALSE, found_result = FALSE;
+
+  g_assert_cmpuint (koers_roadmap_get_n_phases (roadmap), >=, 2);
+  phase0 = (KoersRoadmapPhase *) koers_roadmap_get_phase (roadmap, 0);
+  phase = (KoersRoadmapPhase *) koers_roadmap_get_phase (roadmap, 1);
+  g_assert_cmpuint (phase->items->len, >=, 2);
+  g_assert_nonnull (phase->period);
+
+  set_text (&phase->name, "Listen and set direction");
+  set_text (&phase->done, "Management has decided");
+  phase->effort = 14;
+  set_text (&phase0->name, NULL);
+  set_text (&phase0->done, NULL);
+  phase0->effort = 0;
+
+  gate = g_ptr_array_index (phase->items, 0);
+  set_text (&gate->role, "management");
+  gate->effort = 2;
+  gate->milestone = TRUE;
+  work = g_ptr_array_index (phase->items, 1);
+  set_text (&work->role, "service");
+  work->effort = 12;
+  work->milestone = FALSE;
+  set_text (&work->result, "Response time under 2 hours");
+  g_strfreev (work->after);
+  work->after = g_new0 (char *, 2);
+  work->after[0] = g_strdup (gate->id);
+  bare = g_ptr_array_index (phase0->items, 0);
+  set_text (&bare->role, NULL);
+  bare->effort = 0;
+  bare->milestone = FALSE;
+  bare->n_parts = 0;
+  g_strfreev (bare->after);
+  bare->after = g_new0 (char *, 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (view), history);
+  koers_roadmap_view_set_roadmap (KOERS_ROADMAP_VIEW (view), roadmap);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_allocation (view);
+
+  /* The phase: its name, quarter, effort against capacity and when it is done. */
+  g_assert_nonnull (find_label (view, "phase-name", "Listen and set direction"));
+  if (koers_roadmap_get_quarter_capacity (roadmap) > 0)
+    facts = g_strdup_printf ("%s · 14 of %u person-days", phase->period, koers_roadmap_get_quarter_capacity (roadmap));
+  else
+    facts = g_strdup_printf ("%s · 14 person-days", phase->period);
+  g_assert_nonnull (find_label (view, "phase-facts", facts));
+  g_assert_nonnull (find_label (view, "phase-done", "Done when: Management has decided"));
+  /* Phase 0 has none of it here: only its quarter. */
+  g_assert_nonnull (find_label (view, "phase-facts", phase0->period));
+
+  /* The gate: a dated milestone with a flag that is no noise for a screen reader. */
+  row = find_row (view, gate->id);
+  gate_plan = g_strdup_printf ("Milestone, %s · Management · 2 person-days", phase->period);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, gate_plan);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "milestone"));
+  collect (GTK_WIDGET (row), GTK_TYPE_IMAGE, "milestone-flag", flags);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (flags->pdata[0]), ==, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+
+  /* Work: role, effort and what comes first, closed; why and result, open. */
+  row = find_row (view, work->id);
+  {
+    g_autofree char *expected = g_strdup_printf ("Service and webcare · 12 person-days · after %s", gate->title);
+
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, expected);
+  }
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "milestone"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  pump ();
+  collect (GTK_WIDGET (row), ADW_TYPE_ACTION_ROW, "property", properties);
+  for (guint i = 0; i < properties->len; i++)
+    {
+      AdwActionRow *property = properties->pdata[i];
+
+      if (gtk_widget_has_css_class (GTK_WIDGET (property), "item-why"))
+        {
+          found_why = TRUE;
+          g_assert_cmpstr (adw_action_row_get_subtitle (property), ==, work->why);
+        }
+      else if (gtk_widget_has_css_class (GTK_WIDGET (property), "item-result"))
+        {
+          found_result = TRUE;
+          g_assert_cmpstr (adw_action_row_get_subtitle (property), ==, "Response time under 2 hours");
+        }
+    }
+  g_assert_true (found_why);
+  g_assert_true (found_result);
+
+  /* Without a plan, the why stays in view. */
+  row = find_row (view, bare->id);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, bare->why);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/ui/roadmap/rebuild-keeps-state", test_rebuild_keeps_state);
   g_test_add_func ("/ui/roadmap/orphans", test_orphans);
   g_test_add_func ("/ui/roadmap/start", test_roadmap_start);
+  g_test_add_func ("/ui/roadmap/plan", test_plan);
 
   return g_test_run ();
 }

@@ -1,0 +1,245 @@
+/* koers-json-members.c: typed access to the members of a parsed
+ * file, with errors that name the member path
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "koers-error.h"
+#include "koers-json-private.h"
+
+char *
+_koers_json_path (const char *parent,
+                  const char *member)
+{
+  if (parent == NULL || *parent == '\0')
+    return g_strdup (member);
+  return g_strconcat (parent, ".", member, NULL);
+}
+
+const char *
+_koers_json_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("a list");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+static void
+set_type_error (const char  *parent,
+                const char  *member,
+                const char  *expected,
+                JsonNode    *node,
+                GError     **error)
+{
+  g_autofree char *path = _koers_json_path (parent, member);
+
+  /* TRANSLATORS: "placements.pyramid: expected an object, found text" */
+  g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
+               _("%s: expected %s, found %s"), path, expected,
+               _koers_json_type_name (node));
+}
+
+typedef enum {
+  WANT_STRING,
+  WANT_OBJECT,
+  WANT_ARRAY,
+} Want;
+
+/* Finds @member and checks its type. Returns FALSE with @error set when it
+ * is required and absent or has another type; *node is NULL when absent. */
+static gboolean
+get_typed (JsonObject  *object,
+           const char  *parent,
+           const char  *member,
+           gboolean     required,
+           Want         want,
+           JsonNode   **node,
+           GError     **error)
+{
+  gboolean ok;
+
+  *node = json_object_get_member (object, member);
+  if (*node == NULL)
+    {
+      if (required)
+        {
+          g_autofree char *path = _koers_json_path (parent, member);
+
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_MISSING,
+                       _("%s: missing; this member is required"), path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  switch (want)
+    {
+    case WANT_OBJECT:
+      ok = JSON_NODE_HOLDS_OBJECT (*node);
+      break;
+    case WANT_ARRAY:
+      ok = JSON_NODE_HOLDS_ARRAY (*node);
+      break;
+    case WANT_STRING:
+    default:
+      ok = JSON_NODE_HOLDS_VALUE (*node) && json_node_get_value_type (*node) == G_TYPE_STRING;
+      break;
+    }
+
+  if (!ok)
+    {
+      static const char * const names[] = { N_("text"), N_("an object"), N_("a list") };
+
+      set_type_error (parent, member, _(names[want]), *node, error);
+      *node = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_koers_json_get_string (JsonObject  *object,
+                        const char  *parent,
+                        const char  *member,
+                        gboolean     required,
+                        const char **value,
+                        GError     **error)
+{
+  JsonNode *node;
+  gboolean ok = get_typed (object, parent, member, required, WANT_STRING, &node, error);
+
+  *value = node ? json_node_get_string (node) : NULL;
+  return ok;
+}
+
+gboolean
+_koers_json_get_object (JsonObject  *object,
+                        const char  *parent,
+                        const char  *member,
+                        gboolean     required,
+                        JsonObject **value,
+                        GError     **error)
+{
+  JsonNode *node;
+  gboolean ok = get_typed (object, parent, member, required, WANT_OBJECT, &node, error);
+
+  *value = node ? json_node_get_object (node) : NULL;
+  return ok;
+}
+
+gboolean
+_koers_json_get_array (JsonObject  *object,
+                       const char  *parent,
+                       const char  *member,
+                       gboolean     required,
+                       JsonArray  **value,
+                       GError     **error)
+{
+  JsonNode *node;
+  gboolean ok = get_typed (object, parent, member, required, WANT_ARRAY, &node, error);
+
+  *value = node ? json_node_get_array (node) : NULL;
+  return ok;
+}
+
+gboolean
+_koers_json_get_bool (JsonObject  *object,
+                      const char  *parent,
+                      const char  *member,
+                      gboolean    *value,
+                      GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      set_type_error (parent, member, _("true or false"), node, error);
+      return FALSE;
+    }
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* Checks "format" and "version" of a Koers JSON document. */
+gboolean
+_koers_json_check_header (JsonObject  *root,
+                          const char  *format,
+                          gint64       max_version,
+                          GError     **error)
+{
+  const char *found = NULL;
+  JsonNode *version;
+  gint64 v;
+
+  if (!_koers_json_get_string (root, NULL, "format", FALSE, &found, error))
+    return FALSE;
+  if (g_strcmp0 (found, format) != 0)
+    {
+      if (found == NULL)
+        g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
+                     _("format: missing; expected \"%s\""), format);
+      else
+        g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
+                     _("format: expected \"%s\", found \"%s\""), format, found);
+      return FALSE;
+    }
+
+  version = json_object_get_member (root, "version");
+  if (version == NULL)
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_MISSING,
+                   _("version: missing; expected %d"), (int) max_version);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *what = _koers_json_type_name (version);
+
+      /* Say which number: "found 1.5" tells more than "found a number". */
+      if (JSON_NODE_HOLDS_VALUE (version) && json_node_get_value_type (version) == G_TYPE_DOUBLE)
+        {
+          _koers_json_format_double (number, json_node_get_double (version));
+          what = number;
+        }
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
+                   _("version: expected a whole number, found %s"), what);
+      return FALSE;
+    }
+  v = json_node_get_int (version);
+  if (v > max_version)
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_VERSION,
+                   _("version: this file was written by a newer Koers (format version %d); this version reads format version %d. Update Koers to open it"),
+                   (int) MIN (v, G_MAXINT), (int) max_version);
+      return FALSE;
+    }
+  if (v < 1)
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("version: expected %d, found %d"), (int) max_version, (int) MAX (v, G_MININT));
+      return FALSE;
+    }
+  return TRUE;
+}
