@@ -4,6 +4,7 @@
  */
 #include "koers-test-util.h"
 
+#include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -57,4 +58,85 @@ koers_test_remove_tree (const char *path)
     }
   else
     g_unlink (path);
+}
+
+static char *saved_lsan_options;
+
+/**
+ * koers_test_share_lsan_suppressions:
+ *
+ * Lets a test subprocess that gives up root (becomes "nobody") still read
+ * LeakSanitizer's suppressions. They are read when the process exits, and
+ * the checkout they come from may lie where nobody may look (under /root,
+ * mode 0700): the sanitizer then fails the child. This copies the file named
+ * in `LSAN_OPTIONS` to a folder anyone may read and points `LSAN_OPTIONS` at
+ * the copy for the subprocesses started from now on. Without a sanitizer
+ * (no `suppressions=` in `LSAN_OPTIONS`) it does nothing.
+ *
+ * Returns: (transfer full) (nullable): what to hand to
+ *   koers_test_unshare_lsan_suppressions() once the subprocess is done
+ */
+char *
+koers_test_share_lsan_suppressions (void)
+{
+  const char *options = g_getenv ("LSAN_OPTIONS");
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  gboolean found = FALSE;
+
+  g_assert_null (saved_lsan_options);
+  if (options == NULL)
+    return NULL;
+
+  dir = koers_test_make_dir ("koers-lsan");
+  copy = g_build_filename (dir, "lsan.supp", NULL);
+  parts = g_strsplit (options, ":", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (parts[i], "suppressions="))
+        continue;
+      g_file_get_contents (parts[i] + strlen ("suppressions="), &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents_full (copy, contents, length, G_FILE_SET_CONTENTS_NONE, 0644, &error);
+      g_assert_no_error (error);
+      g_free (parts[i]);
+      parts[i] = g_strconcat ("suppressions=", copy, NULL);
+      found = TRUE;
+    }
+  if (!found)
+    {
+      koers_test_remove_tree (dir);
+      return NULL;
+    }
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  saved_lsan_options = g_strdup (options);
+  {
+    g_autofree char *shared = g_strjoinv (":", parts);
+
+    g_setenv ("LSAN_OPTIONS", shared, TRUE);
+  }
+  return g_steal_pointer (&dir);
+}
+
+/**
+ * koers_test_unshare_lsan_suppressions:
+ * @shared: (transfer full) (nullable): what
+ *   koers_test_share_lsan_suppressions() returned
+ *
+ * Puts `LSAN_OPTIONS` back as it was and removes the copy.
+ */
+void
+koers_test_unshare_lsan_suppressions (char *shared)
+{
+  if (shared == NULL)
+    return;
+  g_setenv ("LSAN_OPTIONS", saved_lsan_options, TRUE);
+  g_clear_pointer (&saved_lsan_options, g_free);
+  koers_test_remove_tree (shared);
+  g_free (shared);
 }
