@@ -1,4 +1,5 @@
-/* koers-test-util.c: temporary folders for the test suites
+/* koers-test-util.c: what several test suites share: test data, temporary
+ * folders, the sanitizers' files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,84 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
+
+/**
+ * koers_test_data_path:
+ * @name: a file in tests/data/, like "valid-full.koers"
+ *
+ * Returns: (transfer full): the path of @name in the source tree
+ */
+char *
+koers_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/**
+ * koers_test_example_path:
+ * @name: an example project the app ships, like "woonstichting.koers"
+ *
+ * Returns: (transfer full): the path of @name in data/examples/ of the
+ *   source tree ($KOERS_DATA_DIR, which the test environment sets)
+ */
+char *
+koers_test_example_path (const char *name)
+{
+  const char *data_dir = g_getenv ("KOERS_DATA_DIR");
+
+  if (data_dir != NULL)
+    return g_build_filename (data_dir, "examples", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+}
+
+/**
+ * koers_test_load_project:
+ * @path: a project file
+ *
+ * Loads @path on the built-in models, through the same function the app
+ * opens files with.
+ *
+ * Returns: (transfer full): the project; the test fails when it does not load
+ */
+KoersProject *
+koers_test_load_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+/**
+ * koers_test_load_data:
+ * @name: a project file in tests/data/
+ *
+ * Returns: (transfer full): the project; the test fails when it does not load
+ */
+KoersProject *
+koers_test_load_data (const char *name)
+{
+  g_autofree char *path = koers_test_data_path (name);
+
+  return koers_test_load_project (path);
+}
+
+/**
+ * koers_test_load_example:
+ * @name: an example project in data/examples/
+ *
+ * Returns: (transfer full): the project; the test fails when it does not load
+ */
+KoersProject *
+koers_test_load_example (const char *name)
+{
+  g_autofree char *path = koers_test_example_path (name);
+
+  return koers_test_load_project (path);
+}
 
 /**
  * koers_test_make_dir:

@@ -34,12 +34,6 @@ static char *test_dir;  /* a temporary folder for this run's files */
 
 /* --- helpers ------------------------------------------------------------- */
 
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
 /* A copy of the example project, in a folder of its own. */
 static GFile *
 copy_example (const char *folder)
@@ -441,7 +435,7 @@ test_open_broken (gconstpointer data)
 
   if (c->make == NULL)
     {
-      g_autofree char *path = data_path (c->file);
+      g_autofree char *path = koers_test_data_path (c->file);
 
       broken = g_file_new_for_path (path);
     }
@@ -510,7 +504,7 @@ test_drop_file (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-files");
   g_autoptr(GFile) file = copy_example (dir);
-  g_autofree char *broken_path = data_path ("unknown-stage.koers");
+  g_autofree char *broken_path = koers_test_data_path ("unknown-stage.koers");
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
   GValue value = G_VALUE_INIT;
