@@ -22,13 +22,17 @@ ensure_packages() {
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Configures a build folder once, then builds incrementally.
+# Configures a build folder once, then builds incrementally. Quiet when all
+# is well, but whatever meson warns about and whatever the compiler prints
+# (warnings, errors) is shown: only ninja's progress lines are left out.
 build_in() {
   local dir=$1; shift
   if [ ! -f "$dir/build.ninja" ]; then
     say "Configuring $dir"
-    meson setup "$dir" "$KOERS_ROOT" "$@" >/dev/null
+    meson setup "$dir" "$KOERS_ROOT" "$@" | { grep -E '^(WARNING|DEPRECATION|ERROR)' || true; }
+    [ "${PIPESTATUS[0]}" -eq 0 ] || return 1
   fi
   say "Building $dir"
-  ninja -C "$dir" >/dev/null || ninja -C "$dir"
+  ninja -C "$dir" | { grep -vE '^(\[[0-9]+/[0-9]+\] |ninja: (Entering|no work))' || true; }
+  return "${PIPESTATUS[0]}"
 }

@@ -1,11 +1,91 @@
-/* koers-test-util.c: temporary folders and a CSV reader for the test suites
+/* koers-test-util.c: what several test suites share: test data, temporary
+ * folders, the sanitizers' files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "koers-test-util.h"
 
+#include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
+
+/**
+ * koers_test_data_path:
+ * @name: a file in tests/data/, like "valid-full.koers"
+ *
+ * Returns: (transfer full): the path of @name in the source tree
+ */
+char *
+koers_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/**
+ * koers_test_example_path:
+ * @name: an example project the app ships, like "woonstichting.koers"
+ *
+ * Returns: (transfer full): the path of @name in data/examples/ of the
+ *   source tree ($KOERS_DATA_DIR, which the test environment sets)
+ */
+char *
+koers_test_example_path (const char *name)
+{
+  const char *data_dir = g_getenv ("KOERS_DATA_DIR");
+
+  if (data_dir != NULL)
+    return g_build_filename (data_dir, "examples", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+}
+
+/**
+ * koers_test_load_project:
+ * @path: a project file
+ *
+ * Loads @path on the built-in models, through the same function the app
+ * opens files with.
+ *
+ * Returns: (transfer full): the project; the test fails when it does not load
+ */
+KoersProject *
+koers_test_load_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+/**
+ * koers_test_load_data:
+ * @name: a project file in tests/data/
+ *
+ * Returns: (transfer full): the project; the test fails when it does not load
+ */
+KoersProject *
+koers_test_load_data (const char *name)
+{
+  g_autofree char *path = koers_test_data_path (name);
+
+  return koers_test_load_project (path);
+}
+
+/**
+ * koers_test_load_example:
+ * @name: an example project in data/examples/
+ *
+ * Returns: (transfer full): the project; the test fails when it does not load
+ */
+KoersProject *
+koers_test_load_example (const char *name)
+{
+  g_autofree char *path = koers_test_example_path (name);
+
+  return koers_test_load_project (path);
+}
 
 /**
  * koers_test_make_dir:
@@ -164,4 +244,85 @@ fail:
   g_ptr_array_unref (record);
   g_string_free (field, TRUE);
   return NULL;
+}
+
+static char *saved_lsan_options;
+
+/**
+ * koers_test_share_lsan_suppressions:
+ *
+ * Lets a test subprocess that gives up root (becomes "nobody") still read
+ * LeakSanitizer's suppressions. They are read when the process exits, and
+ * the checkout they come from may lie where nobody may look (under /root,
+ * mode 0700): the sanitizer then fails the child. This copies the file named
+ * in `LSAN_OPTIONS` to a folder anyone may read and points `LSAN_OPTIONS` at
+ * the copy for the subprocesses started from now on. Without a sanitizer
+ * (no `suppressions=` in `LSAN_OPTIONS`) it does nothing.
+ *
+ * Returns: (transfer full) (nullable): what to hand to
+ *   koers_test_unshare_lsan_suppressions() once the subprocess is done
+ */
+char *
+koers_test_share_lsan_suppressions (void)
+{
+  const char *options = g_getenv ("LSAN_OPTIONS");
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  gboolean found = FALSE;
+
+  g_assert_null (saved_lsan_options);
+  if (options == NULL)
+    return NULL;
+
+  dir = koers_test_make_dir ("koers-lsan");
+  copy = g_build_filename (dir, "lsan.supp", NULL);
+  parts = g_strsplit (options, ":", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (parts[i], "suppressions="))
+        continue;
+      g_file_get_contents (parts[i] + strlen ("suppressions="), &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents_full (copy, contents, length, G_FILE_SET_CONTENTS_NONE, 0644, &error);
+      g_assert_no_error (error);
+      g_free (parts[i]);
+      parts[i] = g_strconcat ("suppressions=", copy, NULL);
+      found = TRUE;
+    }
+  if (!found)
+    {
+      koers_test_remove_tree (dir);
+      return NULL;
+    }
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  saved_lsan_options = g_strdup (options);
+  {
+    g_autofree char *shared = g_strjoinv (":", parts);
+
+    g_setenv ("LSAN_OPTIONS", shared, TRUE);
+  }
+  return g_steal_pointer (&dir);
+}
+
+/**
+ * koers_test_unshare_lsan_suppressions:
+ * @shared: (transfer full) (nullable): what
+ *   koers_test_share_lsan_suppressions() returned
+ *
+ * Puts `LSAN_OPTIONS` back as it was and removes the copy.
+ */
+void
+koers_test_unshare_lsan_suppressions (char *shared)
+{
+  if (shared == NULL)
+    return;
+  g_setenv ("LSAN_OPTIONS", saved_lsan_options, TRUE);
+  g_clear_pointer (&saved_lsan_options, g_free);
+  koers_test_remove_tree (shared);
+  g_free (shared);
 }

@@ -83,12 +83,6 @@ run_koers (Run                *run,
 
 #define KOERS(run, ...) run_koers ((run), (const char * const []) { __VA_ARGS__, NULL })
 
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
 static guint
 count_entries (const char *path)
 {
@@ -118,24 +112,12 @@ assert_one_line (const char *text)
   g_assert_true (g_str_has_suffix (text, "\n"));
 }
 
-static KoersProject *
-load_data (const char *name)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
 /* What the library gives for @name, to compare the binary's output with. */
 static char *
 library_roadmap (const char         *name,
                  KoersRoadmapFormat  format)
 {
-  g_autoptr(KoersProject) project = load_data (name);
+  g_autoptr(KoersProject) project = koers_test_load_data (name);
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
 
   return koers_roadmap_to_text (roadmap, koers_project_get_catalog (project), format);
@@ -191,8 +173,8 @@ static void
 check_valid (const char *name,
              const char *expected_err)
 {
-  g_autofree char *path = data_path (name);
-  g_autoptr(KoersProject) project = load_data (name);
+  g_autofree char *path = koers_test_data_path (name);
+  g_autoptr(KoersProject) project = koers_test_load_data (name);
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
   const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
   g_autofree char *first = NULL;
@@ -243,8 +225,8 @@ test_check_valid (void)
 static void
 test_check_findings (void)
 {
-  g_autofree char *path = data_path ("valid-full.koers");
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autofree char *path = koers_test_data_path ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
   g_auto(Run) run;
 
@@ -259,8 +241,8 @@ test_check_findings (void)
 static void
 test_check_warnings (void)
 {
-  g_autofree char *below = data_path ("target-below-current.koers");
-  g_autofree char *unknown = data_path ("unknown-model.koers");
+  g_autofree char *below = koers_test_data_path ("target-below-current.koers");
+  g_autofree char *unknown = koers_test_data_path ("unknown-model.koers");
   g_autofree char *below_err = g_strdup_printf ("koers: %s: placements.pyramid.target: the target “Listen” is below the current stage “Create”\n", below);
   g_autofree char *unknown_err = g_strdup_printf ("koers: %s: placements.custom-model: a model this version of Koers does not know; kept as it is\n", unknown);
   g_auto(Run) run;
@@ -320,7 +302,7 @@ static void
 test_check_broken (gconstpointer data)
 {
   const BrokenFile *c = data;
-  g_autofree char *path = data_path (c->file);
+  g_autofree char *path = koers_test_data_path (c->file);
   g_autofree char *expected = g_strdup_printf ("koers: %s: %s\n", path, c->message);
   g_autoptr(GRegex) where = g_regex_new ("^koers: [^\n]+: ([0-9]+:[0-9]+|[a-z][a-z0-9./_-]*): [^\n]+\n$", 0, 0, NULL);
   g_auto(Run) run;
@@ -337,7 +319,7 @@ test_check_broken (gconstpointer data)
 static void
 test_check_syntax_error (void)
 {
-  g_autofree char *path = data_path ("syntax-error.koers");
+  g_autofree char *path = koers_test_data_path ("syntax-error.koers");
   g_autofree char *escaped = g_regex_escape_string (path, -1);
   g_autofree char *pattern = g_strdup_printf ("^koers: %s: 3:[0-9]+: not valid JSON: [^\n]+\n$", escaped);
   g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
@@ -430,7 +412,7 @@ test_check_too_deep (void)
 static void
 test_roadmap_markdown (void)
 {
-  g_autofree char *path = data_path ("woonstichting.koers");
+  g_autofree char *path = koers_test_data_path ("woonstichting.koers");
   g_autofree char *expected = library_roadmap ("woonstichting.koers", KOERS_ROADMAP_FORMAT_MARKDOWN);
   g_auto(Run) run;
   g_auto(Run) explicit;
@@ -457,7 +439,7 @@ test_roadmap_markdown (void)
 static void
 test_roadmap_markdown_state (void)
 {
-  g_autofree char *path = data_path ("orphan-items.koers");
+  g_autofree char *path = koers_test_data_path ("orphan-items.koers");
   g_auto(Run) run;
   const char *orphans;
 
@@ -482,7 +464,7 @@ test_roadmap_markdown_state (void)
 static void
 test_roadmap_markdown_backticks (void)
 {
-  g_autofree char *path = data_path ("orphan-backticks.koers");
+  g_autofree char *path = koers_test_data_path ("orphan-backticks.koers");
   g_auto(Run) run;
   const char *orphans;
 
@@ -534,7 +516,7 @@ get_string (JsonObject *object,
 static void
 test_roadmap_json (void)
 {
-  g_autofree char *path = data_path ("valid-full.koers");
+  g_autofree char *path = koers_test_data_path ("valid-full.koers");
   g_autofree char *expected = library_roadmap ("valid-full.koers", KOERS_ROADMAP_FORMAT_JSON);
   g_autoptr(JsonNode) root_node = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -631,7 +613,7 @@ test_roadmap_json (void)
 static void
 test_roadmap_json_orphans (void)
 {
-  g_autofree char *path = data_path ("orphan-items.koers");
+  g_autofree char *path = koers_test_data_path ("orphan-items.koers");
   g_autoptr(JsonNode) root_node = NULL;
   JsonArray *orphaned;
   JsonObject *o;
@@ -682,8 +664,8 @@ test_csv_parser (void)
 static void
 test_roadmap_csv (void)
 {
-  g_autofree char *path = data_path ("csv-quoting.koers");
-  g_autoptr(KoersProject) project = load_data ("csv-quoting.koers");
+  g_autofree char *path = koers_test_data_path ("csv-quoting.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("csv-quoting.koers");
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
   g_autoptr(GPtrArray) records = NULL;
   g_autofree char *error = NULL;
@@ -768,7 +750,7 @@ test_roadmap_csv (void)
 static void
 test_roadmap_warning (void)
 {
-  g_autofree char *path = data_path ("unknown-model.koers");
+  g_autofree char *path = koers_test_data_path ("unknown-model.koers");
   g_autofree char *expected_err = g_strdup_printf ("koers: %s: placements.custom-model: a model this version of Koers does not know; kept as it is\n", path);
   g_auto(Run) run;
 
@@ -781,7 +763,7 @@ test_roadmap_warning (void)
 static void
 test_roadmap_broken (void)
 {
-  g_autofree char *path = data_path ("unknown-stage.koers");
+  g_autofree char *path = koers_test_data_path ("unknown-stage.koers");
   g_autofree char *expected = g_strdup_printf ("koers: %s: placements.pyramid.current: unknown stage \"shout\" (expected one of monitor, listen, respond, create)\n", path);
   const char * const formats[] = { "--format=markdown", "--format=json", "--format=csv" };
 
@@ -826,7 +808,7 @@ find_dutch_localedir (void)
 static void
 test_roadmap_dutch (void)
 {
-  g_autofree char *path = data_path ("woonstichting.koers");
+  g_autofree char *path = koers_test_data_path ("woonstichting.koers");
   g_autofree char *localedir = find_dutch_localedir ();
   g_auto(GStrv) env = headless_environment ("nl");
   g_auto(Run) run;
@@ -874,8 +856,8 @@ assert_usage_error (const char * const *args)
 static void
 test_usage_errors (void)
 {
-  g_autofree char *valid = data_path ("valid-full.koers");
-  g_autofree char *other = data_path ("valid-minimal.koers");
+  g_autofree char *valid = koers_test_data_path ("valid-full.koers");
+  g_autofree char *other = koers_test_data_path ("valid-minimal.koers");
 
   USAGE_ERROR ("--frobnicate");
   USAGE_ERROR ("--frobnicate", "--check", valid);
@@ -893,8 +875,8 @@ test_usage_errors (void)
 static void
 test_usage_error_messages (void)
 {
-  g_autofree char *valid = data_path ("valid-full.koers");
-  g_autofree char *other = data_path ("valid-minimal.koers");
+  g_autofree char *valid = koers_test_data_path ("valid-full.koers");
+  g_autofree char *other = koers_test_data_path ("valid-minimal.koers");
   g_auto(Run) run;
   g_auto(Run) two;
 
@@ -913,7 +895,7 @@ static void
 test_usage_export_options (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
-  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *valid = koers_test_data_path ("valid-full.koers");
   g_autofree char *gif = g_build_filename (dir, "out.gif", NULL);
   g_autofree char *png = g_build_filename (dir, "out.png", NULL);
   g_autofree char *export_gif = g_strconcat ("--export-roadmap=", gif, NULL);
@@ -942,7 +924,7 @@ static void
 test_usage_page_zero (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
-  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *valid = koers_test_data_path ("valid-full.koers");
   g_autofree char *png = g_build_filename (dir, "out.png", NULL);
   g_autofree char *export_png = g_strconcat ("--export-roadmap=", png, NULL);
 
@@ -959,7 +941,7 @@ static void
 test_usage_page_pdf (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
-  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *valid = koers_test_data_path ("valid-full.koers");
   g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *export_pdf = g_strconcat ("--export-roadmap=", pdf, NULL);
   g_autofree char *diagram_pdf = g_strconcat ("--export-diagram=pyramid:", pdf, NULL);
@@ -1064,7 +1046,7 @@ export_to (const char *option_prefix,
 {
   g_autofree char *out = g_build_filename (dir, name, NULL);
   g_autofree char *option = g_strconcat (option_prefix, out, NULL);
-  g_autofree char *input = data_path (file);
+  g_autofree char *input = koers_test_data_path (file);
   g_auto(Run) run;
 
   if (extra)
@@ -1132,7 +1114,7 @@ test_export_missing_folder (void)
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *out = g_build_filename (dir, "missing", "roadmap.png", NULL);
   g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
-  g_autofree char *input = data_path ("woonstichting.koers");
+  g_autofree char *input = koers_test_data_path ("woonstichting.koers");
   g_autofree char *prefix = g_strdup_printf ("koers: %s: ", out);
   g_auto(Run) run;
 
@@ -1155,8 +1137,8 @@ test_export_keeps_existing (void)
   g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
   g_autofree char *pdf_option = g_strconcat ("--export-roadmap=", pdf_out, NULL);
   g_autofree char *diagram = g_strconcat ("--export-diagram=pyramid:", out, NULL);
-  g_autofree char *broken = data_path ("unknown-stage.koers");
-  g_autofree char *valid = data_path ("woonstichting.koers");
+  g_autofree char *broken = koers_test_data_path ("unknown-stage.koers");
+  g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
   g_autofree char *contents = NULL;
   g_auto(Run) refused;
   g_auto(Run) refused_diagram;
@@ -1190,7 +1172,7 @@ test_export_keeps_existing (void)
 static void
 test_no_display_needed (void)
 {
-  g_autofree char *path = data_path ("woonstichting.koers");
+  g_autofree char *path = koers_test_data_path ("woonstichting.koers");
   g_auto(GStrv) env = headless_environment ("en");
   g_auto(Run) run;
 

@@ -17,27 +17,16 @@
 
 #include "koers-export.h"
 #include "koers-slide.h"
+#include "koers-test-util.h"
 
 #define DATE "23 November 2026"
 
 static const char *models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
 
 static KoersProject *
-load_file (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("KOERS_DATA_DIR"), "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  KoersProject *project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
-static KoersProject *
 load_sample (void)
 {
-  return load_file ("woonstichting.koers");
+  return koers_test_load_example ("woonstichting.koers");
 }
 
 /* Every model from nowhere to the top: a roadmap too long for one page. */

@@ -8,18 +8,7 @@
 
 #include "koers-error.h"
 #include "koers-history.h"
-
-static KoersProject *
-load_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
+#include "koers-test-util.h"
 
 static void
 assert_same_bytes (GBytes *a,
@@ -32,7 +21,7 @@ assert_same_bytes (GBytes *a,
 static void
 test_place_labels (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -79,7 +68,7 @@ test_place_labels (void)
 static void
 test_redo (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -104,7 +93,7 @@ test_redo (void)
 static void
 test_new_command_clears_redo (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -132,7 +121,7 @@ test_new_command_clears_redo (void)
 static void
 test_no_op_and_invalid (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -158,7 +147,7 @@ test_no_op_and_invalid (void)
 static void
 test_text_merge (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
   const char * const typing[] = { "W", "We", "We l", "We listen", NULL };
@@ -189,7 +178,7 @@ test_text_merge (void)
 static void
 test_text_merge_boundaries (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -231,7 +220,7 @@ test_text_merge_boundaries (void)
 static void
 test_text_after_undo (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -254,7 +243,7 @@ test_text_after_undo (void)
 static void
 test_modified (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -306,7 +295,7 @@ test_modified (void)
 static void
 test_modified_text_after_save (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
 
@@ -344,7 +333,7 @@ on_notify (GObject    *object,
 static void
 test_properties (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
@@ -403,7 +392,7 @@ static void
 check_field_round_trip (const char      *file,
                         const FieldEdit *e)
 {
-  g_autoptr(KoersProject) project = load_data (file);
+  g_autoptr(KoersProject) project = koers_test_load_data (file);
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = koers_project_to_bytes (project);
@@ -474,7 +463,7 @@ count_changed (KoersProject *project,
 static void
 test_changed_once (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(KoersHistory) history = koers_history_new (project);
   g_autoptr(GError) error = NULL;
   guint count = 0;

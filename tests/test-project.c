@@ -22,16 +22,10 @@
 
 /* --- helpers ------------------------------------------------------------- */
 
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
 static GBytes *
 read_data (const char *name)
 {
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = koers_test_data_path (name);
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
   gsize len = 0;
@@ -39,18 +33,6 @@ read_data (const char *name)
   g_file_get_contents (path, &contents, &len, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, len);
-}
-
-static KoersProject *
-load_data (const char *name)
-{
-  g_autoptr(GBytes) bytes = read_data (name);
-  g_autoptr(GError) error = NULL;
-  KoersProject *project = koers_project_load_from_bytes (NULL, bytes, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
 }
 
 static KoersProject *
@@ -243,7 +225,7 @@ test_load_broken (gconstpointer data)
   g_autoptr(GBytes) bytes = read_data (c->file);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersProject) project = NULL;
-  g_autofree char *path = data_path (c->file);
+  g_autofree char *path = koers_test_data_path (c->file);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *with_name = g_strdup_printf ("%s: %s", c->file, c->message);
 
@@ -434,7 +416,7 @@ test_load_duplicate_at_depth_limit (void)
 static void
 test_load_syntax_error_file (void)
 {
-  g_autofree char *path = data_path ("syntax-error.koers");
+  g_autofree char *path = koers_test_data_path ("syntax-error.koers");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersProject) project = koers_project_load_from_file (NULL, file, NULL, &error);
@@ -696,7 +678,7 @@ test_load_folder (void)
 static void
 test_load_missing_file (void)
 {
-  g_autofree char *path = data_path ("does-not-exist.koers");
+  g_autofree char *path = koers_test_data_path ("does-not-exist.koers");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersProject) project = koers_project_load_from_file (NULL, file, NULL, &error);
@@ -711,7 +693,7 @@ test_load_missing_file (void)
 static void
 test_load_minimal (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_auto(GStrv) items = koers_project_dup_item_ids (project);
   g_auto(GStrv) unknown = koers_project_dup_unknown_models (project);
 
@@ -732,7 +714,7 @@ test_load_minimal (void)
 static void
 test_load_full (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_auto(GStrv) items = koers_project_dup_item_ids (project);
   const char * const expected_items[] = { "phase-0/management-support", "phase-0/roadmap-owner",
                                           "pyramid/read-conversations", "shared/monitoring-set-up", NULL };
@@ -781,7 +763,7 @@ test_load_samples (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      g_autoptr(KoersProject) project = load_data (samples[i]);
+      g_autoptr(KoersProject) project = koers_test_load_data (samples[i]);
 
       g_assert_cmpstr (koers_project_get_organisation_name (project), !=, "");
       g_assert_cmpuint (koers_project_get_warnings (project)->len, ==, 0);
@@ -791,7 +773,7 @@ test_load_samples (void)
 static void
 test_load_due_quarter (void)
 {
-  g_autoptr(KoersProject) project = load_data ("due-quarter.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("due-quarter.koers");
 
   g_assert_cmpstr (koers_project_get_item_due (project, "phase-0/management-support"), ==, "2027-Q3");
   g_assert_cmpstr (koers_project_get_item_due (project, "phase-0/roadmap-owner"), ==, "2027-12");
@@ -803,7 +785,7 @@ test_load_due_quarter (void)
 static void
 test_load_target_below_current (void)
 {
-  g_autoptr(KoersProject) project = load_data ("target-below-current.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("target-below-current.koers");
   const GPtrArray *warnings = koers_project_get_warnings (project);
 
   /* A warning, not an error: the placement is kept as it is. */
@@ -817,7 +799,7 @@ test_load_target_below_current (void)
 static void
 test_load_null_current (void)
 {
-  g_autoptr(KoersProject) project = load_data ("null-current.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("null-current.koers");
   g_autoptr(GBytes) out = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *pyramid;
@@ -840,7 +822,7 @@ test_load_null_current (void)
 static void
 test_load_orphan_items (void)
 {
-  g_autoptr(KoersProject) project = load_data ("orphan-items.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("orphan-items.koers");
   g_auto(GStrv) items = koers_project_dup_item_ids (project);
   const char * const expected[] = { "phase-0/management-support", "retired/press-kit",
                                     "pyramid/read-conversations", "old/without-status", NULL };
@@ -866,7 +848,7 @@ test_load_orphan_items (void)
 static void
 test_load_long_rationale (void)
 {
-  g_autoptr(KoersProject) project = load_data ("long-rationale.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("long-rationale.koers");
   g_autoptr(GBytes) expected_bytes = read_data ("long-rationale.expected.txt");
   g_autofree char *expected = bytes_to_string (expected_bytes);
   g_autoptr(GBytes) out = NULL;
@@ -899,7 +881,7 @@ test_load_long_rationale (void)
 static void
 test_load_unknown_model (void)
 {
-  g_autoptr(KoersProject) project = load_data ("unknown-model.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("unknown-model.koers");
   g_auto(GStrv) unknown = koers_project_dup_unknown_models (project);
   const char * const expected[] = { "custom-model", NULL };
   const GPtrArray *warnings = koers_project_get_warnings (project);
@@ -1011,7 +993,7 @@ test_round_trip_all_samples (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autoptr(KoersProject) project = load_data (files[i]);
+      g_autoptr(KoersProject) project = koers_test_load_data (files[i]);
       g_autoptr(GBytes) out = koers_project_to_bytes (project);
       g_autoptr(GError) error = NULL;
       g_autoptr(KoersProject) again = koers_project_load_from_bytes (NULL, out, &error);
@@ -1031,7 +1013,7 @@ static void
 test_round_trip_numbers (void)
 {
   g_autoptr(GBytes) in = read_data ("numbers-kept.koers");
-  g_autoptr(KoersProject) project = load_data ("numbers-kept.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("numbers-kept.koers");
   g_autoptr(GBytes) out = koers_project_to_bytes (project);
   g_autofree char *in_text = bytes_to_string (in);
   g_autofree char *out_text = bytes_to_string (out);
@@ -1125,8 +1107,8 @@ assert_in_order (const char         *text,
 static void
 test_write_member_order (void)
 {
-  g_autoptr(KoersProject) project = load_data ("unknown-members.koers");
-  g_autoptr(KoersProject) full = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("unknown-members.koers");
+  g_autoptr(KoersProject) full = koers_test_load_data ("valid-full.koers");
   g_autoptr(GBytes) out = koers_project_to_bytes (project);
   g_autoptr(GBytes) full_out = koers_project_to_bytes (full);
   g_autofree char *text = bytes_to_string (out);
@@ -1163,7 +1145,7 @@ test_write_member_order (void)
 static void
 test_write_indentation (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(GBytes) out = koers_project_to_bytes (project);
   g_autofree char *text = bytes_to_string (out);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
@@ -1242,7 +1224,7 @@ test_save_atomic (void)
   g_autofree char *dir = koers_test_make_dir ("koers-test");
   g_autofree char *path = g_build_filename (dir, "plan.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(GBytes) expected = NULL;
@@ -1316,7 +1298,7 @@ test_save_missing_folder (void)
   g_autofree char *dir = koers_test_make_dir ("koers-test");
   g_autofree char *path = g_build_filename (dir, "missing", "plan.koers", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
 
@@ -1339,7 +1321,7 @@ test_save_failure_keeps_previous (void)
   g_autofree char *target = g_build_filename (dir, "plan.koers", NULL);
   g_autofree char *inside = g_build_filename (target, "keep.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (target);
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
   g_autofree char *contents = NULL;
@@ -1494,7 +1476,7 @@ test_set_field_validation (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const FieldCase *c = &cases[i];
-      g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+      g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
       g_autoptr(GError) error = NULL;
       g_autofree char *before = g_strdup (koers_project_get_field (project, c->field, c->key));
       ChangedLog log = { 0 };
@@ -1558,7 +1540,7 @@ test_set_field_messages (void)
 static void
 test_set_field_empty_is_absent (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(GError) error = NULL;
   ChangedLog log = { 0 };
 
@@ -1584,7 +1566,7 @@ test_set_field_empty_is_absent (void)
 static void
 test_set_field_no_trace (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-minimal.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-minimal.koers");
   g_autoptr(GBytes) before = koers_project_to_bytes (project);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;

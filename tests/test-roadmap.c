@@ -17,26 +17,9 @@
 #include "koers-roadmap-format.h"
 #include "koers-roadmap.h"
 #include "koers-rules-private.h"
+#include "koers-test-util.h"
 
 #define N_RANDOM_CASES 20000
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-static KoersProject *
-load_data (const char *name)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
 
 static void
 place (KoersProject *project,
@@ -990,9 +973,9 @@ test_periods (void)
 static void
 test_woonstichting_ids (void)
 {
-  g_autoptr(KoersProject) project = load_data ("woonstichting.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("woonstichting.koers");
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
-  g_autofree char *golden_path = data_path ("woonstichting.roadmap-ids.txt");
+  g_autofree char *golden_path = koers_test_data_path ("woonstichting.roadmap-ids.txt");
   g_autofree char *golden = NULL;
   GString *got = g_string_new (NULL);
   g_autofree char *got_text = NULL;
@@ -1093,7 +1076,7 @@ test_annotations (void)
 static void
 test_orphans_from_file (void)
 {
-  g_autoptr(KoersProject) project = load_data ("orphan-items.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("orphan-items.koers");
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
   const GPtrArray *orphans = koers_roadmap_get_orphans (roadmap);
   const KoersOrphan *o;
@@ -1203,7 +1186,7 @@ test_findings (void)
 static void
 test_findings_from_file (void)
 {
-  g_autoptr(KoersProject) project = load_data ("target-below-current.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("target-below-current.koers");
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
 
   set_case ("target-below-current.koers");
@@ -1214,7 +1197,7 @@ test_findings_from_file (void)
 static void
 test_json_text (void)
 {
-  g_autoptr(KoersProject) project = load_data ("valid-full.koers");
+  g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
   g_autofree char *text = roadmap_json (roadmap);
   g_autoptr(JsonParser) parser = json_parser_new ();

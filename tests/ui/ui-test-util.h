@@ -18,6 +18,7 @@
 #include "koers-rationale-panel.h"
 #include "koers-project.h"
 #include "koers-session.h"
+#include "koers-test-util.h"
 #include "koers-window.h"
 
 /* GTK_A11Y=none (the test environment) gives widgets no accessibility
@@ -88,20 +89,7 @@ wait_for_allocation (GtkWidget *widget)
 static inline KoersProject *
 load_example (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  KoersProject *project;
-  const char *data_dir = g_getenv ("KOERS_DATA_DIR");
-
-  if (data_dir != NULL)
-    path = g_build_filename (data_dir, "examples", "woonstichting.koers", NULL);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "examples", "woonstichting.koers", NULL);
-  file = g_file_new_for_path (path);
-  project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
-  g_assert_no_error (error);
-  return project;
+  return koers_test_load_example ("woonstichting.koers");
 }
 
 /* The tests reach the window's parts as GTK's own tests do: through its
