@@ -23,6 +23,12 @@ struct _KoersRules
   GHashTable   *levels;     /* "model/stage" → level + 10 */
   GHashTable   *joins;      /* "model/stage" set */
   GHashTable   *in_phase_0; /* "model/stage" set */
+  GHashTable   *efforts;    /* name → KoersEffort* */
+  GPtrArray    *goals;      /* KoersGoal* */
+  GPtrArray    *sequences;  /* KoersSequenceRule* */
+  KoersCapacityRule capacity;
+  guint8       *order;      /* KoersOrder, items × items */
+  GStrv         strict_models;
 };
 
 G_DEFINE_FINAL_TYPE (KoersRules, koers_rules, G_TYPE_OBJECT)
@@ -54,7 +60,27 @@ rule_free (KoersRule *rule)
   g_free (rule->why);
   g_strfreev (rule->after);
   g_strfreev (rule->requires);
+  _koers_rule_free_extras (rule);
   g_free (rule);
+}
+
+static void
+goal_free (KoersGoal *goal)
+{
+  g_free (goal->id);
+  g_free (goal->name);
+  g_free (goal->done);
+  g_free (goal);
+}
+
+static void
+sequence_free (KoersSequenceRule *sequence)
+{
+  g_free (sequence->id);
+  g_free (sequence->before);
+  g_free (sequence->after);
+  g_free (sequence->cite);
+  g_free (sequence);
 }
 
 static void
@@ -64,6 +90,8 @@ finding_rule_free (KoersFindingRule *rule)
   g_strfreev (rule->models);
   g_clear_pointer (&rule->when, g_ptr_array_unref);
   g_free (rule->message);
+  g_strfreev (rule->adds);
+  g_strfreev (rule->unless_planned);
   g_free (rule);
 }
 
@@ -79,6 +107,11 @@ koers_rules_finalize (GObject *object)
   g_clear_pointer (&self->levels, g_hash_table_unref);
   g_clear_pointer (&self->joins, g_hash_table_unref);
   g_clear_pointer (&self->in_phase_0, g_hash_table_unref);
+  g_clear_pointer (&self->efforts, g_hash_table_unref);
+  g_clear_pointer (&self->goals, g_ptr_array_unref);
+  g_clear_pointer (&self->sequences, g_ptr_array_unref);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->strict_models, g_strfreev);
 
   G_OBJECT_CLASS (koers_rules_parent_class)->finalize (object);
 }
@@ -98,16 +131,13 @@ koers_rules_init (KoersRules *self)
   self->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->joins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->in_phase_0 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->efforts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
+  self->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) sequence_free);
+  self->capacity = (KoersCapacityRule) { 15, 2, 0.5, 50, 1000, 8 };
 }
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *path,
-             const char  *what)
-{
-  g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID, "%s: %s", path, what);
-  return FALSE;
-}
+#define set_invalid _koers_rules_set_invalid
 
 static KoersModel *
 get_model (KoersRules  *self,
@@ -181,6 +211,21 @@ parse_condition (KoersRules  *self,
     }
   object = json_node_get_object (node);
 
+  if (!_koers_json_get_array (object, path, "all", FALSE, &any, error))
+    return NULL;
+  if (any != NULL)
+    {
+      g_autofree char *p = _koers_json_path (path, "all");
+      GPtrArray *list = parse_conditions (self, any, p, error);
+
+      if (list == NULL)
+        return NULL;
+      c = g_new0 (KoersCondition, 1);
+      c->op = KOERS_CONDITION_ALL;
+      c->any = list;
+      return c;
+    }
+
   if (!_koers_json_get_array (object, path, "any", FALSE, &any, error))
     return NULL;
   if (any != NULL)
@@ -193,6 +238,24 @@ parse_condition (KoersRules  *self,
       c = g_new0 (KoersCondition, 1);
       c->op = KOERS_CONDITION_ANY;
       c->any = list;
+      return c;
+    }
+
+  /* Conditions on the whole project rather than one model. */
+  if (json_object_has_member (object, "all-at-goal") || json_object_has_member (object, "goal-below-now"))
+    {
+      gboolean value = FALSE;
+      const char *member = json_object_has_member (object, "all-at-goal") ? "all-at-goal" : "goal-below-now";
+
+      if (!_koers_json_get_bool (object, path, member, &value, error))
+        return NULL;
+      if (!value)
+        {
+          set_invalid (error, path, _("all-at-goal and goal-below-now can only be true"));
+          return NULL;
+        }
+      c = g_new0 (KoersCondition, 1);
+      c->op = g_str_equal (member, "all-at-goal") ? KOERS_CONDITION_ALL_AT_GOAL : KOERS_CONDITION_GOAL_BELOW_NOW;
       return c;
     }
 
@@ -245,6 +308,15 @@ parse_conditions (KoersRules  *self,
                   JsonArray   *array,
                   const char  *path,
                   GError     **error)
+{
+  return _koers_rules_parse_conditions (self, array, path, error);
+}
+
+GPtrArray *
+_koers_rules_parse_conditions (KoersRules  *self,
+                               JsonArray   *array,
+                               const char  *path,
+                               GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) condition_free);
 
@@ -357,7 +429,10 @@ parse_item (KoersRules  *self,
             GError     **error)
 {
   g_autofree char *path = g_strdup_printf ("items[%u]", index);
-  const char *id, *title, *why, *phase_0;
+  g_autofree char *title = NULL, *why = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) whys = NULL;
+  const char *id, *phase_0;
   JsonArray *towards, *when, *serves;
   JsonObject *object;
   KoersRule *rule;
@@ -368,8 +443,8 @@ parse_item (KoersRules  *self,
   object = json_node_get_object (node);
 
   if (!_koers_json_get_string (object, path, "id", TRUE, &id, error) ||
-      !_koers_json_get_string (object, path, "title", TRUE, &title, error) ||
-      !_koers_json_get_string (object, path, "why", TRUE, &why, error) ||
+      !_koers_rules_parse_text (object, path, "title", &title, &titles, error) ||
+      !_koers_rules_parse_text (object, path, "why", &why, &whys, error) ||
       !_koers_json_get_string (object, path, "phase-0", FALSE, &phase_0, error) ||
       !_koers_json_get_array (object, path, "towards", FALSE, &towards, error) ||
       !_koers_json_get_array (object, path, "when", FALSE, &when, error) ||
@@ -389,13 +464,16 @@ parse_item (KoersRules  *self,
   rule = g_new0 (KoersRule, 1);
   rule->order = index;
   rule->id = g_strdup (id);
-  rule->title = g_strdup (title);
-  rule->why = g_strdup (why);
+  rule->title = g_steal_pointer (&title);
+  rule->why = g_steal_pointer (&why);
+  rule->titles = g_steal_pointer (&titles);
+  rule->whys = g_steal_pointer (&whys);
   g_ptr_array_add (self->items, rule);
   g_hash_table_insert (self->by_id, rule->id, rule);
 
   if (!parse_id_list (object, path, "after", &rule->after, error) ||
-      !parse_id_list (object, path, "requires", &rule->requires, error))
+      !parse_id_list (object, path, "requires", &rule->requires, error) ||
+      !_koers_rules_parse_item_extras (self, rule, object, path, error))
     return FALSE;
 
   if (json_object_has_member (object, "lesson"))
@@ -437,8 +515,8 @@ parse_item (KoersRules  *self,
         return FALSE;
       if (phase == NULL || !JSON_NODE_HOLDS_VALUE (phase) ||
           json_node_get_value_type (phase) != G_TYPE_INT64 ||
-          json_node_get_int (phase) < 1 || json_node_get_int (phase) > 20)
-        return set_invalid (error, path, _("an item with when needs a phase from 1 to 20"));
+          json_node_get_int (phase) < 0 || json_node_get_int (phase) > 20)
+        return set_invalid (error, path, _("an item with when needs a phase from 0 to 20"));
       rule->phase = json_node_get_int (phase);
     }
 
@@ -481,7 +559,9 @@ parse_finding (KoersRules  *self,
   else
     return set_invalid (error, path, _("severity must be info or warning"));
 
-  if (!parse_id_list (object, path, "models", &rule->models, error))
+  if (!parse_id_list (object, path, "models", &rule->models, error) ||
+      !parse_id_list (object, path, "adds", &rule->adds, error) ||
+      !parse_id_list (object, path, "unless-planned", &rule->unless_planned, error))
     return FALSE;
   for (guint i = 0; rule->models[i]; i++)
     if (koers_catalog_lookup (self->catalog, rule->models[i]) == NULL)
@@ -584,70 +664,332 @@ parse_stages (KoersRules  *self,
   return TRUE;
 }
 
+static gboolean
+get_number (JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            double       min,
+            double       max,
+            double      *value,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *p = _koers_json_path (path, member);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE) ||
+      json_node_get_double (node) < min || json_node_get_double (node) > max)
+    {
+      g_autofree char *what = g_strdup_printf (_("expected a number from %g to %g"), min, max);
+      return set_invalid (error, p, what);
+    }
+  *value = json_node_get_double (node);
+  return TRUE;
+}
+
+/* capacity, efforts, goals and sequencing: what the planner needs
+ * besides the items. All optional, with the defaults documented in
+ * docs/roadmap-rules.md. */
+static gboolean
+parse_planning (KoersRules  *self,
+                JsonObject  *root,
+                GError     **error)
+{
+  JsonObject *capacity, *efforts;
+  JsonArray *goals, *sequencing;
+  KoersCapacityRule *c = &self->capacity;
+  double small = c->small_staff, large = c->large_staff, max_items = c->max_items;
+
+  if (!parse_id_list (root, NULL, "strict-order", &self->strict_models, error))
+    return FALSE;
+  for (guint i = 0; self->strict_models[i]; i++)
+    if (koers_catalog_lookup (self->catalog, self->strict_models[i]) == NULL)
+      {
+        g_autofree char *what = g_strdup_printf (_("unknown model \"%s\""), self->strict_models[i]);
+        return set_invalid (error, "strict-order", what);
+      }
+
+  if (!_koers_json_get_object (root, NULL, "capacity", FALSE, &capacity, error) ||
+      !_koers_json_get_object (root, NULL, "efforts", FALSE, &efforts, error) ||
+      !_koers_json_get_array (root, NULL, "goals", FALSE, &goals, error) ||
+      !_koers_json_get_array (root, NULL, "sequencing", FALSE, &sequencing, error))
+    return FALSE;
+
+  if (capacity != NULL &&
+      (!get_number (capacity, "capacity", "days-per-fte", 1, 65, &c->days_per_fte, error) ||
+       !get_number (capacity, "capacity", "default-fte", 0.1, 1000, &c->default_fte, error) ||
+       !get_number (capacity, "capacity", "small-business-fte", 0.1, 1000, &c->small_business_fte, error) ||
+       !get_number (capacity, "capacity", "small-staff", 1, 1e7, &small, error) ||
+       !get_number (capacity, "capacity", "large-staff", 1, 1e7, &large, error) ||
+       !get_number (capacity, "capacity", "max-items", 1, 100, &max_items, error)))
+    return FALSE;
+  c->small_staff = small;
+  c->large_staff = MAX (large, small);
+  c->max_items = max_items;
+
+  if (efforts != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (efforts);
+
+      for (const GList *l = names; l; l = l->next)
+        {
+          g_autofree char *p = _koers_json_path ("efforts", l->data);
+          KoersEffort *effort = g_new0 (KoersEffort, 1);
+
+          g_hash_table_insert (self->efforts, g_strdup (l->data), effort);
+          if (!JSON_NODE_HOLDS_OBJECT (json_object_get_member (efforts, l->data)))
+            return set_invalid (error, p, _("an effort class gives small, medium and large"));
+          if (!_koers_rules_parse_effort (NULL, json_object_get_member (efforts, l->data), p, effort, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; goals && i < json_array_get_length (goals); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("goals[%u]", i);
+      JsonNode *node = json_array_get_element (goals, i);
+      const char *id, *name, *done;
+      KoersGoal *goal;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return set_invalid (error, p, _("expected a goal (an object)"));
+      if (!_koers_json_get_string (json_node_get_object (node), p, "id", TRUE, &id, error) ||
+          !_koers_json_get_string (json_node_get_object (node), p, "name", TRUE, &name, error) ||
+          !_koers_json_get_string (json_node_get_object (node), p, "done", TRUE, &done, error))
+        return FALSE;
+      if (_koers_rules_lookup_goal (self, id) >= 0)
+        return set_invalid (error, p, _("two goals have the same id"));
+      goal = g_new0 (KoersGoal, 1);
+      goal->id = g_strdup (id);
+      goal->name = g_strdup (name);
+      goal->done = g_strdup (done);
+      g_ptr_array_add (self->goals, goal);
+    }
+
+  for (guint i = 0; sequencing && i < json_array_get_length (sequencing); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("sequencing[%u]", i);
+      JsonNode *node = json_array_get_element (sequencing, i);
+      const char *id, *before, *after, *cite;
+      KoersSequenceRule *seq;
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return set_invalid (error, p, _("expected a sequencing rule (an object)"));
+      object = json_node_get_object (node);
+      seq = g_new0 (KoersSequenceRule, 1);
+      g_ptr_array_add (self->sequences, seq);
+      if (!_koers_json_get_string (object, p, "id", TRUE, &id, error) ||
+          !_koers_json_get_string (object, p, "before", TRUE, &before, error) ||
+          !_koers_json_get_string (object, p, "after", TRUE, &after, error) ||
+          !_koers_json_get_string (object, p, "cite", TRUE, &cite, error) ||
+          !_koers_json_get_bool (object, p, "strict", &seq->strict, error) ||
+          !_koers_json_get_bool (object, p, "spread", &seq->spread, error) ||
+          !_koers_json_get_bool (object, p, "pull", &seq->pull, error))
+        return FALSE;
+      seq->id = g_strdup (id);
+      seq->before = g_strdup (before);
+      seq->after = g_strdup (after);
+      seq->cite = g_strdup (cite);
+    }
+  return TRUE;
+}
+
+/* The stage an item stands at on @model, or -1; phase 0 items stand
+ * before every model's order. */
+int
+_koers_rules_stage_on (KoersRules      *self,
+                       const KoersRule *rule,
+                       KoersModel      *model)
+{
+  GPtrArray *refs = rule->kind == KOERS_RULE_STEP ? rule->towards :
+                    rule->kind == KOERS_RULE_CONDITIONAL ? rule->serves : NULL;
+  int stage = -1;
+
+  for (guint i = 0; refs && i < refs->len; i++)
+    {
+      KoersRuleRef *ref = g_ptr_array_index (refs, i);
+
+      if (g_str_equal (ref->model, koers_model_get_id (model)))
+        stage = MAX (stage, koers_model_stage_index (model, ref->stage));
+    }
+  return stage;
+}
+
+/* Whether a stage on the way from @from (exclusive) to @to (inclusive)
+ * needs a quarter of its own. */
+static gboolean
+stages_need_a_quarter (KoersRules *self,
+                       KoersModel *model,
+                       int         from,
+                       int         to)
+{
+  for (int s = from + 1; s <= to; s++)
+    if (!_koers_rules_stage_joins (self, koers_model_get_id (model), koers_model_get_stage (model, s)->id))
+      return TRUE;
+  return FALSE;
+}
+
+/* How @b must follow @a by the rules that order items: after,
+ * after-if-planned, a sequencing rule, and with @with_models every
+ * stage it moves towards in a model's own order (the engine orders by
+ * the steps a plan takes, a part of these).
+ * KOERS_ORDER_LATER: later in the list; KOERS_ORDER_NEXT_QUARTER: in a
+ * later quarter. The engine's graph is always a part of this one, so
+ * rules without a cycle give plans without one. */
+static KoersOrder
+compute_order (KoersRules      *self,
+               const KoersRule *a,
+               const KoersRule *b,
+               gboolean         with_models)
+{
+  KoersCatalog *catalog = self->catalog;
+  KoersOrder order = KOERS_ORDER_NONE;
+
+  if (a == b)
+    return KOERS_ORDER_NONE;
+  if (g_strv_contains ((const char * const *) b->after, a->id) ||
+      g_strv_contains ((const char * const *) b->after_if_planned, a->id))
+    order = KOERS_ORDER_LATER;
+  for (guint i = 0; i < self->sequences->len; i++)
+    {
+      KoersSequenceRule *seq = g_ptr_array_index (self->sequences, i);
+
+      if (_koers_rule_has_tag (a, seq->before) && _koers_rule_has_tag (b, seq->after))
+        order = MAX (order, seq->strict ? KOERS_ORDER_NEXT_QUARTER :
+                            seq->spread ? KOERS_ORDER_SPREAD : KOERS_ORDER_LATER);
+    }
+  for (guint m = 0; with_models && m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      int sa = _koers_rules_stage_on (self, a, model), sb = _koers_rules_stage_on (self, b, model);
+
+      if (sa >= 0 && sb > sa)
+        order = MAX (order, stages_need_a_quarter (self, model, sa, sb) ? KOERS_ORDER_NEXT_QUARTER
+                                                                        : KOERS_ORDER_LATER);
+    }
+  return order;
+}
+
+/* By after, after-if-planned and sequencing; the models' own order is
+ * the engine's to add, from the steps a plan takes. */
+KoersOrder
+_koers_rules_get_order (KoersRules      *self,
+                        const KoersRule *a,
+                        const KoersRule *b)
+{
+  return self->order[a->order * self->items->len + b->order];
+}
+
 /* 0 unvisited, 1 on the stack, 2 done */
 static gboolean
 has_cycle_from (KoersRules *self,
-                KoersRule  *rule,
-                GHashTable *state)
+                guint       index,
+                guint8     *state,
+                guint      *culprit)
 {
-  int s = GPOINTER_TO_INT (g_hash_table_lookup (state, rule->id));
+  KoersRule *rule = g_ptr_array_index (self->items, index);
 
-  if (s == 1)
-    return TRUE;
-  if (s == 2)
-    return FALSE;
-  g_hash_table_insert (state, rule->id, GINT_TO_POINTER (1));
-  for (guint i = 0; rule->after[i]; i++)
+  if (state[index] == 1)
     {
-      KoersRule *dep = g_hash_table_lookup (self->by_id, rule->after[i]);
-
-      if (dep && has_cycle_from (self, dep, state))
-        return TRUE;
+      *culprit = index;
+      return TRUE;
     }
-  g_hash_table_insert (state, rule->id, GINT_TO_POINTER (2));
+  if (state[index] == 2)
+    return FALSE;
+  state[index] = 1;
+  for (guint j = 0; j < self->items->len; j++)
+    if (compute_order (self, g_ptr_array_index (self->items, j), rule, TRUE) != KOERS_ORDER_NONE &&
+        has_cycle_from (self, j, state, culprit))
+      return TRUE;
+  state[index] = 2;
   return FALSE;
+}
+
+static gboolean
+check_ids (KoersRules  *self,
+           GStrv        ids,
+           const char  *path,
+           const char  *member,
+           GError     **error)
+{
+  for (guint j = 0; ids && ids[j]; j++)
+    if (!g_hash_table_contains (self->by_id, ids[j]))
+      {
+        g_autofree char *what = g_strdup_printf (_("%s: no item has the id \"%s\""), member, ids[j]);
+        return set_invalid (error, path, what);
+      }
+  return TRUE;
 }
 
 static gboolean
 check_references (KoersRules  *self,
                   GError     **error)
 {
-  g_autoptr(GHashTable) state = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint8 *state = g_new0 (guint8, self->items->len + 1);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       KoersRule *rule = g_ptr_array_index (self->items, i);
       g_autofree char *path = g_strdup_printf ("items[%u]", i);
 
-      for (guint j = 0; rule->after[j]; j++)
-        if (!g_hash_table_contains (self->by_id, rule->after[j]))
-          {
-            g_autofree char *what = g_strdup_printf (_("after: no item has the id \"%s\""), rule->after[j]);
-            return set_invalid (error, path, what);
-          }
-      for (guint j = 0; rule->requires[j]; j++)
-        {
-          KoersRule *dep = g_hash_table_lookup (self->by_id, rule->requires[j]);
+      if (!check_ids (self, rule->after, path, "after", error) ||
+          !check_ids (self, rule->after_if_planned, path, "after-if-planned", error) ||
+          !check_ids (self, rule->requires, path, "requires", error))
+        return FALSE;
+    }
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      KoersFindingRule *rule = g_ptr_array_index (self->findings, i);
+      g_autofree char *path = g_strdup_printf ("findings[%u]", i);
 
-          if (dep == NULL)
+      if (!check_ids (self, rule->adds, path, "adds", error) ||
+          !check_ids (self, rule->unless_planned, path, "unless-planned", error))
+        return FALSE;
+    }
+  for (guint i = 0; i < self->sequences->len; i++)
+    {
+      KoersSequenceRule *seq = g_ptr_array_index (self->sequences, i);
+      const char *tags[] = { seq->before, seq->after };
+      g_autofree char *path = g_strdup_printf ("sequencing[%u]", i);
+
+      for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+        {
+          gboolean used = FALSE;
+
+          for (guint k = 0; k < self->items->len && !used; k++)
+            used = _koers_rule_has_tag (g_ptr_array_index (self->items, k), tags[t]);
+          if (!used)
             {
-              g_autofree char *what = g_strdup_printf (_("requires: no item has the id \"%s\""), rule->requires[j]);
+              g_autofree char *what = g_strdup_printf (_("no item has the tag \"%s\""), tags[t]);
               return set_invalid (error, path, what);
             }
-          if (dep->kind == KOERS_RULE_STEP)
-            return set_invalid (error, path, _("requires may only name phase 0 items or items with when"));
         }
     }
 
+  /* Every pair once, when the rules are read, so that building a
+   * roadmap only looks the answers up. */
+  self->order = g_new0 (guint8, self->items->len * self->items->len + 1);
   for (guint i = 0; i < self->items->len; i++)
-    if (has_cycle_from (self, g_ptr_array_index (self->items, i), state))
-      {
-        KoersRule *rule = g_ptr_array_index (self->items, i);
-        g_autofree char *path = g_strdup_printf ("items[%u]", i);
-        g_autofree char *what = g_strdup_printf (_("the item \"%s\" depends on itself through after"), rule->id);
+    for (guint j = 0; j < self->items->len; j++)
+      self->order[i * self->items->len + j] = compute_order (self, g_ptr_array_index (self->items, i),
+                                                             g_ptr_array_index (self->items, j), FALSE);
 
-        return set_invalid (error, path, what);
-      }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      guint culprit = i;
+
+      if (has_cycle_from (self, i, state, &culprit))
+        {
+          KoersRule *rule = g_ptr_array_index (self->items, culprit);
+          g_autofree char *path = g_strdup_printf ("items[%u]", culprit);
+          g_autofree char *what = g_strdup_printf (_("the item \"%s\" would have to come before itself (through after, sequencing or its model’s order)"), rule->id);
+
+          return set_invalid (error, path, what);
+        }
+    }
 
   return TRUE;
 }
@@ -692,14 +1034,15 @@ koers_rules_new_from_bytes (KoersCatalog  *catalog,
     }
   object = json_node_get_object (root);
 
-  if (!_koers_json_check_header (object, "koers-rules", 1, &local_error) ||
+  if (!_koers_json_check_header (object, "koers-rules", 2, &local_error) ||
       !_koers_json_get_object (object, NULL, "maturity", TRUE, &maturity, &local_error) ||
       !_koers_json_get_array (object, NULL, "stages", FALSE, &stages, &local_error) ||
       !_koers_json_get_array (object, NULL, "items", TRUE, &items, &local_error) ||
       !_koers_json_get_array (object, NULL, "findings", TRUE, &findings, &local_error))
     goto fail;
 
-  if (!parse_maturity (self, maturity, &local_error))
+  if (!parse_maturity (self, maturity, &local_error) ||
+      !parse_planning (self, object, &local_error))
     goto fail;
   if (stages != NULL && !parse_stages (self, stages, &local_error))
     goto fail;
@@ -797,6 +1140,15 @@ _koers_rules_get_level (KoersRules *self,
   return value ? GPOINTER_TO_INT (value) - 10 : -1;
 }
 
+/* Whether each stage of @model needs quarters of its own (the strict
+ * bottom-up pyramid), rather than only where the plan has room. */
+gboolean
+_koers_rules_model_is_strict (KoersRules *self,
+                              const char *model)
+{
+  return self->strict_models != NULL && g_strv_contains ((const char * const *) self->strict_models, model);
+}
+
 gboolean
 _koers_rules_stage_joins (KoersRules *self,
                           const char *model,
@@ -819,4 +1171,53 @@ KoersCatalog *
 _koers_rules_get_catalog (KoersRules *self)
 {
   return self->catalog;
+}
+
+const KoersCapacityRule *
+_koers_rules_get_capacity (KoersRules *self)
+{
+  return &self->capacity;
+}
+
+guint
+_koers_rules_get_n_goals (KoersRules *self)
+{
+  return self->goals->len;
+}
+
+const KoersGoal *
+_koers_rules_get_goal (KoersRules *self,
+                       guint       index)
+{
+  return g_ptr_array_index (self->goals, index);
+}
+
+int
+_koers_rules_lookup_goal (KoersRules *self,
+                          const char *id)
+{
+  for (guint i = 0; i < self->goals->len; i++)
+    if (g_str_equal (((KoersGoal *) g_ptr_array_index (self->goals, i))->id, id))
+      return i;
+  return -1;
+}
+
+const KoersEffort *
+_koers_rules_lookup_effort (KoersRules *self,
+                            const char *name)
+{
+  return g_hash_table_lookup (self->efforts, name);
+}
+
+guint
+_koers_rules_get_n_sequences (KoersRules *self)
+{
+  return self->sequences->len;
+}
+
+const KoersSequenceRule *
+_koers_rules_get_sequence (KoersRules *self,
+                           guint       index)
+{
+  return g_ptr_array_index (self->sequences, index);
 }
