@@ -21,7 +21,7 @@ typedef struct {
   const char *has[8];
   const char *has_not[8];
   const char *findings[4];
-  const char *before[4][2];       /* each pair: the first stands in an earlier quarter */
+  const char *before[4][2];       /* each pair: the first comes first */
   void      (*extra) (KoersProject *project, KoersRoadmap *roadmap);
 } Archetype;
 
@@ -33,6 +33,16 @@ phase_of (KoersRoadmap *roadmap,
 
   CHECK (find_item (roadmap, id, &phase, NULL) != NULL, "%s is not in the roadmap", id);
   return phase;
+}
+
+static guint
+position_of (KoersRoadmap *roadmap,
+             const char   *id)
+{
+  guint position = G_MAXUINT;
+
+  CHECK (find_item (roadmap, id, NULL, &position) != NULL, "%s is not in the roadmap", id);
+  return position;
 }
 
 static void
@@ -132,13 +142,13 @@ static const Archetype archetypes[] = {
       { "strategy-model/go-no-go", "maturity-matrix/formal-presence" }, { "pyramid/response-triage", "pyramid/response-guidelines" } },
     check_municipality },
   { "mid-size housing corporation", "other", "250", "2",
-    { { "listen", "create" }, { "tactical", "integrated" }, { "presence", "engagement" }, { "objectives", "monitoring" } },
+    { { "respond", "create" }, { "tactical", "integrated" }, { "presence", "engagement" }, { "objectives", "monitoring" } },
     NULL, "middle",
     { "maturity-matrix/executive-sponsor", "shared/governance-and-policy", "strategy-model/go-no-go", "pyramid/content-calendar" },
     { "phase-0/explain-social-media", "learning-curve/content-strategy" },
     { NULL },
-    { { "strategy-model/go-no-go", "pyramid/content-calendar" }, { "pyramid/response-triage", "pyramid/response-guidelines" },
-      { "pyramid/response-guidelines", "pyramid/content-calendar" }, { NULL, NULL } },
+    { { "strategy-model/go-no-go", "pyramid/content-calendar" }, { "maturity-matrix/executive-sponsor", "shared/governance-and-policy" },
+      { "shared/social-customer-support", "maturity-matrix/community-management" }, { NULL, NULL } },
     NULL },
   { "large bank, formalized to converged", "company", "12000", "8",
     { { "respond", "create" }, { "integrated", "social-business" }, { "formalized", "converged" }, { "audiences", "evaluation" } },
@@ -220,8 +230,8 @@ test_archetype (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (a->findings) && a->findings[i]; i++)
     CHECK (find_finding (roadmap, a->findings[i]) != NULL, "finding %s is missing", a->findings[i]);
   for (guint i = 0; i < G_N_ELEMENTS (a->before) && a->before[i][0]; i++)
-    CHECK (phase_of (roadmap, a->before[i][0]) < phase_of (roadmap, a->before[i][1]),
-           "%s is not in a quarter before %s", a->before[i][0], a->before[i][1]);
+    CHECK (position_of (roadmap, a->before[i][0]) < position_of (roadmap, a->before[i][1]),
+           "%s does not come before %s", a->before[i][0], a->before[i][1]);
   if (a->extra)
     a->extra (project, roadmap);
 }

@@ -50,21 +50,27 @@ check_combination (const int *current,
   check_roadmap (project, roadmap);
 }
 
-/* An organisation drawn at random: every kind, from a one-person shop to
- * a large employer, from a few hours a week to a large team. */
+/* An organisation drawn at random: every kind, from a one-person shop
+ * to a large employer, each with a team its size makes plausible (a
+ * bank of 12,000 does not run social media on half a day a week). */
 static void
 random_organisation (KoersProject *project)
 {
   static const char * const kinds[] = { "municipality", "company", "charity", "small-business", "other" };
-  static const char * const staff[] = { "3", "40", "300", "2500", "12000" };
-  static const char * const fte[] = { "0.2", "0.5", "1.2", "2", "4", "8", "20" };
+  static const struct { const char *staff; const char *fte[3]; } sizes[] = {
+    { "3", { "0.2", "0.5", "1" } },
+    { "40", { "0.5", "1", "2" } },
+    { "300", { "1", "1.2", "2.4" } },
+    { "2500", { "2", "4", "6" } },
+    { "12000", { "4", "8", "20" } },
+  };
+  guint size = g_test_rand_int_range (0, G_N_ELEMENTS (sizes));
   g_autofree char *description = NULL;
 
   if (g_test_rand_int_range (0, 6) == 0)
     return;   /* unknown: the defaults */
   set_organisation (project, kinds[g_test_rand_int_range (0, G_N_ELEMENTS (kinds))],
-                    staff[g_test_rand_int_range (0, G_N_ELEMENTS (staff))],
-                    fte[g_test_rand_int_range (0, G_N_ELEMENTS (fte))]);
+                    sizes[size].staff, sizes[size].fte[g_test_rand_int_range (0, 3)]);
   description = g_strdup_printf ("%s; %s, %u staff, %g fte", roadmap_test_case,
                                  koers_organisation_kind_to_string (koers_project_get_organisation_kind (project)),
                                  koers_project_get_organisation_staff (project),

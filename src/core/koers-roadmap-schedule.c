@@ -46,7 +46,7 @@ new_part (KoersBuilder *b,
 
 /* Turns @whole into the first milestone of its programme and adds the
  * others after it. Milestones from the rules when they have them, equal
- * parts otherwise; either way no part exceeds a quarter. */
+ * parts otherwise; either way no part exceeds half a quarter. */
 static void
 split (KoersBuilder *b,
        KoersWork    *whole)
@@ -56,13 +56,14 @@ split (KoersBuilder *b,
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   KoersWork *prev = whole;
+  guint limit = MAX (1, b->capacity / 2);
   guint n;
 
   for (guint i = 0; milestones && i < milestones->len; i++)
     {
       KoersMilestoneRule *m = g_ptr_array_index (milestones, i);
       guint effort = m->effort.days[b->size];
-      guint pieces = (effort + b->capacity - 1) / b->capacity;
+      guint pieces = (effort + limit - 1) / limit;
 
       for (guint k = 0; k < pieces; k++)
         {
@@ -75,7 +76,7 @@ split (KoersBuilder *b,
     }
   if (efforts->len == 0)
     {
-      guint pieces = (whole->effort + b->capacity - 1) / b->capacity;
+      guint pieces = (whole->effort + limit - 1) / limit;
 
       for (guint k = 0; k < pieces; k++)
         {
@@ -198,8 +199,12 @@ build_graph (KoersBuilder *b)
       KoersWork *work = g_ptr_array_index (b->works, i);
 
       /* A programme runs as its milestones, whatever the capacity:
-       * hiring or a roll-out takes calendar time, not only effort. */
-      if (work->effort > b->capacity || work->rule->milestones != NULL)
+       * hiring or a roll-out takes calendar time, not only effort. Any
+       * other work above half a quarter is split too, so that a quarter
+       * always has room for two pieces and never has to hold just one. */
+      if (_koers_rule_has_tag (work->rule, "gate"))
+        work->effort = MIN (work->effort, b->capacity);   /* a decision is never split */
+      else if (work->effort > MAX (1, b->capacity / 2) || work->rule->milestones != NULL)
         split (b, work);
     }
 
@@ -400,13 +405,36 @@ balance_once (KoersBuilder *b,
           single->quarter = q - 1;
           return TRUE;
         }
+      /* Swap with less urgent work of the quarter before: it waits a
+       * quarter, this one goes a quarter earlier. */
+      for (guint i = sorted->len; q > 1 && i-- > 0;)
+        {
+          KoersWork *work = g_ptr_array_index (sorted, i);
+          Load *here = &g_array_index (loads, Load, q);
+          Load *before = &g_array_index (loads, Load, q - 1);
+
+          if (work->quarter != (int) q - 1 || work->in_phase_0 || work->rank < single->rank)
+            continue;
+          if (before->effort - work->effort + single->effort <= b->capacity &&
+              here->effort - single->effort + work->effort <= b->capacity &&
+              succs_allow (b, work, q))
+            {
+              single->quarter = q - 1;
+              work->quarter = q;
+              if (preds_allow (single, q - 1, FALSE))
+                return TRUE;
+              single->quarter = q;
+              work->quarter = q - 1;
+            }
+        }
+
       /* Work from an earlier quarter that can wait, lowest priority
        * first, leaving at least two items behind. */
       for (guint i = sorted->len; i-- > 0;)
         {
           KoersWork *work = g_ptr_array_index (sorted, i);
 
-          if (work->quarter < 1 || work->quarter >= (int) q ||
+          if (work->quarter < 1 || work->quarter >= (int) q || work->in_phase_0 ||
               g_array_index (loads, Load, work->quarter).count <= 2)
             continue;
           if (fits (b, &g_array_index (loads, Load, q), work, q) && succs_allow (b, work, q))
@@ -418,12 +446,10 @@ balance_once (KoersBuilder *b,
       for (guint i = 0; i < sorted->len; i++)
         {
           KoersWork *work = g_ptr_array_index (sorted, i);
-          Load *from;
 
+          /* This may leave a quarter of one further on; the next round
+           * fixes that one, and the last quarter may keep one item. */
           if (work->quarter <= (int) q)
-            continue;
-          from = &g_array_index (loads, Load, work->quarter);
-          if (from->count == 2 && work->quarter + 1 < (int) b->n_quarters)
             continue;
           if (fits (b, &g_array_index (loads, Load, q), work, q) && preds_allow (work, q, FALSE))
             {

@@ -149,6 +149,8 @@ _koers_rule_pick (GPtrArray  *variants,
 
       if (kind && g_str_equal (variant->key, kind))
         return variant->text;
+      if (g_str_equal (variant->key, "default"))
+        fallback = variant->text;
       if (level && g_str_equal (variant->key, level))
         by_level = variant->text;
     }

@@ -848,8 +848,9 @@ compute_order (KoersRules      *self,
   KoersCatalog *catalog = self->catalog;
   KoersOrder order = KOERS_ORDER_NONE;
 
-  if (a == b)
-    return KOERS_ORDER_NONE;
+  if (a == b)   /* only a mistake orders an item after itself */
+    return g_strv_contains ((const char * const *) a->after, a->id) ||
+           g_strv_contains ((const char * const *) a->after_if_planned, a->id) ? KOERS_ORDER_LATER : KOERS_ORDER_NONE;
   if (g_strv_contains ((const char * const *) b->after, a->id) ||
       g_strv_contains ((const char * const *) b->after_if_planned, a->id))
     order = KOERS_ORDER_LATER;
