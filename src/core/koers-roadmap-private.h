@@ -19,6 +19,7 @@ typedef struct _KoersWork KoersWork;
 typedef struct {
   KoersWork *from;
   KoersOrder order;
+  gboolean   named;   /* by the rules (after, sequencing), not by a model's order */
 } KoersEdge;
 
 /* One piece of work in the plan: an item, or one milestone of an item

@@ -102,7 +102,7 @@ split (KoersBuilder *b,
                                   g_ptr_array_index (titles, k), g_array_index (efforts, guint, k));
       /* Milestones go one a quarter, unless that would leave quarters
        * of one item: then two may share a quarter they fit in. */
-      KoersEdge edge = { prev, KOERS_ORDER_SPREAD };
+      KoersEdge edge = { prev, KOERS_ORDER_SPREAD, TRUE };
 
       /* Only the first milestone is phase 0's; the rest is rolled out. */
       part->in_phase_0 = FALSE;
@@ -149,21 +149,21 @@ stage_on (KoersBuilder *b,
  * stage after an earlier one, in a later quarter unless every stage in
  * between joins the one before it. */
 static KoersOrder
-model_order (KoersBuilder *b,
-             int          *stages_a,
-             int          *stages_b,
-             guint       **quarters_before)
+model_order (guint          n_models,
+             const int     *stages_a,
+             const int     *stages_b,
+             guint        **quarters_before,
+             const gboolean *strict)
 {
   KoersOrder order = KOERS_ORDER_NONE;
 
-  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
+  for (guint m = 0; m < n_models; m++)
     {
       int sa = stages_a[m], sb = stages_b[m];
 
       if (sa >= 0 && sb > sa)
         order = MAX (order, quarters_before[m][sb] == quarters_before[m][sa] ? KOERS_ORDER_LATER :
-                            _koers_rules_model_is_strict (b->rules, koers_model_get_id (koers_catalog_get_model (b->catalog, m)))
-                            ? KOERS_ORDER_NEXT_QUARTER : KOERS_ORDER_SPREAD);
+                            strict[m] ? KOERS_ORDER_NEXT_QUARTER : KOERS_ORDER_SPREAD);
     }
   return order;
 }
@@ -174,6 +174,7 @@ build_graph (KoersBuilder *b)
   guint n_models = koers_catalog_get_n_models (b->catalog);
   g_autofree int *stages = NULL;
   g_autofree guint **quarters_before = g_new0 (guint *, n_models);
+  g_autofree gboolean *strict = g_new0 (gboolean, n_models);
   guint n = b->works->len;   /* the whole items, before splitting */
   KoersRules *rules = b->rules;
 
@@ -216,6 +217,7 @@ build_graph (KoersBuilder *b)
       guint n_stages = koers_model_get_n_stages (model);
 
       quarters_before[m] = g_new0 (guint, n_stages + 1);
+      strict[m] = _koers_rules_model_is_strict (rules, koers_model_get_id (model));
       for (guint s = 1; s < n_stages; s++)
         quarters_before[m][s] = quarters_before[m][s - 1] +
           !_koers_rules_stage_joins (rules, koers_model_get_id (model), koers_model_get_stage (model, s)->id);
@@ -231,12 +233,13 @@ build_graph (KoersBuilder *b)
       {
         KoersWork *from = g_ptr_array_index (b->works, i);
         KoersWork *to = g_ptr_array_index (b->works, j);
-        KoersOrder order = MAX (_koers_rules_get_order (rules, from->rule, to->rule),
-                                model_order (b, stages + i * n_models, stages + j * n_models, quarters_before));
+        KoersOrder named = _koers_rules_get_order (rules, from->rule, to->rule);
+        KoersOrder order = MAX (named, model_order (n_models, stages + i * n_models, stages + j * n_models,
+                                                    quarters_before, strict));
 
         if (order != KOERS_ORDER_NONE)
           {
-            KoersEdge edge = { last_part (from), order };
+            KoersEdge edge = { last_part (from), order, named != KOERS_ORDER_NONE };
 
             g_array_append_val (to->preds, edge);
           }

@@ -132,44 +132,21 @@ level_id (KoersLevel level)
   return names[CLAMP ((int) level, 0, 2)];
 }
 
-/* The item's prerequisites as the user sees them: what the rules put
- * before it and the plan holds, by the id it has in the plan. */
+
+/* The item's prerequisites as the user sees them: what the rules name
+ * before it (after, sequencing) and the plan holds, by its id in the
+ * plan; a later milestone names the one before it. */
 static GStrv
-item_after (KoersBuilder *b,
-            KoersWork    *work)
+item_after (KoersWork *work)
 {
   g_autoptr(GStrvBuilder) after = g_strv_builder_new ();
 
-  if (work->part > 1)
+  for (guint k = 0; k < work->preds->len; k++)
     {
-      for (guint k = 0; k < work->preds->len; k++)
-        {
-          KoersWork *dep = g_array_index (work->preds, KoersEdge, k).from;
+      KoersEdge *edge = &g_array_index (work->preds, KoersEdge, k);
 
-          if (dep->next_part == work)
-            g_strv_builder_add (after, dep->id);
-        }
-      return g_strv_builder_end (after);
-    }
-
-  for (guint i = 0; i < b->works->len; i++)
-    {
-      KoersWork *dep = g_ptr_array_index (b->works, i);
-      const KoersRule *rule = work->rule;
-      gboolean named;
-
-      if (dep->next_part != NULL || dep->rule == rule)
-        continue;
-      named = g_strv_contains ((const char * const *) rule->after, dep->rule->id) ||
-              g_strv_contains ((const char * const *) rule->after_if_planned, dep->rule->id);
-      for (guint s = 0; !named && s < _koers_rules_get_n_sequences (b->rules); s++)
-        {
-          const KoersSequenceRule *seq = _koers_rules_get_sequence (b->rules, s);
-
-          named = _koers_rule_has_tag (dep->rule, seq->before) && _koers_rule_has_tag (rule, seq->after);
-        }
-      if (named)
-        g_strv_builder_add (after, dep->id);
+      if (edge->named)
+        g_strv_builder_add (after, edge->from->id);
     }
   return g_strv_builder_end (after);
 }
@@ -240,7 +217,7 @@ make_item (KoersBuilder *b,
       break;
     }
 
-  item->after = item_after (b, work);
+  item->after = item_after (work);
   item->status = koers_project_get_item_status (b->project, work->id);
   item->owner = g_strdup (koers_project_get_item_owner (b->project, work->id));
   item->due = g_strdup (koers_project_get_item_due (b->project, work->id));
