@@ -137,6 +137,39 @@ typedef struct {
   guint  max_items;         /* per phase after phase 0 */
 } KoersCapacityRule;
 
+/* One type over koers-rules.c, koers-rules-item.c and koers-rules-plan.c. */
+struct _KoersRules
+{
+  GObject       parent_instance;
+
+  KoersCatalog *catalog;
+  GPtrArray    *items;      /* KoersRule* */
+  GHashTable   *by_id;      /* id → KoersRule* */
+  GPtrArray    *findings;   /* KoersFindingRule* */
+  GHashTable   *levels;     /* "model/stage" → level + 10 */
+  GHashTable   *joins;      /* "model/stage" set */
+  GHashTable   *in_phase_0; /* "model/stage" set */
+  GHashTable   *efforts;    /* name → KoersEffort* */
+  GPtrArray    *goals;      /* KoersGoal* */
+  GPtrArray    *sequences;  /* KoersSequenceRule* */
+  KoersCapacityRule capacity;
+  guint8       *order;      /* KoersOrder, items × items */
+  GStrv         strict_models;
+};
+
+gboolean                _koers_rules_parse_id_list     (JsonObject   *object,
+                                                        const char   *path,
+                                                        const char   *member,
+                                                        GStrv        *out,
+                                                        GError      **error);
+
+/* koers-rules-plan.c */
+gboolean                _koers_rules_parse_planning    (KoersRules   *self,
+                                                        JsonObject   *root,
+                                                        GError      **error);
+gboolean                _koers_rules_check_references  (KoersRules   *self,
+                                                        GError      **error);
+
 const KoersRule        *_koers_rules_get_item          (KoersRules   *self,
                                                         guint         index);
 const KoersRule        *_koers_rules_lookup_item       (KoersRules   *self,
