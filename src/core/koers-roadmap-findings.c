@@ -162,8 +162,8 @@ _koers_roadmap_add_findings (GPtrArray    *findings,
 /**
  * _koers_roadmap_name_phase:
  *
- * Names a phase by the goal that most of its effort serves, and gives
- * that goal's definition of done.
+ * Names a phase by the goal that most of its items serve (most effort
+ * breaks a tie), and gives that goal's definition of done.
  */
 void
 _koers_roadmap_name_phase (KoersRoadmapPhase *phase,
@@ -171,6 +171,7 @@ _koers_roadmap_name_phase (KoersRoadmapPhase *phase,
 {
   guint n_goals = _koers_rules_get_n_goals (b->rules);
   g_autofree guint *effort = g_new0 (guint, n_goals + 1);
+  g_autofree guint *count = g_new0 (guint, n_goals + 1);
   int best = -1;
 
   phase->effort = 0;
@@ -184,11 +185,17 @@ _koers_roadmap_name_phase (KoersRoadmapPhase *phase,
         if (((KoersWork *) g_ptr_array_index (b->works, w))->item == item)
           work = g_ptr_array_index (b->works, w);
       if (work != NULL && work->rule->goal >= 0)
-        effort[work->rule->goal] += item->effort;
+        {
+          effort[work->rule->goal] += item->effort;
+          count[work->rule->goal]++;
+        }
     }
 
+  /* Most items first: one large programme does not name every quarter
+   * it runs in. Then most effort, then the goals' order. */
   for (guint g = 0; g < n_goals; g++)
-    if (effort[g] > 0 && (best < 0 || effort[g] > effort[best]))
+    if (count[g] > 0 && (best < 0 || count[g] > count[best] ||
+                         (count[g] == count[best] && effort[g] > effort[best])))
       best = g;
   if (best < 0)
     return;
