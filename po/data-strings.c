@@ -206,18 +206,72 @@ N_("Evaluation");
 N_("Learn and adjust");
 /* TRANSLATORS: data/models/strategy-model.json: evaluation.description */
 N_("Evaluate, adjust and feed what you learned into the next round.");
+/* TRANSLATORS: data/roadmap/rules.json: goal prepare name */
+N_("Prepare the organisation");
+/* TRANSLATORS: data/roadmap/rules.json: goal prepare done */
+N_("Management backs the plan, one person owns it, and colleagues know what is coming and what is asked of them.");
+/* TRANSLATORS: data/roadmap/rules.json: goal listen name */
+N_("Listen and set direction");
+/* TRANSLATORS: data/roadmap/rules.json: goal listen done */
+N_("Monitoring runs, the situation is described, and objectives and target groups are written down and agreed.");
+/* TRANSLATORS: data/roadmap/rules.json: goal decide name */
+N_("Decide whether to go ahead");
+/* TRANSLATORS: data/roadmap/rules.json: goal decide done */
+N_("Management has decided go, not yet or no, on the basis of the baseline, the objectives and the target groups.");
+/* TRANSLATORS: data/roadmap/rules.json: goal converse name */
+N_("Respond and build relationships");
+/* TRANSLATORS: data/roadmap/rules.json: goal converse done */
+N_("Guidelines, service hours and a shared inbox are in place, and questions are answered within the agreed time.");
+/* TRANSLATORS: data/roadmap/rules.json: goal publish name */
+N_("Plan and publish content");
+/* TRANSLATORS: data/roadmap/rules.json: goal publish done */
+N_("A content strategy and calendar are followed on the chosen channels, and what content does is measured.");
+/* TRANSLATORS: data/roadmap/rules.json: goal organise name */
+N_("Organise for scale");
+/* TRANSLATORS: data/roadmap/rules.json: goal organise done */
+N_("A sponsor, a team with one lead, and governance and policy are agreed, and everyone knows who decides what.");
+/* TRANSLATORS: data/roadmap/rules.json: goal spread name */
+N_("Make social part of the whole organisation");
+/* TRANSLATORS: data/roadmap/rules.json: goal spread done */
+N_("Departments and staff take part, with the tools, training and trust to do it, and the central team supports them.");
+/* TRANSLATORS: data/roadmap/rules.json: goal measure name */
+N_("Measure, evaluate and learn");
+/* TRANSLATORS: data/roadmap/rules.json: goal measure done */
+N_("Results are compared with the baseline and the objectives, reported to management, and the lessons are in the next plan.");
+/* TRANSLATORS: data/roadmap/rules.json: goal scale-back name */
+N_("Scale back with care");
+/* TRANSLATORS: data/roadmap/rules.json: goal scale-back done */
+N_("What you stop is closed or handed over, and your community knows where to go from now on.");
+/* TRANSLATORS: data/roadmap/rules.json: goal next-round name */
+N_("Start the next round");
+/* TRANSLATORS: data/roadmap/rules.json: goal next-round done */
+N_("A new baseline is measured, objectives are renewed, and the way of working holds up as people come and go.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/management-support title */
 N_("Secure support from management");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/management-support why */
 N_("The Strategy Model puts phase 0, getting the organisation ready, before every step. Without visible backing from management, none of the steps that follow will last.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/management-support why (municipality) */
+N_("The Strategy Model puts phase 0, getting the organisation ready, before every step. In a municipality that means the management team and the responsible alderman: without their visible backing, none of the steps that follow will last.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/roadmap-owner title */
 N_("Name one person who owns this roadmap");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/roadmap-owner why */
 N_("Phase 0 is change management as much as preparation, and change needs someone to carry it. One owner keeps the phases moving and reports progress to management.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/owner-makes-time title */
+N_("Set aside fixed hours for social media each week");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/owner-makes-time why */
+N_("In a business you run yourself nobody else guards the time, and social media done in spare moments stops at the first busy week. A fixed slot in your week is phase 0 for you.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/review-placements title */
+N_("Review the placements that contradict each other");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/review-placements why */
+N_("Two of your placements describe different organisations, so the roadmap cannot be sure where you stand. Go over them with colleagues who know the daily work; until then the roadmap follows the lower placement.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media title */
 N_("Explain what social media is and why it matters");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media title (small-business) */
+N_("Show your staff what social media can do for you");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media why */
 N_("At a low level of maturity, phase 0 is mostly sharing knowledge. A short session with examples from your own sector gives colleagues a shared starting point.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media why (small-business) */
+N_("At a low level of maturity, phase 0 is mostly sharing knowledge. Half an hour with examples from your own trade shows the people who work with you what you aim for and what they may see online.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/list-accounts title */
 N_("List which accounts exist and who runs them");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/list-accounts why */
@@ -226,14 +280,30 @@ N_("Colleagues often do not know which accounts the organisation has, and forgot
 N_("Find a sponsor in management");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/find-a-sponsor why */
 N_("Support from management is broad; a sponsor is one person who speaks up for social media when time and money are divided. Early on, one sponsor opens more doors than any document.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/find-a-sponsor why (municipality) */
+N_("Support from management is broad; a sponsor is one person, such as the municipal secretary or an alderman, who speaks up for social media when time and money are divided. Early on, one sponsor opens more doors than any document.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/find-a-sponsor why (charity) */
+N_("Support from the board is broad; a sponsor is one director who speaks up for social media when time and money are divided. Early on, one sponsor opens more doors than any document.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/inform-colleagues title */
 N_("Inform colleagues about the plan and the policy");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/inform-colleagues why */
 N_("Once social media has an owner and objectives, phase 0 moves from sharing knowledge to sharing plans. Colleagues who know the plan and the policy can help, and will not be caught out by it.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what title */
 N_("Agree who answers what: service, press, HR");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what title (municipality) */
+N_("Agree who answers what: service, press, council");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what title (company) */
+N_("Agree who answers what: service, press, HR, compliance");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what title (small-business) */
+N_("Agree who answers customers online, and when");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what why */
 N_("A complaint, a journalist and a job applicant can arrive online in the same hour. Agree who takes which kind of question, so nothing waits and nobody answers outside their role.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what why (municipality) */
+N_("A complaint about waste collection, a journalist and a council member's question can arrive online in the same hour. Agree what the service desk, the press officers and the council clerk each take, so nothing waits and nobody answers outside their role.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what why (company) */
+N_("A complaint, a journalist and a job applicant can arrive online in the same hour. Agree who takes which kind of question, and what compliance must see first, so nothing waits and nobody answers outside their role.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/agree-who-answers-what why (small-business) */
+N_("Customers expect an answer online as quickly as in the shop. Agree who answers, at which hours, and what they pass on to you.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/internal-guideline title */
 N_("Write a short internal guideline");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/internal-guideline why */
@@ -258,6 +328,8 @@ N_("At the Learning Curve's highest stage every employee knows the internal soci
 N_("Choose a monitoring tool and search terms");
 /* TRANSLATORS: data/roadmap/rules.json: shared/monitoring-set-up why */
 N_("Every model starts by listening: the Pyramid's base is knowing what is said, the Learning Curve's first stage sets up monitoring, and the Maturity Matrix begins by listening to learn. Track the organisation, its brands and key people, the sector and your two largest competitors.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/monitoring-set-up result */
+N_("A weekly overview of mentions, sentiment and share of voice against your two largest competitors");
 /* TRANSLATORS: data/roadmap/rules.json: pyramid/weekly-digest title */
 N_("Send a weekly digest to those who need it");
 /* TRANSLATORS: data/roadmap/rules.json: pyramid/weekly-digest why */
@@ -282,6 +354,8 @@ N_("With Respond, the organisation becomes visible in conversations. Guidelines 
 N_("Set service hours and escalation paths");
 /* TRANSLATORS: data/roadmap/rules.json: shared/social-customer-support why */
 N_("Customer care on social media is reactive by nature (Pyramid, Respond) and part of how relationships deepen (Maturity Matrix, Engagement). Say when you answer, and agree where a question goes when it needs an expert, a manager or the press office.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/social-customer-support result */
+N_("Response time within service hours, e.g. 90% of questions answered within two hours");
 /* TRANSLATORS: data/roadmap/rules.json: pyramid/shared-inbox title */
 N_("Share one inbox among the people who answer");
 /* TRANSLATORS: data/roadmap/rules.json: pyramid/shared-inbox why */
@@ -298,18 +372,30 @@ N_("Each format takes different time and skills. Pick the few that suit your aud
 N_("Measure what your content does");
 /* TRANSLATORS: data/roadmap/rules.json: pyramid/measure-content why */
 N_("Create is the active part of the Pyramid, and it needs the same feedback as the layers beneath it. Check which content leads to reactions, visits or questions, and feed that back into the calendar.");
+/* TRANSLATORS: data/roadmap/rules.json: pyramid/measure-content result */
+N_("Reach in each target group and reactions per post, reviewed monthly");
 /* TRANSLATORS: data/roadmap/rules.json: shared/situation-analysis title */
 N_("Describe your situation with a SWOT analysis");
 /* TRANSLATORS: data/roadmap/rules.json: shared/situation-analysis why */
 N_("The Strategy Model's analysis describes the situation, the problem and the points that need attention; the Learning Curve's first stage does the same research with a SWOT. One analysis serves both and becomes the basis for your objectives.");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/social-media-manager title */
 N_("Name a social media manager or small team");
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/social-media-manager title (small-business) */
+N_("Decide who runs social media, and for how long a week");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/social-media-manager why */
 N_("At the Tactical stage social media gets an owner, usually in marketing or communications. This is the first real investment on the Learning Curve: time, set aside in someone's job instead of found between other tasks.");
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/social-media-manager why (small-business) */
+N_("At the Tactical stage social media gets an owner. In a small business that may be you or one employee; what matters is that the hours are set aside instead of found between other tasks.");
 /* TRANSLATORS: data/roadmap/rules.json: shared/smart-objectives title */
 N_("Set SMART objectives for social media");
 /* TRANSLATORS: data/roadmap/rules.json: shared/smart-objectives why */
+N_("The Strategy Model sets objectives before choosing channels, and the Learning Curve's Tactical stage measures against them. Tie them to the organisation's own goals, so results can be reported in the terms management uses.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/smart-objectives why (low) */
 N_("Objectives do not wait for maturity: even an organisation that only listens can aim for monthly insight into its share of voice against its two largest competitors. The Strategy Model sets objectives early, and the Learning Curve's Tactical stage measures against them.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/smart-objectives why (small-business) */
+N_("A business you run yourself needs few objectives, but clear ones: more customers asking about a product, more bookings, a better rating. Pick two you can count every month.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/smart-objectives result */
+N_("Monthly share of voice against your two largest competitors, and reach in each target group");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/content-strategy title */
 N_("Write a content strategy: themes, audiences, aims");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/content-strategy why */
@@ -318,10 +404,20 @@ N_("The Learning Curve asks you to think about content already at the Tactical s
 N_("Form a team of specialists with one lead");
 /* TRANSLATORS: data/roadmap/rules.json: shared/team-with-one-lead why */
 N_("Conversation at scale takes more time than one person has: the Learning Curve answers with a team of specialists under one lead, the Maturity Matrix with a central hub. Investment now moves from time to people, so plan from the start how the team supports others instead of becoming a bottleneck.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/team-with-one-lead/define title */
+N_("Define the team's roles and the lead's mandate");
+/* TRANSLATORS: data/roadmap/rules.json: shared/team-with-one-lead/hire title */
+N_("Recruit or free up the team's specialists");
+/* TRANSLATORS: data/roadmap/rules.json: shared/team-with-one-lead/settle title */
+N_("Start the team: ways of working and support");
 /* TRANSLATORS: data/roadmap/rules.json: shared/governance-and-policy title */
 N_("Agree governance and an organisation-wide policy");
 /* TRANSLATORS: data/roadmap/rules.json: shared/governance-and-policy why */
 N_("The Learning Curve (Integrated) and the Maturity Matrix (Formalized) both call for internal structures: who decides, who may speak for the organisation, what happens in a crisis. Settle it once for the whole organisation, so teams can act without asking each time.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/governance-and-policy why (municipality) */
+N_("The Learning Curve (Integrated) and the Maturity Matrix (Formalized) both call for internal structures: who may speak for the municipality, how press officers and council members take part, and what happens in a crisis. Settle it once for the whole organisation, so teams can act without asking each time.");
+/* TRANSLATORS: data/roadmap/rules.json: shared/governance-and-policy why (company) */
+N_("The Learning Curve (Integrated) and the Maturity Matrix (Formalized) both call for internal structures: who decides, who may speak for the company, what compliance checks before anything is published, and what happens in a crisis. Settle it once, so teams can act without asking each time.");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/departments-and-ambassadors title */
 N_("Involve other departments and spot ambassadors");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/departments-and-ambassadors why */
@@ -330,6 +426,12 @@ N_("At Integrated, social media serves the organisation's goals, not only those 
 N_("Give staff the tools to monitor, listen and respond");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/equip-staff why */
 N_("In a social business, staff monitor, listen and respond themselves, as Zappos and Best Buy are known for. This is the largest investment on the Learning Curve: training, paid tools and time in many people's jobs.");
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/equip-staff/pilot title */
+N_("Equip a first group of staff and learn from it");
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/equip-staff/roll-out title */
+N_("Roll the tools and training out per department");
+/* TRANSLATORS: data/roadmap/rules.json: learning-curve/equip-staff/everyone title */
+N_("Equip every remaining colleague");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/trust-staff title */
 N_("Agree what staff may answer on their own");
 /* TRANSLATORS: data/roadmap/rules.json: learning-curve/trust-staff why */
@@ -358,6 +460,8 @@ N_("At Presence, content mostly amplifies marketing and communication that alrea
 N_("Align metrics with your department's goals");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/department-metrics why */
 N_("The Maturity Matrix ties Presence to metrics that matter to the department that owns social media. Pick two or three that show its contribution, rather than counting followers.");
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/department-metrics result */
+N_("Two or three metrics the department reports on, such as reach in the target groups or questions answered");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/community-management title */
 N_("Make community management part of someone's job");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/community-management why */
@@ -366,6 +470,8 @@ N_("At Engagement, dialogue deepens relationships: conversation and community be
 N_("Measure engagement, not only reach");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/engagement-metrics why */
 N_("Once dialogue matters, reach says little. Track replies, conversations, response times and how people feel about them, to see whether relationships actually deepen.");
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/engagement-metrics result */
+N_("Response time, replies and conversations per month, and their sentiment");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/executive-sponsor title */
 N_("Appoint an executive sponsor");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/executive-sponsor why */
@@ -374,6 +480,8 @@ N_("In the Maturity Matrix, organising for scale starts with an executive sponso
 N_("Report business impact to the executive team");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/report-business-impact why */
 N_("At Strategic, social initiatives gain executive visibility. Report what social media contributes to the organisation's goals, such as service costs, reputation or recruitment, not activity figures.");
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/report-business-impact result */
+N_("A quarterly report to the executive team on service costs, reputation and recruitment");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/cross-functional-initiative title */
 N_("Start an initiative that spans departments");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/cross-functional-initiative why */
@@ -390,18 +498,36 @@ N_("At Converged, social is woven into the strategy of the whole business. Let e
 N_("Build social into everyday processes");
 /* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-processes why */
 N_("When business is social, social media is a way of working rather than a channel. Review processes such as service, recruitment and product development, and make social a normal step in them.");
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-processes/review title */
+N_("Review service, recruitment and product processes");
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-processes/first title */
+N_("Build social into the first processes");
+/* TRANSLATORS: data/roadmap/rules.json: maturity-matrix/social-in-processes/rest title */
+N_("Build social into the remaining processes");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/baseline-measurement title */
 N_("Measure where you stand before you start");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/baseline-measurement why */
 N_("The Strategy Model opens its analysis with a baseline: where you stand and what is said about you. Record mentions, sentiment, share of voice and your own accounts' results now, so later measurements have something to compare with.");
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/baseline-measurement result */
+N_("A baseline of mentions, sentiment, share of voice and your accounts' reach");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/target-groups title */
 N_("Choose and describe your target groups");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/target-groups why */
 N_("Like objectives, target groups can be chosen at any level of maturity. Describe who you want to reach, what they need from you and where they are online; the choice of channels builds on it.");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go title */
 N_("Decide with management whether to go ahead");
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go title (small-business) */
+N_("Decide whether to go ahead, and with how much time");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go why */
-N_("The Strategy Model has one decision gate: is a social media policy viable for us now? Present the baseline, analysis, objectives and target groups and decide together; a considered no, or not yet, is also a result.");
+N_("The Strategy Model has one decision gate before the doing starts. Present the baseline, analysis, objectives and target groups to management and decide together whether to go ahead; a considered no, or not yet, is also a result.");
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go why (high) */
+N_("Before new public work starts, the Strategy Model asks for an explicit decision. Present the analysis, objectives, target groups, the investment and the risks, and let management decide go or no-go.");
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go why (company) */
+N_("Before public work starts, the Strategy Model asks for an explicit decision. Present the analysis, objectives, target groups, the investment and what compliance needs, and let the board decide go or no-go.");
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go why (municipality) */
+N_("Before the doing starts, the Strategy Model asks for an explicit decision. Present the baseline, objectives and target groups to the management team, and inform the responsible alderman; a considered not yet is also a result.");
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/go-no-go why (small-business) */
+N_("You decide alone, so make it a conscious choice. Look at what listening and your objectives showed, and decide whether social media is worth the hours now, later or not at all.");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/choose-channels title */
 N_("Choose channels and tools per target group");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/choose-channels why */
@@ -422,6 +548,8 @@ N_("In the Strategy Model, execution includes activation: colleagues who share, 
 N_("Measure results against the baseline");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/measure-against-baseline why */
 N_("This is where the baseline pays off. Measure the same things in the same way, compare them with the baseline and your objectives, and report the results to management.");
+/* TRANSLATORS: data/roadmap/rules.json: strategy-model/measure-against-baseline result */
+N_("Change against the baseline in mentions, sentiment, share of voice and reach, each quarter");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/evaluate-with-team title */
 N_("Evaluate what worked with everyone involved");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/evaluate-with-team why */
@@ -434,24 +562,50 @@ N_("The Strategy Model is a cycle, not a one-off project. Adjust objectives, tar
 N_("Write down the strategy you already follow");
 /* TRANSLATORS: data/roadmap/rules.json: strategy-model/write-it-down why */
 N_("Mature organisations often grew into their way of working without a written strategy. Writing it down, with the Strategy Model's steps as a guide, makes clear to everyone what you do and why, and helps new colleagues find their way.");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/new-baseline title */
+N_("Measure a new baseline");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/new-baseline why */
+N_("Reaching your Goal is the start of the next round, not the end: the Strategy Model is a cycle. Measure mentions, sentiment, share of voice and reach again, so the next objectives start from where you are now.");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/new-baseline result */
+N_("A new baseline of mentions, sentiment, share of voice and reach");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/renew-objectives title */
+N_("Evaluate your objectives and set new ones");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/renew-objectives why */
+N_("Objectives that were met stop steering. Evaluate which ones worked, retire or raise them, and set the objectives for the coming year against the new baseline.");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/renew-objectives result */
+N_("Renewed objectives, each with a target against the new baseline");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/hub-not-bottleneck title */
+N_("Keep the central team from becoming a bottleneck");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/hub-not-bottleneck why */
+N_("The Maturity Matrix warns that a hub can slow an organisation down as it grows. Check where questions and approvals wait for the central team, and hand over what departments can now do themselves.");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/onboard-colleagues title */
+N_("Onboard new colleagues into how you work online");
+/* TRANSLATORS: data/roadmap/rules.json: next-round/onboard-colleagues why */
+N_("People come and go, and a way of working lasts only if newcomers learn it. Add the policy, the guidelines and who answers what to every onboarding.");
+/* TRANSLATORS: data/roadmap/rules.json: scale-back/close-or-hand-over title */
+N_("Decide what to close, merge or hand over");
+/* TRANSLATORS: data/roadmap/rules.json: scale-back/close-or-hand-over why */
+N_("A Goal below Now is a choice to do less. List the accounts, routines and tasks that go, decide for each whether it closes, merges or moves to a department, and keep what your community relies on most.");
+/* TRANSLATORS: data/roadmap/rules.json: scale-back/tell-the-community title */
+N_("Tell your community what changes and where to go");
+/* TRANSLATORS: data/roadmap/rules.json: scale-back/tell-the-community why */
+N_("People who followed or asked you questions deserve to hear it from you. Announce the change in advance, say where they can go instead, and leave closed accounts with a pointer rather than deleting them.");
 /* TRANSLATORS: data/roadmap/rules.json: finding curve-emerging-matrix-formalized */
-N_("The Learning Curve places you at Emerging, while the Maturity Matrix places you at Formalized or higher. Both describe how mature your organisation is, so one placement is probably off; until you review them, phase 0 follows the lower one.");
+N_("The Learning Curve places you at Emerging, while the Maturity Matrix places you at Formalized or higher. Both describe how mature your organisation is, so one placement is probably off; phase 0 starts with reviewing them, and until then follows the lower one.");
 /* TRANSLATORS: data/roadmap/rules.json: finding curve-social-business-matrix-presence */
-N_("The Learning Curve places you at Social Business, while the Maturity Matrix places you at Presence or lower. Both describe how mature your organisation is, so one placement is probably off; until you review them, phase 0 follows the lower one.");
+N_("The Learning Curve places you at Social Business, while the Maturity Matrix places you at Presence or lower. Both describe how mature your organisation is, so one placement is probably off; phase 0 starts with reviewing them, and until then follows the lower one.");
 /* TRANSLATORS: data/roadmap/rules.json: finding objectives-at-planning */
 N_("The Maturity Matrix places you at Planning, and you have not yet set objectives with the Strategy Model. You do not have to wait: objectives and target groups can be set now, for example monthly insight into your share of voice against your two largest competitors.");
 /* TRANSLATORS: data/roadmap/rules.json: finding inside-out-before-tactical */
-N_("The Pyramid places you at Respond or higher, while the Learning Curve places you at Emerging. The Learning Curve starts public replies and posts at its Tactical stage, with objectives and a content plan; without them, what you say depends on whoever happens to be online.");
-/* TRANSLATORS: data/roadmap/rules.json: finding create-without-content-planning */
-N_("You aim to create content on the Pyramid, while the Learning Curve stays at Emerging. Content needs the planning that starts at the Learning Curve's Tactical stage: aim the Learning Curve at Tactical and the roadmap puts a content strategy before the content.");
+N_("The Pyramid places you at Respond or higher, while the Learning Curve places you at Emerging. The Learning Curve starts public replies and posts at its Tactical stage, with objectives and a content plan; without them, what you say depends on whoever happens to be online. The roadmap adds monitoring and listening first.");
 /* TRANSLATORS: data/roadmap/rules.json: finding conversation-needs-a-team */
 N_("You aim to respond on the Pyramid while the Learning Curve stays at Tactical or below. If many people talk to and about you, conversation will take more time than a small team has; the Learning Curve's Integrated stage solves that with a team of specialists under one lead.");
 /* TRANSLATORS: data/roadmap/rules.json: finding create-before-the-base */
-N_("The Pyramid places you at Create, while the Maturity Matrix places you at Planning, still listening to learn. Content made before monitoring and listening are in place tends to miss what your audience cares about, so check the base layers first.");
+N_("The Pyramid places you at Create, while the Maturity Matrix places you at Planning, still listening to learn. Content made before monitoring and listening are in place tends to miss what your audience cares about, so the roadmap adds monitoring and listening first.");
 /* TRANSLATORS: data/roadmap/rules.json: finding engagement-without-responding */
-N_("The Maturity Matrix places you at Engagement or higher, where dialogue builds relationships, but the Pyramid places you below Respond. Dialogue means answering people, so one of the two placements probably needs another look.");
+N_("The Maturity Matrix places you at Engagement or higher, where dialogue builds relationships, but the Pyramid places you below Respond. Dialogue means answering people, so one of the two placements probably needs another look; phase 0 starts with that review.");
 /* TRANSLATORS: data/roadmap/rules.json: finding social-business-without-responding */
-N_("The Learning Curve places you at Social Business, where staff monitor, listen and respond themselves, but the Pyramid places you below Respond. An organisation whose staff answer online cannot be below Respond, so one of the two placements probably needs another look.");
+N_("The Learning Curve places you at Social Business, where staff monitor, listen and respond themselves, but the Pyramid places you below Respond. An organisation whose staff answer online cannot be below Respond, so one of the two placements probably needs another look; phase 0 starts with that review.");
 /* TRANSLATORS: data/roadmap/rules.json: finding central-team-to-content */
 N_("You aim for Social Business on the Learning Curve, where staff take over conversations and the central team moves to content and campaigns, yet your Pyramid target stops before Create. Consider aiming the Pyramid at Create, so that new role is on the roadmap.");
 /* TRANSLATORS: data/roadmap/rules.json: finding mature-without-written-strategy */

@@ -15,18 +15,6 @@
 #include "koers-roadmap.h"
 #include "koers-test-util.h"
 
-static KoersProject *
-load_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  KoersProject *project = koers_project_load_from_file (NULL, file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
 static void
 set_text (char       **slot,
           const char  *value)
@@ -53,7 +41,7 @@ plan_setup (Plan          *plan,
   KoersRoadmapPhase *phase0;
 
   (void) data;
-  plan->project = load_data ("valid-full.koers");
+  plan->project = koers_test_load_data ("valid-full.koers");
   plan->roadmap = koers_roadmap_build (plan->project, NULL);
   g_assert_cmpuint (koers_roadmap_get_n_phases (plan->roadmap), >=, 2);
 

@@ -12,8 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "koers-roadmap.h"
-#include "koers-rules-private.h"
+#include "koers-roadmap-private.h"
 
 struct _KoersRoadmap
 {
@@ -30,29 +29,6 @@ struct _KoersRoadmap
 };
 
 G_DEFINE_FINAL_TYPE (KoersRoadmap, koers_roadmap, G_TYPE_OBJECT)
-
-/* While building: an item and what places it. */
-typedef struct {
-  const KoersRule  *rule;
-  KoersRoadmapItem *item;
-  GArray           *steps;   /* Step, the model stages this item belongs to */
-  guint             min_phase;
-  guint             phase;
-} Work;
-
-typedef struct {
-  guint model;
-  guint stage;
-} Step;
-
-typedef struct {
-  KoersProject *project;
-  KoersRules   *rules;
-  KoersCatalog *catalog;
-  GPtrArray    *works;     /* Work*, in the order added */
-  GHashTable   *by_id;     /* id → Work* */
-  int         **stage_phase; /* [model][stage] */
-} Builder;
 
 static void
 stage_ref_free (KoersStageRef *ref)
@@ -91,15 +67,6 @@ phase_free (KoersRoadmapPhase *phase)
 }
 
 static void
-finding_free (KoersFinding *finding)
-{
-  g_free (finding->id);
-  g_strfreev (finding->models);
-  g_free (finding->message);
-  g_free (finding);
-}
-
-static void
 orphan_free (KoersOrphan *orphan)
 {
   g_free (orphan->id);
@@ -107,13 +74,6 @@ orphan_free (KoersOrphan *orphan)
   g_free (orphan->due);
   g_free (orphan->note);
   g_free (orphan);
-}
-
-static void
-work_free (Work *work)
-{
-  g_clear_pointer (&work->steps, g_array_unref);
-  g_free (work);
 }
 
 static void
@@ -141,7 +101,7 @@ koers_roadmap_init (KoersRoadmap *self)
 {
   self->phases = g_ptr_array_new_with_free_func ((GDestroyNotify) phase_free);
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_finding_free);
   self->orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) orphan_free);
 }
 
@@ -149,337 +109,6 @@ static const char *
 tr (const char *text)
 {
   return g_dgettext (GETTEXT_PACKAGE, text);
-}
-
-/* --- conditions ---------------------------------------------------------- */
-
-static gboolean
-condition_holds (Builder              *b,
-                 const KoersCondition *c)
-{
-  KoersModel *model;
-  const char *stage_id;
-  int index;
-
-  if (c->op == KOERS_CONDITION_ANY)
-    {
-      for (guint i = 0; i < c->any->len; i++)
-        if (condition_holds (b, g_ptr_array_index (c->any, i)))
-          return TRUE;
-      return FALSE;
-    }
-
-  model = koers_catalog_lookup (b->catalog, c->model);
-  stage_id = koers_project_get_marker (b->project, c->model, c->marker);
-  index = model ? koers_model_stage_index (model, stage_id) : -1;
-
-  switch (c->op)
-    {
-    case KOERS_CONDITION_PLACED:
-      return (index >= 0) == c->placed;
-    case KOERS_CONDITION_IS:
-      return index >= 0 && index == c->stage;
-    case KOERS_CONDITION_AT_LEAST:
-      return index >= 0 && index >= c->stage;
-    case KOERS_CONDITION_AT_MOST:
-      return index >= 0 && index <= c->stage;
-    case KOERS_CONDITION_ANY:
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
-static gboolean
-all_hold (Builder   *b,
-          GPtrArray *conditions)
-{
-  for (guint i = 0; i < conditions->len; i++)
-    if (!condition_holds (b, g_ptr_array_index (conditions, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* --- collecting items ---------------------------------------------------- */
-
-static Work *
-add_rule (Builder         *b,
-          const KoersRule *rule)
-{
-  Work *work = g_hash_table_lookup (b->by_id, rule->id);
-
-  if (work != NULL)
-    return work;
-
-  work = g_new0 (Work, 1);
-  work->rule = rule;
-  work->steps = g_array_new (FALSE, FALSE, sizeof (Step));
-  work->min_phase = rule->kind == KOERS_RULE_CONDITIONAL ? rule->phase : 0;
-  g_ptr_array_add (b->works, work);
-  g_hash_table_insert (b->by_id, rule->id, work);
-  return work;
-}
-
-static gboolean
-rule_moves_towards (const KoersRule *rule,
-                    const char      *model,
-                    const char      *stage)
-{
-  for (guint i = 0; i < rule->towards->len; i++)
-    {
-      KoersRuleRef *ref = g_ptr_array_index (rule->towards, i);
-
-      if (g_str_equal (ref->model, model) && g_str_equal (ref->stage, stage))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static KoersLevel
-find_level (Builder     *b,
-            KoersModel **level_model,
-            int         *level_stage)
-{
-  KoersLevel level = KOERS_LEVEL_HIGH + 1;
-
-  *level_model = NULL;
-  *level_stage = -1;
-
-  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
-    {
-      KoersModel *model = koers_catalog_get_model (b->catalog, m);
-      const char *current = koers_project_get_current (b->project, koers_model_get_id (model));
-      int l;
-
-      if (current == NULL)
-        continue;
-      l = _koers_rules_get_level (b->rules, koers_model_get_id (model), current);
-      if (l >= 0 && l < (int) level)
-        {
-          level = l;
-          *level_model = model;
-          *level_stage = koers_model_stage_index (model, current);
-        }
-    }
-
-  return *level_model ? level : KOERS_LEVEL_LOW;
-}
-
-static void
-collect (Builder    *b,
-         KoersLevel  level)
-{
-  guint n_rules = koers_rules_get_n_items (b->rules);
-
-  for (guint i = 0; i < n_rules; i++)
-    {
-      const KoersRule *rule = _koers_rules_get_item (b->rules, i);
-
-      if (rule->kind == KOERS_RULE_PHASE_0 &&
-          (rule->level == KOERS_LEVEL_ALWAYS || rule->level == level))
-        add_rule (b, rule);
-    }
-
-  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
-    {
-      KoersModel *model = koers_catalog_get_model (b->catalog, m);
-      const char *model_id = koers_model_get_id (model);
-      int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
-      int target = koers_model_stage_index (model, koers_project_get_target (b->project, model_id));
-
-      for (int s = current + 1; target >= 0 && s <= target; s++)
-        {
-          const char *stage_id = koers_model_get_stage (model, s)->id;
-
-          for (guint i = 0; i < n_rules; i++)
-            {
-              const KoersRule *rule = _koers_rules_get_item (b->rules, i);
-              Step step = { m, s };
-
-              if (rule->kind == KOERS_RULE_STEP && rule_moves_towards (rule, model_id, stage_id))
-                g_array_append_val (add_rule (b, rule)->steps, step);
-            }
-        }
-    }
-
-  for (guint i = 0; i < n_rules; i++)
-    {
-      const KoersRule *rule = _koers_rules_get_item (b->rules, i);
-
-      if (rule->kind == KOERS_RULE_CONDITIONAL && all_hold (b, rule->when))
-        add_rule (b, rule);
-    }
-
-  /* What an item requires comes along; b->works grows while we walk it. */
-  for (guint i = 0; i < b->works->len; i++)
-    {
-      const KoersRule *rule = ((Work *) g_ptr_array_index (b->works, i))->rule;
-
-      for (guint j = 0; rule->requires[j]; j++)
-        add_rule (b, _koers_rules_lookup_item (b->rules, rule->requires[j]));
-    }
-}
-
-/* --- scheduling ---------------------------------------------------------- */
-
-static guint
-dependency_phase (Builder *b,
-                  Work    *work)
-{
-  guint phase = 0;
-
-  for (guint i = 0; work->rule->after[i]; i++)
-    {
-      Work *dep = g_hash_table_lookup (b->by_id, work->rule->after[i]);
-
-      if (dep != NULL)
-        phase = MAX (phase, dep->phase);
-    }
-  return phase;
-}
-
-/* Steps of one model go one per phase (unless a stage joins the one
- * before), items never precede what they depend on, and pushing an item
- * later pushes the rest of its model's steps. Iterates to a fixed point;
- * rules without cycles (checked when they are read) always get there. */
-static void
-schedule (Builder *b)
-{
-  guint n_models = koers_catalog_get_n_models (b->catalog);
-  gboolean changed = TRUE;
-
-  for (guint round = 0; changed && round < 256; round++)
-    {
-      changed = FALSE;
-
-      for (guint m = 0; m < n_models; m++)
-        {
-          KoersModel *model = koers_catalog_get_model (b->catalog, m);
-          const char *model_id = koers_model_get_id (model);
-          int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
-          int target = koers_model_stage_index (model, koers_project_get_target (b->project, model_id));
-          int prev = 0;
-
-          for (int s = current + 1; target >= 0 && s <= target; s++)
-            {
-              const char *stage_id = koers_model_get_stage (model, s)->id;
-              int phase;
-              int end = 0;   /* the latest phase of this step's items */
-
-              if (_koers_rules_stage_in_phase_0 (b->rules, model_id, stage_id))
-                phase = 0;
-              else if (_koers_rules_stage_joins (b->rules, model_id, stage_id))
-                phase = MAX (prev, 1);
-              else
-                phase = prev + 1;
-
-              for (guint w = 0; w < b->works->len; w++)
-                {
-                  Work *work = g_ptr_array_index (b->works, w);
-
-                  for (guint k = 0; k < work->steps->len; k++)
-                    {
-                      Step *step = &g_array_index (work->steps, Step, k);
-
-                      /* An item pushed later (by what it is after, or
-                       * by another model's step it also serves) pushes
-                       * the later steps of this model, not the other
-                       * items of its own step. */
-                      if (step->model == m && (int) step->stage == s)
-                        end = MAX (end, (int) work->phase);
-                    }
-                }
-
-              if (b->stage_phase[m][s] != phase)
-                {
-                  b->stage_phase[m][s] = phase;
-                  changed = TRUE;
-                }
-              prev = MAX (phase, end);
-            }
-        }
-
-      for (guint w = 0; w < b->works->len; w++)
-        {
-          Work *work = g_ptr_array_index (b->works, w);
-          guint phase = MAX (work->min_phase, dependency_phase (b, work));
-
-          for (guint k = 0; k < work->steps->len; k++)
-            {
-              Step *step = &g_array_index (work->steps, Step, k);
-              phase = MAX (phase, (guint) b->stage_phase[step->model][step->stage]);
-            }
-          if (phase != work->phase)
-            {
-              work->phase = phase;
-              changed = TRUE;
-            }
-        }
-    }
-
-  if (changed)
-    g_critical ("The roadmap rules did not settle; check their after lists");
-}
-
-static int
-compare_work_order (gconstpointer a,
-                    gconstpointer b)
-{
-  const Work *wa = *(const Work * const *) a;
-  const Work *wb = *(const Work * const *) b;
-
-  if (wa->phase != wb->phase)
-    return wa->phase < wb->phase ? -1 : 1;
-  if (wa->rule->order != wb->rule->order)
-    return wa->rule->order < wb->rule->order ? -1 : 1;
-  return 0;
-}
-
-/* Within a phase: rule order, except that an item follows what it depends
- * on (a stable topological sort). */
-static GPtrArray *
-order_phase (Builder   *b,
-             GPtrArray *works)
-{
-  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
-  GPtrArray *ordered = g_ptr_array_new ();
-
-  while (ordered->len < works->len)
-    {
-      gboolean progress = FALSE;
-
-      for (guint i = 0; i < works->len; i++)
-        {
-          Work *work = g_ptr_array_index (works, i);
-          gboolean ready = TRUE;
-
-          if (g_hash_table_contains (placed, work))
-            continue;
-          for (guint j = 0; work->rule->after[j] && ready; j++)
-            {
-              Work *dep = g_hash_table_lookup (b->by_id, work->rule->after[j]);
-
-              if (dep != NULL && dep->phase == work->phase && !g_hash_table_contains (placed, dep))
-                ready = FALSE;
-            }
-          if (ready)
-            {
-              g_hash_table_add (placed, work);
-              g_ptr_array_add (ordered, work);
-              progress = TRUE;
-              break;
-            }
-        }
-
-      if (!progress)
-        {
-          /* Only a cycle gets here, and the rules loader refuses cycles. */
-          for (guint i = 0; i < works->len; i++)
-            if (!g_hash_table_contains (placed, g_ptr_array_index (works, i)))
-              g_ptr_array_add (ordered, g_ptr_array_index (works, i));
-        }
-    }
-
-  return ordered;
 }
 
 /* --- turning work into the result ---------------------------------------- */
@@ -495,20 +124,62 @@ stage_ref_new (const char *model,
   return ref;
 }
 
+static const char *
+level_id (KoersLevel level)
+{
+  static const char * const names[] = { "low", "middle", "high" };
+
+  return names[CLAMP ((int) level, 0, 2)];
+}
+
+
+/* The item's prerequisites as the user sees them: what the rules name
+ * before it (after, sequencing) and the plan holds, by its id in the
+ * plan; a later milestone names the one before it. */
+static GStrv
+item_after (KoersWork *work)
+{
+  g_autoptr(GStrvBuilder) after = g_strv_builder_new ();
+
+  for (guint k = 0; k < work->preds->len; k++)
+    {
+      KoersEdge *edge = &g_array_index (work->preds, KoersEdge, k);
+
+      if (edge->named)
+        g_strv_builder_add (after, edge->from->id);
+    }
+  return g_strv_builder_end (after);
+}
+
 static KoersRoadmapItem *
-make_item (Builder *b,
-           Work    *work)
+make_item (KoersBuilder *b,
+           KoersWork    *work)
 {
   const KoersRule *rule = work->rule;
   KoersRoadmapItem *item = g_new0 (KoersRoadmapItem, 1);
-  g_autoptr(GStrvBuilder) after = g_strv_builder_new ();
+  const char *title = tr (_koers_rule_pick (rule->titles, rule->title, b->kind, NULL));
 
-  item->id = g_strdup (rule->id);
-  item->title = g_strdup (tr (rule->title));
-  item->why = g_strdup (tr (rule->why));
-  item->phase = work->phase;
+  item->id = g_strdup (work->id);
+  if (work->part_title != NULL)
+    item->title = g_strdup (tr (work->part_title));
+  else if (work->n_parts > 1)
+    /* TRANSLATORS: one milestone of a programme, "Equip staff (2 of 3)" */
+    item->title = g_strdup_printf (_("%s (%u of %u)"), title, work->part, work->n_parts);
+  else
+    item->title = g_strdup (title);
+  item->why = g_strdup (tr (_koers_rule_pick (rule->whys, rule->why, b->kind, level_id (b->level))));
+  item->phase = work->quarter;
   item->lesson = rule->lesson;
-  item->role = g_strdup ("communication");
+  item->role = g_strdup (_koers_rule_pick (rule->roles, "communication", b->kind, NULL));
+  item->effort = work->effort;
+  item->result = rule->result ? g_strdup (tr (rule->result)) : NULL;
+  item->milestone = _koers_rule_has_tag (rule, "gate");
+  if (work->n_parts > 1)
+    {
+      item->programme = g_strdup (rule->id);
+      item->part = work->part;
+      item->n_parts = work->n_parts;
+    }
   item->serves = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_ref_free);
 
   switch (rule->kind)
@@ -524,7 +195,7 @@ make_item (Builder *b,
 
           for (guint k = 0; k < work->steps->len; k++)
             {
-              Step *step = &g_array_index (work->steps, Step, k);
+              KoersStep *step = &g_array_index (work->steps, KoersStep, k);
               KoersModel *model = koers_catalog_get_model (b->catalog, step->model);
 
               if (g_str_equal (koers_model_get_id (model), ref->model) &&
@@ -546,15 +217,11 @@ make_item (Builder *b,
       break;
     }
 
-  for (guint i = 0; rule->after[i]; i++)
-    if (g_hash_table_contains (b->by_id, rule->after[i]))
-      g_strv_builder_add (after, rule->after[i]);
-  item->after = g_strv_builder_end (after);
-
-  item->status = koers_project_get_item_status (b->project, rule->id);
-  item->owner = g_strdup (koers_project_get_item_owner (b->project, rule->id));
-  item->due = g_strdup (koers_project_get_item_due (b->project, rule->id));
-  item->note = g_strdup (koers_project_get_item_note (b->project, rule->id));
+  item->after = item_after (work);
+  item->status = koers_project_get_item_status (b->project, work->id);
+  item->owner = g_strdup (koers_project_get_item_owner (b->project, work->id));
+  item->due = g_strdup (koers_project_get_item_due (b->project, work->id));
+  item->note = g_strdup (koers_project_get_item_note (b->project, work->id));
 
   return item;
 }
@@ -583,109 +250,6 @@ phase_period (KoersProject *project,
   return g_strdup_printf (_("Q%u %u"), (months % 12) / 3 + 1, months / 12);
 }
 
-/* @models: every model the finding is about, the main one first */
-static void
-add_finding (KoersRoadmap       *self,
-             const char         *id,
-             KoersSeverity       severity,
-             const char * const *models,
-             int                 lesson,
-             char               *message)
-{
-  KoersFinding *finding = g_new0 (KoersFinding, 1);
-
-  finding->id = g_strdup (id);
-  finding->severity = severity;
-  finding->models = g_strdupv ((char **) models);
-  finding->lesson = lesson;
-  finding->message = message;
-  g_ptr_array_add (self->findings, finding);
-}
-
-static const char *
-level_label (KoersLevel level)
-{
-  switch (level)
-    {
-    case KOERS_LEVEL_LOW:
-      return C_("maturity", "a low");
-    case KOERS_LEVEL_MIDDLE:
-      return C_("maturity", "a middle");
-    case KOERS_LEVEL_HIGH:
-      return C_("maturity", "a high");
-    case KOERS_LEVEL_ALWAYS:
-    default:
-      return "";
-    }
-}
-
-static void
-evaluate_findings (KoersRoadmap *self,
-                   Builder      *b,
-                   KoersModel   *level_model,
-                   int           level_stage)
-{
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new ();
-  g_autoptr(GPtrArray) infos = g_ptr_array_new ();
-
-  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
-    {
-      KoersModel *model = koers_catalog_get_model (b->catalog, m);
-      const char *model_id = koers_model_get_id (model);
-      int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
-      int target = koers_model_stage_index (model, koers_project_get_target (b->project, model_id));
-      g_autofree char *id = NULL;
-
-      if (current >= 0 && target >= 0 && target < current)
-        {
-          id = g_strconcat ("target-below-current/", model_id, NULL);
-          /* TRANSLATORS: %1$s is a model, %2$s and %3$s are its stages */
-          add_finding (self, id, KOERS_SEVERITY_WARNING, (const char * const []) { model_id, NULL }, 0,
-                       g_strdup_printf (_("%1$s: the Goal (%2$s) is below Now (%3$s). The roadmap plans no steps back; move the Goal, or explain the choice in the rationale."),
-                                        koers_model_get_name (model),
-                                        koers_model_get_stage (model, target)->name,
-                                        koers_model_get_stage (model, current)->name));
-        }
-      else if (current < 0 && target >= 0)
-        {
-          id = g_strconcat ("no-current/", model_id, NULL);
-          add_finding (self, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
-                       g_strdup_printf (_("%s: Now is not placed, so the roadmap starts at the model’s first stage. Place Now to plan from where you really are."),
-                                        koers_model_get_name (model)));
-        }
-    }
-
-  for (guint i = 0; i < koers_rules_get_n_findings (b->rules); i++)
-    {
-      const KoersFindingRule *rule = _koers_rules_get_finding (b->rules, i);
-
-      if (all_hold (b, rule->when))
-        add_finding (self, rule->id, rule->severity, (const char * const *) rule->models,
-                     rule->lesson, g_strdup (tr (rule->message)));
-    }
-
-  if (level_model != NULL)
-    /* TRANSLATORS: "Phase 0 is pitched at a low maturity: the Social Media Pyramid places you at Monitor, …" */
-    add_finding (self, "phase-0-level", KOERS_SEVERITY_INFO,
-                 (const char * const []) { "strategy-model", koers_model_get_id (level_model), NULL }, 1,
-                 g_strdup_printf (_("Phase 0 is pitched at %s maturity: the %s places you at %s, the weakest link across the models. Preparing the organisation comes first at every level."),
-                                  level_label (self->level),
-                                  koers_model_get_name (level_model),
-                                  koers_model_get_stage (level_model, level_stage)->name));
-
-  /* Warnings first, each group in the order found. */
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      KoersFinding *f = g_ptr_array_index (self->findings, i);
-      g_ptr_array_add (f->severity == KOERS_SEVERITY_WARNING ? warnings : infos, f);
-    }
-  g_ptr_array_set_free_func (self->findings, NULL);
-  g_ptr_array_set_size (self->findings, 0);
-  g_ptr_array_set_free_func (self->findings, (GDestroyNotify) finding_free);
-  g_ptr_array_extend (self->findings, warnings, NULL, NULL);
-  g_ptr_array_extend (self->findings, infos, NULL, NULL);
-}
-
 /**
  * koers_roadmap_build:
  * @project: the placements and what the user recorded
@@ -698,19 +262,64 @@ evaluate_findings (KoersRoadmap *self,
  *
  * Returns: (transfer full): the roadmap
  */
+static KoersSize
+size_of (const KoersCapacityRule *c,
+         KoersOrganisationKind    kind,
+         guint                    staff)
+{
+  if (staff == 0)
+    return kind == KOERS_ORGANISATION_SMALL_BUSINESS ? KOERS_SIZE_SMALL : KOERS_SIZE_MEDIUM;
+  if (staff < c->small_staff)
+    return KOERS_SIZE_SMALL;
+  if (staff >= c->large_staff)
+    return KOERS_SIZE_LARGE;
+  return KOERS_SIZE_MEDIUM;
+}
+
+static void
+add_orphans (KoersRoadmap *self,
+             KoersProject *project,
+             GHashTable   *planned)
+{
+  g_auto(GStrv) recorded = koers_project_dup_item_ids (project);
+
+  for (guint i = 0; recorded[i]; i++)
+    if (!g_hash_table_contains (planned, recorded[i]))
+      {
+        KoersOrphan *orphan = g_new0 (KoersOrphan, 1);
+
+        orphan->id = g_strdup (recorded[i]);
+        orphan->has_status = koers_project_get_field (project, KOERS_FIELD_ITEM_STATUS, recorded[i]) != NULL;
+        orphan->status = koers_project_get_item_status (project, recorded[i]);
+        orphan->owner = g_strdup (koers_project_get_item_owner (project, recorded[i]));
+        orphan->due = g_strdup (koers_project_get_item_due (project, recorded[i]));
+        orphan->note = g_strdup (koers_project_get_item_note (project, recorded[i]));
+        g_ptr_array_add (self->orphans, orphan);
+      }
+}
+
+/**
+ * koers_roadmap_build:
+ * @project: the placements, the organisation and what the user recorded
+ * @rules: (nullable): the rules; %NULL for the built-in ones
+ *
+ * Plans the roadmap: the items the placements call for and what they
+ * need, scheduled into quarters the team's capacity can carry (phase 0
+ * first), the user's status, owner, due and note on each item, items
+ * the rules no longer produce as orphans, and the cross-model findings.
+ *
+ * Returns: (transfer full): the roadmap
+ */
 KoersRoadmap *
 koers_roadmap_build (KoersProject *project,
                      KoersRules   *rules)
 {
   KoersRoadmap *self;
-  Builder b = { 0 };
-  g_autoptr(GPtrArray) sorted = NULL;
-  g_auto(GStrv) recorded = NULL;
+  KoersBuilder b = { 0 };
+  g_autoptr(GHashTable) planned = NULL;
+  const KoersCapacityRule *capacity;
   KoersModel *level_model;
   int level_stage;
-  guint n_models;
-  guint last_phase = G_MAXUINT;
-  guint phase_number = 0;
 
   g_return_val_if_fail (KOERS_IS_PROJECT (project), NULL);
 
@@ -723,91 +332,56 @@ koers_roadmap_build (KoersProject *project,
   b.project = project;
   b.rules = rules;
   b.catalog = _koers_rules_get_catalog (rules);
-  b.works = g_ptr_array_new_with_free_func ((GDestroyNotify) work_free);
+  b.works = g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_work_free);
   b.by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  n_models = koers_catalog_get_n_models (b.catalog);
-  b.stage_phase = g_new0 (int *, n_models);
-  for (guint m = 0; m < n_models; m++)
-    b.stage_phase[m] = g_new0 (int, koers_model_get_n_stages (koers_catalog_get_model (b.catalog, m)));
+  b.kind_value = koers_project_get_organisation_kind (project);
+  b.kind = b.kind_value == KOERS_ORGANISATION_UNKNOWN ? NULL : koers_organisation_kind_to_string (b.kind_value);
 
-  self->level = find_level (&b, &level_model, &level_stage);
-  collect (&b, self->level);
-  schedule (&b);
+  capacity = _koers_rules_get_capacity (rules);
+  self->capacity = koers_project_get_organisation_capacity (project);
+  if (self->capacity <= 0)
+    self->capacity = b.kind_value == KOERS_ORGANISATION_SMALL_BUSINESS ? capacity->small_business_fte
+                                                                       : capacity->default_fte;
+  self->quarter_capacity = MAX (1, (guint) (self->capacity * capacity->days_per_fte + 0.5));
+  b.capacity = self->quarter_capacity;
+  b.max_items = capacity->max_items;
+  b.size = size_of (capacity, b.kind_value, koers_project_get_organisation_staff (project));
 
-  /* Phase 0 always stands, even empty; later phases are numbered without
-   * gaps in the order their items fall. */
-  {
-    KoersRoadmapPhase *phase0 = g_new0 (KoersRoadmapPhase, 1);
+  self->level = b.level = _koers_builder_find_level (&b, &level_model, &level_stage);
+  _koers_builder_collect (&b);
+  _koers_builder_schedule (&b);
 
-    phase0->index = 0;
-    phase0->title = g_strdup (_("Phase 0: prepare the internal organisation"));
-    phase0->period = phase_period (project, 0);
-    phase0->items = g_ptr_array_new ();
-    g_ptr_array_add (self->phases, phase0);
-  }
-
-  sorted = g_ptr_array_copy (b.works, NULL, NULL);
-  g_ptr_array_set_free_func (sorted, NULL);
-  g_ptr_array_sort (sorted, compare_work_order);
-
-  for (guint i = 0; i < sorted->len;)
+  planned = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint q = 0; q < MAX (b.n_quarters, 1); q++)
     {
-      g_autoptr(GPtrArray) group = g_ptr_array_new ();
-      g_autoptr(GPtrArray) ordered = NULL;
-      guint phase_of_group = ((Work *) g_ptr_array_index (sorted, i))->phase;
-      KoersRoadmapPhase *phase;
+      g_autoptr(GPtrArray) ordered = _koers_builder_order_quarter (&b, q);
+      KoersRoadmapPhase *phase = g_new0 (KoersRoadmapPhase, 1);
 
-      while (i < sorted->len && ((Work *) g_ptr_array_index (sorted, i))->phase == phase_of_group)
-        g_ptr_array_add (group, g_ptr_array_index (sorted, i++));
-
-      if (phase_of_group == 0)
-        phase = g_ptr_array_index (self->phases, 0);
+      phase->index = q;
+      if (q == 0)
+        phase->title = g_strdup (_("Phase 0: prepare the internal organisation"));
       else
-        {
-          if (phase_of_group != last_phase)
-            phase_number++;
-          phase = g_new0 (KoersRoadmapPhase, 1);
-          phase->index = phase_number;
-          /* TRANSLATORS: a column of the roadmap, e.g. "Phase 2" */
-          phase->title = g_strdup_printf (_("Phase %u"), phase_number);
-          phase->period = phase_period (project, phase_number);
-          phase->items = g_ptr_array_new ();
-          g_ptr_array_add (self->phases, phase);
-        }
-      last_phase = phase_of_group;
+        /* TRANSLATORS: a column of the roadmap, e.g. "Phase 2" */
+        phase->title = g_strdup_printf (_("Phase %u"), q);
+      phase->period = phase_period (project, q);
+      phase->items = g_ptr_array_new ();
+      g_ptr_array_add (self->phases, phase);
 
-      ordered = order_phase (&b, group);
       for (guint k = 0; k < ordered->len; k++)
         {
-          Work *work = g_ptr_array_index (ordered, k);
+          KoersWork *work = g_ptr_array_index (ordered, k);
 
-          work->phase = phase->index;
           work->item = make_item (&b, work);
           g_ptr_array_add (self->items, work->item);
           g_ptr_array_add (phase->items, work->item);
+          g_hash_table_add (planned, work->item->id);
         }
+      _koers_roadmap_name_phase (phase, &b);
     }
 
-  recorded = koers_project_dup_item_ids (project);
-  for (guint i = 0; recorded[i]; i++)
-    if (!g_hash_table_contains (b.by_id, recorded[i]))
-      {
-        KoersOrphan *orphan = g_new0 (KoersOrphan, 1);
+  add_orphans (self, project, planned);
+  _koers_roadmap_add_findings (self->findings, &b, level_model, level_stage);
 
-        orphan->id = g_strdup (recorded[i]);
-        orphan->has_status = koers_project_get_field (project, KOERS_FIELD_ITEM_STATUS, recorded[i]) != NULL;
-        orphan->status = koers_project_get_item_status (project, recorded[i]);
-        orphan->owner = g_strdup (koers_project_get_item_owner (project, recorded[i]));
-        orphan->due = g_strdup (koers_project_get_item_due (project, recorded[i]));
-        orphan->note = g_strdup (koers_project_get_item_note (project, recorded[i]));
-        g_ptr_array_add (self->orphans, orphan);
-      }
-
-  evaluate_findings (self, &b, level_model, level_stage);
-
-  for (guint m = 0; m < n_models; m++)
-    g_free (b.stage_phase[m]);
-  g_free (b.stage_phase);
   g_hash_table_unref (b.by_id);
   g_ptr_array_unref (b.works);
 

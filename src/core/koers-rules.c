@@ -12,18 +12,6 @@
 #include "koers-json-private.h"
 #include "koers-rules-private.h"
 
-struct _KoersRules
-{
-  GObject       parent_instance;
-
-  KoersCatalog *catalog;
-  GPtrArray    *items;      /* KoersRule* */
-  GHashTable   *by_id;      /* id → KoersRule* */
-  GPtrArray    *findings;   /* KoersFindingRule* */
-  GHashTable   *levels;     /* "model/stage" → level + 10 */
-  GHashTable   *joins;      /* "model/stage" set */
-  GHashTable   *in_phase_0; /* "model/stage" set */
-};
 
 G_DEFINE_FINAL_TYPE (KoersRules, koers_rules, G_TYPE_OBJECT)
 
@@ -54,7 +42,27 @@ rule_free (KoersRule *rule)
   g_free (rule->why);
   g_strfreev (rule->after);
   g_strfreev (rule->requires);
+  _koers_rule_free_extras (rule);
   g_free (rule);
+}
+
+static void
+goal_free (KoersGoal *goal)
+{
+  g_free (goal->id);
+  g_free (goal->name);
+  g_free (goal->done);
+  g_free (goal);
+}
+
+static void
+sequence_free (KoersSequenceRule *sequence)
+{
+  g_free (sequence->id);
+  g_free (sequence->before);
+  g_free (sequence->after);
+  g_free (sequence->cite);
+  g_free (sequence);
 }
 
 static void
@@ -64,6 +72,8 @@ finding_rule_free (KoersFindingRule *rule)
   g_strfreev (rule->models);
   g_clear_pointer (&rule->when, g_ptr_array_unref);
   g_free (rule->message);
+  g_strfreev (rule->adds);
+  g_strfreev (rule->unless_planned);
   g_free (rule);
 }
 
@@ -79,6 +89,11 @@ koers_rules_finalize (GObject *object)
   g_clear_pointer (&self->levels, g_hash_table_unref);
   g_clear_pointer (&self->joins, g_hash_table_unref);
   g_clear_pointer (&self->in_phase_0, g_hash_table_unref);
+  g_clear_pointer (&self->efforts, g_hash_table_unref);
+  g_clear_pointer (&self->goals, g_ptr_array_unref);
+  g_clear_pointer (&self->sequences, g_ptr_array_unref);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->strict_models, g_strfreev);
 
   G_OBJECT_CLASS (koers_rules_parent_class)->finalize (object);
 }
@@ -98,16 +113,13 @@ koers_rules_init (KoersRules *self)
   self->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->joins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->in_phase_0 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->efforts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
+  self->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) sequence_free);
+  self->capacity = (KoersCapacityRule) { 15, 2, 0.5, 50, 1000, 8 };
 }
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *path,
-             const char  *what)
-{
-  g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID, "%s: %s", path, what);
-  return FALSE;
-}
+#define set_invalid _koers_rules_set_invalid
 
 static KoersModel *
 get_model (KoersRules  *self,
@@ -181,6 +193,21 @@ parse_condition (KoersRules  *self,
     }
   object = json_node_get_object (node);
 
+  if (!_koers_json_get_array (object, path, "all", FALSE, &any, error))
+    return NULL;
+  if (any != NULL)
+    {
+      g_autofree char *p = _koers_json_path (path, "all");
+      GPtrArray *list = parse_conditions (self, any, p, error);
+
+      if (list == NULL)
+        return NULL;
+      c = g_new0 (KoersCondition, 1);
+      c->op = KOERS_CONDITION_ALL;
+      c->any = list;
+      return c;
+    }
+
   if (!_koers_json_get_array (object, path, "any", FALSE, &any, error))
     return NULL;
   if (any != NULL)
@@ -193,6 +220,24 @@ parse_condition (KoersRules  *self,
       c = g_new0 (KoersCondition, 1);
       c->op = KOERS_CONDITION_ANY;
       c->any = list;
+      return c;
+    }
+
+  /* Conditions on the whole project rather than one model. */
+  if (json_object_has_member (object, "all-at-goal") || json_object_has_member (object, "goal-below-now"))
+    {
+      gboolean value = FALSE;
+      const char *member = json_object_has_member (object, "all-at-goal") ? "all-at-goal" : "goal-below-now";
+
+      if (!_koers_json_get_bool (object, path, member, &value, error))
+        return NULL;
+      if (!value)
+        {
+          set_invalid (error, path, _("all-at-goal and goal-below-now can only be true"));
+          return NULL;
+        }
+      c = g_new0 (KoersCondition, 1);
+      c->op = g_str_equal (member, "all-at-goal") ? KOERS_CONDITION_ALL_AT_GOAL : KOERS_CONDITION_GOAL_BELOW_NOW;
       return c;
     }
 
@@ -245,6 +290,15 @@ parse_conditions (KoersRules  *self,
                   JsonArray   *array,
                   const char  *path,
                   GError     **error)
+{
+  return _koers_rules_parse_conditions (self, array, path, error);
+}
+
+GPtrArray *
+_koers_rules_parse_conditions (KoersRules  *self,
+                               JsonArray   *array,
+                               const char  *path,
+                               GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) condition_free);
 
@@ -303,12 +357,12 @@ parse_refs (KoersRules  *self,
   return g_steal_pointer (&refs);
 }
 
-static gboolean
-parse_id_list (JsonObject  *object,
-               const char  *path,
-               const char  *member,
-               GStrv       *out,
-               GError     **error)
+gboolean
+_koers_rules_parse_id_list (JsonObject  *object,
+                            const char  *path,
+                            const char  *member,
+                            GStrv       *out,
+                            GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *array;
@@ -357,7 +411,10 @@ parse_item (KoersRules  *self,
             GError     **error)
 {
   g_autofree char *path = g_strdup_printf ("items[%u]", index);
-  const char *id, *title, *why, *phase_0;
+  g_autofree char *title = NULL, *why = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) whys = NULL;
+  const char *id, *phase_0;
   JsonArray *towards, *when, *serves;
   JsonObject *object;
   KoersRule *rule;
@@ -368,8 +425,8 @@ parse_item (KoersRules  *self,
   object = json_node_get_object (node);
 
   if (!_koers_json_get_string (object, path, "id", TRUE, &id, error) ||
-      !_koers_json_get_string (object, path, "title", TRUE, &title, error) ||
-      !_koers_json_get_string (object, path, "why", TRUE, &why, error) ||
+      !_koers_rules_parse_text (object, path, "title", &title, &titles, error) ||
+      !_koers_rules_parse_text (object, path, "why", &why, &whys, error) ||
       !_koers_json_get_string (object, path, "phase-0", FALSE, &phase_0, error) ||
       !_koers_json_get_array (object, path, "towards", FALSE, &towards, error) ||
       !_koers_json_get_array (object, path, "when", FALSE, &when, error) ||
@@ -389,13 +446,16 @@ parse_item (KoersRules  *self,
   rule = g_new0 (KoersRule, 1);
   rule->order = index;
   rule->id = g_strdup (id);
-  rule->title = g_strdup (title);
-  rule->why = g_strdup (why);
+  rule->title = g_steal_pointer (&title);
+  rule->why = g_steal_pointer (&why);
+  rule->titles = g_steal_pointer (&titles);
+  rule->whys = g_steal_pointer (&whys);
   g_ptr_array_add (self->items, rule);
   g_hash_table_insert (self->by_id, rule->id, rule);
 
-  if (!parse_id_list (object, path, "after", &rule->after, error) ||
-      !parse_id_list (object, path, "requires", &rule->requires, error))
+  if (!_koers_rules_parse_id_list (object, path, "after", &rule->after, error) ||
+      !_koers_rules_parse_id_list (object, path, "requires", &rule->requires, error) ||
+      !_koers_rules_parse_item_extras (self, rule, object, path, error))
     return FALSE;
 
   if (json_object_has_member (object, "lesson"))
@@ -437,8 +497,8 @@ parse_item (KoersRules  *self,
         return FALSE;
       if (phase == NULL || !JSON_NODE_HOLDS_VALUE (phase) ||
           json_node_get_value_type (phase) != G_TYPE_INT64 ||
-          json_node_get_int (phase) < 1 || json_node_get_int (phase) > 20)
-        return set_invalid (error, path, _("an item with when needs a phase from 1 to 20"));
+          json_node_get_int (phase) < 0 || json_node_get_int (phase) > 20)
+        return set_invalid (error, path, _("an item with when needs a phase from 0 to 20"));
       rule->phase = json_node_get_int (phase);
     }
 
@@ -481,7 +541,9 @@ parse_finding (KoersRules  *self,
   else
     return set_invalid (error, path, _("severity must be info or warning"));
 
-  if (!parse_id_list (object, path, "models", &rule->models, error))
+  if (!_koers_rules_parse_id_list (object, path, "models", &rule->models, error) ||
+      !_koers_rules_parse_id_list (object, path, "adds", &rule->adds, error) ||
+      !_koers_rules_parse_id_list (object, path, "unless-planned", &rule->unless_planned, error))
     return FALSE;
   for (guint i = 0; rule->models[i]; i++)
     if (koers_catalog_lookup (self->catalog, rule->models[i]) == NULL)
@@ -584,74 +646,6 @@ parse_stages (KoersRules  *self,
   return TRUE;
 }
 
-/* 0 unvisited, 1 on the stack, 2 done */
-static gboolean
-has_cycle_from (KoersRules *self,
-                KoersRule  *rule,
-                GHashTable *state)
-{
-  int s = GPOINTER_TO_INT (g_hash_table_lookup (state, rule->id));
-
-  if (s == 1)
-    return TRUE;
-  if (s == 2)
-    return FALSE;
-  g_hash_table_insert (state, rule->id, GINT_TO_POINTER (1));
-  for (guint i = 0; rule->after[i]; i++)
-    {
-      KoersRule *dep = g_hash_table_lookup (self->by_id, rule->after[i]);
-
-      if (dep && has_cycle_from (self, dep, state))
-        return TRUE;
-    }
-  g_hash_table_insert (state, rule->id, GINT_TO_POINTER (2));
-  return FALSE;
-}
-
-static gboolean
-check_references (KoersRules  *self,
-                  GError     **error)
-{
-  g_autoptr(GHashTable) state = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      KoersRule *rule = g_ptr_array_index (self->items, i);
-      g_autofree char *path = g_strdup_printf ("items[%u]", i);
-
-      for (guint j = 0; rule->after[j]; j++)
-        if (!g_hash_table_contains (self->by_id, rule->after[j]))
-          {
-            g_autofree char *what = g_strdup_printf (_("after: no item has the id \"%s\""), rule->after[j]);
-            return set_invalid (error, path, what);
-          }
-      for (guint j = 0; rule->requires[j]; j++)
-        {
-          KoersRule *dep = g_hash_table_lookup (self->by_id, rule->requires[j]);
-
-          if (dep == NULL)
-            {
-              g_autofree char *what = g_strdup_printf (_("requires: no item has the id \"%s\""), rule->requires[j]);
-              return set_invalid (error, path, what);
-            }
-          if (dep->kind == KOERS_RULE_STEP)
-            return set_invalid (error, path, _("requires may only name phase 0 items or items with when"));
-        }
-    }
-
-  for (guint i = 0; i < self->items->len; i++)
-    if (has_cycle_from (self, g_ptr_array_index (self->items, i), state))
-      {
-        KoersRule *rule = g_ptr_array_index (self->items, i);
-        g_autofree char *path = g_strdup_printf ("items[%u]", i);
-        g_autofree char *what = g_strdup_printf (_("the item \"%s\" depends on itself through after"), rule->id);
-
-        return set_invalid (error, path, what);
-      }
-
-  return TRUE;
-}
-
 /* Reads @bytes into @self; the caller names the file in the message. */
 static gboolean
 parse_rules (KoersRules  *self,
@@ -672,14 +666,15 @@ parse_rules (KoersRules  *self,
     }
   object = json_node_get_object (root);
 
-  if (!_koers_json_check_header (object, "koers-rules", 1, error) ||
+  if (!_koers_json_check_header (object, "koers-rules", 2, error) ||
       !_koers_json_get_object (object, NULL, "maturity", TRUE, &maturity, error) ||
       !_koers_json_get_array (object, NULL, "stages", FALSE, &stages, error) ||
       !_koers_json_get_array (object, NULL, "items", TRUE, &items, error) ||
       !_koers_json_get_array (object, NULL, "findings", TRUE, &findings, error))
     return FALSE;
 
-  if (!parse_maturity (self, maturity, error))
+  if (!parse_maturity (self, maturity, error) ||
+      !_koers_rules_parse_planning (self, object, error))
     return FALSE;
   if (stages != NULL && !parse_stages (self, stages, error))
     return FALSE;
@@ -689,10 +684,7 @@ parse_rules (KoersRules  *self,
   for (guint i = 0; i < json_array_get_length (findings); i++)
     if (!parse_finding (self, json_array_get_element (findings, i), i, error))
       return FALSE;
-  if (!check_references (self, error))
-    return FALSE;
-
-  return TRUE;
+  return _koers_rules_check_references (self, error);
 }
 
 /**
@@ -806,6 +798,15 @@ _koers_rules_get_level (KoersRules *self,
   return value ? GPOINTER_TO_INT (value) - 10 : -1;
 }
 
+/* Whether each stage of @model needs quarters of its own (the strict
+ * bottom-up pyramid), rather than only where the plan has room. */
+gboolean
+_koers_rules_model_is_strict (KoersRules *self,
+                              const char *model)
+{
+  return self->strict_models != NULL && g_strv_contains ((const char * const *) self->strict_models, model);
+}
+
 gboolean
 _koers_rules_stage_joins (KoersRules *self,
                           const char *model,
@@ -828,4 +829,53 @@ KoersCatalog *
 _koers_rules_get_catalog (KoersRules *self)
 {
   return self->catalog;
+}
+
+const KoersCapacityRule *
+_koers_rules_get_capacity (KoersRules *self)
+{
+  return &self->capacity;
+}
+
+guint
+_koers_rules_get_n_goals (KoersRules *self)
+{
+  return self->goals->len;
+}
+
+const KoersGoal *
+_koers_rules_get_goal (KoersRules *self,
+                       guint       index)
+{
+  return g_ptr_array_index (self->goals, index);
+}
+
+int
+_koers_rules_lookup_goal (KoersRules *self,
+                          const char *id)
+{
+  for (guint i = 0; i < self->goals->len; i++)
+    if (g_str_equal (((KoersGoal *) g_ptr_array_index (self->goals, i))->id, id))
+      return i;
+  return -1;
+}
+
+const KoersEffort *
+_koers_rules_lookup_effort (KoersRules *self,
+                            const char *name)
+{
+  return g_hash_table_lookup (self->efforts, name);
+}
+
+guint
+_koers_rules_get_n_sequences (KoersRules *self)
+{
+  return self->sequences->len;
+}
+
+const KoersSequenceRule *
+_koers_rules_get_sequence (KoersRules *self,
+                           guint       index)
+{
+  return g_ptr_array_index (self->sequences, index);
 }

@@ -248,8 +248,15 @@ _koers_slide_phase_heading (KoersSlide               *self,
                             PangoLayout             **second)
 {
   g_autofree char *text = NULL;
+  g_autofree char *heading = NULL;
 
-  *title = _koers_slide_make_layout (self, phase->title, u (self, _koers_slide_phase_font (title_font)), PANGO_WEIGHT_BOLD,
+  /* A later phase says what it achieves; phase 0's title already does. */
+  if (phase->index > 0 && phase->name != NULL)
+    /* TRANSLATORS: a roadmap phase's heading, "Phase 1: Listen and set direction" */
+    heading = g_strdup_printf (C_("phase heading", "%s: %s"), phase->title, phase->name);
+  else
+    heading = g_strdup (phase->title);
+  *title = _koers_slide_make_layout (self, heading, u (self, _koers_slide_phase_font (title_font)), PANGO_WEIGHT_BOLD,
                                      width, PANGO_ALIGN_LEFT, FALSE);
   if (continued && phase->period)
     /* TRANSLATORS: under a phase's heading on a page that continues it, e.g. "Q2 2027 (continued)" */

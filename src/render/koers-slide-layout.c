@@ -31,25 +31,20 @@ static const double title_fonts[] = { 26, 24, 22, 20, 19, 18, 17, 16, 15 };
 static const KoersColor org_light = { 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0, 1 };
 static const KoersColor org_dark = { 0x77 / 255.0, 0x76 / 255.0, 0x7b / 255.0, 1 };
 
-static guint
-lane_for_model (KoersSlide *self,
-                const char *model_id)
-{
-  for (guint i = 1; i < self->lanes->len; i++)
-    if (g_strcmp0 (koers_model_get_id (lane_get (self, i)->model), model_id) == 0)
-      return i;
-  return 0;
-}
+/* The plan's lane: GNOME's Blue 4 and Blue 2, with white text on both
+ * (4.9 : 1 and more). */
+static const KoersColor plan_light = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1 };
+static const KoersColor plan_dark = { 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0, 1 };
 
-/* Lanes in the catalog's order, one per model with items after phase 0.
- * Items of phase 0 stand in the organisation's column; an item after
- * phase 0 that serves no known model stands in an organisation lane. */
+/* Two lanes: the organisation's, for phase 0, and the plan's, for every
+ * later phase. The plan is one schedule across the models, so its cards
+ * stand in the order the work is done in each quarter; each card's chips
+ * say which models it serves. */
 void
 _koers_slide_collect_lanes_and_columns (KoersSlide *self)
 {
-  KoersCatalog *catalog = koers_project_get_catalog (self->project);
   guint n_phases = koers_roadmap_get_n_phases (self->roadmap);
-  g_autofree gboolean *used = g_new0 (gboolean, koers_catalog_get_n_models (catalog));
+  gboolean has_plan = FALSE;
   Lane org = { 0 };
 
   org.model = NULL;
@@ -62,34 +57,19 @@ _koers_slide_collect_lanes_and_columns (KoersSlide *self)
   for (guint p = 0; p < n_phases; p++)
     {
       const KoersRoadmapPhase *phase = koers_roadmap_get_phase (self->roadmap, p);
-      if (phase->index == 0)
-        continue;
-      for (guint i = 0; i < phase->items->len; i++)
-        {
-          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
-          int index;
 
-          if (item->serves == NULL || item->serves->len == 0)
-            continue;
-          index = koers_catalog_index_of (catalog, ((KoersStageRef *) g_ptr_array_index (item->serves, 0))->model);
-          if (index >= 0)
-            used[index] = TRUE;
-        }
+      if (phase->index > 0 && phase->items->len > 0)
+        has_plan = TRUE;
     }
-
-  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+  if (has_plan)
     {
-      Lane lane = { 0 };
-      KoersModel *model = koers_catalog_get_model (catalog, m);
+      Lane plan = { 0 };
 
-      if (!used[m])
-        continue;
-      lane.model = model;
-      lane.name = g_strdup (koers_model_get_short_name (model));
-      if (!koers_color_parse (koers_model_get_color (model), &lane.color))
-        lane.color = self->palette->ink_muted;
-      lane.on_color = (KoersColor) { 1, 1, 1, 1 };
-      g_array_append_val (self->lanes, lane);
+      /* TRANSLATORS: the roadmap's lane for the phases after phase 0 */
+      plan.name = g_strdup (C_("slide lane", "Plan"));
+      plan.color = is_dark (self) ? plan_dark : plan_light;
+      plan.on_color = (KoersColor) { 1, 1, 1, 1 };
+      g_array_append_val (self->lanes, plan);
     }
 
   for (guint p = 0; p < n_phases; p++)
@@ -108,14 +88,7 @@ _koers_slide_collect_lanes_and_columns (KoersSlide *self)
         column->cells[l] = g_ptr_array_new ();
 
       for (guint i = 0; i < phase->items->len; i++)
-        {
-          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
-          guint lane = 0;
-
-          if (!column->is_org && item->serves != NULL && item->serves->len > 0)
-            lane = lane_for_model (self, ((KoersStageRef *) g_ptr_array_index (item->serves, 0))->model);
-          g_ptr_array_add (column->cells[lane], (gpointer) item);
-        }
+        g_ptr_array_add (column->cells[column->is_org ? 0 : 1], g_ptr_array_index (phase->items, i));
       g_ptr_array_add (self->columns, column);
     }
 }
@@ -577,7 +550,7 @@ _koers_slide_evaluate (KoersSlide   *self,
 
 /* How @a compares with @b, best first: negative when @a is better.
  * An invalid score is worse than any valid one. The keys weigh in this
- * order: pages, words broken that need not be, words broken, lanes split
+ * order: words broken that need not be, pages, words broken, lanes split
  * over pages; then, where @keys says SCORE_KEYS_ALL, a larger title size, and
  * fewer sub-columns. */
 typedef enum {
@@ -594,10 +567,12 @@ score_compare (const Score *a,
     return a->valid ? -1 : 1;
   if (!a->valid)
     return 0;
-  if (a->pages != b->pages)
-    return a->pages < b->pages ? -1 : 1;
+  /* A word broken that need not be is a flaw on every page; one more
+   * page is not. */
   if (a->avoidable != b->avoidable)
     return a->avoidable < b->avoidable ? -1 : 1;
+  if (a->pages != b->pages)
+    return a->pages < b->pages ? -1 : 1;
   if (a->broken != b->broken)
     return a->broken < b->broken ? -1 : 1;
   if (a->splits != b->splits)

@@ -321,6 +321,10 @@ card_meta_text (const KoersRoadmapItem *item)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
+  /* The go/no-go gate is a decision, not work: say so first. */
+  if (item->milestone)
+    /* TRANSLATORS: on a roadmap card, before the decision it names */
+    g_ptr_array_add (parts, g_strdup_printf ("\u25c6\u00a0%s", C_("card", "Milestone")));
   if (_koers_slide_has_text (item->owner))
     g_ptr_array_add (parts, g_strdup (item->owner));
   if (_koers_slide_has_text (item->due))

@@ -14,7 +14,8 @@
  * lanes run as rows to its right, one per model with items, through the
  * phase columns 1, 2, …. A search over card font size, phase columns per
  * page and cards side by side per cell picks the layout with the fewest
- * pages, then the fewest words broken inside, then the fewest lanes
+ * words broken inside that need not be, then the fewest pages, then the
+ * fewest words broken inside, then the fewest lanes
  * split over pages, then the largest text. Where one page cannot hold it,
  * the phases continue on further pages (and lanes too tall for a page
  * continue below, marked "(continued)").

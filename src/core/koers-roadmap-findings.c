@@ -1,0 +1,204 @@
+/* koers-roadmap-findings.c: what the placements say beyond the items,
+ * and what each phase is for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-roadmap"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "koers-roadmap-private.h"
+
+void
+_koers_finding_free (KoersFinding *finding)
+{
+  g_free (finding->id);
+  g_strfreev (finding->models);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+/* @models: every model the finding is about, the main one first */
+static void
+add_finding (GPtrArray          *findings,
+             const char         *id,
+             KoersSeverity       severity,
+             const char * const *models,
+             int                 lesson,
+             char               *message)
+{
+  KoersFinding *finding = g_new0 (KoersFinding, 1);
+
+  finding->id = g_strdup (id);
+  finding->severity = severity;
+  finding->models = g_strdupv ((char **) models);
+  finding->lesson = lesson;
+  finding->message = message;
+  g_ptr_array_add (findings, finding);
+}
+
+static const char *
+level_label (KoersLevel level)
+{
+  switch (level)
+    {
+    case KOERS_LEVEL_LOW:
+      return C_("maturity", "a low");
+    case KOERS_LEVEL_MIDDLE:
+      return C_("maturity", "a middle");
+    case KOERS_LEVEL_HIGH:
+      return C_("maturity", "a high");
+    case KOERS_LEVEL_ALWAYS:
+    default:
+      return "";
+    }
+}
+
+static gboolean
+all_planned (KoersBuilder *b,
+             GStrv         ids)
+{
+  for (guint i = 0; ids[i]; i++)
+    if (!g_hash_table_contains (b->by_id, ids[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_model_findings (GPtrArray    *findings,
+                    KoersBuilder *b)
+{
+  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (b->catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
+      int target = koers_model_stage_index (model, koers_project_get_target (b->project, model_id));
+      const char *rationale = koers_project_get_rationale (b->project, model_id);
+      g_autofree char *id = NULL;
+
+      if (current >= 0 && target >= 0 && target < current)
+        {
+          id = g_strconcat ("target-below-current/", model_id, NULL);
+          if (rationale != NULL && rationale[0] != '\0')
+            /* TRANSLATORS: %1$s is a model, %2$s and %3$s are its stages */
+            add_finding (findings, id, KOERS_SEVERITY_WARNING, (const char * const []) { model_id, NULL }, 0,
+                         g_strdup_printf (_("%1$s: the Goal (%2$s) is below Now (%3$s), a deliberate step back as your rationale explains. The roadmap plans the scale-back: what to close or hand over, and how to tell your community."),
+                                          koers_model_get_name (model),
+                                          koers_model_get_stage (model, target)->name,
+                                          koers_model_get_stage (model, current)->name));
+          else
+            /* TRANSLATORS: %1$s is a model, %2$s and %3$s are its stages */
+            add_finding (findings, id, KOERS_SEVERITY_WARNING, (const char * const []) { model_id, NULL }, 0,
+                         g_strdup_printf (_("%1$s: the Goal (%2$s) is below Now (%3$s). The roadmap plans a scale-back: what to close or hand over, and how to tell your community. If the step back is deliberate, write the reason in the rationale; if not, move the Goal."),
+                                          koers_model_get_name (model),
+                                          koers_model_get_stage (model, target)->name,
+                                          koers_model_get_stage (model, current)->name));
+        }
+      else if (current < 0 && target >= 0)
+        {
+          id = g_strconcat ("no-current/", model_id, NULL);
+          add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                       g_strdup_printf (_("%s: Now is not placed, so the roadmap starts at the model’s first stage. Place Now to plan from where you really are."),
+                                        koers_model_get_name (model)));
+        }
+    }
+}
+
+/**
+ * _koers_roadmap_add_findings:
+ *
+ * Evaluates the findings, warnings first. A finding whose remedy the
+ * roadmap already plans (`unless-planned`) is not said.
+ */
+void
+_koers_roadmap_add_findings (GPtrArray    *findings,
+                             KoersBuilder *b,
+                             KoersModel   *level_model,
+                             int           level_stage)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  add_model_findings (all, b);
+
+  for (guint i = 0; i < koers_rules_get_n_findings (b->rules); i++)
+    {
+      const KoersFindingRule *rule = _koers_rules_get_finding (b->rules, i);
+
+      if (!_koers_builder_all_hold (b, rule->when))
+        continue;
+      if (rule->unless_planned[0] != NULL && all_planned (b, rule->unless_planned))
+        continue;
+      add_finding (all, rule->id, rule->severity, (const char * const *) rule->models,
+                   rule->lesson, g_strdup (g_dgettext (GETTEXT_PACKAGE, rule->message)));
+    }
+
+  if (level_model != NULL && b->level == KOERS_LEVEL_HIGH)
+    /* TRANSLATORS: "…: the Social Media Pyramid, the lowest of your placements, places you at Create." */
+    add_finding (all, "phase-0-level", KOERS_SEVERITY_INFO,
+                 (const char * const []) { "strategy-model", koers_model_get_id (level_model), NULL }, 1,
+                 g_strdup_printf (_("Phase 0 is pitched at a high maturity: every model you placed puts you at a high stage (the %s at %s). Preparing the organisation now means involving and equipping colleagues, not explaining the basics."),
+                                  koers_model_get_name (level_model),
+                                  koers_model_get_stage (level_model, level_stage)->name));
+  else if (level_model != NULL)
+    /* TRANSLATORS: "Phase 0 is pitched at a low maturity: the Social Media Pyramid places you at Monitor, …" */
+    add_finding (all, "phase-0-level", KOERS_SEVERITY_INFO,
+                 (const char * const []) { "strategy-model", koers_model_get_id (level_model), NULL }, 1,
+                 g_strdup_printf (_("Phase 0 is pitched at %s maturity: the %s places you at %s, the weakest link across the models. Preparing the organisation comes first at every level."),
+                                  level_label (b->level),
+                                  koers_model_get_name (level_model),
+                                  koers_model_get_stage (level_model, level_stage)->name));
+
+  for (guint i = 0; i < all->len; i++)
+    if (((KoersFinding *) g_ptr_array_index (all, i))->severity == KOERS_SEVERITY_WARNING)
+      g_ptr_array_add (findings, g_ptr_array_index (all, i));
+  for (guint i = 0; i < all->len; i++)
+    if (((KoersFinding *) g_ptr_array_index (all, i))->severity != KOERS_SEVERITY_WARNING)
+      g_ptr_array_add (findings, g_ptr_array_index (all, i));
+}
+
+/**
+ * _koers_roadmap_name_phase:
+ *
+ * Names a phase by the goal that most of its items serve (most effort
+ * breaks a tie), and gives that goal's definition of done.
+ */
+void
+_koers_roadmap_name_phase (KoersRoadmapPhase *phase,
+                           KoersBuilder      *b)
+{
+  guint n_goals = _koers_rules_get_n_goals (b->rules);
+  g_autofree guint *effort = g_new0 (guint, n_goals + 1);
+  g_autofree guint *count = g_new0 (guint, n_goals + 1);
+  int best = -1;
+
+  phase->effort = 0;
+  for (guint i = 0; i < phase->items->len; i++)
+    {
+      const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+      KoersWork *work = NULL;
+
+      phase->effort += item->effort;
+      for (guint w = 0; w < b->works->len && work == NULL; w++)
+        if (((KoersWork *) g_ptr_array_index (b->works, w))->item == item)
+          work = g_ptr_array_index (b->works, w);
+      if (work != NULL && work->rule->goal >= 0)
+        {
+          effort[work->rule->goal] += item->effort;
+          count[work->rule->goal]++;
+        }
+    }
+
+  /* Most items first: one large programme does not name every quarter
+   * it runs in. Then most effort, then the goals' order. */
+  for (guint g = 0; g < n_goals; g++)
+    if (count[g] > 0 && (best < 0 || count[g] > count[best] ||
+                         (count[g] == count[best] && effort[g] > effort[best])))
+      best = g;
+  if (best < 0)
+    return;
+  phase->name = g_strdup (g_dgettext (GETTEXT_PACKAGE, _koers_rules_get_goal (b->rules, best)->name));
+  phase->done = g_strdup (g_dgettext (GETTEXT_PACKAGE, _koers_rules_get_goal (b->rules, best)->done));
+}
