@@ -943,7 +943,7 @@ static void
 test_usage_page_pdf (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
-  g_autofree char *valid = koers_test_data_path ("valid-full.koers");
+  g_autofree char *valid = koers_test_data_path ("every-model-to-the-top.koers");
   g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *export_pdf = g_strconcat ("--export-roadmap=", pdf, NULL);
   g_autofree char *diagram_pdf = g_strconcat ("--export-diagram=pyramid:", pdf, NULL);
@@ -954,7 +954,8 @@ test_usage_page_pdf (void)
   g_auto(Run) diagram;
   g_auto(Run) second;
 
-  /* valid-full.koers takes several slides at 1920x1080, but not twenty */
+  /* every model from nowhere to the top takes several slides at
+   * 1920x1080, but not twenty */
   KOERS (&beyond, export_pdf, "--page=20", valid);
   g_assert_cmpint (beyond.status, ==, 2);
   g_assert_cmpstr (beyond.out, ==, "");
