@@ -20,6 +20,7 @@
 #include "koers-roadmap-format.h"
 #include "koers-roadmap.h"
 #include "koers-slide.h"
+#include "koers-spreadsheet.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE   2
@@ -266,6 +267,30 @@ run_deck (const char               *path,
   return 0;
 }
 
+static int
+run_spreadsheet (const char             *path,
+                 const char             *out,
+                 KoersSpreadsheetFormat  format)
+{
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(project = load (path)))
+    return EXIT_REFUSED;
+
+  print_warnings (path, project);
+  roadmap = koers_roadmap_build (project, NULL);
+  file = g_file_new_for_commandline_arg (out);
+  if (!koers_export_spreadsheet (roadmap, format, file, &error))
+    {
+      g_printerr ("koers: %s: %s\n", out, error->message);
+      return EXIT_REFUSED;
+    }
+  return 0;
+}
+
 /**
  * koers_cli_run:
  * @options: the parsed options
@@ -384,8 +409,16 @@ koers_cli_run (GVariantDict *options)
 
   if (export_roadmap)
     {
+      KoersSpreadsheetFormat sheet_format;
+
+      if (koers_spreadsheet_format_from_filename (export_roadmap, &sheet_format))
+        {
+          if (size || scale_text || theme || background || page_text)
+            return usage_error (_("--size, --scale, --theme, --background and --page do not go with a spreadsheet"));
+          return run_spreadsheet (files[0], export_roadmap, sheet_format);
+        }
       if (!koers_export_format_from_filename (export_roadmap, &export_options.format))
-        return usage_error (_("--export-roadmap: “%s” does not end in .png, .svg or .pdf"), export_roadmap);
+        return usage_error (_("--export-roadmap: “%s” does not end in .png, .svg, .pdf, .ods or .xlsx"), export_roadmap);
       return run_export (files[0], NULL, export_roadmap, &export_options);
     }
   else
