@@ -400,15 +400,15 @@ add_model_slide (KoersDeck                *self,
     {
       /* Only the rationale can be this long; the project keeps it whole. */
       KoersDeckPara *last = g_ptr_array_index (text, text->len - 1);
-      KoersDeckRun *run = g_ptr_array_index (last->runs, 0);
+      double size = ((KoersDeckRun *) g_ptr_array_index (last->runs, 0))->size;
       double others;
       char *shorter;
 
       g_ptr_array_remove_index (text, text->len - 1);
       others = _koers_deck_measure_paras (measure, text, text_width);
-      shorter = _koers_deck_shorten (measure, rationale, run->size, text_width,
+      shorter = _koers_deck_shorten (measure, rationale, size, text_width,
                                      (body_height - 2 * KOERS_DECK_INSET_Y) * 0.85 - others - 8);
-      para = add_para (text, 8, shorter, run->size, FALSE, KOERS_INK_TEXT);
+      add_para (text, 8, shorter, size, FALSE, KOERS_INK_TEXT);
       g_free (shorter);
     }
   add_box (slide, KOERS_BOX_BODY, text_x, BODY_Y, text_width, body_height, text);
