@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 /* The one font Koers measures with and declares in the files. */
 #define KOERS_DECK_FONT    "DejaVu Sans"
 
+typedef struct _KoersDeckMeasure KoersDeckMeasure;
+
 typedef enum {
   KOERS_INK_TEXT,
   KOERS_INK_MUTED,
@@ -94,7 +96,50 @@ struct _KoersDeck
   double                  min_phase_text; /* the smallest text on a phase slide */
 };
 
+#define MARGIN        96.0
+#define CONTENT_WIDTH (KOERS_DECK_WIDTH - 2 * MARGIN)
+#define TITLE_Y       40.0
+#define TITLE_HEIGHT  150.0
+#define BODY_Y        200.0
+#define BODY_BOTTOM   1040.0
+
+/* Phase slides: nothing under 24 px (12 pt) at 1080p. */
+#define PHASE_TITLE_SIZE 52.0
+#define PHASE_ITEM_SIZE  30.0
+#define PHASE_TEXT_SIZE  24.0
+/* The overview keeps a phase in one column down to this size. */
+#define OVERVIEW_MAX_SIZE 24.0
+#define OVERVIEW_MIN_SIZE 16.0
+#define OVERVIEW_COLUMNS  4
+
 /* Building blocks (koers-deck.c) */
+GPtrArray      *_koers_deck_paras_new     (void);
+KoersDeckPara  *_koers_deck_add_para      (GPtrArray          *paras,
+                                           double              space_before,
+                                           const char         *text,
+                                           double              size,
+                                           gboolean            bold,
+                                           KoersInk            ink);
+KoersDeckSlide *_koers_deck_add_slide     (KoersDeck          *self,
+                                           KoersDeckSlideKind  kind,
+                                           const char         *name);
+KoersDeckBox   *_koers_deck_add_box       (KoersDeckSlide     *slide,
+                                           KoersDeckBoxKind    kind,
+                                           double              x,
+                                           double              y,
+                                           double              width,
+                                           double              height,
+                                           GPtrArray          *paras);
+gboolean        _koers_deck_shrink_to_fit (KoersDeckMeasure   *measure,
+                                           GPtrArray          *paras,
+                                           double              width,
+                                           double              height,
+                                           double              min_size);
+void            _koers_deck_add_title     (KoersDeckSlide     *slide,
+                                           KoersDeckMeasure   *measure,
+                                           const char         *text,
+                                           double              size,
+                                           double              min_size);
 KoersDeckPara  *_koers_deck_para_new      (double          space_before);
 void            _koers_deck_para_add      (KoersDeckPara  *para,
                                            const char     *text,
@@ -108,7 +153,6 @@ void            _koers_deck_color_hex     (const KoersColor *color,
                                            char            hex[7]);
 
 /* Measuring with Pango (koers-deck-text.c) */
-typedef struct _KoersDeckMeasure KoersDeckMeasure;
 
 KoersDeckMeasure *_koers_deck_measure_new   (void);
 void              _koers_deck_measure_free  (KoersDeckMeasure *measure);
@@ -128,6 +172,17 @@ char             *_koers_deck_shorten       (KoersDeckMeasure *measure,
                                              double            max_height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDeckMeasure, _koers_deck_measure_free)
+
+/* The roadmap's slides (koers-deck-roadmap.c) */
+void    _koers_deck_add_findings_slides (KoersDeck        *self,
+                                         KoersDeckMeasure *measure,
+                                         KoersRoadmap     *roadmap);
+void    _koers_deck_add_overview_slides (KoersDeck        *self,
+                                         KoersDeckMeasure *measure,
+                                         KoersRoadmap     *roadmap);
+void    _koers_deck_add_phase_slides    (KoersDeck               *self,
+                                         KoersDeckMeasure        *measure,
+                                         const KoersRoadmapPhase *phase);
 
 /* The writers (koers-deck-odp.c, koers-deck-pptx.c) */
 GBytes *_koers_deck_write_odp  (KoersDeck  *self,

@@ -22,27 +22,12 @@
 #include "koers-deck-private.h"
 #include "koers-diagram-renderer.h"
 #include "koers-export.h"
+#include "koers-export-private.h"
 #include "koers-io.h"
 #include "koers-roadmap-format.h"
 #include "koers-slide.h"
 
 G_DEFINE_FINAL_TYPE (KoersDeck, koers_deck, G_TYPE_OBJECT)
-
-#define MARGIN        96.0
-#define CONTENT_WIDTH (KOERS_DECK_WIDTH - 2 * MARGIN)
-#define TITLE_Y       40.0
-#define TITLE_HEIGHT  150.0
-#define BODY_Y        200.0
-#define BODY_BOTTOM   1040.0
-
-/* Phase slides: nothing under 24 px (12 pt) at 1080p. */
-#define PHASE_TITLE_SIZE 52.0
-#define PHASE_ITEM_SIZE  30.0
-#define PHASE_TEXT_SIZE  24.0
-/* The overview keeps a phase in one column down to this size. */
-#define OVERVIEW_MAX_SIZE 24.0
-#define OVERVIEW_MIN_SIZE 16.0
-#define OVERVIEW_COLUMNS  4
 
 /* --- building blocks ------------------------------------------------------ */
 
@@ -122,14 +107,14 @@ _koers_deck_color_hex (const KoersColor *color,
               (guint) round (color->blue * 255));
 }
 
-static GPtrArray *
-paras_new (void)
+GPtrArray *
+_koers_deck_paras_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_deck_para_free);
 }
 
-static KoersDeckPara *
-add_para (GPtrArray  *paras,
+KoersDeckPara *
+_koers_deck_add_para (GPtrArray  *paras,
           double      space_before,
           const char *text,
           double      size,
@@ -168,8 +153,8 @@ picture_free (KoersDeckPicture *picture)
   g_free (picture);
 }
 
-static KoersDeckSlide *
-add_slide (KoersDeck          *self,
+KoersDeckSlide *
+_koers_deck_add_slide (KoersDeck          *self,
            KoersDeckSlideKind  kind,
            const char         *name)
 {
@@ -182,8 +167,8 @@ add_slide (KoersDeck          *self,
   return slide;
 }
 
-static KoersDeckBox *
-add_box (KoersDeckSlide   *slide,
+KoersDeckBox *
+_koers_deck_add_box (KoersDeckSlide   *slide,
          KoersDeckBoxKind  kind,
          double            x,
          double            y,
@@ -205,8 +190,8 @@ add_box (KoersDeckSlide   *slide,
 
 /* Makes @paras smaller in steps until they fit, but not under @min_size
  * for their smallest run. Returns whether they fit. */
-static gboolean
-shrink_to_fit (KoersDeckMeasure *measure,
+gboolean
+_koers_deck_shrink_to_fit (KoersDeckMeasure *measure,
                GPtrArray        *paras,
                double            width,
                double            height,
@@ -231,17 +216,17 @@ shrink_to_fit (KoersDeckMeasure *measure,
 
 /* A title that fits its box: one or two lines, smaller if it must, cut
  * with an ellipsis only when even the smallest size would not hold it. */
-static void
-add_title (KoersDeckSlide   *slide,
+void
+_koers_deck_add_title (KoersDeckSlide   *slide,
            KoersDeckMeasure *measure,
            const char       *text,
            double            size,
            double            min_size)
 {
-  GPtrArray *paras = paras_new ();
+  GPtrArray *paras = _koers_deck_paras_new ();
 
-  add_para (paras, 0, text, size, TRUE, KOERS_INK_TEXT);
-  if (!shrink_to_fit (measure, paras, CONTENT_WIDTH, TITLE_HEIGHT, min_size))
+  _koers_deck_add_para (paras, 0, text, size, TRUE, KOERS_INK_TEXT);
+  if (!_koers_deck_shrink_to_fit (measure, paras, CONTENT_WIDTH, TITLE_HEIGHT, min_size))
     {
       KoersDeckPara *para = g_ptr_array_index (paras, 0);
       KoersDeckRun *run = g_ptr_array_index (para->runs, 0);
@@ -250,7 +235,7 @@ add_title (KoersDeckSlide   *slide,
       g_free (run->text);
       run->text = shorter;
     }
-  add_box (slide, KOERS_BOX_TITLE, MARGIN, TITLE_Y, CONTENT_WIDTH, TITLE_HEIGHT, paras);
+  _koers_deck_add_box (slide, KOERS_BOX_TITLE, MARGIN, TITLE_Y, CONTENT_WIDTH, TITLE_HEIGHT, paras);
 }
 
 /* --- the slides ----------------------------------------------------------- */
@@ -261,25 +246,25 @@ add_title_slide (KoersDeck        *self,
                  const char       *organisation,
                  const char       *date)
 {
-  KoersDeckSlide *slide = add_slide (self, KOERS_DECK_SLIDE_TITLE, _("Social media roadmap"));
-  GPtrArray *title = paras_new ();
-  GPtrArray *subtitle = paras_new ();
+  KoersDeckSlide *slide = _koers_deck_add_slide (self, KOERS_DECK_SLIDE_TITLE, _("Social media roadmap"));
+  GPtrArray *title = _koers_deck_paras_new ();
+  GPtrArray *subtitle = _koers_deck_paras_new ();
   const double x = 160, width = KOERS_DECK_WIDTH - 2 * 160;
 
-  add_para (title, 0, organisation, 88, TRUE, KOERS_INK_TEXT);
-  if (!shrink_to_fit (measure, title, width, 380, 44))
+  _koers_deck_add_para (title, 0, organisation, 88, TRUE, KOERS_INK_TEXT);
+  if (!_koers_deck_shrink_to_fit (measure, title, width, 380, 44))
     {
       KoersDeckRun *run = g_ptr_array_index (((KoersDeckPara *) g_ptr_array_index (title, 0))->runs, 0);
       char *shorter = _koers_deck_shorten (measure, organisation, run->size, width, 380 * 0.8);
       g_free (run->text);
       run->text = shorter;
     }
-  add_box (slide, KOERS_BOX_TITLE, x, 220, width, 380, title);
+  _koers_deck_add_box (slide, KOERS_BOX_TITLE, x, 220, width, 380, title);
 
-  add_para (subtitle, 0, _("Social media roadmap"), 48, FALSE, KOERS_INK_TEXT);
-  add_para (subtitle, 16, date, 36, FALSE, KOERS_INK_MUTED);
-  shrink_to_fit (measure, subtitle, width, 240, 24);
-  add_box (slide, KOERS_BOX_SUBTITLE, x, 630, width, 240, subtitle);
+  _koers_deck_add_para (subtitle, 0, _("Social media roadmap"), 48, FALSE, KOERS_INK_TEXT);
+  _koers_deck_add_para (subtitle, 16, date, 36, FALSE, KOERS_INK_MUTED);
+  _koers_deck_shrink_to_fit (measure, subtitle, width, 240, 24);
+  _koers_deck_add_box (slide, KOERS_BOX_SUBTITLE, x, 630, width, 240, subtitle);
 }
 
 static cairo_status_t
@@ -291,20 +276,23 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static guint
-add_diagram_picture (KoersDeck            *self,
-                     KoersDiagramRenderer *renderer,
+/* The diagram as SVG and PNG; FALSE when cairo could not draw it. */
+static gboolean
+add_diagram_picture (KoersDeck               *self,
+                     KoersDiagramRenderer    *renderer,
                      const KoersDiagramStyle *style,
-                     double                width,
-                     double                height)
+                     double                   width,
+                     double                   height,
+                     guint                   *index)
 {
+  g_autoptr(GError) error = NULL;
   KoersDeckPicture *picture = g_new0 (KoersDeckPicture, 1);
   g_autoptr(GByteArray) svg = g_byte_array_new ();
-  g_autoptr(GByteArray) png = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
-  /* Sharp on a 1080p projector and on a 4K screen. */
-  const double scale = 1.5;
+  /* One pixel a pixel at 1080p: the PNG is only what readers without SVG
+   * show, and larger ones made the deck slower than its budget. */
+  const double scale = 1.0;
 
   surface = cairo_svg_surface_create_for_stream (append_bytes, svg, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
@@ -321,13 +309,19 @@ add_diagram_picture (KoersDeck            *self,
   cairo_scale (cr, scale, scale);
   koers_diagram_renderer_draw (renderer, cr, width, height, style);
   cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  picture->png = _koers_export_encode_png (surface, FALSE, &error);
   cairo_surface_destroy (surface);
-
   picture->svg = g_byte_array_free_to_bytes (g_steal_pointer (&svg));
-  picture->png = g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  if (picture->png == NULL)
+    {
+      g_warning ("No picture of the diagram: %s", error->message);
+      picture_free (picture);
+      return FALSE;
+    }
+
   g_ptr_array_add (self->pictures, picture);
-  return self->pictures->len - 1;
+  *index = self->pictures->len - 1;
+  return TRUE;
 }
 
 static const char *
@@ -351,17 +345,17 @@ add_model_slide (KoersDeck                *self,
   const char *current = koers_project_get_current (project, id);
   const char *target = koers_project_get_target (project, id);
   const char *rationale = koers_project_get_rationale (project, id);
-  KoersDeckSlide *slide = add_slide (self, KOERS_DECK_SLIDE_MODEL, koers_model_get_name (model));
+  KoersDeckSlide *slide = _koers_deck_add_slide (self, KOERS_DECK_SLIDE_MODEL, koers_model_get_name (model));
   g_autoptr(KoersDiagramRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *move = NULL;
-  GPtrArray *text = paras_new ();
+  GPtrArray *text = _koers_deck_paras_new ();
   KoersDeckPara *para;
   const double picture_width = 1040, text_x = MARGIN + picture_width + 32;
   const double text_width = KOERS_DECK_WIDTH - MARGIN - text_x;
   const double body_height = BODY_BOTTOM - BODY_Y;
 
-  add_title (slide, measure, koers_model_get_name (model), PHASE_TITLE_SIZE, 36);
+  _koers_deck_add_title (slide, measure, koers_model_get_name (model), PHASE_TITLE_SIZE, 36);
 
   renderer = koers_diagram_renderer_new (model, &error);
   if (renderer != NULL)
@@ -375,28 +369,33 @@ add_model_slide (KoersDeck                *self,
       style.render.background = KOERS_BACKGROUND_TRANSPARENT;
       style.current = current;
       style.target = target;
-      box = add_box (slide, KOERS_BOX_PICTURE, MARGIN, BODY_Y, picture_width, body_height, NULL);
-      box->picture = add_diagram_picture (self, renderer, &style, picture_width, body_height);
-      /* TRANSLATORS: a diagram's description for screen readers: model, Now stage, Goal stage */
-      box->description = g_strdup_printf (_("%s: Now at %s, Goal at %s"), koers_model_get_name (model),
-                                          stage_name (model, current), stage_name (model, target));
+      guint picture;
+
+      if (add_diagram_picture (self, renderer, &style, picture_width, body_height, &picture))
+        {
+          box = _koers_deck_add_box (slide, KOERS_BOX_PICTURE, MARGIN, BODY_Y, picture_width, body_height, NULL);
+          box->picture = picture;
+          /* TRANSLATORS: a diagram's description for screen readers: model, Now stage, Goal stage */
+          box->description = g_strdup_printf (_("%s: Now at %s, Goal at %s"), koers_model_get_name (model),
+                                              stage_name (model, current), stage_name (model, target));
+        }
     }
   else
     g_warning ("No diagram for %s: %s", id, error->message);
 
   /* TRANSLATORS: heading on a deck slide; the arrow reads "moves to" */
-  add_para (text, 0, _("Now → Goal"), 28, TRUE, KOERS_INK_MUTED);
-  para = add_para (text, 8, NULL, 0, FALSE, KOERS_INK_TEXT);
+  _koers_deck_add_para (text, 0, _("Now → Goal"), 28, TRUE, KOERS_INK_MUTED);
+  para = _koers_deck_add_para (text, 8, NULL, 0, FALSE, KOERS_INK_TEXT);
   _koers_deck_para_add (para, stage_name (model, current), 36, TRUE, KOERS_INK_NOW);
   _koers_deck_para_add (para, " → ", 36, TRUE, KOERS_INK_TEXT);
   _koers_deck_para_add (para, stage_name (model, target), 36, TRUE, KOERS_INK_GOAL);
 
   if (rationale != NULL && rationale[0] != '\0')
     {
-      add_para (text, 40, _("Rationale"), 28, TRUE, KOERS_INK_MUTED);
-      add_para (text, 8, rationale, 28, FALSE, KOERS_INK_TEXT);
+      _koers_deck_add_para (text, 40, _("Rationale"), 28, TRUE, KOERS_INK_MUTED);
+      _koers_deck_add_para (text, 8, rationale, 28, FALSE, KOERS_INK_TEXT);
     }
-  if (!shrink_to_fit (measure, text, text_width, body_height, 20))
+  if (!_koers_deck_shrink_to_fit (measure, text, text_width, body_height, 20))
     {
       /* Only the rationale can be this long; the project keeps it whole. */
       KoersDeckPara *last = g_ptr_array_index (text, text->len - 1);
@@ -408,345 +407,10 @@ add_model_slide (KoersDeck                *self,
       others = _koers_deck_measure_paras (measure, text, text_width);
       shorter = _koers_deck_shorten (measure, rationale, size, text_width,
                                      (body_height - 2 * KOERS_DECK_INSET_Y) * 0.85 - others - 8);
-      add_para (text, 8, shorter, size, FALSE, KOERS_INK_TEXT);
+      _koers_deck_add_para (text, 8, shorter, size, FALSE, KOERS_INK_TEXT);
       g_free (shorter);
     }
-  add_box (slide, KOERS_BOX_BODY, text_x, BODY_Y, text_width, body_height, text);
-}
-
-/* Paragraphs of a list slide (findings, a phase's items) go onto as many
- * slides as they need; a group of paragraphs never splits. */
-typedef struct {
-  KoersDeck          *deck;
-  KoersDeckMeasure   *measure;
-  KoersDeckSlideKind  kind;
-  char               *title;
-  GPtrArray          *header;   /* (nullable): repeated on every slide */
-  double              body_y;
-  GPtrArray          *body;     /* the slide being filled */
-  guint               n_slides;
-} ListSlides;
-
-static void
-list_flush (ListSlides *list)
-{
-  KoersDeckSlide *slide;
-  g_autofree char *title = NULL;
-
-  if (list->body == NULL)
-    return;
-
-  /* TRANSLATORS: the title of a slide that continues the previous one */
-  title = list->n_slides == 0 ? g_strdup (list->title) : g_strdup_printf (_("%s (continued)"), list->title);
-  slide = add_slide (list->deck, list->kind, title);
-  add_title (slide, list->measure, title, PHASE_TITLE_SIZE, 40);
-  if (list->header != NULL)
-    {
-      GPtrArray *copy = paras_new ();
-
-      for (guint i = 0; i < list->header->len; i++)
-        {
-          KoersDeckPara *para = g_ptr_array_index (list->header, i);
-          KoersDeckPara *dup = _koers_deck_para_new (para->space_before);
-
-          for (guint r = 0; r < para->runs->len; r++)
-            {
-              KoersDeckRun *run = g_ptr_array_index (para->runs, r);
-              _koers_deck_para_add (dup, run->text, run->size, run->bold, run->ink);
-            }
-          g_ptr_array_add (copy, dup);
-        }
-      add_box (slide, KOERS_BOX_TEXT, MARGIN, BODY_Y, CONTENT_WIDTH, list->body_y - BODY_Y, copy);
-    }
-  add_box (slide, KOERS_BOX_BODY, MARGIN, list->body_y, CONTENT_WIDTH, BODY_BOTTOM - list->body_y,
-           g_steal_pointer (&list->body));
-  list->n_slides++;
-}
-
-/* Adds @group (taken) to the slide being filled, or starts a new one. */
-static void
-list_add (ListSlides *list,
-          GPtrArray  *group)
-{
-  double height = BODY_BOTTOM - list->body_y;
-  guint before;
-
-  if (list->body == NULL)
-    list->body = paras_new ();
-  before = list->body->len;
-  while (group->len > 0)
-    g_ptr_array_add (list->body, g_ptr_array_steal_index (group, 0));
-  g_ptr_array_unref (group);
-
-  if (_koers_deck_fits (list->measure, list->body, CONTENT_WIDTH, height))
-    return;
-
-  if (before > 0)
-    {
-      /* Take the group back off and put it on a slide of its own. */
-      GPtrArray *again = paras_new ();
-
-      while (list->body->len > before)
-        g_ptr_array_add (again, g_ptr_array_steal_index (list->body, before));
-      /* A group starting a slide has no room above it. */
-      ((KoersDeckPara *) g_ptr_array_index (again, 0))->space_before = 0;
-      list_flush (list);
-      list_add (list, again);
-      return;
-    }
-
-  /* Alone on a slide and still too long: its longest run gives way. */
-  {
-    KoersDeckRun *longest = NULL;
-
-    for (guint i = 0; i < list->body->len; i++)
-      {
-        KoersDeckPara *para = g_ptr_array_index (list->body, i);
-        for (guint r = 0; r < para->runs->len; r++)
-          {
-            KoersDeckRun *run = g_ptr_array_index (para->runs, r);
-            if (longest == NULL || strlen (run->text) > strlen (longest->text))
-              longest = run;
-          }
-      }
-    if (longest != NULL)
-      {
-        g_autofree char *old = g_steal_pointer (&longest->text);
-        double others;
-
-        longest->text = g_strdup ("");
-        others = _koers_deck_measure_paras (list->measure, list->body, CONTENT_WIDTH);
-        g_free (longest->text);
-        longest->text = _koers_deck_shorten (list->measure, old, longest->size, CONTENT_WIDTH,
-                                             (height - 2 * KOERS_DECK_INSET_Y) * 0.85 - others);
-      }
-  }
-}
-
-static void
-list_clear (ListSlides *list)
-{
-  g_clear_pointer (&list->title, g_free);
-  g_clear_pointer (&list->header, g_ptr_array_unref);
-  g_clear_pointer (&list->body, g_ptr_array_unref);
-}
-
-static void
-add_findings_slides (KoersDeck        *self,
-                     KoersDeckMeasure *measure,
-                     KoersRoadmap     *roadmap)
-{
-  const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
-  ListSlides list = { self, measure, KOERS_DECK_SLIDE_FINDINGS, g_strdup (_("Findings")), NULL, BODY_Y, NULL, 0 };
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const KoersFinding *finding = g_ptr_array_index (findings, i);
-      GPtrArray *group = paras_new ();
-      KoersDeckPara *para = add_para (group, i == 0 ? 0 : 24, NULL, 0, FALSE, KOERS_INK_TEXT);
-      g_autofree char *label = g_strdup_printf ("%s: ", finding->severity == KOERS_SEVERITY_WARNING
-                                                        ? C_("finding", "Warning") : C_("finding", "Note"));
-
-      _koers_deck_para_add (para, label, 30, TRUE, KOERS_INK_TEXT);
-      _koers_deck_para_add (para, finding->message, 30, FALSE, KOERS_INK_TEXT);
-      list_add (&list, group);
-    }
-  if (findings->len == 0)
-    {
-      GPtrArray *group = paras_new ();
-
-      add_para (group, 0, _("The models agree: Koers found nothing to point out."), 30, FALSE, KOERS_INK_TEXT);
-      list_add (&list, group);
-    }
-  list_flush (&list);
-  list_clear (&list);
-}
-
-static char *
-phase_heading (const KoersRoadmapPhase *phase)
-{
-  if (phase->name == NULL || phase->name[0] == '\0')
-    return g_strdup (phase->title);
-  /* TRANSLATORS: a phase's title and what it achieves, e.g. "Phase 1: Listen and set direction" */
-  return g_strdup_printf (_("%s: %s"), phase->title, phase->name);
-}
-
-static const char *
-status_word (KoersStatus status)
-{
-  return koers_status_get_label (status);
-}
-
-/* One column of the overview: the phase and its item titles, as small as
- * 16 px; what still does not fit is counted, and stands on the phase's
- * own slides. */
-static GPtrArray *
-overview_column (KoersDeckMeasure        *measure,
-                 const KoersRoadmapPhase *phase,
-                 double                   width,
-                 double                   height)
-{
-  guint shown = phase->items->len;
-
-  for (;;)
-    {
-      GPtrArray *paras = paras_new ();
-
-      add_para (paras, 0, phase->title, OVERVIEW_MAX_SIZE + 4, TRUE, KOERS_INK_TEXT);
-      if (phase->name != NULL)
-        add_para (paras, 4, phase->name, OVERVIEW_MAX_SIZE, TRUE, KOERS_INK_TEXT);
-      if (phase->period != NULL)
-        add_para (paras, 4, phase->period, OVERVIEW_MAX_SIZE, FALSE, KOERS_INK_MUTED);
-      for (guint i = 0; i < shown; i++)
-        {
-          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
-          KoersDeckPara *para = add_para (paras, i == 0 ? 20 : 10, NULL, 0, FALSE, KOERS_INK_TEXT);
-
-          if (item->status == KOERS_STATUS_DONE || item->status == KOERS_STATUS_SKIPPED)
-            {
-              g_autofree char *word = g_strdup_printf ("%s: ", status_word (item->status));
-              _koers_deck_para_add (para, word, OVERVIEW_MAX_SIZE, TRUE, KOERS_INK_MUTED);
-            }
-          _koers_deck_para_add (para, item->title, OVERVIEW_MAX_SIZE, FALSE, KOERS_INK_TEXT);
-        }
-      if (shown < phase->items->len)
-        {
-          guint more = phase->items->len - shown;
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "and %u more on the phase’s slides",
-                                                                "and %u more on the phase’s slides", more),
-                                                   more);
-          add_para (paras, 10, text, OVERVIEW_MAX_SIZE, FALSE, KOERS_INK_MUTED);
-        }
-      if (shrink_to_fit (measure, paras, width, height, OVERVIEW_MIN_SIZE) || shown == 0)
-        return paras;
-      g_ptr_array_unref (paras);
-      shown--;
-    }
-}
-
-static void
-add_overview_slides (KoersDeck        *self,
-                     KoersDeckMeasure *measure,
-                     KoersRoadmap     *roadmap)
-{
-  guint n_phases = koers_roadmap_get_n_phases (roadmap);
-  const double gap = 24;
-  const double height = BODY_BOTTOM - BODY_Y;
-
-  for (guint first = 0; first < MAX (n_phases, 1); first += OVERVIEW_COLUMNS)
-    {
-      guint n = MIN (OVERVIEW_COLUMNS, n_phases - first);
-      g_autofree char *title = first == 0 ? g_strdup (_("Roadmap overview"))
-                                          : g_strdup_printf (_("%s (continued)"), _("Roadmap overview"));
-      KoersDeckSlide *slide = add_slide (self, KOERS_DECK_SLIDE_OVERVIEW, title);
-      double width = (CONTENT_WIDTH - (OVERVIEW_COLUMNS - 1) * gap) / OVERVIEW_COLUMNS;
-
-      add_title (slide, measure, title, PHASE_TITLE_SIZE, 40);
-      if (n_phases == 0)
-        {
-          GPtrArray *paras = paras_new ();
-
-          add_para (paras, 0, _("The roadmap is empty: place the organisation on a model first."),
-                    30, FALSE, KOERS_INK_TEXT);
-          add_box (slide, KOERS_BOX_BODY, MARGIN, BODY_Y, CONTENT_WIDTH, height, paras);
-          break;
-        }
-      for (guint c = 0; c < n; c++)
-        {
-          const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, first + c);
-
-          add_box (slide, KOERS_BOX_TEXT, MARGIN + c * (width + gap), BODY_Y, width, height,
-                   overview_column (measure, phase, width, height));
-        }
-    }
-}
-
-static GPtrArray *
-item_paras (const KoersRoadmapItem *item,
-            gboolean                first)
-{
-  GPtrArray *group = paras_new ();
-  g_autoptr(GString) meta = g_string_new (NULL);
-  KoersDeckPara *para;
-
-  para = add_para (group, first ? 0 : 28, NULL, 0, FALSE, KOERS_INK_TEXT);
-  /* Done and skipped say so in words, as in every other export. */
-  if (item->status != KOERS_STATUS_TODO)
-    {
-      g_autofree char *word = g_strdup_printf ("%s: ", status_word (item->status));
-      _koers_deck_para_add (para, word, PHASE_ITEM_SIZE, TRUE, KOERS_INK_MUTED);
-    }
-  _koers_deck_para_add (para, item->title, PHASE_ITEM_SIZE, TRUE, KOERS_INK_TEXT);
-
-  if (item->why != NULL && item->why[0] != '\0')
-    add_para (group, 4, item->why, PHASE_TEXT_SIZE, FALSE, KOERS_INK_TEXT);
-
-  /* TRANSLATORS: on a deck slide, the fields of a roadmap item are joined with " · " */
-  g_string_append_printf (meta, _("Status: %s"), status_word (item->status));
-  if (item->owner != NULL && item->owner[0] != '\0')
-    {
-      g_string_append (meta, " · ");
-      g_string_append_printf (meta, _("Owner: %s"), item->owner);
-    }
-  if (item->due != NULL && item->due[0] != '\0')
-    {
-      g_string_append (meta, " · ");
-      g_string_append_printf (meta, _("Due: %s"), item->due);
-    }
-  if (item->role != NULL && item->role[0] != '\0')
-    {
-      g_string_append (meta, " · ");
-      g_string_append_printf (meta, _("Role: %s"), koers_roadmap_role_get_label (item->role));
-    }
-  add_para (group, 4, meta->str, PHASE_TEXT_SIZE, FALSE, KOERS_INK_MUTED);
-  return group;
-}
-
-static void
-add_phase_slides (KoersDeck               *self,
-                  KoersDeckMeasure        *measure,
-                  const KoersRoadmapPhase *phase)
-{
-  ListSlides list = { self, measure, KOERS_DECK_SLIDE_PHASE, phase_heading (phase), paras_new (), 0, NULL, 0 };
-  KoersDeckPara *para = add_para (list.header, 0, NULL, 0, FALSE, KOERS_INK_TEXT);
-  const double header_width = CONTENT_WIDTH;
-  double header_height;
-
-  if (phase->period != NULL)
-    _koers_deck_para_add (para, phase->period, 28, TRUE, KOERS_INK_TEXT);
-  if (phase->done != NULL && phase->done[0] != '\0')
-    {
-      g_autofree char *done = g_strdup_printf (_("Done when: %s"), phase->done);
-      if (phase->period != NULL)
-        _koers_deck_para_add (para, " · ", 28, TRUE, KOERS_INK_TEXT);
-      _koers_deck_para_add (para, done, 28, FALSE, KOERS_INK_TEXT);
-    }
-  if (para->runs->len == 0)
-    _koers_deck_para_add (para, phase->title, 28, TRUE, KOERS_INK_TEXT);
-  if (!shrink_to_fit (measure, list.header, header_width, 140, PHASE_TEXT_SIZE))
-    {
-      KoersDeckRun *run = g_ptr_array_index (para->runs, para->runs->len - 1);
-      char *old = run->text;
-
-      run->text = _koers_deck_shorten (measure, old, run->size, header_width - 200,
-                                       (140 - 2 * KOERS_DECK_INSET_Y) * 0.8);
-      g_free (old);
-    }
-  header_height = _koers_deck_measure_paras (measure, list.header, header_width) / 0.85
-                  + 2 * KOERS_DECK_INSET_Y;
-  list.body_y = BODY_Y + ceil (MIN (header_height, 140));
-
-  for (guint i = 0; i < phase->items->len; i++)
-    list_add (&list, item_paras (g_ptr_array_index (phase->items, i), list.body == NULL));
-  if (phase->items->len == 0)
-    {
-      GPtrArray *group = paras_new ();
-      add_para (group, 0, _("Nothing to do in this phase."), PHASE_ITEM_SIZE, FALSE, KOERS_INK_TEXT);
-      list_add (&list, group);
-    }
-  list_flush (&list);
-  list_clear (&list);
+  _koers_deck_add_box (slide, KOERS_BOX_BODY, text_x, BODY_Y, text_width, body_height, text);
 }
 
 /* --- the deck ------------------------------------------------------------- */
@@ -875,10 +539,10 @@ koers_deck_new (KoersProject             *project,
         add_model_slide (self, measure, project, model, options);
     }
 
-  add_findings_slides (self, measure, roadmap);
-  add_overview_slides (self, measure, roadmap);
+  _koers_deck_add_findings_slides (self, measure, roadmap);
+  _koers_deck_add_overview_slides (self, measure, roadmap);
   for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
-    add_phase_slides (self, measure, koers_roadmap_get_phase (roadmap, p));
+    _koers_deck_add_phase_slides (self, measure, koers_roadmap_get_phase (roadmap, p));
 
   for (guint s = 0; s < self->slides->len; s++)
     {
