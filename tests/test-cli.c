@@ -160,7 +160,7 @@ static void
 test_help (void)
 {
   g_auto(Run) run;
-  const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram",
+  const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram", "--export-deck",
                                    "--size", "--scale", "--theme", "--background", "--page", "--version", NULL };
 
   KOERS (&run, "--help");
@@ -1216,6 +1216,70 @@ test_export_diagram (void)
 }
 
 static void
+assert_zip (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4);
+  g_assert_cmpmem (contents, 4, "PK\003\004", 4);
+}
+
+/* Decks and spreadsheets: written whole, beside and renamed. */
+static void
+test_export_deck (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  const char *names[] = { "deck.odp", "deck.pptx", "roadmap.ods", "roadmap.xlsx" };
+
+  export_to ("--export-deck=", dir, names[0], "woonstichting.koers", NULL);
+  export_to ("--export-deck=", dir, names[1], "woonstichting.koers", "--theme=dark");
+  export_to ("--export-roadmap=", dir, names[2], "woonstichting.koers", NULL);
+  export_to ("--export-roadmap=", dir, names[3], "woonstichting.koers", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      assert_zip (path);
+    }
+  g_assert_cmpuint (count_entries (dir), ==, G_N_ELEMENTS (names));
+  koers_test_remove_tree (dir);
+}
+
+static void
+test_usage_deck_options (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *valid = data_path ("valid-full.koers");
+  g_autofree char *ppt = g_build_filename (dir, "deck.ppt", NULL);
+  g_autofree char *odp = g_build_filename (dir, "deck.odp", NULL);
+  g_autofree char *ods = g_build_filename (dir, "roadmap.ods", NULL);
+  g_autofree char *export_ppt = g_strconcat ("--export-deck=", ppt, NULL);
+  g_autofree char *export_odp = g_strconcat ("--export-deck=", odp, NULL);
+  g_autofree char *export_ods = g_strconcat ("--export-roadmap=", ods, NULL);
+  g_autofree char *missing = data_path ("no-such-file.koers");
+  g_auto(Run) run;
+
+  USAGE_ERROR (export_ppt, valid);
+  USAGE_ERROR (export_odp, "--size=1280x720", valid);
+  USAGE_ERROR (export_odp, "--scale=1", valid);
+  USAGE_ERROR (export_odp, "--page=2", valid);
+  USAGE_ERROR (export_odp, "--background=white", valid);
+  USAGE_ERROR (export_odp, "--theme=blue", valid);
+  USAGE_ERROR (export_odp, "--format=json", valid);
+  USAGE_ERROR (export_odp, "--check", valid);
+  USAGE_ERROR (export_ods, "--theme=dark", valid);
+  USAGE_ERROR (export_ods, "--size=1280x720", valid);
+
+  /* A file that cannot be read is refused, as for the other exports. */
+  KOERS (&run, export_odp, missing);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "koers: "));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  koers_test_remove_tree (dir);
+}
+
+static void
 test_export_missing_folder (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
@@ -1334,6 +1398,8 @@ main (int   argc,
   g_test_add_func ("/cli/export/page-pdf", test_usage_page_pdf);
   g_test_add_func ("/cli/export/roadmap", test_export_roadmap);
   g_test_add_func ("/cli/export/diagram", test_export_diagram);
+  g_test_add_func ("/cli/export/deck", test_export_deck);
+  g_test_add_func ("/cli/usage/deck-options", test_usage_deck_options);
   /* registered last: the suite "help" runs after the others */
   g_test_add_func ("/cli/help/usage-line", test_help_usage_line);
 
