@@ -110,7 +110,7 @@ struct _KoersDeck
 /* The overview keeps a phase in one column down to this size. */
 #define OVERVIEW_MAX_SIZE 24.0
 #define OVERVIEW_MIN_SIZE 16.0
-#define OVERVIEW_COLUMNS  4
+#define OVERVIEW_COLUMNS  6
 
 /* Building blocks (koers-deck.c) */
 GPtrArray      *_koers_deck_paras_new     (void);

@@ -179,6 +179,20 @@ status_word (KoersStatus status)
   return koers_status_get_label (status);
 }
 
+static double
+smallest_size (GPtrArray *paras)
+{
+  double smallest = G_MAXDOUBLE;
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      KoersDeckPara *para = g_ptr_array_index (paras, i);
+      for (guint r = 0; r < para->runs->len; r++)
+        smallest = MIN (smallest, ((KoersDeckRun *) g_ptr_array_index (para->runs, r))->size);
+    }
+  return smallest;
+}
+
 /* One column of the overview: the phase and its item titles, as small as
  * 16 px; what still does not fit is counted, and stands on the phase's
  * own slides. */
@@ -186,7 +200,8 @@ static GPtrArray *
 overview_column (KoersDeckMeasure        *measure,
                  const KoersRoadmapPhase *phase,
                  double                   width,
-                 double                   height)
+                 double                   height,
+                 double                   size)
 {
   guint shown = phase->items->len;
 
@@ -194,11 +209,11 @@ overview_column (KoersDeckMeasure        *measure,
     {
       GPtrArray *paras = _koers_deck_paras_new ();
 
-      _koers_deck_add_para (paras, 0, phase->title, OVERVIEW_MAX_SIZE + 4, TRUE, KOERS_INK_TEXT);
+      _koers_deck_add_para (paras, 0, phase->title, size + 4, TRUE, KOERS_INK_TEXT);
       if (phase->name != NULL)
-        _koers_deck_add_para (paras, 4, phase->name, OVERVIEW_MAX_SIZE, TRUE, KOERS_INK_TEXT);
+        _koers_deck_add_para (paras, 4, phase->name, size, TRUE, KOERS_INK_TEXT);
       if (phase->period != NULL)
-        _koers_deck_add_para (paras, 4, phase->period, OVERVIEW_MAX_SIZE, FALSE, KOERS_INK_MUTED);
+        _koers_deck_add_para (paras, 4, phase->period, size, FALSE, KOERS_INK_MUTED);
       for (guint i = 0; i < shown; i++)
         {
           const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
@@ -207,9 +222,9 @@ overview_column (KoersDeckMeasure        *measure,
           if (item->status == KOERS_STATUS_DONE || item->status == KOERS_STATUS_SKIPPED)
             {
               g_autofree char *word = g_strdup_printf ("%s: ", status_word (item->status));
-              _koers_deck_para_add (para, word, OVERVIEW_MAX_SIZE, TRUE, KOERS_INK_MUTED);
+              _koers_deck_para_add (para, word, size, TRUE, KOERS_INK_MUTED);
             }
-          _koers_deck_para_add (para, item->title, OVERVIEW_MAX_SIZE, FALSE, KOERS_INK_TEXT);
+          _koers_deck_para_add (para, item->title, size, FALSE, KOERS_INK_TEXT);
         }
       if (shown < phase->items->len)
         {
@@ -218,7 +233,7 @@ overview_column (KoersDeckMeasure        *measure,
                                                                 "and %u more on the phase’s slides",
                                                                 "and %u more on the phase’s slides", more),
                                                    more);
-          _koers_deck_add_para (paras, 10, text, OVERVIEW_MAX_SIZE, FALSE, KOERS_INK_MUTED);
+          _koers_deck_add_para (paras, 10, text, size, FALSE, KOERS_INK_MUTED);
         }
       if (_koers_deck_shrink_to_fit (measure, paras, width, height, OVERVIEW_MIN_SIZE) || shown == 0)
         return paras;
@@ -236,13 +251,19 @@ _koers_deck_add_overview_slides (KoersDeck        *self,
   const double gap = 24;
   const double height = BODY_BOTTOM - BODY_Y;
 
-  for (guint first = 0; first < MAX (n_phases, 1); first += OVERVIEW_COLUMNS)
+  /* Every phase side by side when they fit, else spread evenly over as
+   * few slides as the widest column count allows. */
+  guint n_slides = MAX (1, (n_phases + OVERVIEW_COLUMNS - 1) / OVERVIEW_COLUMNS);
+  guint per_slide = MAX (1, (n_phases + n_slides - 1) / n_slides);
+
+  for (guint first = 0; first < MAX (n_phases, 1); first += per_slide)
     {
-      guint n = MIN (OVERVIEW_COLUMNS, n_phases - first);
+      guint n = MIN (per_slide, n_phases - first);
       g_autofree char *title = first == 0 ? g_strdup (_("Roadmap overview"))
                                           : g_strdup_printf (_("%s (continued)"), _("Roadmap overview"));
       KoersDeckSlide *slide = _koers_deck_add_slide (self, KOERS_DECK_SLIDE_OVERVIEW, title);
-      double width = (CONTENT_WIDTH - (OVERVIEW_COLUMNS - 1) * gap) / OVERVIEW_COLUMNS;
+      double width = (CONTENT_WIDTH - (per_slide - 1) * gap) / per_slide;
+      double size;
 
       _koers_deck_add_title (slide, measure, title, PHASE_TITLE_SIZE, 40);
       if (n_phases == 0)
@@ -250,16 +271,24 @@ _koers_deck_add_overview_slides (KoersDeck        *self,
           GPtrArray *paras = _koers_deck_paras_new ();
 
           _koers_deck_add_para (paras, 0, _("The roadmap is empty: place the organisation on a model first."),
-                    30, FALSE, KOERS_INK_TEXT);
+                                30, FALSE, KOERS_INK_TEXT);
           _koers_deck_add_box (slide, KOERS_BOX_BODY, MARGIN, BODY_Y, CONTENT_WIDTH, height, paras);
           break;
+        }
+      /* One size for every column: the one the fullest column allows. */
+      size = OVERVIEW_MAX_SIZE;
+      for (guint c = 0; c < n; c++)
+        {
+          g_autoptr(GPtrArray) column = overview_column (measure, koers_roadmap_get_phase (roadmap, first + c),
+                                                         width, height, OVERVIEW_MAX_SIZE);
+          size = MIN (size, smallest_size (column));
         }
       for (guint c = 0; c < n; c++)
         {
           const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, first + c);
 
           _koers_deck_add_box (slide, KOERS_BOX_TEXT, MARGIN + c * (width + gap), BODY_Y, width, height,
-                   overview_column (measure, phase, width, height));
+                               overview_column (measure, phase, width, height, size));
         }
     }
 }
