@@ -133,6 +133,38 @@ list_clear (ListSlides *list)
   g_clear_pointer (&list->body, g_ptr_array_unref);
 }
 
+/* Makes @paras larger in steps while they fit, up to @max_size. */
+static void
+grow_to_fit (KoersDeckMeasure *measure,
+             GPtrArray        *paras,
+             double            width,
+             double            height,
+             double            max_size)
+{
+  for (;;)
+    {
+      double size = ((KoersDeckRun *) g_ptr_array_index (((KoersDeckPara *) g_ptr_array_index (paras, 0))->runs, 0))->size;
+      double factor = (size + 2) / size;
+
+      if (size + 2 > max_size)
+        return;
+      _koers_deck_scale_paras (paras, factor + 0.001);
+      if (!_koers_deck_fits (measure, paras, width, height))
+        {
+          /* One step back, to the size that fitted. */
+          for (guint i = 0; i < paras->len; i++)
+            {
+              KoersDeckPara *para = g_ptr_array_index (paras, i);
+
+              para->space_before /= factor + 0.001;
+              for (guint r = 0; r < para->runs->len; r++)
+                ((KoersDeckRun *) g_ptr_array_index (para->runs, r))->size = size;
+            }
+          return;
+        }
+    }
+}
+
 void
 _koers_deck_add_findings_slides (KoersDeck        *self,
                      KoersDeckMeasure *measure,
@@ -160,6 +192,9 @@ _koers_deck_add_findings_slides (KoersDeck        *self,
       _koers_deck_add_para (group, 0, _("The models agree: Koers found nothing to point out."), 30, FALSE, KOERS_INK_TEXT);
       list_add (&list, group);
     }
+  /* A few findings on one slide: larger, rather than a slide left empty. */
+  if (list.n_slides == 0 && list.body != NULL)
+    grow_to_fit (measure, list.body, CONTENT_WIDTH, BODY_BOTTOM - list.body_y, 40);
   list_flush (&list);
   list_clear (&list);
 }
