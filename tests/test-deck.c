@@ -541,6 +541,31 @@ test_long (void)
   }
 }
 
+/* Control characters cannot stand in XML: the packages stay well-formed
+ * (and libgsf, which warns about them, never sees one). */
+static void
+test_control_characters (void)
+{
+  g_autoptr(KoersProject) project = load_from_json (
+    "{ \"format\": \"koers-project\", \"version\": 1, "
+    "\"organisation\": { \"name\": \"A\\u0001B <&> \\\"q\\\" \\t x\" }, "
+    "\"placements\": { \"pyramid\": { \"current\": \"listen\", \"target\": \"create\", "
+    "\"rationale\": \"r\\u0002s\" } } }");
+  g_autoptr(GBytes) odp = deck_bytes (project, KOERS_DECK_ODP, FALSE, NULL);
+  g_autoptr(GBytes) pptx = deck_bytes (project, KOERS_DECK_PPTX, FALSE, NULL);
+  g_autoptr(GsfInfile) odp_zip = open_zip (odp);
+  g_autoptr(GsfInfile) pptx_zip = open_zip (pptx);
+  xmlDoc *content = read_xml (odp_zip, "content.xml");
+  g_autofree char *text = all_text (content);
+
+  g_assert_nonnull (strstr (text, "A B <&> \"q\""));
+  xmlFreeDoc (content);
+  xmlFreeDoc (read_xml (odp_zip, "meta.xml"));
+  xmlFreeDoc (read_xml (pptx_zip, "docProps/core.xml"));
+  xmlFreeDoc (read_xml (pptx_zip, "ppt/slides/slide1.xml"));
+  xmlFreeDoc (read_xml (pptx_zip, "ppt/slides/slide2.xml"));
+}
+
 static void
 test_format_from_filename (void)
 {
@@ -627,6 +652,7 @@ main (int    argc,
   g_test_add_func ("/render/deck/odp", test_odp);
   g_test_add_func ("/render/deck/pptx", test_pptx);
   g_test_add_func ("/render/deck/long", test_long);
+  g_test_add_func ("/render/deck/control-characters", test_control_characters);
   g_test_add_func ("/render/deck/spreadsheets", test_spreadsheets);
 
   return g_test_run ();

@@ -504,6 +504,7 @@ koers_deck_new (KoersProject             *project,
 {
   g_autoptr(KoersDeckMeasure) measure = _koers_deck_measure_new ();
   g_autofree char *today = NULL;
+  g_autofree char *clean = NULL;
   KoersCatalog *catalog;
   const char *organisation;
   KoersDeck *self;
@@ -525,6 +526,11 @@ koers_deck_new (KoersProject             *project,
     organisation = koers_roadmap_get_organisation (roadmap);
   if (organisation == NULL)
     organisation = "";
+  /* The name also goes where no run cleans it: the file's title. */
+  organisation = clean = g_strdup (organisation);
+  for (char *p = clean; *p; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
   self->title = g_strdup_printf (_("%s: %s"), organisation, _("Social media roadmap"));
 
   add_title_slide (self, measure, organisation, date);
