@@ -12,6 +12,7 @@
 
 #include "koers-catalog.h"
 #include "koers-cli.h"
+#include "koers-deck.h"
 #include "koers-export.h"
 #include "koers-error.h"
 #include "koers-io.h"
@@ -19,6 +20,7 @@
 #include "koers-roadmap-format.h"
 #include "koers-roadmap.h"
 #include "koers-slide.h"
+#include "koers-spreadsheet.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE   2
@@ -36,7 +38,9 @@ koers_cli_add_options (GApplication *application)
     { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Roadmap text format: markdown, json or csv (default markdown)"), N_("FORMAT") },
     { "export-roadmap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the roadmap image to OUT; its extension picks png, svg or pdf"), N_("OUT") },
+      N_("Write the roadmap to OUT; its extension picks png, svg, pdf, ods or xlsx"), N_("OUT") },
+    { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write an editable presentation to OUT; its extension picks odp or pptx"), N_("OUT") },
     { "export-diagram", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write one model’s diagram with the organisation placed on it"), N_("MODEL:OUT") },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -238,6 +242,55 @@ run_export (const char               *path,
   return 0;
 }
 
+static int
+run_deck (const char               *path,
+          const char               *out,
+          KoersDeckFormat           format,
+          const KoersExportOptions *options)
+{
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(project = load (path)))
+    return EXIT_REFUSED;
+
+  print_warnings (path, project);
+  roadmap = koers_roadmap_build (project, NULL);
+  file = g_file_new_for_commandline_arg (out);
+  if (!koers_export_deck (project, roadmap, &options->render, options->date, format, file, &error))
+    {
+      g_printerr ("koers: %s: %s\n", out, error->message);
+      return EXIT_REFUSED;
+    }
+  return 0;
+}
+
+static int
+run_spreadsheet (const char             *path,
+                 const char             *out,
+                 KoersSpreadsheetFormat  format)
+{
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(project = load (path)))
+    return EXIT_REFUSED;
+
+  print_warnings (path, project);
+  roadmap = koers_roadmap_build (project, NULL);
+  file = g_file_new_for_commandline_arg (out);
+  if (!koers_export_spreadsheet (roadmap, format, file, &error))
+    {
+      g_printerr ("koers: %s: %s\n", out, error->message);
+      return EXIT_REFUSED;
+    }
+  return 0;
+}
+
 /**
  * koers_cli_run:
  * @options: the parsed options
@@ -253,6 +306,7 @@ koers_cli_run (GVariantDict *options)
   g_autofree char *format_name = NULL;
   g_autofree char *export_roadmap = NULL;
   g_autofree char *export_diagram = NULL;
+  g_autofree char *export_deck = NULL;
   g_autofree char *size = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *background = NULL;
@@ -271,6 +325,7 @@ koers_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "format", "s", &format_name);
   g_variant_dict_lookup (options, "export-roadmap", "^ay", &export_roadmap);
   g_variant_dict_lookup (options, "export-diagram", "s", &export_diagram);
+  g_variant_dict_lookup (options, "export-deck", "^ay", &export_deck);
   g_variant_dict_lookup (options, "size", "s", &size);
   g_variant_dict_lookup (options, "scale", "s", &scale_text);
   g_variant_dict_lookup (options, "theme", "s", &theme);
@@ -284,7 +339,8 @@ koers_cli_run (GVariantDict *options)
       return 0;
     }
 
-  n_commands = check + roadmap + (export_roadmap != NULL) + (export_diagram != NULL);
+  n_commands = check + roadmap + (export_roadmap != NULL) + (export_diagram != NULL) +
+               (export_deck != NULL);
   n_files = files ? g_strv_length ((char **) files) : 0;
 
   if (n_commands == 0)
@@ -294,7 +350,7 @@ koers_cli_run (GVariantDict *options)
       return KOERS_CLI_CONTINUE;
     }
   if (n_commands > 1)
-    return usage_error (_("give one of --check, --roadmap, --export-roadmap or --export-diagram at a time"));
+    return usage_error (_("give one of --check, --roadmap, --export-roadmap, --export-diagram or --export-deck at a time"));
   if (n_files != 1)
     return usage_error (_("expected exactly one FILE, found %u"), n_files);
 
@@ -321,6 +377,21 @@ koers_cli_run (GVariantDict *options)
     return usage_error (_("--format goes with --roadmap; an export’s format comes from OUT’s extension"));
 
   koers_export_options_init (&export_options);
+  if (export_deck)
+    {
+      KoersDeckFormat deck_format;
+
+      /* A deck is editable: its size is the slide's, it has no pixels and every slide is in it. */
+      if (size || scale_text || background || page_text)
+        return usage_error (_("--size, --scale, --background and --page do not go with --export-deck"));
+      if (!koers_deck_format_from_filename (export_deck, &deck_format))
+        return usage_error (_("--export-deck: “%s” does not end in .odp or .pptx"), export_deck);
+      if (theme && g_str_equal (theme, "dark"))
+        export_options.render.dark = TRUE;
+      else if (theme && !g_str_equal (theme, "light"))
+        return usage_error (_("--theme: expected light or dark, found “%s”"), theme);
+      return run_deck (files[0], export_deck, deck_format, &export_options);
+    }
   if (size && !koers_parse_size (size, &export_options.width, &export_options.height))
     return usage_error (_("--size: expected WIDTHxHEIGHT between 320x240 and 7680x4320, like 1920x1080; found “%s”"), size);
   if (scale_text && !g_ascii_string_to_unsigned (scale_text, 10, 1, 4, &scale, NULL))
@@ -338,8 +409,16 @@ koers_cli_run (GVariantDict *options)
 
   if (export_roadmap)
     {
+      KoersSpreadsheetFormat sheet_format;
+
+      if (koers_spreadsheet_format_from_filename (export_roadmap, &sheet_format))
+        {
+          if (size || scale_text || theme || background || page_text)
+            return usage_error (_("--size, --scale, --theme, --background and --page do not go with a spreadsheet"));
+          return run_spreadsheet (files[0], export_roadmap, sheet_format);
+        }
       if (!koers_export_format_from_filename (export_roadmap, &export_options.format))
-        return usage_error (_("--export-roadmap: “%s” does not end in .png, .svg or .pdf"), export_roadmap);
+        return usage_error (_("--export-roadmap: “%s” does not end in .png, .svg, .pdf, .ods or .xlsx"), export_roadmap);
       return run_export (files[0], NULL, export_roadmap, &export_options);
     }
   else

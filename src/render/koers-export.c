@@ -24,6 +24,7 @@
 
 #include "koers-diagram-renderer.h"
 #include "koers-export.h"
+#include "koers-export-private.h"
 #include "koers-io.h"
 #include "koers-slide.h"
 
@@ -335,6 +336,24 @@ encode_png (cairo_surface_t  *surface,
 }
 
 #endif /* HAVE_LIBPNG */
+
+/**
+ * _koers_export_encode_png:
+ * @surface: an ARGB32 image surface
+ * @opaque: whether to leave the alpha channel out
+ * @error: a #KOERS_EXPORT_ERROR
+ *
+ * The quick PNG encoder of the image exports, for the deck's pictures.
+ *
+ * Returns: (transfer full): the PNG's bytes, or %NULL with @error set
+ */
+GBytes *
+_koers_export_encode_png (cairo_surface_t  *surface,
+                          gboolean          opaque,
+                          GError          **error)
+{
+  return encode_png (surface, opaque, error);
+}
 
 /* --- drawing to a format -------------------------------------------------- */
 
