@@ -319,7 +319,7 @@ typedef struct {
 
 static const BrokenStatements broken_statements[] = {
   { "unknown-stage", "in-order", STATEMENTS_A ", " STATEMENTS_B ", " STATEMENT ("c1", "c"),
-    KOERS_FILE_ERROR_UNKNOWN_STAGE, "broken.json: statements[6].stage: this model has no stage \"c\" (it has a, b)" },
+    KOERS_FILE_ERROR_UNKNOWN_STAGE, "broken.json: statements[6].stage: unknown stage \"c\" (expected one of a, b)" },
   { "duplicate-id", "in-order", STATEMENTS_A ", " STATEMENT ("b1", "b") ", " STATEMENT ("a2", "b") ", " STATEMENT ("b3", "b"),
     KOERS_FILE_ERROR_INVALID, "broken.json: statements[4].id: the statement \"a2\" appears twice" },
   { "empty-text", "in-order", STATEMENTS_A ", " STATEMENTS_B ", { \"id\": \"b4\", \"stage\": \"b\", \"text\": \"\" }",
@@ -339,11 +339,11 @@ static const BrokenStatements broken_statements[] = {
   { "not-object", "in-order", STATEMENTS_A ", \"We do b.\"",
     KOERS_FILE_ERROR_TYPE, "broken.json: statements[3]: expected an object, found text" },
   { "too-few", "in-order", STATEMENTS_A ", " STATEMENT ("b1", "b") ", " STATEMENT ("b2", "b"),
-    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"b\" has 2 statements; each stage needs at least 3" },
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"b\" has too few statements (2); each stage needs at least 3" },
   { "none-for-a-stage", "in-order", STATEMENTS_B,
-    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"a\" has 0 statements; each stage needs at least 3" },
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"a\" has too few statements (0); each stage needs at least 3" },
   { "empty-list", "in-order", "",
-    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"a\" has 0 statements; each stage needs at least 3" },
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"a\" has too few statements (0); each stage needs at least 3" },
   { "too-many", "in-order", STATEMENTS_A ", " STATEMENTS_B ", " STATEMENT ("b4", "b") ", " STATEMENT ("b5", "b") ", "
     STATEMENT ("b6", "b") ", " STATEMENT ("b7", "b") ", " STATEMENT ("b8", "b"),
     KOERS_FILE_ERROR_INVALID, "broken.json: statements[9].stage: the stage \"b\" has more than 6 statements" },

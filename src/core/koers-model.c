@@ -230,10 +230,11 @@ parse_statement (KoersModel  *self,
   if ((stage = koers_model_find_stage (self, stage_id)) == NULL)
     {
       g_autofree char *list = koers_model_dup_stage_list (self);
+      g_autofree char *stage_path = _koers_json_path (path, "stage");
 
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_UNKNOWN_STAGE,
-                   _("%s.stage: this model has no stage \"%s\" (it has %s)"),
-                   path, stage_id, list);
+                   _("%s: unknown stage \"%s\" (expected one of %s)"),
+                   stage_path, stage_id, list);
       return FALSE;
     }
   if (is_blank (text))
@@ -287,10 +288,7 @@ parse_statements (KoersModel  *self,
       if (counts[s] < KOERS_MODEL_MIN_STAGE_STATEMENTS)
         {
           g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "statements: the stage \"%s\" has %u statement; each stage needs at least %d",
-                                    "statements: the stage \"%s\" has %u statements; each stage needs at least %d",
-                                    counts[s]),
+                       _("statements: the stage \"%s\" has too few statements (%u); each stage needs at least %d"),
                        stage->id, counts[s], KOERS_MODEL_MIN_STAGE_STATEMENTS);
           return FALSE;
         }
