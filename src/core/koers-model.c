@@ -45,8 +45,6 @@ koers_stage_free (KoersStage *stage)
   g_free (stage);
 }
 
-/* Texts in model files are written in English and translated through the
- * catalogue (po/data-strings.c lists them for xgettext). */
 static void
 koers_statement_free (KoersStatement *statement)
 {
@@ -56,6 +54,8 @@ koers_statement_free (KoersStatement *statement)
   g_free (statement);
 }
 
+/* Texts in model files are written in English and translated through the
+ * catalogue (po/data-strings.c lists them for xgettext). */
 static char *
 translate (const char *text)
 {
@@ -314,6 +314,24 @@ parse_suggestion_rule (const char           *rule,
   return TRUE;
 }
 
+/* The statements and the rule that turns answers into a suggestion; read
+ * after the stages, which they refer to. */
+static gboolean
+parse_questionnaire (KoersModel  *self,
+                     JsonObject  *object,
+                     GError     **error)
+{
+  const char *suggestion_rule;
+  JsonArray *statements;
+
+  if (!_koers_json_get_string (object, NULL, "suggestion-rule", FALSE, &suggestion_rule, error) ||
+      !parse_suggestion_rule (suggestion_rule, &self->suggestion_rule, error) ||
+      !_koers_json_get_array (object, NULL, "statements", FALSE, &statements, error))
+    return FALSE;
+
+  return statements == NULL || parse_statements (self, statements, error);
+}
+
 /**
  * koers_model_new_from_bytes:
  * @bytes: the JSON text of a model file
@@ -334,11 +352,9 @@ koers_model_new_from_bytes (GBytes      *bytes,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *id, *name, *short_name, *source, *summary, *note, *color, *diagram;
-  const char *suggestion_rule;
   JsonObject *object;
   JsonObject *labels;
   JsonArray *stages;
-  JsonArray *statements;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
@@ -367,10 +383,7 @@ koers_model_new_from_bytes (GBytes      *bytes,
       !_koers_json_get_string (object, NULL, "color", TRUE, &color, &local_error) ||
       !_koers_json_get_string (object, NULL, "diagram", TRUE, &diagram, &local_error) ||
       !_koers_json_get_object (object, NULL, "labels", FALSE, &labels, &local_error) ||
-      !_koers_json_get_array (object, NULL, "stages", TRUE, &stages, &local_error) ||
-      !_koers_json_get_array (object, NULL, "statements", FALSE, &statements, &local_error) ||
-      !_koers_json_get_string (object, NULL, "suggestion-rule", FALSE, &suggestion_rule, &local_error) ||
-      !parse_suggestion_rule (suggestion_rule, &self->suggestion_rule, &local_error))
+      !_koers_json_get_array (object, NULL, "stages", TRUE, &stages, &local_error))
     goto fail;
 
   if (!is_valid_id (id))
@@ -422,7 +435,7 @@ koers_model_new_from_bytes (GBytes      *bytes,
     if (!parse_stage (self, json_array_get_element (stages, i), i, &local_error))
       goto fail;
 
-  if (statements != NULL && !parse_statements (self, statements, &local_error))
+  if (!parse_questionnaire (self, object, &local_error))
     goto fail;
 
   return g_steal_pointer (&self);
