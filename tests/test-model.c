@@ -142,6 +142,26 @@ has_word (const char *text,
   return FALSE;
 }
 
+/* Traceable to the model: each part of a statement's basis (parts are
+ * separated by ";") quotes the stage's description or tagline. Run with
+ * LANGUAGE=en, so both are the English of the file. */
+static void
+assert_basis_traceable (const KoersStage     *stage,
+                        const KoersStatement *statement)
+{
+  g_autofree char *source = g_ascii_strdown (stage->description, -1);
+  g_autofree char *tagline = g_ascii_strdown (stage->tagline ? stage->tagline : "", -1);
+  g_auto(GStrv) parts = g_strsplit (statement->basis, ";", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *part = g_ascii_strdown (g_strstrip (parts[i]), -1);
+
+      if (strstr (source, part) == NULL && strstr (tagline, part) == NULL)
+        g_error ("%s: basis \"%s\" is not in the description of %s", statement->id, part, stage->id);
+    }
+}
+
 /* Every stage of every built-in model has a questionnaire a workshop can
  * answer: three to six short statements, each a sentence of its own. */
 static void
@@ -180,6 +200,7 @@ test_builtin_statements (void)
                          has_word (statement->text, "our") ||
                          has_word (statement->text, "us"));
           g_assert_nonnull (statement->basis);
+          assert_basis_traceable (koers_model_get_stage (model, statement->stage_index), statement);
         }
       for (guint s = 0; s < n_stages; s++)
         {
