@@ -38,6 +38,44 @@ N_("Social Business");
 N_("Everyone takes part");
 /* TRANSLATORS: data/models/learning-curve.json: social-business.description */
 N_("Every employee knows the policy and is trusted to monitor, listen and respond; the central team focuses on content and campaigns.");
+/* TRANSLATORS: data/models/learning-curve.json: stage emerging, statement emerging-accounts. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a list of the accounts that exist in our name, and who manages each one.");
+/* TRANSLATORS: data/models/learning-curve.json: stage emerging, statement emerging-research. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have looked into which channels our audiences use and what organisations like ours do there.");
+/* TRANSLATORS: data/models/learning-curve.json: stage emerging, statement emerging-swot. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have made a SWOT analysis of our organisation on social media.");
+/* TRANSLATORS: data/models/learning-curve.json: stage emerging, statement emerging-monitoring. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have set up monitoring of what is said about us, even if it is simple.");
+/* TRANSLATORS: data/models/learning-curve.json: stage tactical, statement tactical-owner. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our social media manager or small team has social media in their job description, with hours for it.");
+/* TRANSLATORS: data/models/learning-curve.json: stage tactical, statement tactical-smart. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have SMART objectives for social media: specific, measurable and with a date.");
+/* TRANSLATORS: data/models/learning-curve.json: stage tactical, statement tactical-measure. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We measure our results against those objectives and report them at least every quarter.");
+/* TRANSLATORS: data/models/learning-curve.json: stage tactical, statement tactical-audience. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We use what we see online to learn about our audiences, and we write down what we learn.");
+/* TRANSLATORS: data/models/learning-curve.json: stage tactical, statement tactical-content-plan. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a first content plan that says what we publish, where and for whom.");
+/* TRANSLATORS: data/models/learning-curve.json: stage integrated, statement integrated-goals. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our social media objectives come from the goals in the organisation's annual plan.");
+/* TRANSLATORS: data/models/learning-curve.json: stage integrated, statement integrated-departments. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("At least two departments besides communication use social media for their own goals, in agreement with us.");
+/* TRANSLATORS: data/models/learning-curve.json: stage integrated, statement integrated-team. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our team of specialists works under one lead who is formally responsible for social media.");
+/* TRANSLATORS: data/models/learning-curve.json: stage integrated, statement integrated-governance. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have written agreements on roles, approval and what to do in a crisis on social media.");
+/* TRANSLATORS: data/models/learning-curve.json: stage integrated, statement integrated-ambassadors. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have identified colleagues who act as ambassadors, and we support them.");
+/* TRANSLATORS: data/models/learning-curve.json: stage social-business, statement social-business-policy. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Every employee knows our social media policy, and new colleagues learn it when they start.");
+/* TRANSLATORS: data/models/learning-curve.json: stage social-business, statement social-business-trust. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our employees outside the central team answer questions about their own work online, without asking first.");
+/* TRANSLATORS: data/models/learning-curve.json: stage social-business, statement social-business-equipped. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have trained our employees and given them the tools to monitor and respond themselves.");
+/* TRANSLATORS: data/models/learning-curve.json: stage social-business, statement social-business-central. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our central team spends most of its time on content and campaigns, not on answering messages.");
+/* TRANSLATORS: data/models/learning-curve.json: stage social-business, statement social-business-input. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Ideas and stories for our content come from all over the organisation, through an agreed route.");
 /* TRANSLATORS: data/models/maturity-matrix.json: name */
 N_("Social Business Strategy Maturity Matrix");
 /* TRANSLATORS: data/models/maturity-matrix.json: short-name */
@@ -82,6 +120,54 @@ N_("Converged");
 N_("Business is social");
 /* TRANSLATORS: data/models/maturity-matrix.json: converged.description */
 N_("Social is woven into the strategy and operations of the whole business.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage planning, statement planning-listen. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We follow what is said about us and our sector, to learn before we act.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage planning, statement planning-pilot. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have tried at least one channel or tool in a pilot, with an end date and an evaluation.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage planning, statement planning-readiness. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have checked what our organisation is ready for: skills, hours, rules and support from management.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage planning, statement planning-competitors. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have compared our social media with those of at least two competitors or similar organisations.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage presence, statement presence-official. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our official accounts are recognisably ours, with the same name, logo and contact details.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage presence, statement presence-informed. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We chose our channels on purpose, based on what we learned about our audiences.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage presence, statement presence-amplify. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our posts support our existing communication and marketing, such as campaigns, news and events.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage presence, statement presence-regular. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We post regularly on every channel we have, and we closed the accounts we no longer use.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage engagement, statement engagement-dialogue. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We ask our followers questions and respond to their reactions; we don't only broadcast.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage engagement, statement engagement-community. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We keep in touch with a group of people who care about us, such as customers, tenants, residents or donors.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage engagement, statement engagement-relationships. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("What we learn in conversations online reaches the colleagues who manage those relationships.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage engagement, statement engagement-measure. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We measure conversation, such as replies and shares, and not only reach.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage formalized, statement formalized-sponsor. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("A member of the executive team is our sponsor and speaks up for social media in the organisation.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage formalized, statement formalized-hub. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a central hub that sets standards, trains colleagues and shares what works.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage formalized, statement formalized-governance. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a policy and guidelines for the whole organisation, with roles, approval and a crisis procedure.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage formalized, statement formalized-no-bottleneck. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our departments publish and respond within the guidelines without waiting for the central hub.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage strategic, statement strategic-visibility. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our executive team receives the results of social media at least every quarter and discusses them.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage strategic, statement strategic-functions. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our social initiatives involve several functions, such as service, HR, sales or policy, not only communication.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage strategic, statement strategic-budget. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Social media have their own budget in our annual plan, decided by our executive team.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage strategic, statement strategic-goals. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our social media results count towards goals of the whole organisation, such as satisfaction or recruitment.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage converged, statement converged-strategy. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Social media are part of our organisation's strategy itself, not a separate plan beside it.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage converged, statement converged-operations. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our departments use social media in their daily processes, such as service, recruitment and product development.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage converged, statement converged-decisions. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We use insights from social media in our decisions about products, services or policy.");
+/* TRANSLATORS: data/models/maturity-matrix.json: stage converged, statement converged-everyone. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("For most of our employees, working in the open on social media is a normal part of the job.");
 /* TRANSLATORS: data/models/pyramid.json: name */
 N_("Social Media Pyramid");
 /* TRANSLATORS: data/models/pyramid.json: short-name */
@@ -118,6 +204,38 @@ N_("Create");
 N_("Publish your own story");
 /* TRANSLATORS: data/models/pyramid.json: create.description */
 N_("Publish your own content: news, articles, photos, video and campaigns.");
+/* TRANSLATORS: data/models/pyramid.json: stage monitor, statement monitor-tool. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a monitoring tool with search terms for our organisation, our brands and our two largest competitors.");
+/* TRANSLATORS: data/models/pyramid.json: stage monitor, statement monitor-sector. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our search terms also cover the topics and the sector we work in, not only our own name.");
+/* TRANSLATORS: data/models/pyramid.json: stage monitor, statement monitor-daily. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Someone in our team looks at the new mentions every working day, and we all know who that is.");
+/* TRANSLATORS: data/models/pyramid.json: stage monitor, statement monitor-share. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("At least once a month we share an overview of what was said about us with our colleagues.");
+/* TRANSLATORS: data/models/pyramid.json: stage listen, statement listen-read. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We read individual messages about us in full and in their context, not only the numbers.");
+/* TRANSLATORS: data/models/pyramid.json: stage listen, statement listen-weigh. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Before we respond, we weigh who is speaking, how far the message reaches and what a reply could set off.");
+/* TRANSLATORS: data/models/pyramid.json: stage listen, statement listen-criteria. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have written down when we respond and when we don't, and who decides when in doubt.");
+/* TRANSLATORS: data/models/pyramid.json: stage listen, statement listen-experts. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We know whom to ask inside the organisation when a message needs an expert or a manager.");
+/* TRANSLATORS: data/models/pyramid.json: stage respond, statement respond-time. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We answer questions and complaints on our main channels within an agreed time, such as one working day.");
+/* TRANSLATORS: data/models/pyramid.json: stage respond, statement respond-owner. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have agreed who does our customer care online, and who takes over in the evenings and during holidays.");
+/* TRANSLATORS: data/models/pyramid.json: stage respond, statement respond-tone. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have agreed on a tone of voice for replies, and our replies follow it.");
+/* TRANSLATORS: data/models/pyramid.json: stage respond, statement respond-join. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We also join conversations about our field where nobody addressed us, when we can help.");
+/* TRANSLATORS: data/models/pyramid.json: stage create, statement create-weekly. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We publish our own news, articles, photos or video on our channels every week.");
+/* TRANSLATORS: data/models/pyramid.json: stage create, statement create-calendar. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a content calendar that plans our own posts at least a month ahead.");
+/* TRANSLATORS: data/models/pyramid.json: stage create, statement create-campaign. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("In the past year we ran at least one campaign of our own on social media.");
+/* TRANSLATORS: data/models/pyramid.json: stage create, statement create-stories. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Colleagues bring us news, stories and pictures from their work for our posts.");
 /* TRANSLATORS: data/models/strategy-model.json: name */
 N_("Social Strategy Model");
 /* TRANSLATORS: data/models/strategy-model.json: short-name */
@@ -206,6 +324,74 @@ N_("Evaluation");
 N_("Learn and adjust");
 /* TRANSLATORS: data/models/strategy-model.json: evaluation.description */
 N_("Evaluate, adjust and feed what you learned into the next round.");
+/* TRANSLATORS: data/models/strategy-model.json: stage phase-0, statement phase-0-accounts. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have told our colleagues which accounts we have and who manages them.");
+/* TRANSLATORS: data/models/strategy-model.json: stage phase-0, statement phase-0-support. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our management supports the work on social media and has said so to the organisation.");
+/* TRANSLATORS: data/models/strategy-model.json: stage phase-0, statement phase-0-plans. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have informed our colleagues about our plans and our social media policy.");
+/* TRANSLATORS: data/models/strategy-model.json: stage phase-0, statement phase-0-involve. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our colleagues outside communication have a role in carrying out the plan, and they know what it is.");
+/* TRANSLATORS: data/models/strategy-model.json: stage baseline, statement baseline-recorded. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have recorded a baseline: mentions, sentiment and share of voice against our largest competitors.");
+/* TRANSLATORS: data/models/strategy-model.json: stage baseline, statement baseline-channels. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have recorded the starting figures of our own channels, such as followers, reach and response time.");
+/* TRANSLATORS: data/models/strategy-model.json: stage baseline, statement baseline-stored. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("The baseline is dated and kept where we can compare later measurements with it.");
+/* TRANSLATORS: data/models/strategy-model.json: stage analysis, statement analysis-situation. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have described our current situation on social media in a short document.");
+/* TRANSLATORS: data/models/strategy-model.json: stage analysis, statement analysis-problem. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have written down the problem or opportunity that social media must help us with.");
+/* TRANSLATORS: data/models/strategy-model.json: stage analysis, statement analysis-attention. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have listed the points that need attention, such as risks, skills and hours.");
+/* TRANSLATORS: data/models/strategy-model.json: stage objectives, statement objectives-measurable. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have written objectives that are measurable and have a date.");
+/* TRANSLATORS: data/models/strategy-model.json: stage objectives, statement objectives-linked. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Each of our objectives is linked to a goal of the organisation.");
+/* TRANSLATORS: data/models/strategy-model.json: stage objectives, statement objectives-how. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We agreed how we measure each objective, such as our monthly share of voice against our two largest competitors.");
+/* TRANSLATORS: data/models/strategy-model.json: stage audiences, statement audiences-chosen. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have chosen the target groups we want to reach, in order of priority.");
+/* TRANSLATORS: data/models/strategy-model.json: stage audiences, statement audiences-described. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("For each target group we have described what it needs from us and where it is online.");
+/* TRANSLATORS: data/models/strategy-model.json: stage audiences, statement audiences-not-now. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have agreed which groups we do not aim at for now.");
+/* TRANSLATORS: data/models/strategy-model.json: stage go-no-go, statement go-no-go-presented. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have presented the analysis, objectives and target groups to management.");
+/* TRANSLATORS: data/models/strategy-model.json: stage go-no-go, statement go-no-go-decision. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Management has taken a recorded go or no-go decision on our social media policy.");
+/* TRANSLATORS: data/models/strategy-model.json: stage go-no-go, statement go-no-go-resources. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("With the decision, we agreed the hours and budget for the next steps.");
+/* TRANSLATORS: data/models/strategy-model.json: stage channels, statement channels-chosen. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have chosen our channels, each with the reason it suits our target groups and objectives.");
+/* TRANSLATORS: data/models/strategy-model.json: stage channels, statement channels-tools. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have chosen the tools for publishing, monitoring and customer care.");
+/* TRANSLATORS: data/models/strategy-model.json: stage channels, statement channels-close. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have decided which existing accounts we close or stop using.");
+/* TRANSLATORS: data/models/strategy-model.json: stage content, statement content-plan. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a content plan with themes, formats and how often we post on each channel.");
+/* TRANSLATORS: data/models/strategy-model.json: stage content, statement content-conversation. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have a conversation plan: which questions we answer, how fast, in which tone and by whom.");
+/* TRANSLATORS: data/models/strategy-model.json: stage content, statement content-calendar. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Our content for the first months is in a calendar, with a name beside every item.");
+/* TRANSLATORS: data/models/strategy-model.json: stage execution, statement execution-running. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have published and responded according to the plan for at least a month.");
+/* TRANSLATORS: data/models/strategy-model.json: stage execution, statement execution-activated. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have asked and helped colleagues and ambassadors to share and take part.");
+/* TRANSLATORS: data/models/strategy-model.json: stage execution, statement execution-roles. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("Everyone with a task in our plan knows it and has the hours to do it.");
+/* TRANSLATORS: data/models/strategy-model.json: stage monitoring, statement monitoring-same-figures. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We measure the same figures as in the baseline, in the same way, at fixed moments.");
+/* TRANSLATORS: data/models/strategy-model.json: stage monitoring, statement monitoring-report. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We report the results against the baseline and the objectives at least every quarter.");
+/* TRANSLATORS: data/models/strategy-model.json: stage monitoring, statement monitoring-shared. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We share the figures in a dashboard or monthly report with everyone who needs them.");
+/* TRANSLATORS: data/models/strategy-model.json: stage evaluation, statement evaluation-held. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have evaluated the plan with the people who carried it out.");
+/* TRANSLATORS: data/models/strategy-model.json: stage evaluation, statement evaluation-adjusted. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("We have adjusted objectives, channels or content based on what we measured.");
+/* TRANSLATORS: data/models/strategy-model.json: stage evaluation, statement evaluation-next-round. A questionnaire statement about the user's own organisation ('we'), answered yes, partly, no or don't know */
+N_("What we learned is written down and has started the next round, beginning again with phase 0.");
 /* TRANSLATORS: data/roadmap/rules.json: goal prepare name */
 N_("Prepare the organisation");
 /* TRANSLATORS: data/roadmap/rules.json: goal prepare done */
@@ -355,6 +541,7 @@ N_("Set service hours and escalation paths");
 /* TRANSLATORS: data/roadmap/rules.json: shared/social-customer-support why */
 N_("Customer care on social media is reactive by nature (Pyramid, Respond) and part of how relationships deepen (Maturity Matrix, Engagement). Say when you answer, and agree where a question goes when it needs an expert, a manager or the press office.");
 /* TRANSLATORS: data/roadmap/rules.json: shared/social-customer-support result */
+/* xgettext:no-c-format */
 N_("Response time within service hours, e.g. 90% of questions answered within two hours");
 /* TRANSLATORS: data/roadmap/rules.json: pyramid/shared-inbox title */
 N_("Share one inbox among the people who answer");

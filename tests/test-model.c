@@ -130,6 +130,101 @@ test_builtin_shared (void)
     g_assert_cmpstr (koers_model_get_id (koers_catalog_get_model (fresh, i)), ==, expected_models[i].id);
 }
 
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[^[:alpha:]']+", text, 0, 0);
+
+  for (guint i = 0; words[i]; i++)
+    if (g_ascii_strcasecmp (words[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Traceable to the model: each part of a statement's basis (parts are
+ * separated by ";") quotes the stage's description or tagline. Run with
+ * LANGUAGE=en, so both are the English of the file. */
+static void
+assert_basis_traceable (const KoersStage     *stage,
+                        const KoersStatement *statement)
+{
+  g_autofree char *source = g_ascii_strdown (stage->description, -1);
+  g_autofree char *tagline = g_ascii_strdown (stage->tagline ? stage->tagline : "", -1);
+  g_auto(GStrv) parts = g_strsplit (statement->basis, ";", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *part = g_ascii_strdown (g_strstrip (parts[i]), -1);
+
+      if (strstr (source, part) == NULL && strstr (tagline, part) == NULL)
+        g_error ("%s: basis \"%s\" is not in the description of %s", statement->id, part, stage->id);
+    }
+}
+
+/* Every stage of every built-in model has a questionnaire a workshop can
+ * answer: three to six short statements, each a sentence of its own. */
+static void
+test_builtin_statements (void)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      guint n_stages = koers_model_get_n_stages (model);
+      g_autofree guint *counts = g_new0 (guint, n_stages);
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n = koers_model_get_n_statements (model);
+
+      g_test_message ("%s: %u statements", koers_model_get_id (model), n);
+      g_assert_cmpuint (n, >=, n_stages * KOERS_MODEL_MIN_STAGE_STATEMENTS);
+      for (guint i = 0; i < n; i++)
+        {
+          const KoersStatement *statement = koers_model_get_statement (model, i);
+          gsize len;
+
+          g_assert_nonnull (statement->id);
+          g_assert_true (g_hash_table_add (ids, statement->id));
+          g_assert_true (koers_model_find_statement (model, statement->id) == statement);
+          g_assert_cmpuint (statement->stage_index, <, n_stages);
+          counts[statement->stage_index]++;
+
+          g_assert_nonnull (statement->text);
+          len = g_utf8_strlen (statement->text, -1);
+          g_assert_cmpuint (len, >=, 20);
+          g_assert_cmpuint (len, <, 160);
+          g_assert_true (g_str_has_suffix (statement->text, "."));
+          /* first person plural, as a workshop says it */
+          g_assert_true (has_word (statement->text, "we") ||
+                         has_word (statement->text, "our") ||
+                         has_word (statement->text, "us"));
+          g_assert_nonnull (statement->basis);
+          assert_basis_traceable (koers_model_get_stage (model, statement->stage_index), statement);
+        }
+      for (guint s = 0; s < n_stages; s++)
+        {
+          g_test_message ("  %s: %u", koers_model_get_stage (model, s)->id, counts[s]);
+          g_assert_cmpuint (counts[s], >=, 3);
+          g_assert_cmpuint (counts[s], <=, 6);
+        }
+    }
+
+  /* layers and steps build on each other; maturity curves allow unevenness */
+  g_assert_cmpint (koers_model_get_suggestion_rule (koers_catalog_lookup (catalog, "pyramid")),
+                   ==, KOERS_SUGGESTION_IN_ORDER);
+  g_assert_cmpint (koers_model_get_suggestion_rule (koers_catalog_lookup (catalog, "strategy-model")),
+                   ==, KOERS_SUGGESTION_IN_ORDER);
+  g_assert_cmpint (koers_model_get_suggestion_rule (koers_catalog_lookup (catalog, "learning-curve")),
+                   ==, KOERS_SUGGESTION_ONE_GAP);
+  g_assert_cmpint (koers_model_get_suggestion_rule (koers_catalog_lookup (catalog, "maturity-matrix")),
+                   ==, KOERS_SUGGESTION_ONE_GAP);
+
+  g_assert_cmpuint (koers_model_find_statement (koers_catalog_lookup (catalog, "pyramid"), "monitor-tool")->stage_index, ==, 0);
+  g_assert_null (koers_model_find_statement (koers_catalog_lookup (catalog, "pyramid"), "no-such-statement"));
+  g_assert_null (koers_model_find_statement (koers_catalog_lookup (catalog, "pyramid"), NULL));
+}
+
 /* --- model files --------------------------------------------------------- */
 
 #define STAGE_A "{ \"id\": \"a\", \"name\": \"A\", \"description\": \"The first.\" }"
@@ -152,6 +247,25 @@ model_json (const char *color,
                           "  \"labels\": { \"left\": \"Left\", \"right\": \"Right\" },\n"
                           "  \"stages\": [ %s ]\n"
                           "}\n", color, stages);
+}
+
+/* Three statements for each of STAGE_A and STAGE_B */
+#define STATEMENT(id, stage) "{ \"id\": \"" id "\", \"stage\": \"" stage "\", \"text\": \"We do " id ".\" }"
+#define STATEMENTS_A STATEMENT ("a1", "a") ", " STATEMENT ("a2", "a") ", " STATEMENT ("a3", "a")
+#define STATEMENTS_B STATEMENT ("b1", "b") ", " STATEMENT ("b2", "b") ", " STATEMENT ("b3", "b")
+
+/* The list goes before the stages, to show that member order does not matter. */
+static char *
+model_with_statements (const char *rule,
+                       const char *statements)
+{
+  g_autofree char *text = model_json ("#3584e4", STAGE_A ", " STAGE_B);
+  g_autofree char *members = g_strdup_printf ("\"suggestion-rule\": \"%s\", \"statements\": [ %s ],\n  \"stages\":",
+                                              rule, statements);
+  GString *edited = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (edited, "\"stages\":", members, 1), ==, 1);
+  return g_string_free (edited, FALSE);
 }
 
 static KoersModel *
@@ -183,6 +297,109 @@ test_model_valid (void)
   g_assert_cmpstrv (keys, expected_keys);
   g_assert_cmpstr (koers_model_get_label (model, "left"), ==, "Left");
   g_assert_null (koers_model_get_label (model, "middle"));
+  /* a model without a questionnaire is still a model */
+  g_assert_cmpuint (koers_model_get_n_statements (model), ==, 0);
+  g_assert_null (koers_model_find_statement (model, "a1"));
+  g_assert_cmpint (koers_model_get_suggestion_rule (model), ==, KOERS_SUGGESTION_IN_ORDER);
+}
+
+static void
+test_model_statements_valid (void)
+{
+  /* stage b's statements first: a stage's statements need not be together */
+  g_autofree char *text = model_with_statements ("one-gap", STATEMENTS_B ", "
+                                                 "{ \"id\": \"a1\", \"stage\": \"a\", \"text\": \"We do a1.\", \"basis\": \"first\" }, "
+                                                 STATEMENT ("a2", "a") ", " STATEMENT ("a3", "a"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) model = model_from_string (text, &error);
+  const KoersStatement *statement;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (koers_model_get_n_statements (model), ==, 6);
+  g_assert_cmpint (koers_model_get_suggestion_rule (model), ==, KOERS_SUGGESTION_ONE_GAP);
+
+  statement = koers_model_get_statement (model, 0);
+  g_assert_cmpstr (statement->id, ==, "b1");
+  g_assert_cmpuint (statement->stage_index, ==, 1);
+  g_assert_cmpstr (statement->text, ==, "We do b1.");
+  g_assert_null (statement->basis);
+
+  statement = koers_model_find_statement (model, "a1");
+  g_assert_true (statement == koers_model_get_statement (model, 3));
+  g_assert_cmpuint (statement->stage_index, ==, 0);
+  g_assert_cmpstr (statement->basis, ==, "first");
+}
+
+typedef struct {
+  const char     *name;
+  const char     *rule;
+  const char     *statements;
+  KoersFileError  code;
+  const char     *message;
+} BrokenStatements;
+
+static const BrokenStatements broken_statements[] = {
+  { "unknown-stage", "in-order", STATEMENTS_A ", " STATEMENTS_B ", " STATEMENT ("c1", "c"),
+    KOERS_FILE_ERROR_UNKNOWN_STAGE, "broken.json: statements[6].stage: unknown stage \"c\" (expected one of a, b)" },
+  { "duplicate-id", "in-order", STATEMENTS_A ", " STATEMENT ("b1", "b") ", " STATEMENT ("a2", "b") ", " STATEMENT ("b3", "b"),
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements[4].id: the statement \"a2\" appears twice" },
+  { "empty-text", "in-order", STATEMENTS_A ", " STATEMENTS_B ", { \"id\": \"b4\", \"stage\": \"b\", \"text\": \"\" }",
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements[6].text: a statement needs a text" },
+  { "blank-text", "in-order", "{ \"id\": \"a0\", \"stage\": \"a\", \"text\": \" \\n\\t \" }, " STATEMENTS_A,
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements[0].text: a statement needs a text" },
+  { "missing-text", "in-order", "{ \"id\": \"a0\", \"stage\": \"a\" }",
+    KOERS_FILE_ERROR_MISSING, "broken.json: statements[0].text: missing; this member is required" },
+  { "missing-stage", "in-order", "{ \"id\": \"a0\", \"text\": \"We do.\" }",
+    KOERS_FILE_ERROR_MISSING, "broken.json: statements[0].stage: missing; this member is required" },
+  { "text-number", "in-order", "{ \"id\": \"a0\", \"stage\": \"a\", \"text\": 3 }",
+    KOERS_FILE_ERROR_TYPE, "broken.json: statements[0].text: expected text, found a number" },
+  { "basis-list", "in-order", "{ \"id\": \"a0\", \"stage\": \"a\", \"text\": \"We do.\", \"basis\": [] }",
+    KOERS_FILE_ERROR_TYPE, "broken.json: statements[0].basis: expected text, found a list" },
+  { "bad-id", "in-order", "{ \"id\": \"A 1\", \"stage\": \"a\", \"text\": \"We do.\" }",
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements[0].id: \"A 1\" is not a valid id (use lower-case letters, digits and -)" },
+  { "not-object", "in-order", STATEMENTS_A ", \"We do b.\"",
+    KOERS_FILE_ERROR_TYPE, "broken.json: statements[3]: expected an object, found text" },
+  { "too-few", "in-order", STATEMENTS_A ", " STATEMENT ("b1", "b") ", " STATEMENT ("b2", "b"),
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"b\" has too few statements (2); each stage needs at least 3" },
+  { "none-for-a-stage", "in-order", STATEMENTS_B,
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"a\" has too few statements (0); each stage needs at least 3" },
+  { "empty-list", "in-order", "",
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements: the stage \"a\" has too few statements (0); each stage needs at least 3" },
+  { "too-many", "in-order", STATEMENTS_A ", " STATEMENTS_B ", " STATEMENT ("b4", "b") ", " STATEMENT ("b5", "b") ", "
+    STATEMENT ("b6", "b") ", " STATEMENT ("b7", "b") ", " STATEMENT ("b8", "b"),
+    KOERS_FILE_ERROR_INVALID, "broken.json: statements[9].stage: the stage \"b\" has more than 6 statements" },
+  { "unknown-rule", "strict", STATEMENTS_A ", " STATEMENTS_B,
+    KOERS_FILE_ERROR_INVALID, "broken.json: suggestion-rule: expected \"in-order\" or \"one-gap\", found \"strict\"" },
+};
+
+static void
+test_model_statements_broken (gconstpointer data)
+{
+  const BrokenStatements *c = data;
+  g_autofree char *text = model_with_statements (c->rule, c->statements);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) model = model_from_string (text, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, KOERS_FILE_ERROR, (int) c->code);
+  g_assert_cmpstr (error->message, ==, c->message);
+}
+
+static void
+test_model_statements_not_list (void)
+{
+  g_autofree char *text = model_json ("#3584e4", STAGE_A ", " STAGE_B);
+  GString *edited = g_string_new (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersModel) model = NULL;
+
+  g_assert_cmpuint (g_string_replace (edited, "\"stages\":", "\"statements\": {}, \"stages\":", 1), ==, 1);
+  g_free (text);
+  text = g_string_free (edited, FALSE);
+  model = model_from_string (text, &error);
+  g_assert_null (model);
+  g_assert_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE);
+  g_assert_cmpstr (error->message, ==, "broken.json: statements: expected a list, found an object");
 }
 
 typedef struct {
@@ -365,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/core/model/builtin/models", test_builtin_models);
   g_test_add_func ("/core/model/builtin/names", test_builtin_names);
   g_test_add_func ("/core/model/builtin/shared", test_builtin_shared);
+  g_test_add_func ("/core/model/builtin/statements", test_builtin_statements);
   g_test_add_func ("/core/model/file/valid", test_model_valid);
   for (guint i = 0; i < G_N_ELEMENTS (broken_models); i++)
     {
@@ -372,6 +590,13 @@ main (int   argc,
       g_test_add_data_func (path, &broken_models[i], test_model_broken);
     }
   g_test_add_func ("/core/model/file/not-object", test_model_not_object);
+  g_test_add_func ("/core/model/statements/valid", test_model_statements_valid);
+  g_test_add_func ("/core/model/statements/not-list", test_model_statements_not_list);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_statements); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/model/statements/%s", broken_statements[i].name);
+      g_test_add_data_func (path, &broken_statements[i], test_model_statements_broken);
+    }
   g_test_add_func ("/core/model/file/too-deep", test_model_too_deep);
   g_test_add_func ("/core/model/catalog/duplicate", test_catalog_duplicate);
   g_test_add_func ("/core/format/dates", test_format_dates);

@@ -28,6 +28,8 @@ struct _KoersModel
   GHashTable *labels;     /* key → translated text */
   GPtrArray  *label_keys; /* in file order */
   GPtrArray  *stages;     /* KoersStage* */
+  GPtrArray  *statements; /* KoersStatement*, in file order */
+  KoersSuggestionRule suggestion_rule;
 };
 
 G_DEFINE_FINAL_TYPE (KoersModel, koers_model, G_TYPE_OBJECT)
@@ -41,6 +43,15 @@ koers_stage_free (KoersStage *stage)
   g_free (stage->description);
   g_free (stage->step);
   g_free (stage);
+}
+
+static void
+koers_statement_free (KoersStatement *statement)
+{
+  g_free (statement->id);
+  g_free (statement->text);
+  g_free (statement->basis);
+  g_free (statement);
 }
 
 /* Texts in model files are written in English and translated through the
@@ -91,6 +102,7 @@ koers_model_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->label_keys, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
+  g_clear_pointer (&self->statements, g_ptr_array_unref);
 
   G_OBJECT_CLASS (koers_model_parent_class)->finalize (object);
 }
@@ -107,6 +119,7 @@ koers_model_init (KoersModel *self)
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->label_keys = g_ptr_array_new_with_free_func (g_free);
   self->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_stage_free);
+  self->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_statement_free);
 }
 
 static gboolean
@@ -165,6 +178,160 @@ parse_stage (KoersModel  *self,
   return TRUE;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_statement (KoersModel  *self,
+                 JsonNode    *node,
+                 guint        index,
+                 GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("statements[%u]", index);
+  const char *id, *stage_id, *text, *basis;
+  const KoersStage *stage;
+  JsonObject *object;
+  KoersStatement *statement;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
+                   _("%s: expected %s, found %s"), path, _("an object"),
+                   _koers_json_type_name (node));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!_koers_json_get_string (object, path, "id", TRUE, &id, error) ||
+      !_koers_json_get_string (object, path, "stage", TRUE, &stage_id, error) ||
+      !_koers_json_get_string (object, path, "text", TRUE, &text, error) ||
+      !_koers_json_get_string (object, path, "basis", FALSE, &basis, error))
+    return FALSE;
+
+  if (!is_valid_id (id))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("%s.id: \"%s\" is not a valid id (use lower-case letters, digits and -)"),
+                   path, id);
+      return FALSE;
+    }
+  if (koers_model_find_statement (self, id) != NULL)
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("%s.id: the statement \"%s\" appears twice"), path, id);
+      return FALSE;
+    }
+  if ((stage = koers_model_find_stage (self, stage_id)) == NULL)
+    {
+      g_autofree char *list = koers_model_dup_stage_list (self);
+      g_autofree char *stage_path = _koers_json_path (path, "stage");
+
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_UNKNOWN_STAGE,
+                   _("%s: unknown stage \"%s\" (expected one of %s)"),
+                   stage_path, stage_id, list);
+      return FALSE;
+    }
+  if (is_blank (text))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("%s.text: a statement needs a text"), path);
+      return FALSE;
+    }
+
+  statement = g_new0 (KoersStatement, 1);
+  statement->id = g_strdup (id);
+  statement->stage_index = stage->index;
+  statement->text = translate (text);
+  statement->basis = (basis != NULL && *basis != '\0') ? g_strdup (basis) : NULL;
+  g_ptr_array_add (self->statements, statement);
+
+  return TRUE;
+}
+
+/* A questionnaire is optional, but when a model has one every stage gets
+ * enough statements to judge it and few enough to answer in a workshop. */
+static gboolean
+parse_statements (KoersModel  *self,
+                  JsonArray   *statements,
+                  GError     **error)
+{
+  g_autofree guint *counts = g_new0 (guint, self->stages->len);
+
+  for (guint i = 0; i < json_array_get_length (statements); i++)
+    {
+      const KoersStatement *statement;
+
+      if (!parse_statement (self, json_array_get_element (statements, i), i, error))
+        return FALSE;
+      statement = g_ptr_array_index (self->statements, self->statements->len - 1);
+      /* Refused here already, so that a huge list is not read to the end. */
+      if (++counts[statement->stage_index] > KOERS_MODEL_MAX_STAGE_STATEMENTS)
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("statements[%u].stage: the stage \"%s\" has more than %d statements"),
+                       i, koers_model_get_stage (self, statement->stage_index)->id,
+                       KOERS_MODEL_MAX_STAGE_STATEMENTS);
+          return FALSE;
+        }
+    }
+
+  for (guint s = 0; s < self->stages->len; s++)
+    {
+      const KoersStage *stage = g_ptr_array_index (self->stages, s);
+
+      if (counts[s] < KOERS_MODEL_MIN_STAGE_STATEMENTS)
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("statements: the stage \"%s\" has too few statements (%u); each stage needs at least %d"),
+                       stage->id, counts[s], KOERS_MODEL_MIN_STAGE_STATEMENTS);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_suggestion_rule (const char           *rule,
+                       KoersSuggestionRule  *value,
+                       GError              **error)
+{
+  if (rule == NULL || g_str_equal (rule, "in-order"))
+    *value = KOERS_SUGGESTION_IN_ORDER;
+  else if (g_str_equal (rule, "one-gap"))
+    *value = KOERS_SUGGESTION_ONE_GAP;
+  else
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("suggestion-rule: expected \"in-order\" or \"one-gap\", found \"%s\""), rule);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The statements and the rule that turns answers into a suggestion; read
+ * after the stages, which they refer to. */
+static gboolean
+parse_questionnaire (KoersModel  *self,
+                     JsonObject  *object,
+                     GError     **error)
+{
+  const char *suggestion_rule;
+  JsonArray *statements;
+
+  if (!_koers_json_get_string (object, NULL, "suggestion-rule", FALSE, &suggestion_rule, error) ||
+      !parse_suggestion_rule (suggestion_rule, &self->suggestion_rule, error) ||
+      !_koers_json_get_array (object, NULL, "statements", FALSE, &statements, error))
+    return FALSE;
+
+  return statements == NULL || parse_statements (self, statements, error);
+}
+
 /* Reads @bytes into @self; the caller names the file in the message. */
 static gboolean
 parse_model (KoersModel  *self,
@@ -176,6 +343,7 @@ parse_model (KoersModel  *self,
   JsonObject *object;
   JsonObject *labels;
   JsonArray *stages;
+
 
   if (!(root = _koers_json_parse (bytes, error)))
     return FALSE;
@@ -250,6 +418,9 @@ parse_model (KoersModel  *self,
   for (guint i = 0; i < json_array_get_length (stages); i++)
     if (!parse_stage (self, json_array_get_element (stages, i), i, error))
       return FALSE;
+
+  if (!parse_questionnaire (self, object, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -450,4 +621,66 @@ koers_model_dup_stage_list (KoersModel *self)
       g_string_append (list, stage->id);
     }
   return g_string_free (list, FALSE);
+}
+
+/**
+ * koers_model_get_n_statements:
+ *
+ * Returns: the number of questionnaire statements; 0 when the model has none
+ */
+guint
+koers_model_get_n_statements (KoersModel *self)
+{
+  g_return_val_if_fail (KOERS_IS_MODEL (self), 0);
+  return self->statements->len;
+}
+
+/**
+ * koers_model_get_statement:
+ *
+ * Returns: the statement at @index, in file order (grouped by stage in the
+ *   built-in models, but callers must not rely on that)
+ */
+const KoersStatement *
+koers_model_get_statement (KoersModel *self,
+                           guint       index)
+{
+  g_return_val_if_fail (KOERS_IS_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->statements->len, NULL);
+  return g_ptr_array_index (self->statements, index);
+}
+
+/**
+ * koers_model_find_statement:
+ *
+ * Returns: (nullable): the statement with @statement_id
+ */
+const KoersStatement *
+koers_model_find_statement (KoersModel *self,
+                            const char *statement_id)
+{
+  g_return_val_if_fail (KOERS_IS_MODEL (self), NULL);
+
+  if (statement_id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->statements->len; i++)
+    {
+      const KoersStatement *statement = g_ptr_array_index (self->statements, i);
+
+      if (g_str_equal (statement->id, statement_id))
+        return statement;
+    }
+  return NULL;
+}
+
+/**
+ * koers_model_get_suggestion_rule:
+ *
+ * Returns: how answers to the statements become a suggested stage
+ */
+KoersSuggestionRule
+koers_model_get_suggestion_rule (KoersModel *self)
+{
+  g_return_val_if_fail (KOERS_IS_MODEL (self), KOERS_SUGGESTION_IN_ORDER);
+  return self->suggestion_rule;
 }

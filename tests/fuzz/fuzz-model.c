@@ -33,7 +33,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       g_assert_true ((model != NULL) == (error == NULL));
       if (model)
-        g_assert_cmpuint (koers_model_get_n_stages (model), >=, 2);
+        {
+          guint n_stages = koers_model_get_n_stages (model);
+          guint n_statements = koers_model_get_n_statements (model);
+
+          g_assert_cmpuint (n_stages, >=, 2);
+          /* a questionnaire, when there is one, covers every stage */
+          g_assert_true (n_statements == 0 || n_statements >= n_stages * KOERS_MODEL_MIN_STAGE_STATEMENTS);
+          g_assert_cmpuint (n_statements, <=, n_stages * KOERS_MODEL_MAX_STAGE_STATEMENTS);
+          for (guint i = 0; i < n_statements; i++)
+            g_assert_cmpuint (koers_model_get_statement (model, i)->stage_index, <, n_stages);
+        }
     }
   else
     {
