@@ -19,10 +19,11 @@
 #include "koers-package.h"
 #include "koers-spreadsheet.h"
 
-#define N_COLUMNS 9
+#define N_COLUMNS 15
 
 static const char *columns[N_COLUMNS] = {
   "phase", "id", "title", "model", "stage", "status", "owner", "due", "note",
+  "quarter", "phase name", "why", "role", "effort", "after",
 };
 
 typedef enum {
@@ -91,6 +92,21 @@ item_cells (const KoersRoadmapPhase *phase,
       cells[7].month = atoi (item->due + 5);
     }
   set_text (&cells[8], item->note);
+  set_text (&cells[9], phase->period);
+  set_text (&cells[10], phase->name);
+  set_text (&cells[11], item->why);
+  set_text (&cells[12], item->role);
+  cells[13].type = CELL_NUMBER;
+  cells[13].number = item->effort;
+  cells[13].text = g_strdup_printf ("%u", item->effort);
+  if (item->after != NULL && item->after[0] != NULL)
+    {
+      g_autofree char *after = g_strjoinv (";", item->after);
+
+      set_text (&cells[14], after);
+    }
+  else
+    set_text (&cells[14], NULL);
 }
 
 /* --- ODS ------------------------------------------------------------------ */
