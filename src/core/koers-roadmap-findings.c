@@ -163,7 +163,9 @@ _koers_roadmap_add_findings (GPtrArray    *findings,
  * _koers_roadmap_name_phase:
  *
  * Names a phase by the goal that most of its items serve (most effort
- * breaks a tie), and gives that goal's definition of done.
+ * breaks a tie), and gives that goal's definition of done. A phase that
+ * goes on with the goal of the phase before says so: two quarters of one name read
+ * as one quarter twice.
  */
 void
 _koers_roadmap_name_phase (KoersRoadmapPhase *phase,
@@ -173,6 +175,7 @@ _koers_roadmap_name_phase (KoersRoadmapPhase *phase,
   g_autofree guint *effort = g_new0 (guint, n_goals + 1);
   g_autofree guint *count = g_new0 (guint, n_goals + 1);
   int best = -1;
+  const char *name;
 
   phase->effort = 0;
   for (guint i = 0; i < phase->items->len; i++)
@@ -198,7 +201,17 @@ _koers_roadmap_name_phase (KoersRoadmapPhase *phase,
                          (count[g] == count[best] && effort[g] > effort[best])))
       best = g;
   if (best < 0)
-    return;
-  phase->name = g_strdup (g_dgettext (GETTEXT_PACKAGE, _koers_rules_get_goal (b->rules, best)->name));
+    {
+      b->last_goal = -1;
+      return;
+    }
+  name = g_dgettext (GETTEXT_PACKAGE, _koers_rules_get_goal (b->rules, best)->name);
+  if (best == b->last_goal)
+    /* TRANSLATORS: a phase that goes on with the goal of the one before,
+     * "Respond and build relationships, continued" */
+    phase->name = g_strdup_printf (C_("phase name", "%s, continued"), name);
+  else
+    phase->name = g_strdup (name);
+  b->last_goal = best;
   phase->done = g_strdup (g_dgettext (GETTEXT_PACKAGE, _koers_rules_get_goal (b->rules, best)->done));
 }

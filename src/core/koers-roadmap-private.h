@@ -59,6 +59,7 @@ typedef struct {
   GPtrArray             *works;     /* KoersWork*, owning */
   GHashTable            *by_id;     /* rule id → first KoersWork* */
   guint                  n_quarters;
+  int                    last_goal;   /* the goal that named the phase before, or -1 */
 } KoersBuilder;
 
 /* koers-roadmap-collect.c */

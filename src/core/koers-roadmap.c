@@ -315,7 +315,7 @@ koers_roadmap_build (KoersProject *project,
                      KoersRules   *rules)
 {
   KoersRoadmap *self;
-  KoersBuilder b = { 0 };
+  KoersBuilder b = { .last_goal = -1 };
   g_autoptr(GHashTable) planned = NULL;
   const KoersCapacityRule *capacity;
   KoersModel *level_model;
