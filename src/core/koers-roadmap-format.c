@@ -392,8 +392,10 @@ to_markdown (KoersRoadmap *roadmap,
         {
           const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
 
-          /* Done items are struck through, as on the slide. */
-          g_string_append (out, item->status == KOERS_STATUS_DONE ? "- ~~" : "- ");
+          /* Done and skipped are said in words after the title, as on
+           * the slide and in the deck: plain CommonMark has no strike
+           * through, and shows "~~" as it is. */
+          g_string_append (out, "- ");
           if (item->milestone)
             {
               /* A go/no-go gate is a dated moment, not work. */
@@ -403,7 +405,7 @@ to_markdown (KoersRoadmap *roadmap,
                 g_string_append_printf (out, "**%s:** ", _("Milestone"));
             }
           append_md_text (out, item->title);
-          g_string_append (out, item->status == KOERS_STATUS_DONE ? "~~ — " : " — ");
+          g_string_append (out, " — ");
           for (guint s = 0; s < item->serves->len; s++)
             {
               const KoersStageRef *ref = g_ptr_array_index (item->serves, s);
