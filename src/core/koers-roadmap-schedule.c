@@ -239,7 +239,8 @@ build_graph (KoersBuilder *b)
 
         if (order != KOERS_ORDER_NONE)
           {
-            KoersEdge edge = { last_part (from), order, named != KOERS_ORDER_NONE };
+            KoersEdge edge = { last_part (from), order,
+                               named != KOERS_ORDER_NONE && _koers_rules_names_order (rules, from->rule, to->rule) };
 
             g_array_append_val (to->preds, edge);
           }

@@ -141,7 +141,8 @@ _koers_rules_parse_planning (KoersRules  *self,
           !_koers_json_get_string (object, p, "cite", TRUE, &cite, error) ||
           !_koers_json_get_bool (object, p, "strict", &seq->strict, error) ||
           !_koers_json_get_bool (object, p, "spread", &seq->spread, error) ||
-          !_koers_json_get_bool (object, p, "pull", &seq->pull, error))
+          !_koers_json_get_bool (object, p, "pull", &seq->pull, error) ||
+          !_koers_json_get_bool (object, p, "quiet", &seq->quiet, error))
         return FALSE;
       seq->id = g_strdup (id);
       seq->before = g_strdup (before);
@@ -236,6 +237,34 @@ _koers_rules_get_order (KoersRules      *self,
                         const KoersRule *b)
 {
   return self->order[a->order * self->items->len + b->order];
+}
+
+/**
+ * _koers_rules_names_order:
+ *
+ * Whether the rules name @a as what @b comes after, for people to read:
+ * by @b's after lists or a sequencing rule that is not quiet. A quiet
+ * rule (a round's evaluation after all its doing) orders the plan without
+ * listing every doing item on the evaluation's card.
+ */
+gboolean
+_koers_rules_names_order (KoersRules      *self,
+                          const KoersRule *a,
+                          const KoersRule *b)
+{
+  if (a == b)
+    return FALSE;
+  if (g_strv_contains ((const char * const *) b->after, a->id) ||
+      g_strv_contains ((const char * const *) b->after_if_planned, a->id))
+    return TRUE;
+  for (guint i = 0; i < self->sequences->len; i++)
+    {
+      KoersSequenceRule *seq = g_ptr_array_index (self->sequences, i);
+
+      if (!seq->quiet && _koers_rule_has_tag (a, seq->before) && _koers_rule_has_tag (b, seq->after))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* 0 unvisited, 1 on the stack, 2 done */

@@ -65,6 +65,7 @@ typedef struct {
   gboolean  strict;   /* a later quarter, not only later in the list */
   gboolean  spread;   /* a later quarter where the plan has room */
   gboolean  pull;     /* planning an `after` item brings the `before` items in */
+  gboolean  quiet;    /* orders the plan, but is not listed as an item's "after" */
   char     *cite;     /* the model and stage that call for it */
 } KoersSequenceRule;
 
@@ -215,6 +216,9 @@ typedef enum {
 } KoersOrder;
 
 KoersOrder              _koers_rules_get_order         (KoersRules      *self,
+                                                        const KoersRule *a,
+                                                        const KoersRule *b);
+gboolean                _koers_rules_names_order       (KoersRules      *self,
                                                         const KoersRule *a,
                                                         const KoersRule *b);
 int                     _koers_rules_stage_on          (KoersRules      *self,
