@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "koers-a11y.h"
 #include "koers-application.h"
 #include "koers-cli.h"
 #include "koers-session.h"
@@ -528,6 +529,7 @@ koers_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  koers_a11y_watch_toplevels ();
 }
 
 static void
