@@ -107,6 +107,10 @@ name_button (GtkWidget *widget)
   /* A button showing an icon is named by its tooltip; one with a text
    * child names itself. */
   tooltip = find_tooltip (widget);
+  /* libadwaita's toasts have a close button with neither. */
+  if (tooltip == NULL && GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    tooltip = _("Close");
   if (tooltip != NULL && !has_text_child (widget))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,

@@ -735,6 +735,8 @@ _koers_window_show_toast (KoersWindow *self,
 
   self->toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  /* The toast's buttons exist from here on: "_Undo" needs its name. */
+  koers_a11y_name_controls (GTK_WIDGET (self->toast_overlay));
 }
 
 /* --- public API --------------------------------------------------------- */
