@@ -192,6 +192,7 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
     { GDK_KEY_Down, GTK_DIR_DOWN },
     { GDK_KEY_KP_Down, GTK_DIR_DOWN },
   };
+  guint initial;
 
   gtk_widget_class_install_action (widget_class, "canvas.place-now", NULL, place_action);
   gtk_widget_class_install_action (widget_class, "canvas.place-goal", NULL, place_action);
@@ -201,6 +202,10 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "canvas.place-now", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, 0, "canvas.place-goal", NULL);
+  /* The markers' initials in the language shown work too: D for Doel. */
+  initial = gdk_unicode_to_keyval (g_unichar_tolower (g_utf8_get_char (koers_marker_get_label (KOERS_MARKER_TARGET))));
+  if (initial != GDK_KEY_g && initial != GDK_KEY_n && g_unichar_isalpha (gdk_keyval_to_unicode (initial)))
+    gtk_widget_class_add_binding_action (widget_class, initial, 0, "canvas.place-goal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.menu", NULL);

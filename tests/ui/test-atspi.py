@@ -255,6 +255,9 @@ try:
     tap(reached is not None and model_title() == first_model,
         'Tab reaches the Pyramid diagram without changing the model',
         'model now: %s\nfocus path:\n%s' % (model_title(), '\n'.join(path)))
+    print('# focus path: ' + ' > '.join(path))
+    tap(any(step.startswith('push button "Woonstichting Rivierenland"') for step in path),
+        'the organisation\'s name in the sidebar is on the Tab path', '\n'.join(path))
     models_at = [i for i, step in enumerate(path) if step.startswith('list item') and '"Models"' in step]
     header_at = [i for i, step in enumerate(path) if '"Save"' in step or '"Main Menu"' in step]
     tap(bool(models_at) and bool(header_at) and max(header_at) < min(models_at) and reached is not None,
