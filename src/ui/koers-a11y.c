@@ -117,12 +117,48 @@ name_button (GtkWidget *widget)
                                     -1);
 }
 
+/* What the combo row shows as its value: the item's string, through the
+ * row's expression when it has one. */
+static void
+combo_value_cb (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_autofree char *text = NULL;
+
+  if (item != NULL && expression != NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, item, &value) && G_VALUE_HOLDS_STRING (&value))
+        text = g_value_dup_string (&value);
+    }
+  else if (GTK_IS_STRING_OBJECT (item))
+    text = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+
+  /* GTK 4.8 has no value property for a combo box: the description
+   * carries it, and a screen reader reads it after the name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : "",
+                                  -1);
+}
+
+static void
+expose_combo_value (GtkWidget *widget)
+{
+  if (!ADW_IS_COMBO_ROW (widget) || g_object_get_data (G_OBJECT (widget), "koers-a11y-combo") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "koers-a11y-combo", GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "notify::selected-item", G_CALLBACK (combo_value_cb), NULL);
+  combo_value_cb (ADW_COMBO_ROW (widget));
+}
+
 /**
  * koers_a11y_name_controls:
  * @root: a widget tree just built, e.g. a window after its template
  *
  * Names every icon button after its tooltip and every mnemonic button
- * after its text as shown. Call it again for widgets built later; a
+ * after its text as shown, and lets every combo row say its value. Call it again for widgets built later; a
  * button whose label or tooltip changes afterwards needs naming again.
  */
 void
@@ -131,6 +167,7 @@ koers_a11y_name_controls (GtkWidget *root)
   g_return_if_fail (GTK_IS_WIDGET (root));
 
   name_button (root);
+  expose_combo_value (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -325,6 +325,40 @@ try:
             bad.append('%s "%s", in %s' % (role, name, ' < '.join(where)))
     tap(not bad, 'no control is named after its widget class or with a raw mnemonic', '\n'.join(bad))
 
+    # --- the roadmap's rows open and close ----------------------------------------
+
+    tab = find(frame, role='page tab', name='Roadmap')
+    if tab is not None:
+        tab.queryAction().doAction(0)
+
+    def roadmap_row():
+        for node in walk(frame):
+            try:
+                if node.getRoleName() != 'list item' or not node.name:
+                    continue
+                actions = node.queryAction()
+                names = [actions.getName(i) for i in range(actions.nActions)]
+                if 'Expand or collapse' in names:
+                    return node, actions, names.index('Expand or collapse')
+            except Exception:
+                continue
+        return None
+
+    found = wait_for(roadmap_row, 5)
+    expandable = opened = False
+    if found is not None:
+        node, actions, index = found
+        expandable = (node.getState().contains(pyatspi.STATE_EXPANDABLE) and
+                      not node.getState().contains(pyatspi.STATE_EXPANDED))
+        actions.doAction(index)
+        opened = wait_for(lambda: node.getState().contains(pyatspi.STATE_EXPANDED), 3)
+    tap(found is not None and expandable, 'a roadmap row is named, expandable and closed',
+        found[0].name if found else 'no row with the action')
+    tap(bool(opened), 'its "Expand or collapse" action opens it')
+    tab = find(frame, role='page tab', name='Assess')
+    if tab is not None:
+        tab.queryAction().doAction(0)
+
     # --- saving and reading back -------------------------------------------------
 
     before = os.path.getmtime(project)
