@@ -500,6 +500,29 @@ test_narrow (void)
   close_window (window);
 }
 
+/* The diagram uses a large window: taller at 1600×1000 than at the default
+ * 1100×760, and most of the window's height, not a strip with room below. */
+static void
+test_diagram_grows (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  int default_height = gtk_widget_get_height (GTK_WIDGET (window_canvas (window)));
+  int default_width = gtk_widget_get_width (GTK_WIDGET (window_canvas (window)));
+  int large_height, large_width;
+
+  close_window (window);
+  window = open_window (project, NULL, 1600, 1000);
+  large_height = gtk_widget_get_height (GTK_WIDGET (window_canvas (window)));
+  large_width = gtk_widget_get_width (GTK_WIDGET (window_canvas (window)));
+  g_test_message ("canvas at 1100x760: %d x %d px; at 1600x1000: %d x %d px",
+                  default_width, default_height, large_width, large_height);
+  g_assert_cmpint (large_height, >=, default_height * 13 / 10);
+  g_assert_cmpint (large_height, >=, 1000 * 6 / 10);
+  g_assert_cmpint (large_width, >=, default_width * 13 / 10);
+  close_window (window);
+}
+
 static void
 test_dark (void)
 {
@@ -545,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/views", test_views);
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add_func ("/ui/window/diagram-grows", test_diagram_grows);
   g_test_add_func ("/ui/window/dark", test_dark);
 
   return g_test_run ();
