@@ -69,8 +69,6 @@ update_narrow (KoersWindow *self)
   gtk_widget_set_visible (self->open_button, !narrow);
   gtk_widget_set_visible (self->save_button, !narrow);
   gtk_widget_set_visible (self->export_button, !narrow);
-  adw_header_bar_set_centering_policy (ADW_HEADER_BAR (self->header_bar),
-                                       narrow ? ADW_CENTERING_POLICY_LOOSE : ADW_CENTERING_POLICY_STRICT);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
                                   wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);

@@ -532,6 +532,28 @@ test_diagram_grows (void)
   close_window (window);
 }
 
+/* 360 px is one resize away from the default window: its minimum width
+ * there already allows it, before any narrow layout applies. */
+static void
+test_narrow_in_one_resize (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  const char *parts[] = { "header_bar", "leaflet", "content" };
+  int minimum;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      gtk_widget_measure (ui_test_child (window, parts[i]), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d px wide", parts[i], minimum);
+    }
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("window: at least %d px wide", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  close_window (window);
+}
+
 static void
 test_dark (void)
 {
@@ -578,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/diagram-grows", test_diagram_grows);
+  g_test_add_func ("/ui/window/narrow-in-one-resize", test_narrow_in_one_resize);
   g_test_add_func ("/ui/window/dark", test_dark);
 
   return g_test_run ();
