@@ -31,12 +31,11 @@ _koers_window_update_back_button (KoersWindow *self)
     self->back_source = g_idle_add (update_back_button_cb, self);
 }
 
-/* libadwaita 1.2 has no breakpoints: below NARROW_WIDTH the header bar
- * keeps only the menu (which has Open, Save and Export too), so that the
- * window fits a 360 px phone; from WIDE_WIDTH on, the rationale, the
- * findings and the stage stand beside a larger diagram instead of below
- * it, so that a large screen shows it all at once. */
-#define NARROW_WIDTH 560
+/* libadwaita 1.2 has no breakpoints: the layout follows the window's size
+ * here. (On a narrow window the header bar's squeezers keep only the menu,
+ * which has Open, Save and Export too.) From WIDE_WIDTH on, the rationale,
+ * the findings and the stage stand beside a larger diagram instead of
+ * below it, so that a large screen shows it all at once. */
 /* Side by side only when the diagram keeps a full-size column beside the
  * rationale; below that, a diagram above the rationale is the larger one. */
 #define WIDE_WIDTH   1800
@@ -52,7 +51,7 @@ update_narrow (KoersWindow *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int default_width, default_height;
-  gboolean narrow, wide, large;
+  gboolean wide, large;
   int diagram_height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
@@ -60,15 +59,14 @@ update_narrow (KoersWindow *self)
     width = default_width;
   if (height <= 0)
     height = default_height;
-  narrow = width > 0 && width < NARROW_WIDTH;
   wide = width >= WIDE_WIDTH;
   large = width >= LARGE_WIDTH;
   /* The diagram grows with the window, in height as in width. */
   diagram_height = CLAMP (height - ABOVE_DIAGRAM, 460, wide ? 960 : 760);
 
-  gtk_widget_set_visible (self->open_button, !narrow);
-  gtk_widget_set_visible (self->save_button, !narrow);
-  gtk_widget_set_visible (self->export_button, !narrow);
+  /* Open, Save and Export sit in squeezers that drop them when the header
+   * bar runs out of room; hiding them here as well, inside a squeezer,
+   * made it draw a box it had not laid out. */
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
                                   wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
