@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "koers-a11y.h"
 #include "koers-application.h"
 #include "koers-cli.h"
 #include "koers-session.h"
@@ -491,14 +492,39 @@ new_window_action (GSimpleAction *action,
 }
 
 static void
+help_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  uri = koers_session_dup_help_uri ();
+  /* TRANSLATORS: %s is where the user guide is, a file or a web address */
+  body = g_strdup_printf (_("No program to show web pages could open it. You can open it yourself: %s"), uri);
+  dialog = adw_message_dialog_new (window, _("The User Guide Could Not Be Opened"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
   g_autofree char *uri = koers_session_dup_help_uri ();
+  GtkWindow *window = gtk_application_get_active_window (app);
 
-  gtk_show_uri (gtk_application_get_active_window (app), uri, GDK_CURRENT_TIME);
+  /* gtk_show_uri() fails without a word; F1 must not. */
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, help_launched_cb,
+                                           window ? g_object_ref (window) : NULL);
 }
 
 static void
@@ -528,6 +554,7 @@ koers_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  koers_a11y_watch_toplevels ();
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koers-a11y.h"
 #include "koers-export-dialog-private.h"
 #include "koers-file-chooser.h"
 
@@ -143,6 +144,7 @@ set_busy (KoersExportDialog *self,
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
   gtk_button_set_label (self->export_button, busy ? _("Exporting…") : _("_Export…"));
+  koers_a11y_name_controls (GTK_WIDGET (self->export_button));
 }
 
 static void

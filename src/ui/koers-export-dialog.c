@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koers-a11y.h"
 #include "koers-export-dialog-private.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.koersapp.Koers"
@@ -576,6 +577,7 @@ koers_export_dialog_init (KoersExportDialog *self)
   g_autoptr(GtkStringList) sizes = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_a11y_name_controls (GTK_WIDGET (self));
 
   self->what_ids = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();

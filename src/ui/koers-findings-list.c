@@ -219,6 +219,9 @@ koers_findings_list_init (KoersFindingsList *self)
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"),
+                                  -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->list);
   adw_bin_set_child (ADW_BIN (self), self->group);
   koers_widget_measure_width_alone_inside (self->group, "labels");

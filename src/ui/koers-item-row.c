@@ -320,11 +320,46 @@ ensure_content (KoersItemRow *self)
   sync_content (self);
 }
 
+/* The row and its header, which takes the focus, say whether they are
+ * open: libadwaita 1.2 tells screen readers neither. */
+static void
+sync_expanded_state (KoersItemRow *self)
+{
+  gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
+  GtkWidget *header = GTK_WIDGET (self);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+  /* The header is the first action row inside the expander row. */
+  while (header != NULL && (header == GTK_WIDGET (self) || !ADW_IS_ACTION_ROW (header)))
+    header = gtk_widget_get_first_child (header);
+  if (header != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+}
+
 static void
 expanded_cb (KoersItemRow *self)
 {
   if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
     ensure_content (self);
+  sync_expanded_state (self);
+}
+
+/* A screen reader's way to open or close the row; named in words because
+ * GTK 4.8 reads a widget action's name aloud (see docs/accessibility.md). */
+static const char *
+toggle_action_name (void)
+{
+  return C_("roadmap row action", "Expand or collapse");
+}
+
+static void
+toggle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (widget);
+
+  adw_expander_row_set_expanded (row, !adw_expander_row_get_expanded (row));
 }
 
 static void
@@ -361,6 +396,7 @@ koers_item_row_class_init (KoersItemRowClass *klass)
   object_class->finalize = koers_item_row_finalize;
 
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "edit.commit", NULL, commit_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), toggle_action_name (), NULL, toggle_action);
 }
 
 static void
@@ -396,6 +432,10 @@ koers_item_row_new (KoersHistory           *history,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->title);
+  /* The row itself takes the focus too: it needs the title as its name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->title,
+                                  -1);
   /* Closed, the row says who does it, how much it takes and what comes
    * first; why and the result to measure are inside. Without a plan for
    * it the why stays in view. */
@@ -410,6 +450,7 @@ koers_item_row_new (KoersHistory           *history,
   koers_widget_measure_width_alone_inside (GTK_WIDGET (self), "title");
   self->after_text = describe_after (roadmap, item);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+  sync_expanded_state (self);
 
   koers_item_row_sync (self);
   return GTK_WIDGET (self);

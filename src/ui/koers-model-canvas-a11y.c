@@ -28,6 +28,18 @@ describe_marker (KoersModelCanvas *self,
   return g_strdup_printf (_("%s: %s."), koers_marker_get_label (marker), stage->name);
 }
 
+/* A stage's own action, run by a screen reader. */
+static void
+zone_place_cb (KoersStageZone *zone,
+               int             marker,
+               gpointer        user_data)
+{
+  KoersModelCanvas *self = KOERS_MODEL_CANVAS (user_data);
+
+  _koers_model_canvas_select_stage (self, koers_stage_zone_get_stage_id (zone), FALSE);
+  koers_model_canvas_place (self, marker, koers_stage_zone_get_stage_id (zone));
+}
+
 /* --- overrides ---------------------------------------------------------- */
 
 /* Tab enters the canvas on one stage and leaves it from there; the arrow
@@ -114,6 +126,7 @@ _koers_model_canvas_add_zones (KoersModelCanvas *self)
       GtkWidget *zone = koers_stage_zone_new (koers_model_get_stage (self->model, i));
 
       gtk_widget_set_parent (zone, GTK_WIDGET (self));
+      g_signal_connect_object (zone, "place", G_CALLBACK (zone_place_cb), self, 0);
       g_ptr_array_add (self->zones, zone);
     }
 

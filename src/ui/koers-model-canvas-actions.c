@@ -108,6 +108,27 @@ menu_action (GtkWidget  *widget,
   popup_menu (KOERS_MODEL_CANVAS (widget));
 }
 
+/* N and G: where the marker already stands, the key is not silently lost
+ * (the menu's item is greyed out instead). */
+static gboolean
+place_binding (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  KoersModelCanvas *self = KOERS_MODEL_CANVAS (widget);
+  KoersMarker marker = g_variant_get_int32 (args);
+
+  if (self->selected == NULL || self->history == NULL)
+    return FALSE;
+  if (g_strcmp0 (_koers_model_canvas_get_marker_stage (self, marker), self->selected) == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return TRUE;
+    }
+  koers_model_canvas_place (self, marker, self->selected);
+  return TRUE;
+}
+
 static gboolean
 move_binding (GtkWidget *widget,
               GVariant  *args,
@@ -192,6 +213,7 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
     { GDK_KEY_Down, GTK_DIR_DOWN },
     { GDK_KEY_KP_Down, GTK_DIR_DOWN },
   };
+  guint initial;
 
   gtk_widget_class_install_action (widget_class, "canvas.place-now", NULL, place_action);
   gtk_widget_class_install_action (widget_class, "canvas.place-goal", NULL, place_action);
@@ -199,8 +221,12 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.remove-goal", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "canvas.menu", NULL, menu_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "canvas.place-now", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, 0, "canvas.place-goal", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, 0, place_binding, "i", KOERS_MARKER_CURRENT);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_g, 0, place_binding, "i", KOERS_MARKER_TARGET);
+  /* The markers' initials in the language shown work too: D for Doel. */
+  initial = gdk_unicode_to_keyval (g_unichar_tolower (g_utf8_get_char (koers_marker_get_label (KOERS_MARKER_TARGET))));
+  if (initial != GDK_KEY_g && initial != GDK_KEY_n && g_unichar_isalpha (gdk_keyval_to_unicode (initial)))
+    gtk_widget_class_add_binding (widget_class, initial, 0, place_binding, "i", KOERS_MARKER_TARGET);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.menu", NULL);

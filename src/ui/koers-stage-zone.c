@@ -26,6 +26,13 @@ struct _KoersStageZone
 G_DEFINE_FINAL_TYPE (KoersStageZone, koers_stage_zone, GTK_TYPE_WIDGET)
 
 enum {
+  SIGNAL_PLACE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_STAGE_ID,
   N_PROPS
@@ -62,6 +69,32 @@ koers_stage_zone_get_property (GObject    *object,
     }
 }
 
+/* A screen reader lists a widget action under its name and says nothing
+ * else about it on GTK 4.8 (no label, no key binding), so the stage's own
+ * actions are named with the words the stage menu shows. */
+static const char *
+place_now_name (void)
+{
+  return C_("stage action", "Place Now here");
+}
+
+static const char *
+place_goal_name (void)
+{
+  return C_("stage action", "Place Goal here");
+}
+
+static void
+place_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KoersMarker marker = g_str_equal (action_name, place_now_name ())
+    ? KOERS_MARKER_CURRENT : KOERS_MARKER_TARGET;
+
+  g_signal_emit (widget, signals[SIGNAL_PLACE], 0, marker);
+}
+
 static void
 koers_stage_zone_class_init (KoersStageZoneClass *klass)
 {
@@ -75,6 +108,19 @@ koers_stage_zone_class_init (KoersStageZoneClass *klass)
     g_param_spec_string ("stage-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KoersStageZone::place:
+   * @marker: the KoersMarker to place on this stage
+   *
+   * A screen reader ran one of the stage's actions.
+   */
+  signals[SIGNAL_PLACE] =
+    g_signal_new ("place", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, place_now_name (), NULL, place_action);
+  gtk_widget_class_install_action (widget_class, place_goal_name (), NULL, place_action);
 
   gtk_widget_class_set_css_name (widget_class, "stagezone");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);

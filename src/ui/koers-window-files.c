@@ -228,9 +228,16 @@ _koers_window_save_async (KoersWindow         *self,
     }
   else
     {
-      /* TRANSLATORS: the file name Save As suggests; %s is the organisation */
-      suggested = g_strdup_printf (_("%s.koers"), organisation_or_unnamed (koers_document_get_project (self->document)));
-      g_strdelimit (suggested, "/\\", '-');
+      const char *name = koers_project_get_organisation_name (koers_document_get_project (self->document));
+
+      /* Without a name the chooser's field stays empty and asks for one:
+       * "Unnamed organisation.koers" would only be renamed later. */
+      if (name != NULL && *name != '\0')
+        {
+          /* TRANSLATORS: the file name Save As suggests; %s is the organisation */
+          suggested = g_strdup_printf (_("%s.koers"), name);
+          g_strdelimit (suggested, "/\\", '-');
+        }
       folder = koers_session_dup_last_folder ();
     }
   koers_choose_save_file_async (GTK_WINDOW (self), suggested, folder, NULL,

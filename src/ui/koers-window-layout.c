@@ -31,31 +31,42 @@ _koers_window_update_back_button (KoersWindow *self)
     self->back_source = g_idle_add (update_back_button_cb, self);
 }
 
-/* libadwaita 1.2 has no breakpoints: below NARROW_WIDTH the header bar
- * keeps only the menu (which has Open, Save and Export too), so that the
- * window fits a 360 px phone; from WIDE_WIDTH on, the rationale, the
- * findings and the stage stand beside a larger diagram instead of below
- * it, so that a large screen shows it all at once. */
-#define NARROW_WIDTH 560
-#define WIDE_WIDTH   1500
+/* libadwaita 1.2 has no breakpoints: the layout follows the window's size
+ * here. (On a narrow window the header bar's squeezers keep only the menu,
+ * which has Open, Save and Export too.) From WIDE_WIDTH on, the rationale,
+ * the findings and the stage stand beside a larger diagram instead of
+ * below it, so that a large screen shows it all at once. */
+/* Side by side only when the diagram keeps a full-size column beside the
+ * rationale; below that, a diagram above the rationale is the larger one. */
+#define WIDE_WIDTH   1800
+/* Above this width the single column grows past its usual 960 px. */
+#define LARGE_WIDTH  1400
+/* The header bar, the page margins and the model's title above the
+ * diagram: what the window's height gives the diagram is the rest. */
+#define ABOVE_DIAGRAM 320
 
 static void
 update_narrow (KoersWindow *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height;
-  gboolean narrow, wide;
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int default_width, default_height;
+  gboolean wide, large;
+  int diagram_height;
 
+  gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
   if (width <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  narrow = width > 0 && width < NARROW_WIDTH;
+    width = default_width;
+  if (height <= 0)
+    height = default_height;
   wide = width >= WIDE_WIDTH;
+  large = width >= LARGE_WIDTH;
+  /* The diagram grows with the window, in height as in width. */
+  diagram_height = CLAMP (height - ABOVE_DIAGRAM, 460, wide ? 960 : 760);
 
-  gtk_widget_set_visible (self->open_button, !narrow);
-  gtk_widget_set_visible (self->save_button, !narrow);
-  gtk_widget_set_visible (self->export_button, !narrow);
-  adw_header_bar_set_centering_policy (ADW_HEADER_BAR (self->header_bar),
-                                       narrow ? ADW_CENTERING_POLICY_LOOSE : ADW_CENTERING_POLICY_STRICT);
+  /* Open, Save and Export sit in squeezers that drop them when the header
+   * bar runs out of room; hiding them here as well, inside a squeezer,
+   * made it draw a box it had not laid out. */
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
                                   wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
@@ -63,8 +74,8 @@ update_narrow (KoersWindow *self)
   gtk_widget_set_size_request (self->side_column, wide ? 360 : -1, -1);
   adw_clamp_set_maximum_size (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (self->side_clamp), wide ? 440 : 960);
-  adw_clamp_set_maximum_size (ADW_CLAMP (self->content_clamp), wide ? 1800 : 960);
-  koers_model_canvas_set_max_height (KOERS_MODEL_CANVAS (self->canvas), wide ? 760 : 460);
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->content_clamp), wide ? 1800 : large ? 1280 : 960);
+  koers_model_canvas_set_max_height (KOERS_MODEL_CANVAS (self->canvas), diagram_height);
 }
 
 static gboolean
@@ -107,6 +118,7 @@ _koers_window_layout_init (KoersWindow *self)
   /* On a narrow window, start on the diagram, not on the list. */
   adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->content);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
+  g_signal_connect (self, "notify::default-height", G_CALLBACK (default_width_cb), NULL);
   update_narrow (self);
 }
 

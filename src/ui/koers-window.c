@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "koers-a11y.h"
 #include "koers-findings-list.h"
 #include "koers-history-field.h"
 #include "koers-model-canvas.h"
@@ -392,13 +393,46 @@ organisation_focus_leave_cb (KoersWindow *self)
     koers_history_seal (get_history (self));
 }
 
+/* The list has no selection of its own (focus would select), so the row of
+ * the model shown is marked here, for the eye and for screen readers. */
 static void
-model_selected_cb (KoersWindow   *self,
-                   GtkListBoxRow *row,
-                   GtkListBox    *list)
+choose_model_row (KoersWindow   *self,
+                  GtkListBoxRow *row)
 {
-  if (row != NULL)
-    show_model (self, koers_model_row_get_model (KOERS_MODEL_ROW (row)));
+  GtkAdjustment *scroll;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->models_list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean current = child == GTK_WIDGET (row);
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      if (current)
+        gtk_widget_add_css_class (child, "koers-current");
+      else
+        gtk_widget_remove_css_class (child, "koers-current");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, current,
+                                   -1);
+    }
+
+  show_model (self, koers_model_row_get_model (KOERS_MODEL_ROW (row)));
+
+  /* A new model starts at its title, not at the old model's scroll. */
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->content));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
+}
+
+static void
+model_activated_cb (KoersWindow   *self,
+                    GtkListBoxRow *row,
+                    GtkListBox    *list)
+{
+  if (KOERS_IS_MODEL_ROW (row))
+    choose_model_row (self, row);
+  _koers_window_model_activated (self);
 }
 
 static void
@@ -499,10 +533,10 @@ koers_window_constructed (GObject *object)
   koers_history_field_setup (GTK_EDITABLE (self->organisation_entry), G_CALLBACK (organisation_changed_cb),
                              G_CALLBACK (organisation_focus_leave_cb), self);
 
-  gtk_list_box_select_row (GTK_LIST_BOX (self->models_list),
-                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->models_list), 0));
+  choose_model_row (self, gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->models_list), 0));
 
   _koers_window_layout_init (self);
+  koers_a11y_name_controls (GTK_WIDGET (self));
 
   if (!has_placements (self))
     gtk_widget_grab_focus (self->organisation_entry);
@@ -629,8 +663,7 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, switcher_bar);
   gtk_widget_class_bind_template_callback_full (widget_class, "back_clicked_cb", G_CALLBACK (_koers_window_back_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "update_back_button", G_CALLBACK (_koers_window_update_back_button));
-  gtk_widget_class_bind_template_callback_full (widget_class, "model_activated_cb", G_CALLBACK (_koers_window_model_activated));
-  gtk_widget_class_bind_template_callback (widget_class, model_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, model_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_placed_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_stage_card);
 
@@ -702,6 +735,8 @@ _koers_window_show_toast (KoersWindow *self,
 
   self->toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  /* The toast's buttons exist from here on: "_Undo" needs its name. */
+  koers_a11y_name_controls (GTK_WIDGET (self->toast_overlay));
 }
 
 /* --- public API --------------------------------------------------------- */
@@ -789,7 +824,7 @@ koers_window_select_model (KoersWindow *self,
 
   row = find_model_row (self, model_id);
   if (row != NULL)
-    gtk_list_box_select_row (GTK_LIST_BOX (self->models_list), GTK_LIST_BOX_ROW (row));
+    choose_model_row (self, GTK_LIST_BOX_ROW (row));
 }
 
 /**

@@ -500,6 +500,60 @@ test_narrow (void)
   close_window (window);
 }
 
+/* The diagram uses a large window: wider and taller at 1600×1000 than at
+ * the default 1100×760, and most of the window's height, not a strip with
+ * room below. A screen smaller than the window (Xvfb's 1280×800) shortens
+ * the window: the share is of the height it really has. */
+static void
+test_diagram_grows (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  int default_height = gtk_widget_get_height (GTK_WIDGET (window_canvas (window)));
+  int default_width = gtk_widget_get_width (GTK_WIDGET (window_canvas (window)));
+  int large_height, large_width, window_height, window_width;
+
+  close_window (window);
+  window = open_window (project, NULL, 1600, 1000);
+  large_height = gtk_widget_get_height (GTK_WIDGET (window_canvas (window)));
+  large_width = gtk_widget_get_width (GTK_WIDGET (window_canvas (window)));
+  window_height = gtk_widget_get_height (GTK_WIDGET (window));
+  window_width = gtk_widget_get_width (GTK_WIDGET (window));
+  g_test_message ("canvas at 1100x760: %d x %d px; at %dx%d: %d x %d px",
+                  default_width, default_height, window_width, window_height, large_width, large_height);
+  g_assert_cmpint (large_width, >, default_width);
+  g_assert_cmpint (large_height, >, default_height);
+  g_assert_cmpint (large_height, >=, window_height * 6 / 10);
+  if (window_width >= 1600 && window_height >= 1000)
+    {
+      g_assert_cmpint (large_width, >=, default_width * 13 / 10);
+      g_assert_cmpint (large_height, >=, default_height * 13 / 10);
+    }
+  close_window (window);
+}
+
+/* 360 px is one resize away from the default window: its minimum width
+ * there already allows it, before any narrow layout applies. */
+static void
+test_narrow_in_one_resize (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  const char *parts[] = { "header_bar", "leaflet", "content" };
+  int minimum;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      gtk_widget_measure (ui_test_child (window, parts[i]), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d px wide", parts[i], minimum);
+    }
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("window: at least %d px wide", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  close_window (window);
+}
+
 static void
 test_dark (void)
 {
@@ -545,6 +599,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/views", test_views);
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add_func ("/ui/window/diagram-grows", test_diagram_grows);
+  g_test_add_func ("/ui/window/narrow-in-one-resize", test_narrow_in_one_resize);
   g_test_add_func ("/ui/window/dark", test_dark);
 
   return g_test_run ();
