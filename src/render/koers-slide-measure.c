@@ -406,6 +406,220 @@ _koers_slide_gap_scale (KoersSlide *self)
   return self->tight ? 0.85 : 1.0;
 }
 
+/* --- measuring without layouts ------------------------------------------
+ *
+ * The layout search measures every card at every width and title size it
+ * tries: thousands of Pango layouts, each shaping its text anew, for the
+ * same few dozen texts. A text's lines change only at a few widths, so
+ * each text (at one size, weight and role) keeps what it measured at the
+ * widths it was laid out at, sorted by width. A width between two of
+ * those whose lines start at the same places has those same lines: Pango
+ * fills a line with what fits, so what fits at the narrower width fits at
+ * any wider one, and what did not fit at the wider one fits at no
+ * narrower one. Such a width is answered without Pango, and so is one
+ * between the widest of a layout's lines and its width. */
+
+typedef struct {
+  int     width;        /* the layout's width in Pango units; -1: one line */
+  int     min_width;    /* the same lines down to this width: the widest line */
+  double  height;
+  double  logical_width;
+  guint   broken, avoidable;
+  GArray *line_starts;  /* int: byte index of every line but the first */
+} TextSample;
+
+static void
+text_sample_clear (gpointer data)
+{
+  TextSample *sample = data;
+
+  g_clear_pointer (&sample->line_starts, g_array_unref);
+}
+
+static void
+text_samples_free (gpointer data)
+{
+  g_array_unref (data);
+}
+
+GHashTable *
+_koers_slide_text_sizes_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_samples_free);
+}
+
+static gboolean
+same_lines (const TextSample *a,
+            const TextSample *b)
+{
+  return a->line_starts->len == b->line_starts->len &&
+         memcmp (a->line_starts->data, b->line_starts->data,
+                 a->line_starts->len * sizeof (int)) == 0;
+}
+
+/* What _koers_slide_make_layout() with these arguments would measure:
+ * height, width and, for @role, the words broken inside (see
+ * _koers_slide_layout_broken_words()). Left-aligned, not struck through:
+ * a strikethrough changes no size, and is left out of the key. */
+static TextSample
+measure_text (KoersSlide  *self,
+              const char  *text,
+              double       size,
+              PangoWeight  weight,
+              double       width,
+              Role         role)
+{
+  int size_units = (int) ceil (size * PANGO_SCALE);
+  int width_units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
+  g_autofree char *key = g_strdup_printf ("%d %d %d\x1f%s", size_units, (int) weight, (int) role, text ? text : "");
+  GArray *samples = g_hash_table_lookup (self->text_sizes, key);
+  g_autoptr(PangoLayout) layout = NULL;
+  TextSample sample = { width_units };
+  guint lo = 0, hi;
+
+  if (samples == NULL)
+    {
+      samples = g_array_new (FALSE, FALSE, sizeof (TextSample));
+      g_array_set_clear_func (samples, text_sample_clear);
+      g_hash_table_insert (self->text_sizes, g_steal_pointer (&key), samples);
+    }
+
+  /* The first sample at least as wide. */
+  hi = samples->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (samples, TextSample, mid).width < width_units)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < samples->len && g_array_index (samples, TextSample, lo).min_width <= width_units)
+    return g_array_index (samples, TextSample, lo);
+  if (lo > 0 && lo < samples->len && width_units > 0)
+    {
+      const TextSample *below = &g_array_index (samples, TextSample, lo - 1);
+      const TextSample *above = &g_array_index (samples, TextSample, lo);
+
+      /* A word broken inside may fit at one width and not another, and
+       * counts differently: only whole words are answered this way. */
+      if (below->width > 0 && below->broken == 0 && above->broken == 0 &&
+          below->height == above->height && below->logical_width == above->logical_width &&
+          same_lines (below, above))
+        return *below;
+    }
+
+  layout = _koers_slide_make_layout (self, text, size, weight, width, PANGO_ALIGN_LEFT, FALSE);
+  {
+    GSList *lines = pango_layout_get_lines_readonly (layout);
+    Rect r;
+
+    _koers_slide_layout_logical (layout, &r);
+    sample.height = r.height;
+    sample.logical_width = r.width;
+    sample.broken = _koers_slide_layout_broken_words (self, layout,
+                                                      _koers_slide_role_floor (self, role, _koers_slide_layout_font_px (layout)),
+                                                      _koers_slide_card_word_cap (self, role),
+                                                      &sample.avoidable, NULL);
+    sample.line_starts = g_array_new (FALSE, FALSE, sizeof (int));
+    for (GSList *l = lines ? lines->next : NULL; l != NULL; l = l->next)
+      g_array_append_val (sample.line_starts, ((PangoLayoutLine *) l->data)->start_index);
+    /* Narrower than its widest line, a line would break elsewhere; and
+     * a word broken inside is counted against the width itself. */
+    sample.min_width = width_units;
+    if (width_units > 0 && sample.broken == 0)
+      {
+        int widest = 0;
+
+        for (GSList *l = lines; l != NULL; l = l->next)
+          {
+            PangoRectangle logical;
+
+            pango_layout_line_get_extents (l->data, NULL, &logical);
+            widest = MAX (widest, logical.x + logical.width);
+          }
+        sample.min_width = MAX (widest, 1);
+      }
+  }
+  g_array_insert_val (samples, lo, sample);
+  return sample;
+}
+
+/* The size of a card as _koers_slide_card_layout_init() would lay it out,
+ * and the words broken on it, from measure_text(). Keep the two alike. */
+static Measured
+measure_card_text (KoersSlide             *self,
+                   const KoersRoadmapItem *item,
+                   double                  width,
+                   double                  font)
+{
+  double pad_x = u (self, CARD_PAD_X * _koers_slide_gap_scale (self)), pad_y = u (self, CARD_PAD_Y * _koers_slide_gap_scale (self));
+  double inner = width - 2 * pad_x;
+  double title_width = inner, check_size = 0;
+  gboolean muted = item->status == KOERS_STATUS_DONE || item->status == KOERS_STATUS_SKIPPED;
+  g_autofree char *meta = card_meta_text (item);
+  g_autofree char *deps = card_deps_text (self, item);
+  KoersModel *models[MAX_CHIPS];
+  guint n_models;
+  double x = 0, y = 0, row_h = 0, chips_height;
+  Measured m = { 0 };
+  TextSample t;
+
+  if (item->status == KOERS_STATUS_DONE)
+    {
+      check_size = u (self, font);
+      title_width -= check_size + u (self, 6);
+    }
+  t = measure_text (self, item->title, u (self, font), muted ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
+                    title_width, ROLE_CARD_TITLE);
+  m.height = pad_y + MAX (t.height, check_size);
+  m.broken += t.broken;
+  m.avoidable += t.avoidable;
+
+  n_models = _koers_slide_item_models (self, item, models, MAX_CHIPS);
+  for (guint i = 0; i < n_models; i++)
+    {
+      double pad_cx = u (self, CHIP_PAD_X), pad_cy = u (self, CHIP_PAD_Y);
+      double chip_width, chip_height;
+
+      t = measure_text (self, koers_model_get_short_name (models[i]), u (self, chip_font (font)),
+                        PANGO_WEIGHT_BOLD, MAX (1, inner - 2 * pad_cx), ROLE_CHIP);
+      m.broken += t.broken;
+      m.avoidable += t.avoidable;
+      chip_width = t.logical_width + 2 * pad_cx;
+      chip_height = t.height + 2 * pad_cy;
+      if (x > 0 && x + chip_width > inner)
+        {
+          x = 0;
+          y += row_h + u (self, 4);
+          row_h = 0;
+        }
+      x += chip_width + u (self, 6);
+      row_h = MAX (row_h, chip_height);
+    }
+  chips_height = n_models > 0 ? y + row_h : 0;
+  if (n_models > 0)
+    m.height += u (self, 8) + chips_height;
+
+  if (meta != NULL)
+    {
+      t = measure_text (self, meta, u (self, _koers_slide_meta_font (font)), PANGO_WEIGHT_NORMAL, inner, ROLE_META);
+      m.height += u (self, 6) + t.height;
+      m.broken += t.broken;
+      m.avoidable += t.avoidable;
+    }
+  if (deps != NULL)
+    {
+      t = measure_text (self, deps, u (self, _koers_slide_meta_font (font)), PANGO_WEIGHT_NORMAL, inner, ROLE_META);
+      m.height += u (self, 6) + t.height;
+      m.broken += t.broken;
+      m.avoidable += t.avoidable;
+    }
+  m.height += pad_y;
+  return m;
+}
+
 void
 _koers_slide_card_layout_init (KoersSlide             *self,
                                CardLayout             *card,
@@ -494,19 +708,8 @@ _koers_slide_measure_card (KoersSlide             *self,
 
   if (size == NULL)
     {
-      CardLayout card;
-
-      _koers_slide_card_layout_init (self, &card, item, width, font);
       size = g_new0 (Measured, 1);
-      size->height = card.height;
-      measured_add (size, self, card.title, ROLE_CARD_TITLE);
-      if (card.meta)
-        measured_add (size, self, card.meta, ROLE_META);
-      if (card.deps)
-        measured_add (size, self, card.deps, ROLE_META);
-      for (guint i = 0; i < card.n_chips; i++)
-        measured_add (size, self, card.chips[i].layout, ROLE_CHIP);
-      _koers_slide_card_layout_clear (&card);
+      *size = measure_card_text (self, item, width, font);
       g_hash_table_insert (self->card_sizes, g_steal_pointer (&key), size);
     }
   return *size;

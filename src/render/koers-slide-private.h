@@ -184,6 +184,7 @@ struct _KoersSlide
 
   PangoContext       *context;
   GHashTable         *card_sizes;    /* "item width font" → Measured, while laying out */
+  GHashTable         *text_sizes;    /* "size weight role text" → GArray of TextSample */
 
   GArray             *lanes;         /* Lane; lane 0 is the organisation */
   GPtrArray          *columns;       /* Column* */
@@ -431,6 +432,8 @@ _koers_slide_measure_lane_label (KoersSlide *self,
                                     guint       lane);
 void
 _koers_slide_compute_lane_header_width (KoersSlide *self);
+GHashTable *
+_koers_slide_text_sizes_new (void);
 void
 _koers_slide_compute_word_inner (KoersSlide *self);
 
