@@ -379,7 +379,8 @@ _koers_slide_layout_broken_words (KoersSlide   *self,
                                   double        floor,
                                   double        cap,
                                   guint        *avoidable,
-                                  char        **example);
+                                  char        **example,
+                                  GArray       *widths);
 void
 _koers_slide_chip_init (KoersSlide *self,
                         Chip       *chip,
