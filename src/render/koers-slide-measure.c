@@ -235,16 +235,6 @@ _koers_slide_layout_broken_words (KoersSlide   *self,
   return broken;
 }
 
-static void
-measured_add (Measured    *m,
-              KoersSlide  *self,
-              PangoLayout *layout,
-              Role         role)
-{
-  m->broken += _koers_slide_layout_broken_words (self, layout, _koers_slide_role_floor (self, role, _koers_slide_layout_font_px (layout)),
-                                                 _koers_slide_card_word_cap (self, role), &m->avoidable, NULL, NULL);
-}
-
 /* Chips go with the card's title, a step smaller, never below the
  * floor. */
 static double
@@ -824,23 +814,33 @@ _koers_slide_phase_header_height (KoersSlide *self,
   double height = 0;
 
   /* Measured with "(continued)" too, so that a continued page keeps the
-   * same grid as the page before. */
+   * same grid as the page before. Measured as _koers_slide_phase_heading()
+   * lays it out. */
   for (int continued = 0; continued < 2; continued++)
     {
-      g_autoptr(PangoLayout) title = NULL;
-      g_autoptr(PangoLayout) second = NULL;
+      g_autofree char *text = _koers_slide_phase_second_line (column->phase, continued);
+      TextSample title, second;
       double h;
 
-      _koers_slide_phase_heading (self, column->phase, width, continued, title_font, &title, &second);
+      title = measure_text (self, column->phase->title, u (self, _koers_slide_phase_font (title_font)),
+                            PANGO_WEIGHT_BOLD, width, ROLE_PHASE);
+      h = title.height;
       if (!continued)
         {
-          measured_add (measured, self, title, ROLE_PHASE);
-          if (second)
-            measured_add (measured, self, second, ROLE_OTHER);
+          measured->broken += title.broken;
+          measured->avoidable += title.avoidable;
         }
-      h = _koers_slide_layout_height (title);
-      if (second)
-        h += u (self, 2) + _koers_slide_layout_height (second);
+      if (text)
+        {
+          second = measure_text (self, text, u (self, _koers_slide_period_font (title_font)),
+                                 PANGO_WEIGHT_NORMAL, width, ROLE_OTHER);
+          h += u (self, 2) + second.height;
+          if (!continued)
+            {
+              measured->broken += second.broken;
+              measured->avoidable += second.avoidable;
+            }
+        }
       height = MAX (height, h);
     }
   return height;

@@ -499,6 +499,11 @@ void
 _koers_slide_all_deps_text (KoersSlide *self);
 
 /* koers-slide-build.c */
+char *
+_koers_slide_phase_second_line (const KoersRoadmapPhase *phase,
+                                gboolean                 continued);
+double
+_koers_slide_period_font (double title_font);
 void
 _koers_slide_phase_heading (KoersSlide               *self,
                             const KoersRoadmapPhase  *phase,
