@@ -41,7 +41,7 @@ koers_cli_add_options (GApplication *application)
     { "export-diagram", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write one model’s diagram with the organisation placed on it"), N_("MODEL:OUT") },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Logical size of the image, multiplied by --scale for PNG (default 1920x1080, a 16:9 slide; at most 7680x4320 pixels after scaling)"), N_("WIDTHxHEIGHT") },
+      N_("Logical size of the image, multiplied by --scale for PNG (default 1920x1080, a 16:9 slide; a PNG has at most as many pixels as 8K, 7680x4320)"), N_("WIDTHxHEIGHT") },
     /* Text, not numbers: GApplication drops a numeric option given as 0,
      * and --page=0 must be refused rather than read as the default. */
     { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -267,9 +267,9 @@ static int
 png_too_large_error (const KoersExportOptions *options)
 {
   /* TRANSLATORS: "--size: 7680x4320 at scale 2 makes an image of
-   * 15360x8640 pixels; at most 7680x4320 pixels (8K) …" */
+   * 15360x8640 pixels; a PNG has at most as many as 8K (7680x4320) …" */
   return usage_error (_("--size: %gx%g at scale %g makes an image of %gx%g pixels; "
-                        "at most %dx%d pixels (8K) are written. The size is logical and "
+                        "a PNG has at most as many as 8K (%dx%d). The size is logical and "
                         "multiplied by --scale: give a smaller --size or --scale"),
                       options->width, options->height, options->scale,
                       round (options->width * options->scale),
