@@ -918,6 +918,26 @@ _koers_slide_compute_lane_header_width (KoersSlide *self)
  * may say it comes after. Words longer than about two dozen letters are left
  * out: rather than make every card that wide (and the roadmap a page
  * longer), such a word breaks. */
+static double
+widest_word_once (KoersSlide  *self,
+                  GHashTable  *seen,
+                  const char  *text,
+                  double       size,
+                  PangoWeight  weight,
+                  double       cap)
+{
+  g_autofree char *key = g_strdup_printf ("%a %d %a\x1f%s", size, (int) weight, cap, text);
+  double *widest = g_hash_table_lookup (seen, key);
+
+  if (widest == NULL)
+    {
+      widest = g_new (double, 1);
+      *widest = widest_word (self, text, size, weight, cap);
+      g_hash_table_insert (seen, g_steal_pointer (&key), widest);
+    }
+  return *widest;
+}
+
 void
 _koers_slide_compute_word_inner (KoersSlide *self)
 {
@@ -925,6 +945,8 @@ _koers_slide_compute_word_inner (KoersSlide *self)
   double chip = u (self, chip_font (TITLE_FONT_MIN));
   double cap = _koers_slide_card_word_cap (self, ROLE_CARD_TITLE);
   double widest = 0;
+  /* The same chips and dependencies stand on many cards. */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint c = 0; c < self->columns->len; c++)
     for (guint l = 0; l < n_lanes (self); l++)
@@ -940,22 +962,22 @@ _koers_slide_compute_word_inner (KoersSlide *self)
             KoersModel *models[MAX_CHIPS];
             guint n_models = _koers_slide_item_models (self, item, models, MAX_CHIPS);
 
-            widest = MAX (widest, check + widest_word (self, item->title, title,
-                                                       muted ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                                                       cap - check));
+            widest = MAX (widest, check + widest_word_once (self, seen, item->title, title,
+                                                            muted ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
+                                                            cap - check));
             if (text)
-              widest = MAX (widest, widest_word (self, text, meta, PANGO_WEIGHT_NORMAL, cap));
+              widest = MAX (widest, widest_word_once (self, seen, text, meta, PANGO_WEIGHT_NORMAL, cap));
             for (guint m = 0; m < n_models; m++)
               widest = MAX (widest, 2 * u (self, CHIP_PAD_X) +
-                            widest_word (self, koers_model_get_short_name (models[m]), chip,
-                                         PANGO_WEIGHT_BOLD, cap - 2 * u (self, CHIP_PAD_X)));
+                            widest_word_once (self, seen, koers_model_get_short_name (models[m]), chip,
+                                              PANGO_WEIGHT_BOLD, cap - 2 * u (self, CHIP_PAD_X)));
             for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
               {
                 const KoersRoadmapItem *before = koers_roadmap_lookup_item (self->roadmap, item->after[a]);
                 g_autofree char *deps = before ? g_strdup_printf (_("after: %s"), before->title) : NULL;
 
                 if (deps)
-                  widest = MAX (widest, widest_word (self, deps, meta, PANGO_WEIGHT_NORMAL, cap));
+                  widest = MAX (widest, widest_word_once (self, seen, deps, meta, PANGO_WEIGHT_NORMAL, cap));
               }
           }
       }
