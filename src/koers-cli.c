@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,11 +45,11 @@ koers_cli_add_options (GApplication *application)
     { "export-diagram", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write one model’s diagram with the organisation placed on it"), N_("MODEL:OUT") },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Logical size of the image (default 1920x1080, a 16:9 slide)"), N_("WIDTHxHEIGHT") },
+      N_("Logical size of the image, multiplied by --scale for PNG (default 1920x1080, a 16:9 slide; a PNG has at most as many pixels as 8K, 7680x4320)"), N_("WIDTHxHEIGHT") },
     /* Text, not numbers: GApplication drops a numeric option given as 0,
      * and --page=0 must be refused rather than read as the default. */
     { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Pixels per logical unit for PNG (default 2)"), N_("N") },
+      N_("Pixels per logical unit for PNG: a whole number from 1 to 4 (default 2)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("light or dark (default light)"), N_("THEME") },
     { "background", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -300,6 +301,35 @@ run_spreadsheet (const char             *path,
  *
  * Returns: an exit status, or %KOERS_CLI_CONTINUE to start the app
  */
+/* The most pixels a PNG may have: 8K (7680×4320) at scale 1. The size is
+ * logical and multiplied by the scale, so --size=3840x2160 at the default
+ * scale 2 is already this much; a larger size would quietly need hundreds
+ * of megabytes. */
+#define MAX_PNG_WIDTH  7680
+#define MAX_PNG_HEIGHT 4320
+
+static gboolean
+png_fits (const KoersExportOptions *options)
+{
+  double pixels = round (options->width * options->scale) * round (options->height * options->scale);
+
+  return options->format != KOERS_EXPORT_PNG || pixels <= (double) MAX_PNG_WIDTH * MAX_PNG_HEIGHT;
+}
+
+static int
+png_too_large_error (const KoersExportOptions *options)
+{
+  /* TRANSLATORS: "--size: 7680x4320 at scale 2 makes an image of
+   * 15360x8640 pixels; a PNG has at most as many as 8K (7680x4320) …" */
+  return usage_error (_("--size: %gx%g at scale %g makes an image of %gx%g pixels; "
+                        "a PNG has at most as many as 8K (%dx%d). The size is logical and "
+                        "multiplied by --scale: give a smaller --size or --scale"),
+                      options->width, options->height, options->scale,
+                      round (options->width * options->scale),
+                      round (options->height * options->scale),
+                      MAX_PNG_WIDTH, MAX_PNG_HEIGHT);
+}
+
 int
 koers_cli_run (GVariantDict *options)
 {
@@ -419,6 +449,8 @@ koers_cli_run (GVariantDict *options)
         }
       if (!koers_export_format_from_filename (export_roadmap, &export_options.format))
         return usage_error (_("--export-roadmap: “%s” does not end in .png, .svg, .pdf, .ods or .xlsx"), export_roadmap);
+      if (!png_fits (&export_options))
+        return png_too_large_error (&export_options);
       return run_export (files[0], NULL, export_roadmap, &export_options);
     }
   else
@@ -431,6 +463,8 @@ koers_cli_run (GVariantDict *options)
       model_id = g_strndup (export_diagram, colon - export_diagram);
       if (!koers_export_format_from_filename (colon + 1, &export_options.format))
         return usage_error (_("--export-diagram: “%s” does not end in .png, .svg or .pdf"), colon + 1);
+      if (!png_fits (&export_options))
+        return png_too_large_error (&export_options);
       return run_export (files[0], model_id, colon + 1, &export_options);
     }
 }

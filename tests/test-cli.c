@@ -151,6 +151,9 @@ test_help (void)
   for (guint i = 0; options[i]; i++)
     if (strstr (run.out, options[i]) == NULL)
       g_error ("--help does not mention %s:\n%s", options[i], run.out);
+  /* What --size and --scale mean, and what --scale takes */
+  g_assert_nonnull (strstr (run.out, "multiplied by --scale"));
+  g_assert_nonnull (strstr (run.out, "a whole number from 1 to 4"));
   g_assert_cmpstr (run.err, ==, "");
 }
 
@@ -930,6 +933,40 @@ test_usage_export_options (void)
   koers_test_remove_tree (dir);
 }
 
+/* The size is logical and multiplied by the scale: a PNG past 8K pixels
+ * is refused with a message that says so, before anything is drawn; the
+ * same size as SVG or PDF (no pixels) and at scale 1 are fine. */
+static void
+test_usage_size_pixels (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *valid = koers_test_data_path ("valid-full.koers");
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *export_png = g_strconcat ("--export-roadmap=", png, NULL);
+  g_autofree char *export_svg = g_strconcat ("--export-roadmap=", svg, NULL);
+  g_autofree char *diagram_png = g_strconcat ("--export-diagram=pyramid:", png, NULL);
+  g_auto(Run) run;
+  g_auto(Run) diagram;
+  g_auto(Run) scaled;
+  g_auto(Run) vector;
+
+  KOERS (&run, export_png, "--size=7680x4320", valid);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "koers: --size: 7680x4320 at scale 2 makes an image of 15360x8640 pixels"));
+  g_assert_nonnull (strstr (run.err, "--scale"));
+  KOERS (&diagram, diagram_png, "--size=4000x2160", valid);
+  g_assert_cmpint (diagram.status, ==, 2);
+  KOERS (&scaled, export_png, "--size=3000x2000", "--scale=3", valid);
+  g_assert_cmpint (scaled.status, ==, 2);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
+  KOERS (&vector, export_svg, "--size=7680x4320", valid);
+  g_assert_cmpint (vector.status, ==, 0);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
+  koers_test_remove_tree (dir);
+}
+
 static void
 test_usage_page_zero (void)
 {
@@ -1304,6 +1341,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage/errors", test_usage_errors);
   g_test_add_func ("/cli/usage/messages", test_usage_error_messages);
   g_test_add_func ("/cli/usage/export-options", test_usage_export_options);
+  g_test_add_func ("/cli/usage/size-pixels", test_usage_size_pixels);
   g_test_add_func ("/cli/export/missing-folder", test_export_missing_folder);
   g_test_add_func ("/cli/export/keeps-existing", test_export_keeps_existing);
   g_test_add_func ("/cli/export/page-zero", test_usage_page_zero);

@@ -166,6 +166,7 @@ typedef struct {
   guint        depth;
   Frame        frames[KOERS_MAX_DEPTH];
   GHashTable  *names[KOERS_MAX_DEPTH];  /* per level: the member names read, unescaped */
+  gboolean     unicode_escape;  /* a \u escape anywhere: see check_strings() */
   GError     **error;
 } Scanner;
 
@@ -370,6 +371,7 @@ scan_string (Scanner  *s,
               return FALSE;
             }
           s->pos += 6;
+          s->unicode_escape = TRUE;
           break;
         default:
           return syntax_error (s, s->pos, M_ESCAPE);
@@ -722,9 +724,12 @@ scan (Scanner *s)
     }
 }
 
+/* @unicode_escape: set to whether any text holds a \u escape, the only
+ * way to spell bytes that are not UTF-8 in text that is. */
 static gboolean
 check_syntax (const char  *data,
               gsize        len,
+              gboolean    *unicode_escape,
               GError     **error)
 {
   Scanner *s = g_new0 (Scanner, 1);
@@ -734,6 +739,7 @@ check_syntax (const char  *data,
   s->len = len;
   s->error = error;
   ok = scan (s);
+  *unicode_escape = s->unicode_escape;
   for (guint i = 0; i < KOERS_MAX_DEPTH; i++)
     g_clear_pointer (&s->names[i], g_hash_table_unref);
   g_free (s);
@@ -869,6 +875,7 @@ _koers_json_parse (GBytes  *bytes,
   const char *data;
   const char *end = NULL;
   gsize len = 0;
+  gboolean unicode_escape = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
@@ -906,7 +913,7 @@ _koers_json_parse (GBytes  *bytes,
     }
 
   if (!check_depth (data, len, error) ||
-      !check_syntax (data, len, error))
+      !check_syntax (data, len, &unicode_escape, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
@@ -928,7 +935,10 @@ _koers_json_parse (GBytes  *bytes,
     }
 
   root = json_parser_steal_root (parser);
-  if (!check_strings (root, "", error))
+  /* The data is UTF-8 throughout, so only a \u escape can have made
+   * text that is not: without one, walking the whole tree (a path for
+   * every member) would find nothing. */
+  if (unicode_escape && !check_strings (root, "", error))
     return NULL;
 
   return g_steal_pointer (&root);

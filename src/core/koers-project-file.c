@@ -280,7 +280,7 @@ read_item (KoersProject  *self,
   s->due = g_strdup (due);
   s->note = g_strdup (note);
   s->extra = copy_unknown_members (object, known);
-  g_ptr_array_add (self->items, s);
+  _koers_project_add_item_state (self, s);
 
   return TRUE;
 }

@@ -48,7 +48,8 @@ struct _KoersProject
 
   GHashTable   *placements;      /* model id → Placement, known models */
   JsonObject   *unknown_models;  /* model id → node, kept verbatim */
-  GPtrArray    *items;           /* ItemState*, in file order */
+  GPtrArray    *items;           /* ItemState*, in file order, for writing */
+  GHashTable   *item_index;      /* item id → ItemState* in items, for lookups */
 
   JsonObject   *extra_root;
   JsonObject   *extra_organisation;
@@ -57,6 +58,8 @@ struct _KoersProject
   GPtrArray    *warnings;        /* char*: "WHERE: WHAT" */
 };
 
-void _koers_project_item_state_free (ItemState *s);
+void _koers_project_item_state_free (ItemState    *s);
+void _koers_project_add_item_state  (KoersProject *self,
+                                     ItemState    *s);
 
 G_END_DECLS

@@ -63,6 +63,7 @@ koers_project_finalize (GObject *object)
   g_clear_pointer (&self->roadmap_start, g_free);
   g_clear_pointer (&self->placements, g_hash_table_unref);
   g_clear_pointer (&self->unknown_models, json_object_unref);
+  g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->extra_root, json_object_unref);
   g_clear_pointer (&self->extra_organisation, json_object_unref);
@@ -103,6 +104,7 @@ koers_project_init (KoersProject *self)
                                             (GDestroyNotify) placement_free);
   self->unknown_models = json_object_new ();
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_project_item_state_free);
+  self->item_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->extra_root = json_object_new ();
   self->extra_organisation = json_object_new ();
   self->extra_roadmap = json_object_new ();
@@ -223,20 +225,42 @@ lookup_placement (KoersProject *self,
   return model_id ? g_hash_table_lookup (self->placements, model_id) : NULL;
 }
 
+/* The roadmap asks for several fields of every item it builds, and a file
+ * may hold a hundred thousand recorded items: a scan of the list here made
+ * loading quadratic. */
 static ItemState *
 lookup_item (KoersProject *self,
              const char   *item_id)
 {
-  if (item_id == NULL)
-    return NULL;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ItemState *s = g_ptr_array_index (self->items, i);
+  return item_id ? g_hash_table_lookup (self->item_index, item_id) : NULL;
+}
 
-      if (g_str_equal (s->id, item_id))
-        return s;
+/* Takes @s. A second state for the same id (a file cannot hold one, but
+ * be safe) takes the first one's place in the file order. */
+void
+_koers_project_add_item_state (KoersProject *self,
+                               ItemState    *s)
+{
+  ItemState *old = lookup_item (self, s->id);
+  guint position;
+
+  if (old != NULL && g_ptr_array_find (self->items, old, &position))
+    {
+      g_hash_table_replace (self->item_index, s->id, s);
+      self->items->pdata[position] = s;
+      _koers_project_item_state_free (old);
+      return;
     }
-  return NULL;
+  g_hash_table_replace (self->item_index, s->id, s);
+  g_ptr_array_add (self->items, s);
+}
+
+static void
+remove_item_state (KoersProject *self,
+                   ItemState    *s)
+{
+  g_hash_table_remove (self->item_index, s->id);
+  g_ptr_array_remove (self->items, s);
 }
 
 const char *
@@ -486,7 +510,7 @@ ensure_item (KoersProject *self,
       s = g_new0 (ItemState, 1);
       s->id = g_strdup (item_id);
       s->extra = json_object_new ();
-      g_ptr_array_add (self->items, s);
+      _koers_project_add_item_state (self, s);
     }
   return s;
 }
@@ -757,7 +781,7 @@ koers_project_set_field (KoersProject  *self,
   /* An item with nothing recorded on it is no item state: clearing the
    * last field (or undoing the first) leaves the file as it was. */
   if (is_item_field (field) && (s = lookup_item (self, key)) != NULL && item_state_is_empty (s))
-    g_ptr_array_remove (self->items, s);
+    remove_item_state (self, s);
 
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0, (int) field, key);

@@ -235,9 +235,41 @@ build_card (KoersSlide             *self,
   _koers_slide_card_layout_clear (&card);
 }
 
+
+/* A later phase's heading says what it achieves; phase 0's title already
+ * does. Measured and drawn from this one text. */
+char *
+_koers_slide_phase_title (const KoersRoadmapPhase *phase)
+{
+  if (phase->index > 0 && phase->name != NULL)
+    /* TRANSLATORS: a roadmap phase's heading, "Phase 1: Listen and set direction" */
+    return g_strdup_printf (C_("phase heading", "%s: %s"), phase->title, phase->name);
+  return g_strdup (phase->title);
+}
+
 /* A phase's heading: its title, and under it the period and, on a page
  * that continues the phase, "(continued)". The mark goes on the second
  * line, where a long title cannot push it out of sight. */
+char *
+_koers_slide_phase_second_line (const KoersRoadmapPhase *phase,
+                                gboolean                 continued)
+{
+  if (continued && phase->period)
+    /* TRANSLATORS: under a phase's heading on a page that continues it, e.g. "Q2 2027 (continued)" */
+    return g_strdup_printf (_("%s (continued)"), phase->period);
+  else if (continued)
+    /* TRANSLATORS: under a phase's heading on a page that continues it */
+    return g_strdup (_("(continued)"));
+  else
+    return g_strdup (phase->period);
+}
+
+double
+_koers_slide_period_font (double title_font)
+{
+  return MAX (PERIOD_FONT, _koers_slide_meta_font (title_font));
+}
+
 void
 _koers_slide_phase_heading (KoersSlide               *self,
                             const KoersRoadmapPhase  *phase,
@@ -247,26 +279,12 @@ _koers_slide_phase_heading (KoersSlide               *self,
                             PangoLayout             **title,
                             PangoLayout             **second)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *heading = NULL;
+  g_autofree char *text = _koers_slide_phase_second_line (phase, continued);
+  g_autofree char *heading = _koers_slide_phase_title (phase);
 
-  /* A later phase says what it achieves; phase 0's title already does. */
-  if (phase->index > 0 && phase->name != NULL)
-    /* TRANSLATORS: a roadmap phase's heading, "Phase 1: Listen and set direction" */
-    heading = g_strdup_printf (C_("phase heading", "%s: %s"), phase->title, phase->name);
-  else
-    heading = g_strdup (phase->title);
   *title = _koers_slide_make_layout (self, heading, u (self, _koers_slide_phase_font (title_font)), PANGO_WEIGHT_BOLD,
                                      width, PANGO_ALIGN_LEFT, FALSE);
-  if (continued && phase->period)
-    /* TRANSLATORS: under a phase's heading on a page that continues it, e.g. "Q2 2027 (continued)" */
-    text = g_strdup_printf (_("%s (continued)"), phase->period);
-  else if (continued)
-    /* TRANSLATORS: under a phase's heading on a page that continues it */
-    text = g_strdup (_("(continued)"));
-  else
-    text = g_strdup (phase->period);
-  *second = text ? _koers_slide_make_layout (self, text, u (self, MAX (PERIOD_FONT, _koers_slide_meta_font (title_font))),
+  *second = text ? _koers_slide_make_layout (self, text, u (self, _koers_slide_period_font (title_font)),
                                              PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT, FALSE) : NULL;
 }
 

@@ -289,7 +289,7 @@ koers_slide_check (KoersSlide  *self,
               guint avoidable = 0;
 
               _koers_slide_layout_broken_words (self, box->layout, _koers_slide_role_floor (self, box->role, box->font_px),
-                                                _koers_slide_card_word_cap (self, box->role), &avoidable, &word);
+                                                _koers_slide_card_word_cap (self, box->role), &avoidable, &word, NULL);
               if (avoidable > 0)
                 return check_fail (error, p, "%s breaks “%s” inside, which could have been whole",
                                    box->what, word);

@@ -184,6 +184,7 @@ struct _KoersSlide
 
   PangoContext       *context;
   GHashTable         *card_sizes;    /* "item width font" → Measured, while laying out */
+  GHashTable         *text_sizes;    /* "size weight role text" → GArray of TextSample */
 
   GArray             *lanes;         /* Lane; lane 0 is the organisation */
   GPtrArray          *columns;       /* Column* */
@@ -378,7 +379,8 @@ _koers_slide_layout_broken_words (KoersSlide   *self,
                                   double        floor,
                                   double        cap,
                                   guint        *avoidable,
-                                  char        **example);
+                                  char        **example,
+                                  GArray       *widths);
 void
 _koers_slide_chip_init (KoersSlide *self,
                         Chip       *chip,
@@ -431,6 +433,8 @@ _koers_slide_measure_lane_label (KoersSlide *self,
                                     guint       lane);
 void
 _koers_slide_compute_lane_header_width (KoersSlide *self);
+GHashTable *
+_koers_slide_text_sizes_new (void);
 void
 _koers_slide_compute_word_inner (KoersSlide *self);
 
@@ -495,6 +499,13 @@ void
 _koers_slide_all_deps_text (KoersSlide *self);
 
 /* koers-slide-build.c */
+char *
+_koers_slide_phase_title (const KoersRoadmapPhase *phase);
+char *
+_koers_slide_phase_second_line (const KoersRoadmapPhase *phase,
+                                gboolean                 continued);
+double
+_koers_slide_period_font (double title_font);
 void
 _koers_slide_phase_heading (KoersSlide               *self,
                             const KoersRoadmapPhase  *phase,

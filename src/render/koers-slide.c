@@ -202,6 +202,7 @@ koers_slide_finalize (GObject *object)
   g_clear_object (&self->roadmap);
   g_clear_object (&self->context);
   g_clear_pointer (&self->card_sizes, g_hash_table_unref);
+  g_clear_pointer (&self->text_sizes, g_hash_table_unref);
   g_clear_pointer (&self->header_heights, g_hash_table_unref);
   g_clear_pointer (&self->text_deps, g_hash_table_unref);
   g_clear_pointer (&self->between_lanes, g_hash_table_unref);
@@ -236,6 +237,7 @@ koers_slide_init (KoersSlide *self)
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   self->card_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->text_sizes = _koers_slide_text_sizes_new ();
   self->header_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->between_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -324,6 +326,7 @@ koers_slide_new (KoersProject             *project,
 
   /* The measuring cache is of no use once the pages are built. */
   g_hash_table_remove_all (self->card_sizes);
+  g_hash_table_remove_all (self->text_sizes);
   g_hash_table_remove_all (self->header_heights);
   if (self->min_font_used == G_MAXDOUBLE)
     self->min_font_used = self->min_font;
