@@ -822,6 +822,45 @@ test_rules_builtin (void)
     }
 }
 
+static gboolean
+finds (KoersRoadmap *roadmap,
+       const char   *id)
+{
+  const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((KoersFinding *) g_ptr_array_index (findings, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* Goals far beyond what the team's time carries: the plan says so, in a
+ * warning, instead of quietly running for years. */
+static void
+test_plan_too_long (void)
+{
+  g_autoptr(KoersProject) big = koers_project_new (NULL);
+  g_autoptr(KoersProject) example = koers_test_load_data ("woonstichting.koers");
+  g_autoptr(KoersRoadmap) long_plan = NULL;
+  g_autoptr(KoersRoadmap) plan = koers_roadmap_build (example, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (koers_project_set_field (big, KOERS_FIELD_ORGANISATION_KIND, NULL, "municipality", &error));
+  g_assert_true (koers_project_set_field (big, KOERS_FIELD_ORGANISATION_STAFF, NULL, "12000", &error));
+  g_assert_true (koers_project_set_field (big, KOERS_FIELD_ORGANISATION_CAPACITY, NULL, "1", &error));
+  g_assert_true (koers_project_place (big, "pyramid", KOERS_MARKER_TARGET, "create", &error));
+  g_assert_true (koers_project_place (big, "learning-curve", KOERS_MARKER_TARGET, "social-business", &error));
+  g_assert_true (koers_project_place (big, "maturity-matrix", KOERS_MARKER_TARGET, "converged", &error));
+  g_assert_true (koers_project_place (big, "strategy-model", KOERS_MARKER_TARGET, "evaluation", &error));
+  g_assert_no_error (error);
+  long_plan = koers_roadmap_build (big, NULL);
+
+  g_assert_cmpuint (koers_roadmap_get_n_phases (long_plan), >, 9);
+  g_assert_true (finds (long_plan, "plan-too-long"));
+  g_assert_cmpuint (koers_roadmap_get_n_phases (plan), <=, 9);
+  g_assert_false (finds (plan, "plan-too-long"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/core/roadmap/json-text", test_json_text);
   add_property_tests ();
   add_archetype_tests ();
+  g_test_add_func ("/core/roadmap/findings/plan-too-long", test_plan_too_long);
   g_test_add_func ("/core/rules/builtin", test_rules_builtin);
   g_test_add_func ("/core/rules/custom", test_rules_custom);
   for (guint i = 0; i < G_N_ELEMENTS (broken_rules); i++)

@@ -135,6 +135,18 @@ _koers_roadmap_add_findings (GPtrArray    *findings,
                    rule->lesson, g_strdup (g_dgettext (GETTEXT_PACKAGE, rule->message)));
     }
 
+  /* Eight quarters after phase 0: two years is as far as a plan keeps
+   * management's attention. Beyond it the capacity does not fit the Goals. */
+  if (b->n_quarters > 9)
+    {
+      g_autofree char *fte = g_strdup_printf ("%g", b->fte);
+
+      add_finding (all, "plan-too-long", KOERS_SEVERITY_WARNING,
+                   (const char * const []) { "strategy-model", NULL }, 0,
+                   g_strdup_printf (_("With %s fte for social media, this plan takes %u quarters after phase 0. A plan that runs longer than two years rarely keeps management’s support: give the team more time, or set nearer Goals and plan the rest in the next round."),
+                                    fte, b->n_quarters - 1));
+    }
+
   if (level_model != NULL && b->level == KOERS_LEVEL_HIGH)
     /* TRANSLATORS: "…: the Social Media Pyramid, the lowest of your placements, places you at Create." */
     add_finding (all, "phase-0-level", KOERS_SEVERITY_INFO,

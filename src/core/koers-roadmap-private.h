@@ -55,6 +55,7 @@ typedef struct {
   KoersOrganisationKind  kind_value;
   KoersSize              size;
   guint                  capacity;  /* person-days a quarter */
+  double                 fte;       /* the team's time the plan is made for */
   guint                  max_items;
   GPtrArray             *works;     /* KoersWork*, owning */
   GHashTable            *by_id;     /* rule id → first KoersWork* */

@@ -344,6 +344,7 @@ koers_roadmap_build (KoersProject *project,
                                                                        : capacity->default_fte;
   self->quarter_capacity = MAX (1, (guint) (self->capacity * capacity->days_per_fte + 0.5));
   b.capacity = self->quarter_capacity;
+  b.fte = self->capacity;
   b.max_items = capacity->max_items;
   b.size = size_of (capacity, b.kind_value, koers_project_get_organisation_staff (project));
 
