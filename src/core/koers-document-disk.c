@@ -1,0 +1,189 @@
+/* koers-document-disk.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Another program may change the file while Koers has it open: a second
+ * Koers, a sync client, a colleague on a shared folder. The document
+ * watches its file and compares what is on disk with the stamp (etag, or
+ * time and size) it remembered when it last read or wrote it; a save
+ * checks the same just before it writes, so that nobody's work is
+ * replaced unasked.
+ */
+#define G_LOG_DOMAIN "koers-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "koers-document-private.h"
+
+#define CHECK_ATTRIBUTES STAMP_ATTRIBUTES "," \
+                         G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
+                         G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE "," \
+                         G_FILE_ATTRIBUTE_UNIX_MODE
+
+/* An etag says it best; without one, time and size together. */
+gboolean
+_koers_document_stamp_matches (const char *etag,
+                               GDateTime  *mtime,
+                               goffset     size,
+                               GFileInfo  *info)
+{
+  const char *now_etag = g_file_info_get_etag (info);
+  g_autoptr(GDateTime) now_mtime = NULL;
+
+  if (etag != NULL && now_etag != NULL)
+    return g_str_equal (etag, now_etag);
+
+  if (mtime == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+    return FALSE;
+  now_mtime = g_file_info_get_modification_date_time (info);
+  if (!g_date_time_equal (mtime, now_mtime))
+    return FALSE;
+  return size < 0 || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) ||
+         g_file_info_get_size (info) == size;
+}
+
+/* Root may write anywhere: a file nobody may write is read-only for
+ * Koers too, as it is for GNOME's editors. */
+static gboolean
+is_read_only (GFileInfo *info)
+{
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
+      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+    return TRUE;
+  return g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE) &&
+         (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0222) == 0;
+}
+
+/* Runs on the saving thread, just before the write. A read-only file is
+ * always refused. With @compare, the file must still carry the stamp;
+ * @known says whether there is one (a restored draft has none, and then
+ * any file in the way counts as changed). A file that is gone is no one's
+ * work: saving brings it back. */
+gboolean
+_koers_document_check_before_save (GFile         *file,
+                                   gboolean       compare,
+                                   gboolean       known,
+                                   const char    *etag,
+                                   GDateTime     *mtime,
+                                   goffset        size,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+
+  info = g_file_query_info (file, CHECK_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info == NULL)
+    return TRUE;
+
+  name = g_file_get_basename (file);
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && is_read_only (info))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("“%s” is read-only. Save a copy under another name; the file is unchanged."), name);
+      return FALSE;
+    }
+  if (compare && (!known || !_koers_document_stamp_matches (etag, mtime, size, info)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                   _("“%s” was changed by another program since Koers opened it. Saving now would replace those changes."),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_koers_document_set_changed_on_disk (KoersDocument *self,
+                                     gboolean       changed)
+{
+  if (self->changed_on_disk == changed)
+    return;
+  self->changed_on_disk = changed;
+  g_object_notify (G_OBJECT (self), "changed-on-disk");
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  KoersDocument *self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_query_info_finish (G_FILE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Our own save is the change seen; its stamp comes when it is done. */
+  if (koers_document_get_busy (self) || !g_file_equal (G_FILE (source), self->file))
+    return;
+
+  /* A file deleted or moved away: a save brings it back, nothing to
+   * reload. */
+  if (info == NULL)
+    return;
+  if (!_koers_document_stamp_matches (self->etag, self->mtime, self->size, info))
+    _koers_document_set_changed_on_disk (self, TRUE);
+}
+
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    KoersDocument     *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+      event == G_FILE_MONITOR_EVENT_UNMOUNTED ||
+      self->file == NULL)
+    return;
+
+  /* Asked without blocking: the file may be on a slow share. */
+  g_cancellable_cancel (self->monitor_check);
+  g_clear_object (&self->monitor_check);
+  self->monitor_check = g_cancellable_new ();
+  g_file_query_info_async (self->file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT,
+                           self->monitor_check, checked_cb, self);
+}
+
+/* Follows the document's file; called whenever it is set. */
+void
+_koers_document_watch (KoersDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  _koers_document_unwatch (self);
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Not every file system can be watched; the check before each
+       * save still guards the file. */
+      g_debug ("Cannot watch the file: %s", error->message);
+      return;
+    }
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+}
+
+void
+_koers_document_unwatch (KoersDocument *self)
+{
+  if (self->monitor_check != NULL)
+    {
+      g_cancellable_cancel (self->monitor_check);
+      g_clear_object (&self->monitor_check);
+    }
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+}
