@@ -683,11 +683,15 @@ koers_document_save_full_async (KoersDocument       *self,
   data->change_count = self->change_count;
   /* The document's own file must still be as it was read or written,
    * unless the user chose to overwrite; a file chosen in Save As was
-   * asked about by the chooser already. */
-  if (!(flags & KOERS_SAVE_FLAGS_OVERWRITE) && self->file != NULL && g_file_equal (data->file, self->file))
+   * asked about by the chooser already. A document made from a project
+   * in memory knows no stamp and has nothing to compare; a restored
+   * draft does not know it either, and must not assume the file is as
+   * the crashed run left it. */
+  data->known = self->etag != NULL || self->mtime != NULL;
+  if (!(flags & KOERS_SAVE_FLAGS_OVERWRITE) && self->file != NULL && g_file_equal (data->file, self->file) &&
+      (data->known || self->restored))
     {
       data->check = TRUE;
-      data->known = self->etag != NULL || self->mtime != NULL;
       data->etag = g_strdup (self->etag);
       data->mtime = self->mtime ? g_date_time_ref (self->mtime) : NULL;
       data->size = self->size;

@@ -30,6 +30,11 @@ organisation_or_unnamed (KoersProject *project)
 
 /* --- saving ------------------------------------------------------------- */
 
+static void show_changed_on_disk (KoersWindow  *self);
+static void show_open_error      (KoersWindow  *self,
+                                  GFile        *file,
+                                  const GError *error);
+
 static void
 save_error_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
@@ -76,8 +81,12 @@ document_saved_cb (GObject      *source,
 
   if (!koers_document_save_finish (KOERS_DOCUMENT (source), result, &error))
     {
-      /* The file on disk is as it was; the project stays modified. */
-      show_save_error (self, file, error);
+      /* The file on disk is as it was; the project stays modified.
+       * Another program's changes are the user's choice to make. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        show_changed_on_disk (self);
+      else
+        show_save_error (self, file, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -92,6 +101,13 @@ document_saved_cb (GObject      *source,
 
   g_task_return_boolean (task, TRUE);
 }
+
+static void save_to_file (KoersWindow         *self,
+                          GFile               *file,
+                          KoersSaveFlags       flags,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data);
 
 /**
  * koers_window_save_to_file:
@@ -109,6 +125,17 @@ koers_window_save_to_file (KoersWindow         *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  save_to_file (self, file, KOERS_SAVE_FLAGS_NONE, cancellable, callback, user_data);
+}
+
+static void
+save_to_file (KoersWindow         *self,
+              GFile               *file,
+              KoersSaveFlags       flags,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (KOERS_IS_WINDOW (self));
@@ -119,7 +146,7 @@ koers_window_save_to_file (KoersWindow         *self,
   g_task_set_source_tag (task, koers_window_save_to_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  koers_document_save_async (self->document, file, cancellable, document_saved_cb, g_steal_pointer (&task));
+  koers_document_save_full_async (self->document, file, flags, cancellable, document_saved_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -244,6 +271,145 @@ save_finish (KoersWindow   *self,
 {
   g_assert (g_task_is_valid (result, self));
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- changed by another program ----------------------------------------- */
+
+static void
+reloaded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(KoersWindow) self = user_data;
+  g_autoptr(KoersDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = koers_document_get_file (self->document);
+
+  document = koers_document_load_finish (result, &error);
+  if (document == NULL)
+    {
+      if (file != NULL)
+        show_open_error (self, file, error);
+      return;
+    }
+
+  /* What was unsaved is what the user chose to drop. */
+  koers_document_discard_draft (self->document);
+  _koers_window_set_document (self, document);
+  _koers_window_show_toast (self, adw_toast_new (_("Reloaded the file as it is on disk")));
+}
+
+/**
+ * koers_window_reload:
+ *
+ * Reads the window's file again, without blocking, and shows it in place
+ * of the document: the unsaved changes are dropped. Does nothing for a
+ * project never saved.
+ */
+void
+koers_window_reload (KoersWindow *self)
+{
+  GFile *file;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+
+  file = koers_document_get_file (self->document);
+  if (file == NULL)
+    return;
+  koers_document_load_async (koers_project_get_catalog (koers_document_get_project (self->document)),
+                             file, koers_session_get_drafts (), NULL, reloaded_cb, g_object_ref (self));
+}
+
+static void
+changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             KoersWindow      *self)
+{
+  GFile *file = koers_document_get_file (self->document);
+
+  if (self->disk_dialog == dialog)
+    self->disk_dialog = NULL;
+
+  if (g_strcmp0 (response, "reload") == 0)
+    koers_window_reload (self);
+  else if (g_strcmp0 (response, "save-as") == 0)
+    _koers_window_save_async (self, TRUE, NULL, NULL);
+  else if (g_strcmp0 (response, "overwrite") == 0 && file != NULL)
+    save_to_file (self, file, KOERS_SAVE_FLAGS_OVERWRITE, NULL, NULL, NULL);
+}
+
+/* Another program changed the file. Without local changes there is only
+ * the reload to offer; with them, and before a save would replace the
+ * other program's work, the user chooses: a copy, the file's version, or
+ * theirs. */
+static void
+show_changed_on_disk (KoersWindow *self)
+{
+  GFile *file = koers_document_get_file (self->document);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  gboolean modified = koers_document_get_modified (self->document);
+  AdwMessageDialog *dialog;
+
+  if (file == NULL)
+    return;
+  if (self->disk_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->disk_dialog));
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  if (modified)
+    /* TRANSLATORS: %s is a file name */
+    body = g_strdup_printf (_("Another program changed “%s” since you opened it. Saving now would replace those changes with yours."),
+                            name);
+  else
+    /* TRANSLATORS: %s is a file name */
+    body = g_strdup_printf (_("Another program changed “%s”. Reload it to see those changes?"), name);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body));
+  if (modified)
+    {
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "save-as", _("Save a _Copy…"),
+                                        "reload", _("_Reload and Lose Mine"),
+                                        "overwrite", _("_Overwrite"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save-as");
+    }
+  else
+    {
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Keep This Version"),
+                                        "reload", _("_Reload"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "reload");
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self, 0);
+
+  self->disk_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* KoersDocument::notify::changed-on-disk: with unsaved changes, the
+ * question waits for the save (the user may yet reload or Save As); a
+ * toast says it now. */
+void
+_koers_window_changed_on_disk (KoersWindow *self)
+{
+  if (!koers_document_get_changed_on_disk (self->document))
+    return;
+  if (koers_document_get_modified (self->document))
+    _koers_window_show_toast (self, adw_toast_new (_("Another program changed this file; saving will ask what to keep")));
+  else
+    show_changed_on_disk (self);
 }
 
 /* --- opening ------------------------------------------------------------ */
@@ -659,5 +825,6 @@ _koers_window_files_dispose (KoersWindow *self)
     finish_close_tasks (self, TRUE);
   g_clear_pointer (&self->close_tasks, g_ptr_array_unref);
   self->close_dialog = NULL;
+  self->disk_dialog = NULL;
   self->drop_target = NULL;
 }

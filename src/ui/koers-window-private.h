@@ -34,6 +34,7 @@ struct _KoersWindow
   gboolean              draft_error_shown;
   gboolean              close_confirmed;
   AdwMessageDialog     *close_dialog;
+  AdwMessageDialog     *disk_dialog;
   GPtrArray            *close_tasks;
   GtkDropTarget        *drop_target;
   GtkApplication       *inhibit_app;
@@ -106,5 +107,6 @@ void     _koers_window_save_async        (KoersWindow   *self,
                                           GAsyncReadyCallback callback,
                                           gpointer       user_data);
 gboolean _koers_window_close_request     (GtkWindow     *window);
+void     _koers_window_changed_on_disk   (KoersWindow   *self);
 
 G_END_DECLS

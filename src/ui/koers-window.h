@@ -28,6 +28,7 @@ void           koers_window_show_error         (KoersWindow    *self,
                                                 const char     *message);
 
 /* Files, drafts and closing (koers-window-files.c). */
+void           koers_window_reload             (KoersWindow    *self);
 KoersWindow   *koers_window_open_file          (KoersWindow    *self,
                                                 GFile          *file,
                                                 GError        **error);

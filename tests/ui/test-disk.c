@@ -1,0 +1,222 @@
+/* test-disk.c: another program changes the open file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window follows its document's file monitor and the check a save
+ * makes; its questions are answered through their "response" signal.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "koers-session.h"
+#include "ui-test-util.h"
+#include "koers-test-util.h"
+
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Result;
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Result *res = user_data;
+
+  res->ok = koers_window_save_to_file_finish (KOERS_WINDOW (source), result, &res->error);
+  res->done = TRUE;
+}
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  return condition (data);
+}
+
+static gboolean
+has_dialog (gpointer window)
+{
+  return ui_test_message_dialog (window) != NULL;
+}
+
+static gboolean
+is_done (gpointer res)
+{
+  return ((Result *) res)->done;
+}
+
+static char *
+name_on_disk (const char *path)
+{
+  g_autoptr(KoersProject) project = koers_test_load_project (path);
+
+  return g_strdup (koers_project_get_organisation_name (project));
+}
+
+static void
+write_elsewhere (const char *path,
+                 const char *name)
+{
+  g_autoptr(KoersProject) project = koers_test_load_project (path);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (koers_project_set_field (project, KOERS_FIELD_ORGANISATION_NAME, NULL, name, NULL));
+  bytes = koers_project_to_bytes (project);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+/* A window that opened a copy of the example, as Open does. */
+static KoersWindow *
+open_copy (char **dir,
+           char **path)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  KoersWindow *window = ui_test_window_new (NULL, NULL, NULL);
+
+  *dir = koers_test_make_dir ("koers-disk");
+  *path = g_build_filename (*dir, "plan.koers", NULL);
+  file = g_file_new_for_path (*path);
+  g_assert_true (koers_project_save_to_file (project, file, NULL, NULL));
+
+  g_assert_true (koers_window_open_file (window, file, &error) == window);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  pump ();
+  return window;
+}
+
+/* No unsaved changes: the monitor sees the change and offers to reload. */
+static void
+test_reload (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  KoersWindow *window = open_copy (&dir, &path);
+  AdwMessageDialog *dialog;
+
+  write_elsewhere (path, "Changed by another program");
+  g_assert_true (wait_until (has_dialog, window));
+  dialog = ui_test_message_dialog (window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "overwrite"));
+  adw_message_dialog_response (dialog, "reload");
+
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       g_strcmp0 (koers_project_get_organisation_name (ui_test_project (window)), "Changed by another program") != 0 &&
+       g_get_monotonic_time () < deadline;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (koers_project_get_organisation_name (ui_test_project (window)), ==, "Changed by another program");
+  g_assert_false (koers_document_get_modified (ui_test_document (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_remove_tree (dir);
+}
+
+/* Unsaved changes: the save asks (copy, reload, overwrite); Overwrite
+ * replaces the other program's version only then. */
+static void
+test_save_asks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  KoersWindow *window = open_copy (&dir, &path);
+  GFile *file = koers_document_get_file (ui_test_document (window));
+  g_autofree char *name = NULL;
+  Result res = { 0 };
+  Result again = { 0 };
+  AdwMessageDialog *dialog;
+
+  g_assert_true (koers_history_set (ui_test_history (window), KOERS_FIELD_ORGANISATION_NAME, NULL, "Mine", NULL));
+  write_elsewhere (path, "Theirs");
+
+  koers_window_save_to_file (window, file, NULL, saved_cb, &res);
+  g_assert_true (wait_until (is_done, &res));
+  g_assert_false (res.ok);
+  g_assert_error (res.error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&res.error);
+  name = name_on_disk (path);
+  g_assert_cmpstr (name, ==, "Theirs");
+  g_clear_pointer (&name, g_free);
+
+  g_assert_true (wait_until (has_dialog, window));
+  dialog = ui_test_message_dialog (window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "overwrite"));
+
+  /* Cancel changes nothing. */
+  adw_message_dialog_response (dialog, "cancel");
+  pump ();
+  name = name_on_disk (path);
+  g_assert_cmpstr (name, ==, "Theirs");
+  g_clear_pointer (&name, g_free);
+
+  koers_window_save_to_file (window, file, NULL, saved_cb, &again);
+  g_assert_true (wait_until (is_done, &again));
+  g_clear_error (&again.error);
+  g_assert_true (wait_until (has_dialog, window));
+  adw_message_dialog_response (ui_test_message_dialog (window), "overwrite");
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       koers_document_get_modified (ui_test_document (window)) && g_get_monotonic_time () < deadline;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (koers_document_get_modified (ui_test_document (window)));
+  name = name_on_disk (path);
+  g_assert_cmpstr (name, ==, "Mine");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_remove_tree (dir);
+}
+
+/* A file made read-only while open: refused, and Save As offered. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  KoersWindow *window = open_copy (&dir, &path);
+  GFile *file = koers_document_get_file (ui_test_document (window));
+  Result res = { 0 };
+
+  g_assert_true (koers_history_set (ui_test_history (window), KOERS_FIELD_ORGANISATION_NAME, NULL, "Mine", NULL));
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  koers_window_save_to_file (window, file, NULL, saved_cb, &res);
+  g_assert_true (wait_until (is_done, &res));
+  g_assert_error (res.error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&res.error);
+  g_assert_true (wait_until (has_dialog, window));
+  g_assert_true (adw_message_dialog_has_response (ui_test_message_dialog (window), "save-as"));
+  adw_message_dialog_response (ui_test_message_dialog (window), "close");
+  pump ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_chmod (path, 0600);
+  koers_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/ui/disk/reload", test_reload);
+  g_test_add_func ("/ui/disk/save-asks", test_save_asks);
+  g_test_add_func ("/ui/disk/read-only", test_read_only);
+
+  return g_test_run ();
+}
