@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "koers-document-private.h"
 
@@ -93,6 +95,47 @@ _koers_document_check_before_save (GFile         *file,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The stamp as a draft keeps it, so that a draft restored after a crash
+ * still knows the file as the crashed run read it. */
+char *
+_koers_document_stamp_to_string (KoersDocument *self)
+{
+  if (self->etag != NULL)
+    return g_strconcat ("etag:", self->etag, NULL);
+  if (self->mtime != NULL)
+    return g_strdup_printf ("mtime:%" G_GINT64_FORMAT ".%06d:%" G_GOFFSET_FORMAT,
+                            g_date_time_to_unix (self->mtime),
+                            g_date_time_get_microsecond (self->mtime), self->size);
+  return NULL;
+}
+
+/* A stamp that does not parse is no stamp: the file then counts as
+ * changed, which asks once too often rather than once too few. */
+void
+_koers_document_stamp_from_string (KoersDocument *self,
+                                   const char    *stamp)
+{
+  gint64 seconds = 0;
+  gint micro = 0;
+  gint64 size = -1;
+
+  if (stamp == NULL)
+    return;
+  if (g_str_has_prefix (stamp, "etag:"))
+    {
+      g_free (self->etag);
+      self->etag = g_strdup (stamp + strlen ("etag:"));
+    }
+  else if (sscanf (stamp, "mtime:%" G_GINT64_FORMAT ".%d:%" G_GINT64_FORMAT, &seconds, &micro, &size) == 3)
+    {
+      g_autoptr(GDateTime) whole = g_date_time_new_from_unix_utc (seconds);
+
+      g_clear_pointer (&self->mtime, g_date_time_unref);
+      self->mtime = whole != NULL ? g_date_time_add (whole, micro) : NULL;
+      self->size = size;
+    }
 }
 
 void

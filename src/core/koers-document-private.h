@@ -51,6 +51,9 @@ struct _KoersDocument
 /* koers-document-disk.c */
 void     _koers_document_watch            (KoersDocument *self);
 void     _koers_document_unwatch          (KoersDocument *self);
+char    *_koers_document_stamp_to_string  (KoersDocument *self);
+void     _koers_document_stamp_from_string (KoersDocument *self,
+                                            const char    *stamp);
 void     _koers_document_set_changed_on_disk (KoersDocument *self,
                                               gboolean       changed);
 gboolean _koers_document_stamp_matches    (const char    *etag,

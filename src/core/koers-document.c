@@ -177,6 +177,7 @@ write_draft_async (KoersDocument *self)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *stamp = NULL;
   GWeakRef *ref;
 
   if (!koers_document_get_modified (self))
@@ -189,7 +190,8 @@ write_draft_async (KoersDocument *self)
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
-  koers_drafts_save_async (self->drafts, self->draft_id, bytes, uri, NULL, draft_saved_cb, ref);
+  stamp = _koers_document_stamp_to_string (self);
+  koers_drafts_save_async (self->drafts, self->draft_id, bytes, uri, stamp, NULL, draft_saved_cb, ref);
 }
 
 static gboolean
@@ -535,6 +537,7 @@ koers_document_restore_draft (KoersDrafts  *drafts,
   g_autoptr(KoersProject) project = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(KoersDraftInfo) info = NULL;
   g_autofree char *uri = NULL;
   KoersDocument *self;
 
@@ -551,6 +554,9 @@ koers_document_restore_draft (KoersDrafts  *drafts,
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
   self->restored = TRUE;
+  info = koers_drafts_get_info (drafts, draft_id);
+  if (info != NULL)
+    _koers_document_stamp_from_string (self, info->stamp);
 
   if (!koers_document_save_draft_now (self, &local_error))
     g_debug ("Could not take over draft %s: %s", draft_id, local_error->message);
@@ -741,6 +747,7 @@ koers_document_save_draft_now (KoersDocument  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (KOERS_IS_DOCUMENT (self), FALSE);
 
@@ -752,7 +759,8 @@ koers_document_save_draft_now (KoersDocument  *self,
 
   bytes = koers_project_to_bytes (self->project);
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
-  return koers_drafts_save (self->drafts, self->draft_id, bytes, uri, error);
+  stamp = _koers_document_stamp_to_string (self);
+  return koers_drafts_save (self->drafts, self->draft_id, bytes, uri, stamp, error);
 }
 
 /**
