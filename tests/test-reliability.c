@@ -15,6 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
+#include <time.h>
 #include <grp.h>
 
 #include "koers-document.h"
@@ -448,6 +450,64 @@ case_continuous_edits_long (const char *dir)
   run_continuous_edits (dir, 10);
 }
 
+static char *
+make_leftover (const char *dir,
+               const char *name,
+               const char *contents,
+               gboolean    stale)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  struct utimbuf old = { 0 };
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  if (stale)
+    {
+      old.actime = old.modtime = time (NULL) - 120;
+      g_assert_cmpint (g_utime (path, &old), ==, 0);
+    }
+  return g_steal_pointer (&path);
+}
+
+/* Finding 6: hidden temp files of a killed save. */
+static void
+case_stale_temp (const char *dir)
+{
+  g_autofree char *path = copy_example (dir, "plan.koers");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KoersDrafts) drafts = drafts_in (dir);
+  g_autofree char *saved = read_text (path);
+  g_autofree char *copy = make_leftover (dir, ".plan.koers.AbC123", saved, TRUE);
+  g_autofree char *young = make_leftover (dir, ".plan.koers.Young1", "{", FALSE);
+  g_autofree char *junk = make_leftover (dir, ".plan.koers.Junk12", "not a project", TRUE);
+  g_autofree char *other = make_leftover (dir, ".other.koers.Zz9999", saved, TRUE);
+  g_autofree char *edited = NULL;
+  g_autoptr(GPtrArray) leftovers = NULL;
+  g_autoptr(KoersDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_elsewhere (path, "Only in the temp file");
+  edited = read_text (path);
+  g_assert_true (g_file_set_contents (path, saved, -1, NULL));
+  g_free (make_leftover (dir, ".plan.koers.XyZ789", edited, TRUE));
+
+  leftovers = koers_document_collect_leftovers (file, NULL);
+  /* The whole copy of the saved file is gone; the others stay. */
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (young, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (junk, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  /* The edit that only the temp file holds is offered. */
+  g_assert_cmpuint (leftovers->len, ==, 1);
+
+  document = koers_document_restore_leftover (g_ptr_array_index (leftovers, 0), file, drafts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (koers_project_get_organisation_name (koers_document_get_project (document)), ==,
+                   "Only in the temp file");
+  g_assert_true (koers_document_get_modified (document));
+  g_assert_false (g_file_query_exists (g_ptr_array_index (leftovers, 0), NULL));
+  g_assert_nonnull (koers_drafts_read (drafts, koers_document_get_draft_id (document), NULL, NULL));
+}
+
 /* --- running a case ------------------------------------------------------ */
 
 static void
@@ -526,6 +586,7 @@ main (int   argc,
   add_case ("changed-on-disk/two-processes", case_two_processes, FALSE);
   add_case ("changed-on-disk/restore-draft", case_restore_over_changed, FALSE);
   add_case ("read-only", case_read_only, FALSE);
+  add_case ("stale-temp-files", case_stale_temp, FALSE);
   add_case ("draft/continuous-edits", case_continuous_edits_short, FALSE);
   add_case ("draft/continuous-edits-10s", case_continuous_edits_long, TRUE);
 

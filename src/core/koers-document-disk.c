@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "koers-document-private.h"
+#include "koers-error.h"
+#include "koers-io.h"
 
 #define CHECK_ATTRIBUTES STAMP_ATTRIBUTES "," \
                          G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
@@ -229,4 +231,133 @@ _koers_document_unwatch (KoersDocument *self)
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
+}
+
+/* A save writes ".NAME.XXXXXX" beside the file and renames it over; a
+ * kill in between leaves it. One older than this is no save in progress. */
+#define LEFTOVER_AGE_SECONDS 60
+
+static gboolean
+is_leftover_name (const char *name,
+                  const char *prefix)
+{
+  gsize len = strlen (prefix);
+
+  if (!g_str_has_prefix (name, prefix) || strlen (name) != len + 6)
+    return FALSE;
+  for (const char *p = name + len; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * koers_document_collect_leftovers:
+ * @file: a project file
+ *
+ * Looks for what an interrupted save of @file left beside it. A
+ * leftover that is a whole copy of @file as it is now holds nothing new
+ * and is removed; one that holds a different project is returned, to be
+ * offered like a draft (koers_document_restore_leftover()). Leftovers of
+ * a save that may still be running (younger than a minute) and ones that
+ * are not a Koers project are left alone.
+ *
+ * Returns: (transfer full) (element-type GFile): the leftovers to offer
+ */
+GPtrArray *
+koers_document_collect_leftovers (GFile        *file,
+                                  GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GBytes) current = NULL;
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GFileInfo *info;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (folder == NULL)
+    return g_steal_pointer (&found);
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  if (children == NULL)
+    return g_steal_pointer (&found);
+
+  current = koers_file_read_limited (file, KOERS_MAX_FILE_SIZE, cancellable, NULL);
+  while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) leftover = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(KoersProject) project = NULL;
+
+      if (!is_leftover_name (g_file_info_get_name (info), prefix) ||
+          g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+          now - (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) < LEFTOVER_AGE_SECONDS)
+        continue;
+
+      leftover = g_file_get_child (folder, g_file_info_get_name (info));
+      bytes = koers_file_read_limited (leftover, KOERS_MAX_FILE_SIZE, cancellable, NULL);
+      if (bytes == NULL)
+        continue;
+      if (current != NULL && g_bytes_equal (bytes, current))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!g_file_delete (leftover, cancellable, &error))
+            g_debug ("Could not remove a leftover of a save: %s", error->message);
+          continue;
+        }
+      project = koers_project_load_from_bytes (NULL, bytes, NULL);
+      if (project != NULL)
+        g_ptr_array_add (found, g_steal_pointer (&leftover));
+    }
+  return g_steal_pointer (&found);
+}
+
+/**
+ * koers_document_restore_leftover:
+ * @leftover: from koers_document_collect_leftovers()
+ * @file: the project file it was meant to replace
+ * @drafts: (nullable): where the document keeps its drafts
+ *
+ * Opens @leftover as unsaved changes to @file, like a restored draft: a
+ * save asks before it replaces @file. The leftover becomes a draft and
+ * is removed.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+KoersDocument *
+koers_document_restore_leftover (GFile        *leftover,
+                                 GFile        *file,
+                                 KoersDrafts  *drafts,
+                                 GError      **error)
+{
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(GError) local_error = NULL;
+  KoersDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (leftover), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  project = koers_project_load_from_file (koers_catalog_get_builtin (), leftover, NULL, error);
+  if (project == NULL)
+    return NULL;
+
+  self = koers_document_new (project, file, drafts);
+  self->restored = TRUE;
+  if (drafts == NULL || !koers_document_save_draft_now (self, &local_error))
+    {
+      /* Without a draft, the leftover stays the only copy on disk. */
+      g_debug ("Could not keep a leftover as a draft: %s", local_error ? local_error->message : "no drafts");
+      return self;
+    }
+  if (!g_file_delete (leftover, NULL, &local_error))
+    g_debug ("Could not remove a leftover of a save: %s", local_error->message);
+  return self;
 }

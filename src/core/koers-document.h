@@ -46,6 +46,13 @@ KoersDocument *koers_document_restore_draft    (KoersDrafts         *drafts,
                                                 const char          *draft_id,
                                                 GError             **error);
 
+GPtrArray     *koers_document_collect_leftovers (GFile             *file,
+                                                GCancellable        *cancellable);
+KoersDocument *koers_document_restore_leftover (GFile               *leftover,
+                                                GFile               *file,
+                                                KoersDrafts         *drafts,
+                                                GError             **error);
+
 KoersProject  *koers_document_get_project      (KoersDocument       *self);
 KoersHistory  *koers_document_get_history      (KoersDocument       *self);
 GFile         *koers_document_get_file         (KoersDocument       *self);

@@ -327,6 +327,7 @@ open_file (KoersApplication *self,
   koers_session_add_recent (file);
   window = new_window (self, document);
   gtk_window_present (GTK_WINDOW (window));
+  koers_window_offer_leftovers (window);
   return window;
 }
 

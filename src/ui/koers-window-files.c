@@ -412,6 +412,103 @@ _koers_window_changed_on_disk (KoersWindow *self)
     show_changed_on_disk (self);
 }
 
+/* --- what an interrupted save left ---------------------------------------- */
+
+typedef struct {
+  KoersWindow *self;
+  GFile       *leftover;
+} LeftoverAnswer;
+
+static void
+leftover_answer_free (gpointer data,
+                      GClosure *closure)
+{
+  LeftoverAnswer *answer = data;
+
+  g_object_unref (answer->self);
+  g_object_unref (answer->leftover);
+  g_free (answer);
+}
+
+static void
+leftover_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LeftoverAnswer   *answer)
+{
+  KoersWindow *self = answer->self;
+  GFile *file = koers_document_get_file (self->document);
+  g_autoptr(KoersDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") == 0)
+    {
+      if (!g_file_delete (answer->leftover, NULL, &error))
+        g_debug ("%s", error->message);
+      return;
+    }
+  if (g_strcmp0 (response, "open") != 0 || file == NULL)
+    return;
+
+  document = koers_document_restore_leftover (answer->leftover, file, koers_session_get_drafts (), &error);
+  if (document == NULL)
+    {
+      show_open_error (self, answer->leftover, error);
+      return;
+    }
+  if (!koers_document_get_modified (self->document))
+    _koers_window_set_document (self, document);
+  else
+    gtk_window_present (GTK_WINDOW (koers_window_new (gtk_window_get_application (GTK_WINDOW (self)), document)));
+}
+
+/**
+ * koers_window_offer_leftovers:
+ *
+ * Looks for what an interrupted save of the window's file left beside
+ * it (see koers_document_collect_leftovers()) and offers the first that
+ * holds changes the file does not: open them as unsaved changes, or
+ * delete the copy.
+ */
+void
+koers_window_offer_leftovers (KoersWindow *self)
+{
+  GFile *file = koers_document_get_file (self->document);
+  g_autoptr(GPtrArray) leftovers = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  LeftoverAnswer *answer;
+  GtkWidget *dialog;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+
+  if (file == NULL)
+    return;
+  leftovers = koers_document_collect_leftovers (file, NULL);
+  if (leftovers->len == 0)
+    return;
+
+  name = g_file_get_basename (file);
+  /* TRANSLATORS: %s is a file name */
+  body = g_strdup_printf (_("Saving “%s” was interrupted earlier. The unfinished copy holds changes that the file does not. Open them as unsaved changes?"),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Changes Found"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "delete", _("_Delete Them"),
+                                    "open", _("_Open Them"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+
+  answer = g_new0 (LeftoverAnswer, 1);
+  answer->self = g_object_ref (self);
+  answer->leftover = g_object_ref (g_ptr_array_index (leftovers, 0));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (leftover_response_cb), answer, leftover_answer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- opening ------------------------------------------------------------ */
 
 static void
@@ -510,7 +607,9 @@ koers_window_open_file (KoersWindow  *self,
     }
 
   koers_session_add_recent (file);
-  return show_document (self, document);
+  window = show_document (self, document);
+  koers_window_offer_leftovers (window);
+  return window;
 }
 
 /**

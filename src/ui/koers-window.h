@@ -29,6 +29,7 @@ void           koers_window_show_error         (KoersWindow    *self,
 
 /* Files, drafts and closing (koers-window-files.c). */
 void           koers_window_reload             (KoersWindow    *self);
+void           koers_window_offer_leftovers    (KoersWindow    *self);
 KoersWindow   *koers_window_open_file          (KoersWindow    *self,
                                                 GFile          *file,
                                                 GError        **error);

@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "koers-session.h"
 #include "ui-test-util.h"
@@ -207,6 +209,48 @@ test_read_only (void)
   koers_test_remove_tree (dir);
 }
 
+/* What a killed save left beside the file is offered, and opens as
+ * unsaved changes. */
+static void
+test_leftover (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = koers_test_make_dir ("koers-disk");
+  g_autofree char *path = g_build_filename (dir, "plan.koers", NULL);
+  g_autofree char *leftover = g_build_filename (dir, ".plan.koers.Ab12Cd", NULL);
+  struct utimbuf old = { 0 };
+  KoersWindow *window = ui_test_window_new (NULL, NULL, NULL);
+  AdwMessageDialog *dialog;
+
+  file = g_file_new_for_path (path);
+  g_assert_true (koers_project_save_to_file (project, file, NULL, NULL));
+  g_assert_true (koers_project_set_field (project, KOERS_FIELD_ORGANISATION_NAME, NULL, "Only in the leftover", NULL));
+  bytes = koers_project_to_bytes (project);
+  g_assert_true (g_file_set_contents (leftover, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  old.actime = old.modtime = time (NULL) - 600;
+  g_assert_cmpint (g_utime (leftover, &old), ==, 0);
+
+  g_assert_true (koers_window_open_file (window, file, &error) == window);
+  g_assert_no_error (error);
+  g_assert_true (wait_until (has_dialog, window));
+  dialog = ui_test_message_dialog (window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "delete"));
+  adw_message_dialog_response (dialog, "open");
+  pump ();
+
+  g_assert_cmpstr (koers_project_get_organisation_name (ui_test_project (window)), ==, "Only in the leftover");
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+
+  koers_document_discard_draft (ui_test_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/ui/disk/reload", test_reload);
   g_test_add_func ("/ui/disk/save-asks", test_save_asks);
   g_test_add_func ("/ui/disk/read-only", test_read_only);
+  g_test_add_func ("/ui/disk/leftover", test_leftover);
 
   return g_test_run ();
 }
