@@ -612,6 +612,94 @@ koers_window_open_file (KoersWindow  *self,
   return window;
 }
 
+static void
+open_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KoersWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(KoersDocument) document = NULL;
+  GError *error = NULL;
+  KoersWindow *window;
+
+  document = koers_document_load_finish (result, &error);
+  if (document == NULL)
+    {
+      show_open_error (self, file, error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Opened elsewhere while it was read: one file, one window. */
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else
+    {
+      koers_session_add_recent (file);
+      window = show_document (self, document);
+      koers_window_offer_leftovers (window);
+    }
+  g_task_return_pointer (task, g_object_ref (window), g_object_unref);
+}
+
+/**
+ * koers_window_open_file_async:
+ * @file: a .koers file
+ *
+ * As koers_window_open_file(), reading @file on a worker thread: a slow
+ * network share never freezes the window. Choosing a file in Open and
+ * the recent files come here.
+ */
+void
+koers_window_open_file_async (KoersWindow         *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  KoersWindow *window;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_window_open_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      g_task_return_pointer (task, g_object_ref (window), g_object_unref);
+      return;
+    }
+
+  koers_document_load_async (koers_project_get_catalog (koers_document_get_project (self->document)),
+                             file, koers_session_get_drafts (), cancellable, open_loaded_cb,
+                             g_steal_pointer (&task));
+}
+
+/**
+ * koers_window_open_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the window showing the file, or
+ *   %NULL with @error set
+ */
+KoersWindow *
+koers_window_open_file_finish (KoersWindow   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * koers_window_restore_draft:
  * @draft_id: an orphaned draft, from koers_drafts_list_orphaned()

@@ -9,9 +9,11 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <utime.h>
 
+#include "koers-application.h"
 #include "koers-session.h"
 #include "ui-test-util.h"
 #include "koers-test-util.h"
@@ -251,6 +253,87 @@ test_leftover (void)
   koers_test_remove_tree (dir);
 }
 
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Ctrl+O on a pipe named x.koers froze the window in open(); opening is
+ * asynchronous now, and refuses anything but an ordinary file. A file
+ * opened twice is one window. */
+static void
+test_open_async (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-disk");
+  g_autofree char *fifo = g_build_filename (dir, "x.koers", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.koers", NULL);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KoersProject) project = load_example ();
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GAsyncResult) opened = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(KoersWindow) shown = NULL;
+  g_autoptr(KoersWindow) shown_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersApplication) app = koers_application_new ();
+  KoersWindow *window, *other;
+  guint showing = 0;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = ui_test_window_new (GTK_APPLICATION (app), NULL, NULL);
+  other = ui_test_window_new (GTK_APPLICATION (app), NULL, NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (koers_project_save_to_file (project, file, NULL, NULL));
+
+  /* The watchdog: wait_until gives up after 10 s and the test fails. */
+  koers_window_open_file_async (window, fifo_file, NULL, store_result_cb, &refused);
+  g_assert_true (wait_until (has_result, &refused));
+  g_assert_null (koers_window_open_file_finish (window, refused, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (ui_test_message_dialog (window));
+  adw_message_dialog_response (ui_test_message_dialog (window), "close");
+  pump ();
+
+  koers_window_open_file_async (window, file, NULL, store_result_cb, &opened);
+  g_assert_true (wait_until (has_result, &opened));
+  shown = koers_window_open_file_finish (window, opened, NULL);
+  g_assert_true (shown == window);
+  koers_window_open_file_async (other, file, NULL, store_result_cb, &again);
+  g_assert_true (wait_until (has_result, &again));
+  shown_again = koers_window_open_file_finish (other, again, NULL);
+  g_assert_true (shown_again == window);
+
+  /* The file given to the app again (koers plan.koers from a terminal,
+   * a file manager): presented, not opened a second time. */
+  g_application_open (G_APPLICATION (app), (GFile *[]) { file }, 1, "");
+  pump ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      GFile *own = koers_document_get_file (koers_window_get_document (l->data));
+
+      if (own != NULL && g_file_equal (own, file))
+        showing++;
+    }
+  g_assert_cmpuint (showing, ==, 1);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    gtk_window_destroy (l->data);
+  window = other = NULL;
+  koers_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/ui/disk/save-asks", test_save_asks);
   g_test_add_func ("/ui/disk/read-only", test_read_only);
   g_test_add_func ("/ui/disk/leftover", test_leftover);
+  g_test_add_func ("/ui/disk/open-async", test_open_async);
 
   return g_test_run ();
 }
