@@ -130,7 +130,7 @@ library_roadmap (const char         *name,
 static void
 test_version (void)
 {
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   g_autoptr(GRegex) regex = g_regex_new ("^koers [0-9]+\\.[0-9]+\\.[0-9]+(-devel)?\n$", 0, 0, NULL);
 
   KOERS (&run, "--version");
@@ -143,7 +143,7 @@ test_version (void)
 static void
 test_help (void)
 {
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram",
                                    "--size", "--scale", "--theme", "--background", "--page", "--version", NULL };
 
@@ -159,7 +159,7 @@ test_help (void)
 static void
 test_help_usage_line (void)
 {
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
   KOERS (&run, "--help");
@@ -181,7 +181,7 @@ check_valid (const char *name,
   const GPtrArray *findings = koers_roadmap_get_findings (roadmap);
   g_autofree char *first = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   guint placed = 0;
   const char *models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
 
@@ -230,7 +230,7 @@ test_check_findings (void)
   g_autofree char *path = koers_test_data_path ("valid-full.koers");
   g_autoptr(KoersProject) project = koers_test_load_data ("valid-full.koers");
   g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   /* this file has findings, and each is printed */
   g_assert_cmpuint (koers_roadmap_get_findings (roadmap)->len, >, 0);
@@ -247,7 +247,7 @@ test_check_warnings (void)
   g_autofree char *unknown = koers_test_data_path ("unknown-model.koers");
   g_autofree char *below_err = g_strdup_printf ("koers: %s: placements.pyramid.target: the target “Listen” is below the current stage “Create”\n", below);
   g_autofree char *unknown_err = g_strdup_printf ("koers: %s: placements.custom-model: a model this version of Koers does not know; kept as it is\n", unknown);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   /* warnings on standard error, the file still valid */
   check_valid ("target-below-current.koers", below_err);
@@ -307,7 +307,7 @@ test_check_broken (gconstpointer data)
   g_autofree char *path = koers_test_data_path (c->file);
   g_autofree char *expected = g_strdup_printf ("koers: %s: %s\n", path, c->message);
   g_autoptr(GRegex) where = g_regex_new ("^koers: [^\n]+: ([0-9]+:[0-9]+|[a-z][a-z0-9./_-]*): [^\n]+\n$", 0, 0, NULL);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   KOERS (&run, "--check", path);
   g_assert_cmpint (run.status, ==, 1);
@@ -325,7 +325,7 @@ test_check_syntax_error (void)
   g_autofree char *escaped = g_regex_escape_string (path, -1);
   g_autofree char *pattern = g_strdup_printf ("^koers: %s: 3:[0-9]+: not valid JSON: [^\n]+\n$", escaped);
   g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   KOERS (&run, "--check", path);
   g_assert_cmpint (run.status, ==, 1);
@@ -340,7 +340,7 @@ test_check_missing_file (void)
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *path = g_build_filename (dir, "nothing-here.koers", NULL);
   g_autofree char *expected = g_strdup_printf ("koers: %s: no such file\n", path);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   KOERS (&run, "--check", path);
   g_assert_cmpint (run.status, ==, 1);
@@ -354,7 +354,7 @@ test_check_folder (void)
 {
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *expected = g_strdup_printf ("koers: %s: this is a folder, not a Koers file\n", dir);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   /* not "Error opening file …: Is a directory" */
   KOERS (&run, "--check", dir);
@@ -370,7 +370,7 @@ test_check_too_large (void)
   g_autofree char *dir = koers_test_make_dir ("koers-cli");
   g_autofree char *path = g_build_filename (dir, "huge.koers", NULL);
   g_autofree char *prefix = g_strdup_printf ("koers: %s: ", path);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   FILE *f = fopen (path, "w");
 
   g_assert_nonnull (f);
@@ -395,7 +395,7 @@ test_check_too_deep (void)
   g_autofree char *path = g_build_filename (dir, "deep.koers", NULL);
   g_autofree char *text = g_malloc (200001);
   g_autofree char *expected = NULL;
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   memset (text, '[', 200000);
   text[200000] = '\0';
@@ -416,8 +416,8 @@ test_roadmap_markdown (void)
 {
   g_autofree char *path = koers_test_data_path ("woonstichting.koers");
   g_autofree char *expected = library_roadmap ("woonstichting.koers", KOERS_ROADMAP_FORMAT_MARKDOWN);
-  g_auto(Run) run;
-  g_auto(Run) explicit;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) explicit = { 0 };
   const char *first_section;
 
   KOERS (&run, "--roadmap", path);
@@ -442,7 +442,7 @@ static void
 test_roadmap_markdown_state (void)
 {
   g_autofree char *path = koers_test_data_path ("orphan-items.koers");
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   const char *orphans;
 
   KOERS (&run, "--roadmap", path);
@@ -467,7 +467,7 @@ static void
 test_roadmap_markdown_backticks (void)
 {
   g_autofree char *path = koers_test_data_path ("orphan-backticks.koers");
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   const char *orphans;
 
   KOERS (&run, "--roadmap", path);
@@ -524,7 +524,7 @@ test_roadmap_json (void)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root;
   JsonArray *phases, *findings, *orphaned;
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   guint n_items = 0;
 
   KOERS (&run, "--roadmap", "--format=json", path);
@@ -619,7 +619,7 @@ test_roadmap_json_orphans (void)
   g_autoptr(JsonNode) root_node = NULL;
   JsonArray *orphaned;
   JsonObject *o;
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   KOERS (&run, "--roadmap", "--format=json", path);
   g_assert_cmpint (run.status, ==, 0);
@@ -676,7 +676,7 @@ test_roadmap_csv (void)
   const char * const header[] = { "phase", "id", "title", "model", "stage", "status", "owner", "due", "note",
                                   "quarter", "phase name", "why", "role", "effort", "after" };
   GPtrArray *first;
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
   gboolean found_management = FALSE, found_read = FALSE;
   guint row = 1;
 
@@ -754,7 +754,7 @@ test_roadmap_warning (void)
 {
   g_autofree char *path = koers_test_data_path ("unknown-model.koers");
   g_autofree char *expected_err = g_strdup_printf ("koers: %s: placements.custom-model: a model this version of Koers does not know; kept as it is\n", path);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   KOERS (&run, "--roadmap", path);
   g_assert_cmpint (run.status, ==, 0);
@@ -771,7 +771,7 @@ test_roadmap_broken (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_auto(Run) run;
+      g_auto(Run) run = { 0 };
 
       KOERS (&run, "--roadmap", formats[i], path);
       g_assert_cmpint (run.status, ==, 1);
@@ -813,7 +813,7 @@ test_roadmap_dutch (void)
   g_autofree char *path = koers_test_data_path ("woonstichting.koers");
   g_autofree char *localedir = find_dutch_localedir ();
   g_auto(GStrv) env = headless_environment ("nl");
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   if (localedir == NULL)
     {
@@ -844,7 +844,7 @@ test_roadmap_dutch (void)
 static void
 assert_usage_error (const char * const *args)
 {
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   run_koers (&run, args);
   g_test_message ("%s", run.err);
@@ -879,8 +879,8 @@ test_usage_error_messages (void)
 {
   g_autofree char *valid = koers_test_data_path ("valid-full.koers");
   g_autofree char *other = koers_test_data_path ("valid-minimal.koers");
-  g_auto(Run) run;
-  g_auto(Run) two;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) two = { 0 };
 
   KOERS (&run, "--roadmap", "--format=xml", valid);
   g_assert_cmpint (run.status, ==, 2);
@@ -950,9 +950,9 @@ test_usage_page_pdf (void)
   g_autofree char *contents = NULL;
   gsize len = 0;
   gboolean two_pages = FALSE;
-  g_auto(Run) beyond;
-  g_auto(Run) diagram;
-  g_auto(Run) second;
+  g_auto(Run) beyond = { 0 };
+  g_auto(Run) diagram = { 0 };
+  g_auto(Run) second = { 0 };
 
   /* valid-full.koers takes two slides at 1920x1080 */
   KOERS (&beyond, export_pdf, "--page=3", valid);
@@ -1049,7 +1049,7 @@ export_to (const char *option_prefix,
   g_autofree char *out = g_build_filename (dir, name, NULL);
   g_autofree char *option = g_strconcat (option_prefix, out, NULL);
   g_autofree char *input = koers_test_data_path (file);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   if (extra)
     KOERS (&run, option, extra, input);
@@ -1118,7 +1118,7 @@ test_export_missing_folder (void)
   g_autofree char *option = g_strconcat ("--export-roadmap=", out, NULL);
   g_autofree char *input = koers_test_data_path ("woonstichting.koers");
   g_autofree char *prefix = g_strdup_printf ("koers: %s: ", out);
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   KOERS (&run, option, input);
   g_assert_cmpint (run.status, ==, 1);
@@ -1142,10 +1142,10 @@ test_export_keeps_existing (void)
   g_autofree char *broken = koers_test_data_path ("unknown-stage.koers");
   g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
   g_autofree char *contents = NULL;
-  g_auto(Run) refused;
-  g_auto(Run) refused_diagram;
-  g_auto(Run) no_page;
-  g_auto(Run) no_pdf_page;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) refused_diagram = { 0 };
+  g_auto(Run) no_page = { 0 };
+  g_auto(Run) no_pdf_page = { 0 };
 
   g_assert_true (g_file_set_contents (out, "the previous export", -1, NULL));
   g_assert_true (g_file_set_contents (pdf_out, "the previous export", -1, NULL));
@@ -1176,7 +1176,7 @@ test_no_display_needed (void)
 {
   g_autofree char *path = koers_test_data_path ("woonstichting.koers");
   g_auto(GStrv) env = headless_environment ("en");
-  g_auto(Run) run;
+  g_auto(Run) run = { 0 };
 
   /* and with a display that cannot be opened, still no window is tried */
   env = g_environ_setenv (env, "DISPLAY", ":4242", TRUE);
