@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "koers-catalog.h"
 #include "koers-cli.h"
@@ -84,6 +87,39 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
+/* "-": a project piped in, as other command-line tools take it. */
+static GBytes *
+read_stdin (GError **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  guint8 chunk[65536];
+
+  for (;;)
+    {
+      gssize n = read (STDIN_FILENO, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("could not read standard input: %s"), g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (buffer->len + (gsize) n > KOERS_MAX_FILE_SIZE)
+        {
+          koers_file_set_too_large_error (error, (guint64) buffer->len + n, KOERS_MAX_FILE_SIZE);
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
 static KoersProject *
 load (const char  *path)
 {
@@ -92,7 +128,10 @@ load (const char  *path)
   g_autoptr(GError) error = NULL;
   KoersProject *project;
 
-  bytes = koers_file_read_limited (file, KOERS_MAX_FILE_SIZE, NULL, &error);
+  if (g_str_equal (path, "-"))
+    bytes = read_stdin (&error);
+  else
+    bytes = koers_file_read_limited (file, KOERS_MAX_FILE_SIZE, NULL, &error);
   if (bytes == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -116,6 +155,19 @@ print_warnings (const char   *path,
 
   for (guint i = 0; i < warnings->len; i++)
     g_printerr ("koers: %s: %s\n", path, (const char *) g_ptr_array_index (warnings, i));
+}
+
+/* Output that never arrived (a full disk, a closed pipe) is a failure,
+ * not a success with nothing to show. */
+static int
+finish_output (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("koers: %s: %s\n", _("could not write the output"), g_strerror (errno));
+      return EXIT_REFUSED;
+    }
+  return 0;
 }
 
 static int
@@ -164,7 +216,7 @@ run_check (const char *path)
                f->id, models, message);
     }
 
-  return 0;
+  return finish_output ();
 }
 
 static int
@@ -182,8 +234,19 @@ run_roadmap (const char         *path,
   roadmap = koers_roadmap_build (project, NULL);
   text = koers_roadmap_to_text (roadmap, koers_project_get_catalog (project), format);
   fwrite (text, 1, strlen (text), stdout);
-  fflush (stdout);
-  return 0;
+  return finish_output ();
+}
+
+/* Whether @out names the file @path is, through links and other names. */
+static gboolean
+same_file (const char *path,
+           const char *out)
+{
+  GStatBuf a, b;
+
+  if (g_str_equal (path, "-") || g_stat (path, &a) != 0 || g_stat (out, &b) != 0)
+    return FALSE;
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 static int
@@ -203,6 +266,12 @@ run_export (const char               *path,
   if (model_id != NULL && koers_catalog_lookup (koers_project_get_catalog (project), model_id) == NULL)
     return usage_error (_("--export-diagram: unknown model “%s” (expected one of pyramid, learning-curve, maturity-matrix, strategy-model)"),
                         model_id);
+
+  if (same_file (path, out))
+    {
+      g_printerr ("koers: %s: %s\n", out, _("this is the project itself; choose another name for the export"));
+      return EXIT_REFUSED;
+    }
 
   file = g_file_new_for_commandline_arg (out);
   if (model_id != NULL)

@@ -12,7 +12,9 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "koers-error.h"
 #include "koers-project.h"
@@ -1304,6 +1306,161 @@ test_usage_deck_options (void)
   koers_test_remove_tree (dir);
 }
 
+/* --- issue 15: pipes, devices, standard input and output ---------------- */
+
+/* Runs koers with @stdin_path as standard input and @stdout_path as
+ * standard output (either may be NULL), failing rather than hanging when
+ * it takes more than 20 s. */
+static void
+run_koers_redirected (Run                *run,
+                      const char         *stdin_path,
+                      const char         *stdout_path,
+                      const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                                                       (stdout_path ? 0 : G_SUBPROCESS_FLAGS_STDOUT_PIPE));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = headless_environment ("en");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+
+  g_subprocess_launcher_set_environ (launcher, env);
+  if (stdin_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  if (stdout_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
+  g_ptr_array_add (argv, (char *) g_getenv ("KOERS_BINARY"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  /* The watchdog: a blocked koers fails the test instead of hanging it. */
+  while (g_subprocess_get_identifier (child) != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  if (g_subprocess_get_identifier (child) != NULL)
+    {
+      g_subprocess_force_exit (child);
+      g_error ("koers did not finish within 20 s");
+    }
+  g_subprocess_communicate (child, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  memset (run, 0, sizeof *run);
+  run->status = g_subprocess_get_exit_status (child);
+  run->out = out ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+}
+
+#define KOERS_REDIRECTED(run, in, out, ...) \
+  run_koers_redirected ((run), (in), (out), (const char * const []) { __VA_ARGS__, NULL })
+
+/* Finding 3: --check on a pipe named x.koers waited forever. */
+static void
+test_check_fifo (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *fifo = g_build_filename (dir, "x.koers", NULL);
+  g_auto(Run) check = { 0 };
+  g_auto(Run) roadmap = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  KOERS_REDIRECTED (&check, NULL, NULL, "--check", fifo);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_nonnull (strstr (check.err, "not an ordinary file"));
+  KOERS_REDIRECTED (&roadmap, NULL, NULL, "--roadmap", fifo);
+  g_assert_cmpint (roadmap.status, ==, 1);
+  koers_test_remove_tree (dir);
+}
+
+/* Finding 7: write errors on standard output were ignored. */
+static void
+test_stdout_full (void)
+{
+  g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
+  g_auto(Run) check = { 0 };
+  g_auto(Run) roadmap = { 0 };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  KOERS_REDIRECTED (&check, NULL, "/dev/full", "--check", valid);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_nonnull (strstr (check.err, "could not write the output"));
+  KOERS_REDIRECTED (&roadmap, NULL, "/dev/full", "--roadmap", valid);
+  g_assert_cmpint (roadmap.status, ==, 1);
+  g_assert_nonnull (strstr (roadmap.err, "could not write the output"));
+}
+
+/* Finding 7: "-" reads the project from standard input. */
+static void
+test_stdin (void)
+{
+  g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
+  g_autofree char *broken = koers_test_data_path ("missing-comma.koers");
+  g_autofree char *expected = library_roadmap ("woonstichting.koers", KOERS_ROADMAP_FORMAT_MARKDOWN);
+  g_auto(Run) check = { 0 };
+  g_auto(Run) roadmap = { 0 };
+  g_auto(Run) refused = { 0 };
+
+  KOERS_REDIRECTED (&check, valid, NULL, "--check", "-");
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_true (g_str_has_prefix (check.out, "-: a valid Koers project"));
+  KOERS_REDIRECTED (&roadmap, valid, NULL, "--roadmap", "-");
+  g_assert_cmpint (roadmap.status, ==, 0);
+  g_assert_cmpstr (roadmap.out, ==, expected);
+  KOERS_REDIRECTED (&refused, broken, NULL, "--check", "-");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, "koers: -: "));
+}
+
+/* Finding 2 and 7: an export through a link to a pipe, or onto its own
+ * input, changes nothing. */
+static void
+test_export_refuses (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autofree char *to_fifo = g_build_filename (dir, "full.png", NULL);
+  g_autofree char *project = g_build_filename (dir, "plan.koers", NULL);
+  g_autofree char *to_project = g_build_filename (dir, "plan.png", NULL);
+  g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
+  g_autofree char *into_fifo = g_strconcat ("--export-roadmap=", to_fifo, NULL);
+  g_autofree char *into_self = g_strconcat ("--export-roadmap=", to_project, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) piped = { 0 };
+  g_auto(Run) itself = { 0 };
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (valid, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (project, before, -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink (fifo, to_fifo), ==, 0);
+  g_assert_cmpint (symlink (project, to_project), ==, 0);
+
+  KOERS_REDIRECTED (&piped, NULL, NULL, into_fifo, valid);
+  g_assert_cmpint (piped.status, ==, 1);
+  g_assert_nonnull (strstr (piped.err, "not an ordinary file"));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  KOERS_REDIRECTED (&itself, NULL, NULL, into_self, project);
+  g_assert_cmpint (itself.status, ==, 1);
+  g_assert_nonnull (strstr (itself.err, "the project itself"));
+  g_assert_true (g_file_get_contents (project, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  koers_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1505,10 @@ main (int   argc,
   g_test_add_func ("/cli/export/page-pdf", test_usage_page_pdf);
   g_test_add_func ("/cli/export/roadmap", test_export_roadmap);
   g_test_add_func ("/cli/export/diagram", test_export_diagram);
+  g_test_add_func ("/cli/export/refuses-special-and-self", test_export_refuses);
+  g_test_add_func ("/cli/check/fifo", test_check_fifo);
+  g_test_add_func ("/cli/stdout/write-error", test_stdout_full);
+  g_test_add_func ("/cli/stdin", test_stdin);
   /* registered last: the suite "help" runs after the others */
   g_test_add_func ("/cli/help/usage-line", test_help_usage_line);
 

@@ -101,7 +101,7 @@ test_round_trip (void)
 
   g_assert_true (g_uuid_string_is_valid (id));
 
-  koers_drafts_save (drafts, id, bytes, "file:///home/anna/woonstichting.koers", &error);
+  koers_drafts_save (drafts, id, bytes, "file:///home/anna/woonstichting.koers", NULL, &error);
   g_assert_no_error (error);
 
   /* Our own draft: this process is alive, so nothing to restore. */
@@ -126,7 +126,7 @@ test_round_trip (void)
   /* A later save replaces the draft; a project never saved has no uri. */
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = make_project_bytes ("Gemeente Voorbeeld");
-  koers_drafts_save (drafts, id, bytes, NULL, &error);
+  koers_drafts_save (drafts, id, bytes, NULL, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&read, g_bytes_unref);
   g_clear_pointer (&uri, g_free);
@@ -171,7 +171,7 @@ save_as_gone (const char *dir,
   g_autoptr(KoersDrafts) writer = drafts_in (dir);
   g_autoptr(GError) error = NULL;
 
-  koers_drafts_save (writer, id, bytes, NULL, &error);
+  koers_drafts_save (writer, id, bytes, NULL, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -197,7 +197,7 @@ test_orphaned_lock (void)
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GError) error = NULL;
 
-  koers_drafts_save (writer, id, bytes, NULL, &error);
+  koers_drafts_save (writer, id, bytes, NULL, NULL, &error);
   g_assert_no_error (error);
 
   orphans = koers_drafts_list_orphaned (reader);
@@ -361,7 +361,7 @@ test_async_order (void)
       g_clear_pointer (&last, g_bytes_unref);
       last = make_project_bytes (name);
       pending++;
-      koers_drafts_save_async (drafts, id, last, NULL, NULL, save_async_cb, &pending);
+      koers_drafts_save_async (drafts, id, last, NULL, NULL, NULL, save_async_cb, &pending);
     }
   while (pending > 0)
     g_main_context_iteration (NULL, TRUE);
@@ -373,7 +373,7 @@ test_async_order (void)
   for (guint i = 0; i < 5; i++)
     {
       pending++;
-      koers_drafts_save_async (drafts, id, last, NULL, NULL, save_async_cb, &pending);
+      koers_drafts_save_async (drafts, id, last, NULL, NULL, NULL, save_async_cb, &pending);
     }
   koers_drafts_remove (drafts, id, &error);
   g_assert_no_error (error);
@@ -406,7 +406,7 @@ draft_writer_main (const char *dir,
       g_autofree char *name = g_strdup_printf ("Version %u", version);
       g_autoptr(GBytes) bytes = make_project_bytes (name);
 
-      if (!koers_drafts_save (drafts, id, bytes, "file:///home/anna/plan.koers", &error))
+      if (!koers_drafts_save (drafts, id, bytes, "file:///home/anna/plan.koers", NULL, &error))
         {
           fprintf (stderr, "draft-writer: %s\n", error->message);
           return 1;

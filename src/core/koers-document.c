@@ -9,52 +9,24 @@
  *
  * Saving serialises the project once, on the calling thread (a project is
  * not thread-safe), and writes those bytes atomically on a worker thread:
- * the previous file stays whole whatever happens. After every change
- * settles, the project also goes to the drafts store, so that a crash or a
- * kill loses at most the last two seconds. A clean save or a discard
+ * the previous file stays whole whatever happens. At most two seconds
+ * after a change, the project also goes to the drafts store, however
+ * often changes keep coming, so that a crash or a kill loses at most the
+ * last two seconds. A clean save or a discard
  * removes the draft.
  */
 #define G_LOG_DOMAIN "koers-document"
 
 #include "config.h"
 
-#include "koers-document.h"
+#include "koers-document-private.h"
 #include "koers-enum-types.h"
 #include "koers-io.h"
 
-/* How long the project must stay unchanged before a draft is written. */
+/* The longest a change waits before a draft holds it. */
 #define DRAFT_DELAY_MS 2000
 
-/* Read when a file is opened and after it is saved, so that a later
- * check can tell whether someone else changed the file meanwhile. */
-#define STAMP_ATTRIBUTES G_FILE_ATTRIBUTE_ETAG_VALUE "," \
-                         G_FILE_ATTRIBUTE_TIME_MODIFIED "," \
-                         G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC "," \
-                         G_FILE_ATTRIBUTE_STANDARD_SIZE
 
-struct _KoersDocument
-{
-  GObject       parent_instance;
-
-  KoersProject *project;
-  KoersHistory *history;
-  GFile        *file;
-  KoersDrafts  *drafts;       /* nullable: no drafts kept */
-  char         *draft_id;
-  guint         draft_source;
-
-  /* A restored draft differs from its file although its history is new. */
-  gboolean      restored;
-  /* Counts the changes, so that a save knows whether what it wrote is
-   * still what the project holds when the write is done. */
-  guint64       change_count;
-  guint         n_saving;
-
-  /* The file as this document last read or wrote it. */
-  char         *etag;
-  GDateTime    *mtime;
-  goffset       size;
-};
 
 G_DEFINE_FINAL_TYPE (KoersDocument, koers_document, G_TYPE_OBJECT)
 
@@ -65,6 +37,7 @@ enum {
   PROP_FILE,
   PROP_MODIFIED,
   PROP_BUSY,
+  PROP_CHANGED_ON_DISK,
   N_PROPS
 };
 
@@ -84,6 +57,13 @@ typedef struct {
   GDateTime *now;
   guint64    change_count;
   GFileInfo *info;
+
+  /* What the file must still be for the save to go ahead. */
+  gboolean   check;
+  gboolean   known;
+  char      *etag;
+  GDateTime *mtime;
+  goffset    size;
 } SaveData;
 
 static void
@@ -93,6 +73,8 @@ save_data_free (SaveData *data)
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_pointer (&data->now, g_date_time_unref);
   g_clear_object (&data->info);
+  g_clear_pointer (&data->etag, g_free);
+  g_clear_pointer (&data->mtime, g_date_time_unref);
   g_free (data);
 }
 
@@ -160,7 +142,10 @@ set_file (KoersDocument *self,
           GFile         *file)
 {
   if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    {
+      _koers_document_watch (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
 }
 
 /* --- drafts ------------------------------------------------------------- */
@@ -192,6 +177,7 @@ write_draft_async (KoersDocument *self)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *stamp = NULL;
   GWeakRef *ref;
 
   if (!koers_document_get_modified (self))
@@ -204,7 +190,8 @@ write_draft_async (KoersDocument *self)
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
-  koers_drafts_save_async (self->drafts, self->draft_id, bytes, uri, NULL, draft_saved_cb, ref);
+  stamp = _koers_document_stamp_to_string (self);
+  koers_drafts_save_async (self->drafts, self->draft_id, bytes, uri, stamp, NULL, draft_saved_cb, ref);
 }
 
 static gboolean
@@ -229,11 +216,11 @@ history_changed_cb (KoersDocument *self,
 {
   self->change_count++;
 
-  if (self->drafts != NULL)
-    {
-      g_clear_handle_id (&self->draft_source, g_source_remove);
-      self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
-    }
+  /* Not restarted by later changes: someone who keeps editing would
+   * otherwise never get a draft. The draft follows the first unsaved
+   * change within DRAFT_DELAY_MS, and takes every change made till then. */
+  if (self->drafts != NULL && self->draft_source == 0)
+    self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 
   g_signal_emit (self, signals[CHANGED], 0, field, key);
 }
@@ -268,6 +255,7 @@ koers_document_dispose (GObject *object)
   KoersDocument *self = (KoersDocument *) object;
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
+  _koers_document_unwatch (self);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
@@ -314,6 +302,9 @@ koers_document_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, koers_document_get_busy (self));
+      break;
+    case PROP_CHANGED_ON_DISK:
+      g_value_set_boolean (value, self->changed_on_disk);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -367,6 +358,15 @@ koers_document_class_init (KoersDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * KoersDocument:changed-on-disk:
+   *
+   * Whether another program changed the file since this document last
+   * read or wrote it: a save would replace that program's work.
+   */
+  properties[PROP_CHANGED_ON_DISK] =
+    g_param_spec_boolean ("changed-on-disk", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -537,6 +537,7 @@ koers_document_restore_draft (KoersDrafts  *drafts,
   g_autoptr(KoersProject) project = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(KoersDraftInfo) info = NULL;
   g_autofree char *uri = NULL;
   KoersDocument *self;
 
@@ -553,6 +554,9 @@ koers_document_restore_draft (KoersDrafts  *drafts,
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
   self->restored = TRUE;
+  info = koers_drafts_get_info (drafts, draft_id);
+  if (info != NULL)
+    _koers_document_stamp_from_string (self, info->stamp);
 
   if (!koers_document_save_draft_now (self, &local_error))
     g_debug ("Could not take over draft %s: %s", draft_id, local_error->message);
@@ -570,6 +574,12 @@ write_in_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
+  if (!_koers_document_check_before_save (data->file, data->check, data->known, data->etag,
+                                          data->mtime, data->size, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   if (!koers_file_write_atomic (data->file, data->bytes, cancellable, &error))
     {
       g_task_return_error (task, error);
@@ -601,6 +611,7 @@ written_cb (GObject      *source,
   koers_project_stamp (self->project, data->now);
   set_file (self, data->file);
   remember_stamp (self, data->info);
+  _koers_document_set_changed_on_disk (self, FALSE);
 
   /* Changed while the bytes were written: what is on disk is not what the
    * project holds, so it stays modified (and its draft stays). */
@@ -623,6 +634,11 @@ written_cb (GObject      *source,
  * file and, unless it changed meanwhile, the document counts as saved and
  * its draft is removed. On failure the file on disk stays as it was and
  * the document stays modified.
+ *
+ * Before it writes, the save checks the file: one nobody may write fails
+ * with %G_IO_ERROR_READ_ONLY; the document's own file changed by another
+ * program since it was read or written fails with %G_IO_ERROR_WRONG_ETAG
+ * (see koers_document_save_full_async() to overwrite it anyway).
  */
 void
 koers_document_save_async (KoersDocument       *self,
@@ -630,6 +646,25 @@ koers_document_save_async (KoersDocument       *self,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
+{
+  koers_document_save_full_async (self, file, KOERS_SAVE_FLAGS_NONE, cancellable, callback, user_data);
+}
+
+/**
+ * koers_document_save_full_async:
+ * @file: (nullable): where to save; %NULL for the document's own file
+ * @flags: %KOERS_SAVE_FLAGS_OVERWRITE when the user chose to replace
+ *   another program's changes
+ *
+ * As koers_document_save_async(), with @flags.
+ */
+void
+koers_document_save_full_async (KoersDocument       *self,
+                                GFile               *file,
+                                KoersSaveFlags       flags,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) write = NULL;
@@ -652,6 +687,21 @@ koers_document_save_async (KoersDocument       *self,
   data->now = g_date_time_new_now_utc ();
   data->bytes = koers_project_to_bytes_stamped (self->project, data->now);
   data->change_count = self->change_count;
+  /* The document's own file must still be as it was read or written,
+   * unless the user chose to overwrite; a file chosen in Save As was
+   * asked about by the chooser already. A document made from a project
+   * in memory knows no stamp and has nothing to compare; a restored
+   * draft does not know it either, and must not assume the file is as
+   * the crashed run left it. */
+  data->known = self->etag != NULL || self->mtime != NULL;
+  if (!(flags & KOERS_SAVE_FLAGS_OVERWRITE) && self->file != NULL && g_file_equal (data->file, self->file) &&
+      (data->known || self->restored))
+    {
+      data->check = TRUE;
+      data->etag = g_strdup (self->etag);
+      data->mtime = self->mtime ? g_date_time_ref (self->mtime) : NULL;
+      data->size = self->size;
+    }
 
   set_busy (self, TRUE);
 
@@ -697,6 +747,7 @@ koers_document_save_draft_now (KoersDocument  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (KOERS_IS_DOCUMENT (self), FALSE);
 
@@ -708,7 +759,8 @@ koers_document_save_draft_now (KoersDocument  *self,
 
   bytes = koers_project_to_bytes (self->project);
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
-  return koers_drafts_save (self->drafts, self->draft_id, bytes, uri, error);
+  stamp = _koers_document_stamp_to_string (self);
+  return koers_drafts_save (self->drafts, self->draft_id, bytes, uri, stamp, error);
 }
 
 /**
@@ -897,6 +949,19 @@ koers_document_get_size (KoersDocument *self)
 {
   g_return_val_if_fail (KOERS_IS_DOCUMENT (self), -1);
   return self->size;
+}
+
+/**
+ * koers_document_get_changed_on_disk:
+ *
+ * Returns: whether another program changed the file since this document
+ *   last read or wrote it (seen by watching the file)
+ */
+gboolean
+koers_document_get_changed_on_disk (KoersDocument *self)
+{
+  g_return_val_if_fail (KOERS_IS_DOCUMENT (self), FALSE);
+  return self->changed_on_disk;
 }
 
 /**

@@ -12,6 +12,17 @@
 
 G_BEGIN_DECLS
 
+/**
+ * KoersSaveFlags:
+ * @KOERS_SAVE_FLAGS_NONE: refuse to replace another program's changes
+ * @KOERS_SAVE_FLAGS_OVERWRITE: replace the file even though another
+ *   program changed it since it was read (the user chose so)
+ */
+typedef enum {
+  KOERS_SAVE_FLAGS_NONE      = 0,
+  KOERS_SAVE_FLAGS_OVERWRITE = 1 << 0,
+} KoersSaveFlags;
+
 #define KOERS_TYPE_DOCUMENT (koers_document_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDocument, koers_document, KOERS, DOCUMENT, GObject)
 
@@ -35,6 +46,13 @@ KoersDocument *koers_document_restore_draft    (KoersDrafts         *drafts,
                                                 const char          *draft_id,
                                                 GError             **error);
 
+GPtrArray     *koers_document_collect_leftovers (GFile             *file,
+                                                GCancellable        *cancellable);
+KoersDocument *koers_document_restore_leftover (GFile               *leftover,
+                                                GFile               *file,
+                                                KoersDrafts         *drafts,
+                                                GError             **error);
+
 KoersProject  *koers_document_get_project      (KoersDocument       *self);
 KoersHistory  *koers_document_get_history      (KoersDocument       *self);
 GFile         *koers_document_get_file         (KoersDocument       *self);
@@ -46,6 +64,7 @@ guint64        koers_document_get_change_count (KoersDocument       *self);
 const char    *koers_document_get_etag         (KoersDocument       *self);
 GDateTime     *koers_document_get_mtime        (KoersDocument       *self);
 goffset        koers_document_get_size         (KoersDocument       *self);
+gboolean       koers_document_get_changed_on_disk (KoersDocument    *self);
 
 gboolean       koers_document_place            (KoersDocument       *self,
                                                 const char          *model_id,
@@ -55,6 +74,12 @@ gboolean       koers_document_place            (KoersDocument       *self,
 
 void           koers_document_save_async       (KoersDocument       *self,
                                                 GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void           koers_document_save_full_async  (KoersDocument       *self,
+                                                GFile               *file,
+                                                KoersSaveFlags       flags,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A draft is two files in the drafts folder:
- *   <id>.json   {"uri": …, "saved": …, "pid": …, "boot": …, "start": …}
+ *   <id>.json   {"uri": …, "saved": …, "stamp": …, "pid": …, "boot": …, "start": …}
  *   <id>.koers  the project, exactly as koers_project_to_bytes() wrote it
  *   <id>.lock   held with flock() while the process that writes the draft
  *               runs: the kernel lets go of it however the process ends
@@ -69,12 +69,11 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (KoersDrafts, koers_drafts, G_TYPE_OBJECT)
 
-G_DEFINE_BOXED_TYPE (KoersDraftInfo, koers_draft_info, koers_draft_info_copy, koers_draft_info_free)
-
 typedef struct {
   char   *id;
   GBytes *bytes;
   char   *uri;
+  char   *stamp;
   guint64 number;
 } SaveData;
 
@@ -84,6 +83,7 @@ save_data_free (SaveData *data)
   g_free (data->id);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data->uri);
+  g_free (data->stamp);
   g_free (data);
 }
 
@@ -220,7 +220,8 @@ ensure_directory (KoersDrafts  *self,
 }
 
 static GBytes *
-sidecar_to_bytes (const char *uri)
+sidecar_to_bytes (const char *uri,
+                  const char *stamp)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -239,6 +240,8 @@ sidecar_to_bytes (const char *uri)
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "saved");
   json_builder_add_string_value (builder, saved);
+  if (stamp != NULL)
+    json_builder_add_string_value (json_builder_set_member_name (builder, "stamp"), stamp);
   json_builder_set_member_name (builder, "pid");
   json_builder_add_int_value (builder, getpid ());
   json_builder_set_member_name (builder, "boot");
@@ -269,6 +272,7 @@ sidecar_clear (Sidecar *sidecar)
   g_clear_pointer (&sidecar->info.id, g_free);
   g_clear_pointer (&sidecar->info.uri, g_free);
   g_clear_pointer (&sidecar->info.saved, g_free);
+  g_clear_pointer (&sidecar->info.stamp, g_free);
   g_clear_pointer (&sidecar->boot, g_free);
   g_clear_pointer (&sidecar->start, g_free);
 }
@@ -335,6 +339,7 @@ read_sidecar (KoersDrafts  *self,
   sidecar->info.id = g_strdup (draft_id);
   sidecar->info.uri = g_strdup (get_optional_string (object, "uri"));
   sidecar->info.saved = g_strdup (get_optional_string (object, "saved"));
+  sidecar->info.stamp = g_strdup (get_optional_string (object, "stamp"));
   sidecar->info.pid = json_node_get_int (pid);
   sidecar->boot = g_strdup (get_optional_string (object, "boot"));
   sidecar->start = g_strdup (get_optional_string (object, "start"));
@@ -414,6 +419,7 @@ save_locked (KoersDrafts  *self,
              const char   *draft_id,
              GBytes       *bytes,
              const char   *uri,
+             const char   *stamp,
              GError      **error)
 {
   g_autoptr(GFile) sidecar_file = NULL;
@@ -428,7 +434,7 @@ save_locked (KoersDrafts  *self,
 
   sidecar_file = draft_file (self, draft_id, ".json");
   project_file = draft_file (self, draft_id, ".koers");
-  sidecar = sidecar_to_bytes (uri);
+  sidecar = sidecar_to_bytes (uri, stamp);
 
   if (!koers_file_write_atomic (sidecar_file, sidecar, NULL, &local_error) ||
       !koers_file_write_atomic (project_file, bytes, NULL, &local_error))
@@ -599,32 +605,6 @@ koers_drafts_init (KoersDrafts *self)
 
 /* --- public API ---------------------------------------------------------- */
 
-KoersDraftInfo *
-koers_draft_info_copy (const KoersDraftInfo *info)
-{
-  KoersDraftInfo *copy;
-
-  g_return_val_if_fail (info != NULL, NULL);
-
-  copy = g_new0 (KoersDraftInfo, 1);
-  copy->id = g_strdup (info->id);
-  copy->uri = g_strdup (info->uri);
-  copy->saved = g_strdup (info->saved);
-  copy->pid = info->pid;
-  return copy;
-}
-
-void
-koers_draft_info_free (KoersDraftInfo *info)
-{
-  if (info == NULL)
-    return;
-  g_free (info->id);
-  g_free (info->uri);
-  g_free (info->saved);
-  g_free (info);
-}
-
 /**
  * koers_drafts_new:
  *
@@ -681,6 +661,7 @@ koers_drafts_new_id (void)
  * @project_bytes: the project, from koers_project_to_bytes()
  * @original_uri: (nullable): the file the project was opened from or last
  *   saved to, or %NULL for a project never saved
+ * @stamp: (nullable): that file's stamp (see #KoersDraftInfo)
  *
  * Writes the draft atomically, replacing an earlier draft with the same
  * id: after a crash at any moment, a whole draft is left (the previous or
@@ -693,6 +674,7 @@ koers_drafts_save (KoersDrafts  *self,
                    const char   *draft_id,
                    GBytes       *project_bytes,
                    const char   *original_uri,
+                   const char   *stamp,
                    GError      **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
@@ -706,7 +688,7 @@ koers_drafts_save (KoersDrafts  *self,
   sequence = get_sequence (self, draft_id);
   /* Newer than any save still waiting in a thread: those are void now. */
   sequence->floor = ++sequence->requested;
-  return save_locked (self, draft_id, project_bytes, original_uri, error);
+  return save_locked (self, draft_id, project_bytes, original_uri, stamp, error);
 }
 
 static void
@@ -730,7 +712,7 @@ save_in_thread (GTask        *task,
     }
   sequence->floor = data->number;
 
-  if (save_locked (self, data->id, data->bytes, data->uri, &error))
+  if (save_locked (self, data->id, data->bytes, data->uri, data->stamp, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -748,6 +730,7 @@ koers_drafts_save_async (KoersDrafts         *self,
                          const char          *draft_id,
                          GBytes              *project_bytes,
                          const char          *original_uri,
+                         const char          *stamp,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -763,6 +746,7 @@ koers_drafts_save_async (KoersDrafts         *self,
   data->id = g_strdup (draft_id);
   data->bytes = g_bytes_ref (project_bytes);
   data->uri = g_strdup (original_uri);
+  data->stamp = g_strdup (stamp);
   g_mutex_lock (&self->lock);
   data->number = ++get_sequence (self, draft_id)->requested;
   g_mutex_unlock (&self->lock);
@@ -946,6 +930,22 @@ koers_drafts_read (KoersDrafts  *self,
   if (original_uri != NULL)
     *original_uri = g_steal_pointer (&sidecar.info.uri);
   return bytes;
+}
+
+/**
+ * koers_drafts_get_info:
+ * Returns: (transfer full) (nullable): what the draft's sidecar says
+ */
+KoersDraftInfo *
+koers_drafts_get_info (KoersDrafts *self,
+                       const char  *draft_id)
+{
+  g_auto(Sidecar) sidecar = { { 0 } };
+
+  g_return_val_if_fail (KOERS_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (draft_id != NULL && g_uuid_string_is_valid (draft_id), NULL);
+
+  return read_sidecar (self, draft_id, &sidecar, NULL) ? koers_draft_info_copy (&sidecar.info) : NULL;
 }
 
 /**

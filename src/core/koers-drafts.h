@@ -11,32 +11,11 @@
 
 #include <gio/gio.h>
 
+#include "koers-draft-info.h"
 #include "koers-project.h"
 
 G_BEGIN_DECLS
 
-/**
- * KoersDraftInfo:
- * @id: the draft id (a UUID)
- * @uri: (nullable): the file the draft belongs to, or %NULL when the
- *   project was never saved
- * @saved: when the draft was written, ISO 8601 in UTC
- * @pid: the process that wrote it
- *
- * What the drafts folder knows about one draft, without loading it.
- */
-typedef struct {
-  char *id;
-  char *uri;
-  char *saved;
-  gint64 pid;
-} KoersDraftInfo;
-
-#define KOERS_TYPE_DRAFT_INFO (koers_draft_info_get_type ())
-GType           koers_draft_info_get_type (void) G_GNUC_CONST;
-KoersDraftInfo *koers_draft_info_copy     (const KoersDraftInfo *info);
-void            koers_draft_info_free     (KoersDraftInfo       *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDraftInfo, koers_draft_info_free)
 
 #define KOERS_TYPE_DRAFTS (koers_drafts_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDrafts, koers_drafts, KOERS, DRAFTS, GObject)
@@ -49,11 +28,13 @@ gboolean      koers_drafts_save              (KoersDrafts   *self,
                                               const char    *draft_id,
                                               GBytes        *project_bytes,
                                               const char    *original_uri,
+                                              const char    *stamp,
                                               GError       **error);
 void          koers_drafts_save_async        (KoersDrafts         *self,
                                               const char          *draft_id,
                                               GBytes              *project_bytes,
                                               const char          *original_uri,
+                                              const char          *stamp,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
@@ -64,6 +45,8 @@ gboolean      koers_drafts_remove            (KoersDrafts   *self,
                                               const char    *draft_id,
                                               GError       **error);
 GPtrArray    *koers_drafts_list_orphaned     (KoersDrafts   *self);
+KoersDraftInfo *koers_drafts_get_info        (KoersDrafts   *self,
+                                              const char    *draft_id);
 GBytes       *koers_drafts_read              (KoersDrafts   *self,
                                               const char    *draft_id,
                                               char         **original_uri,

@@ -87,6 +87,22 @@ write_atomic_path (const char  *requested_path,
   int fd;
 
   data = g_bytes_get_data (bytes, &len);
+
+  /* Only ordinary files are replaced: renaming over a device, a pipe or
+   * a socket (or over what a link to one points at) would destroy it. */
+  if (g_lstat (path, &previous) == 0 && !S_ISREG (previous.st_mode))
+    {
+      g_autofree char *name = g_filename_display_basename (requested_path);
+
+      if (S_ISDIR (previous.st_mode))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("“%s” is a folder. Choose a file name; nothing was changed."), name);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                     _("“%s” is not an ordinary file but a device, pipe or socket, or a link to one. Koers writes only ordinary files: choose another name; nothing was changed."),
+                     name);
+      return FALSE;
+    }
   replacing = g_stat (path, &previous) == 0 && S_ISREG (previous.st_mode);
 
   /* A new file gets the user's umask, as any file they make. */
@@ -247,11 +263,100 @@ set_read_error (GError **error,
   g_error_free (local_error);
 }
 
+static void
+set_not_regular_error (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("this is not an ordinary file but a device, pipe or socket; Koers reads only ordinary files"));
+}
+
+/* open() of a pipe waits for a writer, and reading a device may never
+ * end: opened without waiting, and refused unless an ordinary file, a
+ * pipe named x.koers never freezes Koers. */
+static GBytes *
+read_local_limited (const char  *path,
+                    gsize        max_size,
+                    GError     **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  struct stat st;
+  int fd, flags;
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_read_error (error, g_error_new_literal (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                                  g_strerror (saved_errno)));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_errno_error (error, saved_errno, _("Could not read the file"));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      if (S_ISDIR (st.st_mode))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                             _("this is a folder, not a Koers file"));
+      else
+        set_not_regular_error (error);
+      close (fd);
+      return NULL;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      koers_file_set_too_large_error (error, st.st_size, max_size);
+      close (fd);
+      return NULL;
+    }
+  flags = fcntl (fd, F_GETFL);
+  if (flags >= 0)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+
+  buffer = g_byte_array_sized_new (st.st_size);
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_read_error (error, g_error_new_literal (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                                      g_strerror (saved_errno)));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      /* The file may grow while it is read. */
+      if (buffer->len + (gsize) n > max_size)
+        {
+          close (fd);
+          koers_file_set_too_large_error (error, (guint64) buffer->len + n, max_size);
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, n);
+    }
+  close (fd);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
 /**
  * koers_file_read_limited:
  *
  * Reads @file whole, refusing it before reading when it is larger than
- * @max_size, so a huge file never fills memory.
+ * @max_size, so a huge file never fills memory, and refusing anything
+ * but an ordinary file (a pipe, a device) without waiting for it.
  */
 GBytes *
 koers_file_read_limited (GFile         *file,
@@ -263,9 +368,30 @@ koers_file_read_limited (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GByteArray) buffer = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
   guint8 chunk[65536];
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return read_local_limited (path, max_size, error);
+
+  /* Not a local file: ask its type first, so that a pipe on a remote
+   * share is refused rather than read until the other end writes. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("this is a folder, not a Koers file"));
+      return NULL;
+    }
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      set_not_regular_error (error);
+      return NULL;
+    }
+  g_clear_object (&info);
 
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)

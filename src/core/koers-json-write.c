@@ -22,6 +22,22 @@ _koers_json_format_double (char   number[G_ASCII_DTOSTR_BUF_SIZE],
 {
   static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
+  /* A subnormal holds fewer digits than 15: 5e-324 reads back from "5e-324"
+   * already. It prints with an exponent at any precision, so trying each
+   * from 1 up changes nothing but the length. */
+  if (value != 0.0 && fabs (value) < G_MINDOUBLE)
+    {
+      for (int precision = 1; precision <= 17; precision++)
+        {
+          g_autofree char *format = g_strdup_printf ("%%.%dg", precision);
+
+          g_ascii_formatd (number, G_ASCII_DTOSTR_BUF_SIZE, format, value);
+          if (g_ascii_strtod (number, NULL) == value)
+            return;
+        }
+      return;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (number, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);

@@ -296,6 +296,19 @@ open_file (KoersApplication *self,
   g_autoptr(KoersDocument) document = NULL;
   KoersWindow *window;
 
+  /* One file is one document, in one window: opened twice, two windows
+   * would each save over the other's changes. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown = KOERS_IS_WINDOW (l->data) ? koers_document_get_file (koers_window_get_document (l->data)) : NULL;
+
+      if (shown != NULL && g_file_equal (shown, file))
+        {
+          gtk_window_present (l->data);
+          return l->data;
+        }
+    }
+
   document = koers_document_load (koers_catalog_get_builtin (), file, koers_session_get_drafts (), NULL, &error);
   if (document == NULL)
     {
@@ -315,6 +328,7 @@ open_file (KoersApplication *self,
   koers_session_add_recent (file);
   window = new_window (self, document);
   gtk_window_present (GTK_WINDOW (window));
+  koers_window_offer_leftovers (window);
   return window;
 }
 

@@ -99,7 +99,8 @@ open_chosen_cb (GObject      *source,
 
   folder = g_file_get_parent (file);
   koers_session_set_last_folder (folder);
-  koers_window_open_file (self, file, NULL);
+  /* Read without blocking; a file that cannot be read shows its dialog. */
+  koers_window_open_file_async (self, file, NULL, NULL, NULL);
 }
 
 static void
@@ -119,7 +120,7 @@ open_recent_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  koers_window_open_file (KOERS_WINDOW (widget), file, NULL);
+  koers_window_open_file_async (KOERS_WINDOW (widget), file, NULL, NULL, NULL);
 }
 
 static void

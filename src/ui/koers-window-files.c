@@ -30,6 +30,7 @@ organisation_or_unnamed (KoersProject *project)
 
 /* --- saving ------------------------------------------------------------- */
 
+
 static void
 save_error_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
@@ -76,8 +77,12 @@ document_saved_cb (GObject      *source,
 
   if (!koers_document_save_finish (KOERS_DOCUMENT (source), result, &error))
     {
-      /* The file on disk is as it was; the project stays modified. */
-      show_save_error (self, file, error);
+      /* The file on disk is as it was; the project stays modified.
+       * Another program's changes are the user's choice to make. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        _koers_window_show_changed_on_disk (self);
+      else
+        show_save_error (self, file, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -109,6 +114,19 @@ koers_window_save_to_file (KoersWindow         *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  _koers_window_save_to_file_full (self, file, KOERS_SAVE_FLAGS_NONE, cancellable, callback, user_data);
+}
+
+/* As koers_window_save_to_file(), with @flags: Overwrite in the
+ * changed-on-disk question comes here. */
+void
+_koers_window_save_to_file_full (KoersWindow         *self,
+                                 GFile               *file,
+                                 KoersSaveFlags       flags,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (KOERS_IS_WINDOW (self));
@@ -119,7 +137,7 @@ koers_window_save_to_file (KoersWindow         *self,
   g_task_set_source_tag (task, koers_window_save_to_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  koers_document_save_async (self->document, file, cancellable, document_saved_cb, g_steal_pointer (&task));
+  koers_document_save_full_async (self->document, file, flags, cancellable, document_saved_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -255,10 +273,10 @@ save_finish (KoersWindow   *self,
 
 /* --- opening ------------------------------------------------------------ */
 
-static void
-show_open_error (KoersWindow  *self,
-                 GFile        *file,
-                 const GError *error)
+void
+_koers_window_show_open_error (KoersWindow  *self,
+                               GFile        *file,
+                               const GError *error)
 {
   g_autofree char *name = g_file_get_basename (file);
   /* TRANSLATORS: a dialog heading; %s is a file name */
@@ -345,13 +363,103 @@ koers_window_open_file (KoersWindow  *self,
                                   file, koers_session_get_drafts (), NULL, &local_error);
   if (document == NULL)
     {
-      show_open_error (self, file, local_error);
+      _koers_window_show_open_error (self, file, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
   koers_session_add_recent (file);
-  return show_document (self, document);
+  window = show_document (self, document);
+  koers_window_offer_leftovers (window);
+  return window;
+}
+
+static void
+open_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KoersWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(KoersDocument) document = NULL;
+  GError *error = NULL;
+  KoersWindow *window;
+
+  document = koers_document_load_finish (result, &error);
+  if (document == NULL)
+    {
+      _koers_window_show_open_error (self, file, error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Opened elsewhere while it was read: one file, one window. */
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else
+    {
+      koers_session_add_recent (file);
+      window = show_document (self, document);
+      koers_window_offer_leftovers (window);
+    }
+  g_task_return_pointer (task, g_object_ref (window), g_object_unref);
+}
+
+/**
+ * koers_window_open_file_async:
+ * @file: a .koers file
+ *
+ * As koers_window_open_file(), reading @file on a worker thread: a slow
+ * network share never freezes the window. Choosing a file in Open and
+ * the recent files come here.
+ */
+void
+koers_window_open_file_async (KoersWindow         *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  KoersWindow *window;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_window_open_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      g_task_return_pointer (task, g_object_ref (window), g_object_unref);
+      return;
+    }
+
+  koers_document_load_async (koers_project_get_catalog (koers_document_get_project (self->document)),
+                             file, koers_session_get_drafts (), cancellable, open_loaded_cb,
+                             g_steal_pointer (&task));
+}
+
+/**
+ * koers_window_open_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the window showing the file, or
+ *   %NULL with @error set
+ */
+KoersWindow *
+koers_window_open_file_finish (KoersWindow   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -666,5 +774,6 @@ _koers_window_files_dispose (KoersWindow *self)
     finish_close_tasks (self, TRUE);
   g_clear_pointer (&self->close_tasks, g_ptr_array_unref);
   self->close_dialog = NULL;
+  self->disk_dialog = NULL;
   self->drop_target = NULL;
 }

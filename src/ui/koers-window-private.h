@@ -6,6 +6,8 @@
  * koers-window-layout.c  narrow and wide windows, the back button
  * koers-window-actions.c the win.* actions and their keys
  * koers-window-files.c   open, save, closing, dropped files
+ * koers-window-disk.c    the file changed by another program, leftovers
+ *                        of an interrupted save
  */
 #pragma once
 
@@ -34,6 +36,7 @@ struct _KoersWindow
   gboolean              draft_error_shown;
   gboolean              close_confirmed;
   AdwMessageDialog     *close_dialog;
+  AdwMessageDialog     *disk_dialog;
   GPtrArray            *close_tasks;
   GtkDropTarget        *drop_target;
   GtkApplication       *inhibit_app;
@@ -106,5 +109,18 @@ void     _koers_window_save_async        (KoersWindow   *self,
                                           GAsyncReadyCallback callback,
                                           gpointer       user_data);
 gboolean _koers_window_close_request     (GtkWindow     *window);
+void     _koers_window_show_open_error   (KoersWindow   *self,
+                                          GFile         *file,
+                                          const GError  *error);
+void     _koers_window_save_to_file_full (KoersWindow   *self,
+                                          GFile         *file,
+                                          KoersSaveFlags flags,
+                                          GCancellable  *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer       user_data);
+
+/* koers-window-disk.c */
+void     _koers_window_changed_on_disk   (KoersWindow   *self);
+void     _koers_window_show_changed_on_disk (KoersWindow *self);
 
 G_END_DECLS

@@ -683,6 +683,7 @@ koers_window_init (KoersWindow *self)
   g_signal_group_connect_object (self->document_signals, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::busy", G_CALLBACK (_koers_window_update_file_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::changed-on-disk", G_CALLBACK (_koers_window_changed_on_disk), self, G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

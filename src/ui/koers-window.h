@@ -28,6 +28,16 @@ void           koers_window_show_error         (KoersWindow    *self,
                                                 const char     *message);
 
 /* Files, drafts and closing (koers-window-files.c). */
+void           koers_window_reload             (KoersWindow    *self);
+void           koers_window_offer_leftovers    (KoersWindow    *self);
+void           koers_window_open_file_async    (KoersWindow    *self,
+                                                GFile          *file,
+                                                GCancellable   *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer        user_data);
+KoersWindow   *koers_window_open_file_finish   (KoersWindow    *self,
+                                                GAsyncResult   *result,
+                                                GError        **error);
 KoersWindow   *koers_window_open_file          (KoersWindow    *self,
                                                 GFile          *file,
                                                 GError        **error);

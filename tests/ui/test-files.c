@@ -878,7 +878,7 @@ test_restore_new_window (void)
   g_assert_true (koers_project_set_field (project, KOERS_FIELD_ORGANISATION_NAME, NULL, "Bakkerij Bol", NULL));
   g_assert_true (koers_project_place (project, "learning-curve", KOERS_MARKER_CURRENT, "tactical", NULL));
   bytes = koers_project_to_bytes (project);
-  g_assert_true (koers_drafts_save (koers_session_get_drafts (), id, bytes, NULL, &error));
+  g_assert_true (koers_drafts_save (koers_session_get_drafts (), id, bytes, NULL, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (koers_history_place (ui_test_history (busy), "pyramid",

@@ -117,7 +117,7 @@ leave_draft (KoersProject *project,
   g_autoptr(GError) error = NULL;
   char *id = koers_drafts_new_id ();
 
-  g_assert_true (koers_drafts_save (store, id, bytes, uri, &error));
+  g_assert_true (koers_drafts_save (store, id, bytes, uri, NULL, &error));
   g_assert_no_error (error);
   return id;
 }
