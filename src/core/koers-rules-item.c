@@ -218,24 +218,7 @@ parse_strings (JsonObject  *object,
                GStrv       *out,
                GError     **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-
-  if (!_koers_json_get_array (object, path, member, FALSE, &array, error))
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        {
-          g_autofree char *p = g_strdup_printf ("%s.%s[%u]", path, member, i);
-          return _koers_rules_set_invalid (error, p, _("expected a text"));
-        }
-      g_strv_builder_add (builder, json_node_get_string (node));
-    }
-  *out = g_strv_builder_end (builder);
-  return TRUE;
+  return _koers_rules_parse_string_list (object, path, member, _("expected a text"), out, error);
 }
 
 static gboolean

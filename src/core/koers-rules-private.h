@@ -163,6 +163,12 @@ gboolean                _koers_rules_parse_id_list     (JsonObject   *object,
                                                         const char   *member,
                                                         GStrv        *out,
                                                         GError      **error);
+gboolean                _koers_rules_parse_string_list (JsonObject   *object,
+                                                        const char   *path,
+                                                        const char   *member,
+                                                        const char   *expected,
+                                                        GStrv        *out,
+                                                        GError      **error);
 
 /* koers-rules-plan.c */
 gboolean                _koers_rules_parse_planning    (KoersRules   *self,

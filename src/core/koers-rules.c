@@ -357,12 +357,14 @@ parse_refs (KoersRules  *self,
   return g_steal_pointer (&refs);
 }
 
+/* A list of texts; @expected says what each must be when one is not. */
 gboolean
-_koers_rules_parse_id_list (JsonObject  *object,
-                            const char  *path,
-                            const char  *member,
-                            GStrv       *out,
-                            GError     **error)
+_koers_rules_parse_string_list (JsonObject  *object,
+                                const char  *path,
+                                const char  *member,
+                                const char  *expected,
+                                GStrv       *out,
+                                GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *array;
@@ -376,12 +378,22 @@ _koers_rules_parse_id_list (JsonObject  *object,
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
           g_autofree char *p = g_strdup_printf ("%s.%s[%u]", path, member, i);
-          return set_invalid (error, p, _("expected an item id"));
+          return set_invalid (error, p, expected);
         }
       g_strv_builder_add (builder, json_node_get_string (node));
     }
   *out = g_strv_builder_end (builder);
   return TRUE;
+}
+
+gboolean
+_koers_rules_parse_id_list (JsonObject  *object,
+                            const char  *path,
+                            const char  *member,
+                            GStrv       *out,
+                            GError     **error)
+{
+  return _koers_rules_parse_string_list (object, path, member, _("expected an item id"), out, error);
 }
 
 static gboolean
