@@ -26,7 +26,18 @@
                          G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE "," \
                          G_FILE_ATTRIBUTE_UNIX_MODE
 
-/* An etag says it best; without one, time and size together. */
+static gboolean
+size_matches (goffset    size,
+              GFileInfo *info)
+{
+  return size < 0 || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) ||
+         g_file_info_get_size (info) == size;
+}
+
+/* An etag says it best; without one, time and size together. A local
+ * file's etag is its modification time, which two writes within one tick
+ * of the file system's clock share: a different size still tells them
+ * apart. */
 gboolean
 _koers_document_stamp_matches (const char *etag,
                                GDateTime  *mtime,
@@ -37,15 +48,14 @@ _koers_document_stamp_matches (const char *etag,
   g_autoptr(GDateTime) now_mtime = NULL;
 
   if (etag != NULL && now_etag != NULL)
-    return g_str_equal (etag, now_etag);
+    return g_str_equal (etag, now_etag) && size_matches (size, info);
 
   if (mtime == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
     return FALSE;
   now_mtime = g_file_info_get_modification_date_time (info);
   if (!g_date_time_equal (mtime, now_mtime))
     return FALSE;
-  return size < 0 || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) ||
-         g_file_info_get_size (info) == size;
+  return size_matches (size, info);
 }
 
 /* Root may write anywhere: a file nobody may write is read-only for

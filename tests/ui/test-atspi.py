@@ -127,6 +127,14 @@ try:
     spawn([LAUNCHER, '--launch-immediately'], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     subprocess.run(['gsettings', 'set', 'org.gnome.desktop.interface', 'toolkit-accessibility', 'true'],
                    env=env, stderr=subprocess.DEVNULL)
+    # An app that starts before the accessibility bus answers never joins
+    # it: on a busy machine the launcher can take seconds.
+    if not wait_for(lambda: subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.a11y.Bus',
+                                            '--object-path', '/org/a11y/bus',
+                                            '--method', 'org.a11y.Bus.GetAddress'],
+                                           env=env, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL).returncode == 0, timeout=60):
+        bail('the accessibility bus did not start')
 
     project = os.path.join(work, 'project.koers')
     shutil.copyfile(example, project)
@@ -210,7 +218,7 @@ try:
     KEYSYMS = {'Tab': 0xff09, 'Home': 0xff50, 'Right': 0xff53, 'Escape': 0xff1b,
                'Menu': 0xff67, 'n': 0x006e, 's': 0x0073}
 
-    root = wait_for(find_app, timeout=30)
+    root = wait_for(find_app, timeout=60)
     if root is None:
         bail('Koers did not appear on the accessibility bus')
     frame = wait_for(lambda: find(root, role='frame'), timeout=10)
