@@ -293,7 +293,9 @@ case_two_processes (const char *dir)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(KoersDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *argv0 = g_test_build_filename (G_TEST_BUILT, "test-reliability", NULL);
+  /* The parent put a copy of this program beside the file: nobody may
+   * not run it from the build folder of a clone under /root. */
+  g_autofree char *argv0 = g_build_filename (dir, "test-reliability", NULL);
   const char *argv[] = { argv0, "--other-process", path, NULL };
   int status = -1;
 
@@ -415,7 +417,9 @@ static void
 run_continuous_edits (const char *dir,
                       guint       seconds)
 {
-  g_autofree char *argv0 = g_test_build_filename (G_TEST_BUILT, "test-reliability", NULL);
+  /* The parent put a copy of this program beside the file: nobody may
+   * not run it from the build folder of a clone under /root. */
+  g_autofree char *argv0 = g_build_filename (dir, "test-reliability", NULL);
   g_autofree char *n = g_strdup_printf ("%u", seconds * 2);
   const char *argv[] = { argv0, "--edit-until-killed", dir, n, NULL };
   g_autoptr(GError) error = NULL;
@@ -540,12 +544,21 @@ run_case (gconstpointer data)
       gsize length;
       char *lsan = NULL;
 
+      g_autofree char *self = g_test_build_filename (G_TEST_BUILT, "test-reliability", NULL);
+      g_autofree char *self_copy = g_build_filename (dir, "test-reliability", NULL);
+      g_autofree char *program = NULL;
+      gsize program_length;
+
       g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (example, contents, length, NULL));
+      g_assert_true (g_file_get_contents (self, &program, &program_length, NULL));
+      g_assert_true (g_file_set_contents (self_copy, program, program_length, NULL));
+      g_assert_cmpint (g_chmod (self_copy, 0755), ==, 0);
       if (c->as_nobody && getuid () == 0)
         {
           /* Only nobody may read this folder. */
           g_assert_cmpint (chown (example, NOBODY, NOBODY), ==, 0);
+          g_assert_cmpint (chown (self_copy, NOBODY, NOBODY), ==, 0);
           g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
           g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
           lsan = koers_test_share_lsan_suppressions ();
