@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -429,4 +430,28 @@ koers_file_read_limited (GFile         *file,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/**
+ * koers_filename_get_extension:
+ * @filename: (nullable): a file name or path
+ *
+ * The extension the export commands read the format from: the last dot of
+ * the file's own name and what follows it. ".png" alone is a hidden file
+ * without a name, not a PNG, and has none.
+ *
+ * Returns: (nullable): the extension with its dot, within @filename
+ */
+const char *
+koers_filename_get_extension (const char *filename)
+{
+  const char *dot, *slash;
+
+  if (filename == NULL)
+    return NULL;
+  dot = strrchr (filename, '.');
+  slash = strrchr (filename, '/');
+  if (dot == NULL || dot == filename || (slash != NULL && dot <= slash + 1))
+    return NULL;
+  return dot;
 }

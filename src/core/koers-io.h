@@ -16,6 +16,7 @@ GBytes   *koers_file_read_limited (GFile         *file,
                                    gsize          max_size,
                                    GCancellable  *cancellable,
                                    GError       **error);
+const char *koers_filename_get_extension (const char *filename);
 void      koers_file_set_too_large_error (GError **error,
                                           guint64  size,
                                           gsize    max_size);

@@ -80,25 +80,16 @@ koers_export_format_from_filename (const char        *filename,
     { ".svg", KOERS_EXPORT_SVG },
     { ".pdf", KOERS_EXPORT_PDF },
   };
-  gsize len;
+  const char *dot = koers_filename_get_extension (filename);
 
   g_return_val_if_fail (format != NULL, FALSE);
 
-  if (filename == NULL)
-    return FALSE;
-  len = strlen (filename);
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      gsize ext_len = strlen (formats[i].extension);
-
-      /* ".png" alone is a hidden file without a name, not a PNG. */
-      if (len > ext_len && filename[len - ext_len - 1] != '/' &&
-          g_ascii_strcasecmp (filename + len - ext_len, formats[i].extension) == 0)
-        {
-          *format = formats[i].format;
-          return TRUE;
-        }
-    }
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (dot, formats[i].extension) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
   return FALSE;
 }
 

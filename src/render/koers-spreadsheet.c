@@ -611,15 +611,11 @@ gboolean
 koers_spreadsheet_format_from_filename (const char             *filename,
                                         KoersSpreadsheetFormat *format)
 {
-  const char *dot, *slash;
+  const char *dot = koers_filename_get_extension (filename);
 
   g_return_val_if_fail (format != NULL, FALSE);
 
-  if (filename == NULL)
-    return FALSE;
-  dot = strrchr (filename, '.');
-  slash = strrchr (filename, '/');
-  if (dot == NULL || dot == filename || (slash != NULL && dot <= slash + 1))
+  if (dot == NULL)
     return FALSE;
   if (g_ascii_strcasecmp (dot, ".ods") == 0)
     *format = KOERS_SPREADSHEET_ODS;
