@@ -14,25 +14,25 @@ N_("Mark Smiciklas, Social Media Strategy Learning Curve and Framework (Social M
 N_("Business value");
 /* TRANSLATORS: data/models/learning-curve.json: labels.axis-investment */
 N_("Investment and culture change");
-/* TRANSLATORS: data/models/learning-curve.json: emerging.name */
+/* TRANSLATORS: data/models/learning-curve.json: emerging.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Emerging");
 /* TRANSLATORS: data/models/learning-curve.json: emerging.tagline */
 N_("Finding your way");
 /* TRANSLATORS: data/models/learning-curve.json: emerging.description */
 N_("Overwhelmed by tools and possibilities; first research, a SWOT analysis and a monitoring set-up.");
-/* TRANSLATORS: data/models/learning-curve.json: tactical.name */
+/* TRANSLATORS: data/models/learning-curve.json: tactical.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Tactical");
 /* TRANSLATORS: data/models/learning-curve.json: tactical.tagline */
 N_("Learning about the audience");
 /* TRANSLATORS: data/models/learning-curve.json: tactical.description */
 N_("A social media manager or small team uses the tools to learn about the audience, with SMART objectives, measurement and a first content plan.");
-/* TRANSLATORS: data/models/learning-curve.json: integrated.name */
+/* TRANSLATORS: data/models/learning-curve.json: integrated.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Integrated");
 /* TRANSLATORS: data/models/learning-curve.json: integrated.tagline */
 N_("Tied to company goals");
 /* TRANSLATORS: data/models/learning-curve.json: integrated.description */
 N_("Social media serve company goals across departments, with a team of specialists under one lead, governance and ambassadors.");
-/* TRANSLATORS: data/models/learning-curve.json: social-business.name */
+/* TRANSLATORS: data/models/learning-curve.json: social-business.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Social Business");
 /* TRANSLATORS: data/models/learning-curve.json: social-business.tagline */
 N_("Everyone takes part");
@@ -84,37 +84,37 @@ N_("Maturity Matrix");
 N_("Six stages of social business transformation, from listening to learn to a business that is social.");
 /* TRANSLATORS: data/models/maturity-matrix.json: source */
 N_("Altimeter Group (Charlene Li, Brian Solis), The Evolution of Social Business (2013)");
-/* TRANSLATORS: data/models/maturity-matrix.json: planning.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: planning.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Planning");
 /* TRANSLATORS: data/models/maturity-matrix.json: planning.tagline */
 N_("Listen to learn");
 /* TRANSLATORS: data/models/maturity-matrix.json: planning.description */
 N_("Passive use as preparation: monitoring, pilots, and internal and competitive readiness audits.");
-/* TRANSLATORS: data/models/maturity-matrix.json: presence.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: presence.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Presence");
 /* TRANSLATORS: data/models/maturity-matrix.json: presence.tagline */
 N_("Stake our claim");
 /* TRANSLATORS: data/models/maturity-matrix.json: presence.description */
 N_("A formal, informed presence, with content that amplifies existing marketing.");
-/* TRANSLATORS: data/models/maturity-matrix.json: engagement.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: engagement.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Engagement");
 /* TRANSLATORS: data/models/maturity-matrix.json: engagement.tagline */
 N_("Dialogue deepens relationships");
 /* TRANSLATORS: data/models/maturity-matrix.json: engagement.description */
 N_("Conversation and community become part of how relationships are built.");
-/* TRANSLATORS: data/models/maturity-matrix.json: formalized.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: formalized.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Formalized");
 /* TRANSLATORS: data/models/maturity-matrix.json: formalized.tagline */
 N_("Organise for scale");
 /* TRANSLATORS: data/models/maturity-matrix.json: formalized.description */
 N_("An executive sponsor, a central hub and organisation-wide governance; the hub must not become a bottleneck.");
-/* TRANSLATORS: data/models/maturity-matrix.json: strategic.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: strategic.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Strategic");
 /* TRANSLATORS: data/models/maturity-matrix.json: strategic.tagline */
 N_("Becoming a social business");
 /* TRANSLATORS: data/models/maturity-matrix.json: strategic.description */
 N_("Social initiatives gain executive visibility and span functions.");
-/* TRANSLATORS: data/models/maturity-matrix.json: converged.name */
+/* TRANSLATORS: data/models/maturity-matrix.json: converged.name; proper name of the stage as published by the model's authors; keep it as it is, capitalised and never inflected */
 N_("Converged");
 /* TRANSLATORS: data/models/maturity-matrix.json: converged.tagline */
 N_("Business is social");
