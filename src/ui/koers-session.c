@@ -7,12 +7,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "koers-session.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.koersapp.Koers"
 #define KOERS_MIME_TYPE    "application/x-koers"
-#define HELP_FALLBACK_URI  "https://github.com/koersapp/koers/blob/main/docs/user-guide.md"
+#define HELP_WEB_DIR       "https://github.com/koersapp/koers/blob/main/docs"
 
 static GMenu *recent_menu;
 
@@ -261,28 +262,88 @@ koers_session_get_recent_menu (void)
   return G_MENU_MODEL (recent_menu);
 }
 
+/* The guides docs/meson.build builds beside the English one. The web has
+ * no folder to look in, so the fallback needs the list. */
+static const char * const translated_guides[] = { "nl", NULL };
+
+/* English is the guide without a language in its name: "C", "en",
+ * "en_GB.UTF-8", "en@shaw". */
+static gboolean
+language_is_english (const char *language)
+{
+  if (g_str_equal (language, "C") || g_str_equal (language, "POSIX"))
+    return TRUE;
+  return g_str_has_prefix (language, "en") && strchr ("_.@", language[2]) != NULL;
+}
+
+/**
+ * koers_session_find_help_uri:
+ * @doc_dirs: folders that may hold the guides, most wanted first
+ * @languages: the user's languages, most wanted first, as
+ *   g_get_language_names() gives them
+ *
+ * Picks the guide in the first of @languages that has one: the installed
+ * `user-guide.LANG.html` (`user-guide.html` for English), else the one on
+ * the web. A language without a guide is passed over, so `nl_NL.UTF-8`
+ * finds the guide of `nl` further down the list.
+ *
+ * Returns: (transfer full): a file or https URI
+ */
+char *
+koers_session_find_help_uri (const char * const *doc_dirs,
+                             const char * const *languages)
+{
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+
+      /* LANGUAGE comes from the user, but it must never name a path. */
+      if (strchr (languages[i], G_DIR_SEPARATOR) != NULL || languages[i][0] == '\0')
+        continue;
+      if (language_is_english (languages[i]))
+        name = g_strdup ("user-guide.html");
+      else
+        name = g_strdup_printf ("user-guide.%s.html", languages[i]);
+      for (guint d = 0; doc_dirs[d] != NULL; d++)
+        {
+          g_autofree char *path = g_build_filename (doc_dirs[d], name, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            return g_filename_to_uri (path, NULL, NULL);
+        }
+    }
+
+  /* Not installed (an uninstalled build): the same choice on the web. */
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (language_is_english (languages[i]))
+        break;
+      if (g_strv_contains (translated_guides, languages[i]))
+        return g_strdup_printf ("%s/user-guide.%s.md", HELP_WEB_DIR, languages[i]);
+    }
+  return g_strdup (HELP_WEB_DIR "/user-guide.md");
+}
+
 /**
  * koers_session_dup_help_uri:
  *
- * Returns: (transfer full): the installed user guide, or the one on the
- *   web when it is not installed (an uninstalled build)
+ * Returns: (transfer full): the installed user guide in the user's
+ *   language (or English), or the one on the web when it is not installed
+ *   (an uninstalled build)
  */
 char *
 koers_session_dup_help_uri (void)
 {
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autofree char *installed = g_build_filename (DOCDIR, "user-guide.html", NULL);
+  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) doc_dirs = g_ptr_array_new_with_free_func (g_free);
 
   /* Where this build installs it first, then wherever the system keeps
    * data (a relocated install). */
-  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
-    return g_filename_to_uri (installed, NULL, NULL);
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], "doc", "koers", "user-guide.html", NULL);
+  g_ptr_array_add (doc_dirs, g_strdup (DOCDIR));
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    g_ptr_array_add (doc_dirs, g_build_filename (system_dirs[i], "doc", "koers", NULL));
+  g_ptr_array_add (doc_dirs, NULL);
 
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_filename_to_uri (path, NULL, NULL);
-    }
-  return g_strdup (HELP_FALLBACK_URI);
+  return koers_session_find_help_uri ((const char * const *) doc_dirs->pdata,
+                                      g_get_language_names ());
 }

@@ -24,5 +24,7 @@ void         koers_session_add_recent       (GFile *file);
 GPtrArray   *koers_session_list_recent      (guint  max);
 GMenuModel  *koers_session_get_recent_menu  (void);
 char        *koers_session_dup_help_uri     (void);
+char        *koers_session_find_help_uri    (const char * const *doc_dirs,
+                                             const char * const *languages);
 
 G_END_DECLS
