@@ -22,8 +22,8 @@
 #define PAGE_LABEL_FONT  18.0
 #define PERIOD_FONT      16.0
 #define STRIP_FONT       16.0
-#define LEGEND_FONT      15.0
-#define CREDIT_FONT      14.0
+#define LEGEND_FONT      16.0
+#define CREDIT_FONT      16.0
 #define CARD_RADIUS       8.0
 
 /* Green 5 and green 4 of the GNOME palette: the check mark of a done
@@ -458,7 +458,7 @@ strip_items (KoersSlide *self)
       item.is_model = TRUE;
       if (!koers_color_parse (koers_model_get_color (model), &item.color))
         item.color = self->palette->ink_muted;
-      _koers_slide_chip_init (self, &item.chip, koers_model_get_short_name (model), STRIP_FONT - 1, max_w / 2);
+      _koers_slide_chip_init (self, &item.chip, koers_model_get_short_name (model), STRIP_FONT, max_w / 2);
       if (koers_project_get_current (self->project, id) == NULL &&
           koers_project_get_target (self->project, id) == NULL)
         /* TRANSLATORS: in the roadmap slide's summary, a model with neither
@@ -715,11 +715,13 @@ place_cell (KoersSlide   *self,
 void
 _koers_slide_build_page (KoersSlide     *self,
                          const PagePlan *plan,
-                         const Config   *config,
+                         const Config   *layout_config,
                          guint           page_number,
                          guint           n_pages,
                          RouteFindings  *findings)
 {
+  Config page_config = *layout_config;
+  const Config *config = &page_config;
   const KoersPalette *pal = self->palette;
   Page *page = _koers_slide_page_new ();
   Geometry geo;
@@ -739,6 +741,8 @@ _koers_slide_build_page (KoersSlide     *self,
   double lane_gap = u (self, LANE_GAP * _koers_slide_gap_scale (self));
   gboolean dark = is_dark (self);
 
+  if (plan->font > 0)
+    page_config.font = plan->font;
   _koers_slide_geometry_init (self, &geo, plan->first, plan->n, config);
   lanes_right = geo.col_x[plan->n - 1] + geo.col_width[plan->n - 1];
   /* Where arrows may run: the grid, and the margin's inner half. */

@@ -233,7 +233,7 @@ check_hierarchy (const Page *page,
  *
  * - every text inside its card (or band, heading, chip), every card
  *   inside its cell, everything inside the page; no two cards and no two
- *   texts overlapping; no text smaller than 14 px at 1920×1080
+ *   texts overlapping; no text smaller than 16 px at 1920×1080
  *   (proportionally at other sizes);
  * - no text shortened with an ellipsis, and no word broken inside unless
  *   it does not fit its line even at the smallest size it could have had;
@@ -371,6 +371,34 @@ koers_slide_get_min_font_px (KoersSlide *self)
 {
   g_return_val_if_fail (KOERS_IS_SLIDE (self), 0);
   return self->min_font_used;
+}
+
+/**
+ * koers_slide_get_card_font_px:
+ * @self: a slide
+ * @page: which page, from 0
+ *
+ * Returns: the size of the card titles on @page, in logical units, or 0
+ *   when it shows no card
+ */
+double
+koers_slide_get_card_font_px (KoersSlide *self,
+                              guint       page)
+{
+  Page *p;
+  double most = 0;
+
+  g_return_val_if_fail (KOERS_IS_SLIDE (self), 0);
+  g_return_val_if_fail (page < self->pages->len, 0);
+
+  p = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < p->boxes->len; i++)
+    {
+      const Box *box = &g_array_index (p->boxes, Box, i);
+      if (box->kind == BOX_TEXT && box->role == ROLE_CARD_TITLE)
+        most = MAX (most, box->font_px);
+    }
+  return most;
 }
 
 /**

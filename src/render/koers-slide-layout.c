@@ -22,9 +22,9 @@
 
 /* The card title sizes the layout may use, largest first: a short
  * roadmap is read from further away than a long one needs to be. The
- * smallest stays above the owner line's 14 px, the largest below the
+ * smallest stays above the owner line's 16 px, the largest below the
  * phase headings (see _koers_slide_phase_font()). */
-static const double title_fonts[] = { 26, 24, 22, 20, 19, 18, 17, 16, 15 };
+static const double title_fonts[] = { 28, 26, 24, 22, 21, 20, 19, 18, 17 };
 
 /* The organisation's lane: Dark 3 and Dark 1 of the GNOME palette, grey
  * like the models' colours are saturated, with white text on both. */
@@ -346,17 +346,19 @@ _koers_slide_page_plan_free (gpointer data)
 }
 
 /* Splits one group of columns into pages from top to bottom: lanes fill
- * a page in order; a lane that fits on an empty page is never split; one
- * taller than a page continues on the next. Returns the number of pages,
- * 0 when a single row of cards is taller than the page. */
+ * a page in order, up to @fill of its height; a lane that fits on an
+ * empty page is never split; one taller than a page continues on the
+ * next. Returns the number of pages, 0 when a single row of cards is
+ * taller than the page. */
 static guint
-paginate_group (KoersSlide *self,
-                guint       first,
-                guint       n,
+paginate_group (KoersSlide   *self,
+                guint         first,
+                guint         n,
                 const Config *config,
-                Measured   *words,
-                guint      *extra,
-                GPtrArray  *plans)
+                double        fill,
+                Measured     *words,
+                guint        *extra,
+                GPtrArray    *plans)
 {
   Geometry geo;
   guint nl = n_lanes (self), nc = self->columns->len;
@@ -386,7 +388,7 @@ paginate_group (KoersSlide *self,
   while (ok)
     {
       gboolean remaining = FALSE, taken = FALSE, lanes_on_page = FALSE;
-      double avail = geo.lanes_height;
+      double avail = geo.lanes_height * fill;
       PagePlan *plan = plans ? _koers_slide_page_plan_new (self, first, n, vpages) : NULL;
 
       for (guint c = first; c < first + n; c++)
@@ -405,7 +407,7 @@ paginate_group (KoersSlide *self,
           GArray *r = rows[first];
           guint *nx = &next[first];
           guint start = *nx;
-          double space = geo.lanes_height - self->org_label_height;
+          double space = geo.lanes_height * fill - self->org_label_height;
 
           while (*nx < r->len && _koers_slide_rows_height (self, r, start, *nx + 1) <= space + 0.01)
             (*nx)++;
@@ -519,6 +521,57 @@ group_bounds (guint  n_columns,
   *n = base + (group < extra ? 1 : 0);
 }
 
+/* Adds the pages of one group of columns to @plans. The group gets the
+ * largest title size at which it needs no more pages and breaks no more
+ * words than at @config's: a group with room to spare shows larger text
+ * than the fullest one. Then its pages share its cards evenly, so that
+ * the last is not left half empty: each page is filled up to the least
+ * part of its height at which the group still needs no more pages. */
+static void
+plan_group (KoersSlide     *self,
+            guint           first,
+            guint           n,
+            const Config   *config,
+            guint           pages,
+            const Measured *words,
+            GPtrArray      *plans)
+{
+  Config group = *config;
+  Measured unused = { 0 };
+  guint unused_extra = 0, from = plans->len;
+  double lo, hi = 1.0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (title_fonts) && title_fonts[f] > config->font; f++)
+    {
+      Config larger = *config;
+      Measured at = { 0 };
+      guint p;
+
+      larger.font = title_fonts[f];
+      p = paginate_group (self, first, n, &larger, 1.0, &at, &unused_extra, NULL);
+      if (p > 0 && p <= pages && at.broken <= words->broken && at.avoidable <= words->avoidable)
+        {
+          group = larger;
+          pages = p;
+          break;
+        }
+    }
+
+  lo = 1.0 / pages;
+  for (guint step = 0; pages > 1 && step < 10; step++)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (paginate_group (self, first, n, &group, mid, &unused, &unused_extra, NULL) == pages)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  paginate_group (self, first, n, &group, hi, &unused, &unused_extra, plans);
+  for (guint i = from; i < plans->len; i++)
+    ((PagePlan *) g_ptr_array_index (plans, i))->font = group.font;
+}
+
 Score
 _koers_slide_evaluate (KoersSlide   *self,
                        const Config *config,
@@ -536,7 +589,9 @@ _koers_slide_evaluate (KoersSlide   *self,
       Measured words = { 0 };
 
       group_bounds (nc, n_groups, g, &first, &n);
-      pages = paginate_group (self, first, n, config, &words, &score.extra, plans);
+      pages = paginate_group (self, first, n, config, 1.0, &words, &score.extra, NULL);
+      if (plans != NULL && pages > 0)
+        plan_group (self, first, n, config, pages, &words, plans);
       score.broken += words.broken;
       score.avoidable += words.avoidable;
       if (pages == 0)

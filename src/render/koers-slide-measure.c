@@ -24,7 +24,7 @@
 #define FONT_FAMILY      "Cantarell, DejaVu Sans"
 #define PHASE_FONT       20.0  /* at least; and above the card titles */
 #define LANE_HEADER_MAX 260.0  /* the lane headings' column at most */
-#define TITLE_FONT_MIN   15.0
+#define TITLE_FONT_MIN   17.0
 
 double
 _koers_slide_layout_font_px (PangoLayout *layout)

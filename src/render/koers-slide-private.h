@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define MIN_FONT         14.0
+#define MIN_FONT         16.0  /* at 1920×1080: legible from the back of a room */
 #define MARGIN           40.0
 #define ORG_FONT_MIN     34.0  /* a long name shrinks to this, then wraps */
 #define LANE_FONT        17.0
@@ -117,6 +117,7 @@ typedef struct {
   guint  first;        /* first column */
   guint  n;            /* columns */
   guint  vpage;        /* 0, or how many pages of this group came before */
+  double font;         /* its card titles; 0: the layout's (see plan_group()) */
   guint *row_start;    /* [lane * n_columns + column] */
   guint *row_end;
 } PagePlan;
@@ -179,7 +180,7 @@ struct _KoersSlide
   char               *organisation;
 
   double              unit;
-  double              min_font;      /* the floor: 14 px at 1920×1080 */
+  double              min_font;      /* the floor: 16 px at 1920×1080 */
   double              min_font_used; /* the smallest size the pages use */
 
   PangoContext       *context;
