@@ -615,6 +615,26 @@ test_room_to_spare (void)
   g_assert_cmpfloat (koers_slide_get_min_font_px (full_slide), >=, 16.0);
 }
 
+/* Every text on a card or chip meets WCAG AA in both themes and in
+ * every state (koers_slide_check() measures each text against what lies
+ * under it), and no title is struck through. */
+static void
+test_contrast (void)
+{
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = generated_roadmap (12, &project);
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      KoersRenderOptions options = { dark, KOERS_BACKGROUND_THEME };
+      g_autoptr(KoersSlide) slide = koers_slide_new (project, roadmap, 1920, 1080, &options, "1 January 2027");
+      g_autoptr(GError) error = NULL;
+
+      koers_slide_check (slide, &error);
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -633,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/render/slide/summary", test_summary);
   g_test_add_func ("/render/slide/smallest", test_smallest);
   g_test_add_func ("/render/slide/room-to-spare", test_room_to_spare);
+  g_test_add_func ("/render/slide/contrast", test_contrast);
   g_test_add_func ("/render/slide/layout/generated", test_layout_generated);
   g_test_add_func ("/render/slide/layout/sampled", test_layout_sampled);
   g_test_add_func ("/render/slide/layout/dutch", test_layout_dutch);

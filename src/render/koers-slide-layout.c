@@ -50,8 +50,8 @@ _koers_slide_collect_lanes_and_columns (KoersSlide *self)
   org.model = NULL;
   /* TRANSLATORS: the roadmap's lane for phase 0, where the organisation prepares */
   org.name = g_strdup (_("Organisation"));
-  org.color = is_dark (self) ? org_dark : org_light;
   org.on_color = (KoersColor) { 1, 1, 1, 1 };
+  org.color = _koers_slide_legible_fill (is_dark (self) ? &org_dark : &org_light, &org.on_color);
   g_array_append_val (self->lanes, org);
 
   for (guint p = 0; p < n_phases; p++)
@@ -67,8 +67,8 @@ _koers_slide_collect_lanes_and_columns (KoersSlide *self)
 
       /* TRANSLATORS: the roadmap's lane for the phases after phase 0 */
       plan.name = g_strdup (C_("slide lane", "Plan"));
-      plan.color = is_dark (self) ? plan_dark : plan_light;
       plan.on_color = (KoersColor) { 1, 1, 1, 1 };
+      plan.color = _koers_slide_legible_fill (is_dark (self) ? &plan_dark : &plan_light, &plan.on_color);
       g_array_append_val (self->lanes, plan);
     }
 

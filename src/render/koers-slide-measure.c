@@ -739,8 +739,7 @@ _koers_slide_card_layout_init (KoersSlide             *self,
     }
   card->title = _koers_slide_make_layout (self, item->title, u (self, font),
                                           muted ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                                          title_width, PANGO_ALIGN_LEFT,
-                                          item->status == KOERS_STATUS_SKIPPED);
+                                          title_width, PANGO_ALIGN_LEFT, FALSE);
 
   /* The chips flow in rows, each as wide as its name. */
   n_models = _koers_slide_item_models (self, item, models, MAX_CHIPS);

@@ -261,6 +261,30 @@ color_alpha (const KoersColor *a,
   return c;
 }
 
+/* Relative luminance of an opaque colour, as WCAG 2.x defines it. */
+static inline double
+color_luminance (const KoersColor *c)
+{
+  double channel[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    channel[i] = channel[i] <= 0.04045 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+/* WCAG 2.x contrast ratio of two opaque colours, from 1 to 21. */
+static inline double
+color_contrast (const KoersColor *a,
+                const KoersColor *b)
+{
+  double la = color_luminance (a), lb = color_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* WCAG AA for text of any size. */
+#define MIN_CONTRAST 4.5
+
 /* Whether the page is dark: the palette says, as a white background
  * always takes the light one. */
 static inline gboolean
@@ -500,6 +524,9 @@ void
 _koers_slide_all_deps_text (KoersSlide *self);
 
 /* koers-slide-build.c */
+KoersColor
+_koers_slide_legible_fill (const KoersColor *fill,
+                           const KoersColor *ink);
 char *
 _koers_slide_phase_title (const KoersRoadmapPhase *phase);
 char *
