@@ -572,10 +572,32 @@ plan_group (KoersSlide     *self,
     ((PagePlan *) g_ptr_array_index (plans, i))->font = group.font;
 }
 
+/* Whether a layout that has, after some of its groups, @partial, and
+ * has @remaining groups to go (a page each at the least), can no longer
+ * be as good as @bound in the keys that weigh most: its words broken
+ * that need not be and its pages only grow. */
+static gboolean
+cannot_reach (const Score *partial,
+              guint        remaining,
+              const Score *bound)
+{
+  if (bound == NULL || !bound->valid)
+    return FALSE;
+  if (partial->avoidable > bound->avoidable)
+    return TRUE;
+  return partial->avoidable >= bound->avoidable && partial->pages + remaining > bound->pages;
+}
+
+/* Scores @config, adding its pages to @plans where given. Where @bounds
+ * are given, the search only needs to know whether @config is as good
+ * as each of them in the keys that weigh most: it stops at the first
+ * group that shows it cannot be, and says the layout is not valid. */
 Score
 _koers_slide_evaluate (KoersSlide   *self,
                        const Config *config,
-                       GPtrArray    *plans)
+                       GPtrArray    *plans,
+                       const Score  *bounds,
+                       guint         n_bounds)
 {
   Score score = { 0 };
   guint nc = self->columns->len;
@@ -588,6 +610,12 @@ _koers_slide_evaluate (KoersSlide   *self,
 
       Measured words = { 0 };
 
+      for (guint b = 0; b < n_bounds; b++)
+        if (cannot_reach (&score, n_groups - g, &bounds[b]))
+          {
+            score.valid = FALSE;
+            return score;
+          }
       group_bounds (nc, n_groups, g, &first, &n);
       pages = paginate_group (self, first, n, config, 1.0, &words, &score.extra, NULL);
       if (plans != NULL && pages > 0)
@@ -689,11 +717,12 @@ config_fits_width (KoersSlide   *self,
 /* The best layout at one title size; only layouts of at most @max_pages
  * column groups are tried. */
 static Score
-best_at_font (KoersSlide *self,
-              double      font,
-              guint       max_pages,
-              Config     *best)
+best_at_font (KoersSlide  *self,
+              double       font,
+              const Score *goal,
+              Config      *best)
 {
+  guint max_pages = goal != NULL && goal->valid ? goal->pages : G_MAXUINT;
   guint nc = self->columns->len;
   gboolean has_org = column_get (self, 0)->is_org;
   Score best_score = { 0 };
@@ -714,7 +743,17 @@ best_at_font (KoersSlide *self,
 
             if (!config_fits_width (self, &config))
               break;
-            score = _koers_slide_evaluate (self, &config, NULL);
+            Score bounds[2];
+            guint n_bounds = 0;
+
+            /* Only a layout better than the best so far, and (where there
+             * is a goal) as good as it, matters: see score_reaches(). A
+             * layout that cannot be either is not measured to its end. */
+            if (best_score.valid)
+              bounds[n_bounds++] = best_score;
+            if (goal != NULL && goal->valid)
+              bounds[n_bounds++] = *goal;
+            score = _koers_slide_evaluate (self, &config, NULL, bounds, n_bounds);
             if (score_better (&score, &best_score))
               {
                 best_score = score;
@@ -743,13 +782,13 @@ choose_spaced (KoersSlide *self,
                Config     *best)
 {
   Config smallest_config = { title_fonts[G_N_ELEMENTS (title_fonts) - 1], 1, 1, 0 };
-  Score goal = best_at_font (self, smallest_config.font, G_MAXUINT, &smallest_config);
+  Score goal = best_at_font (self, smallest_config.font, NULL, &smallest_config);
 
   *best = smallest_config;
   for (guint f = 0; f + 1 < G_N_ELEMENTS (title_fonts); f++)
     {
       Config config;
-      Score score = best_at_font (self, title_fonts[f], goal.valid ? goal.pages : G_MAXUINT, &config);
+      Score score = best_at_font (self, title_fonts[f], &goal, &config);
 
       if (score_reaches (&score, &goal))
         {

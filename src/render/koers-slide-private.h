@@ -549,7 +549,9 @@ _koers_slide_page_plan_free (gpointer data);
 Score
 _koers_slide_evaluate (KoersSlide   *self,
                        const Config *config,
-                       GPtrArray    *plans);
+                       GPtrArray    *plans,
+                       const Score  *bounds,
+                       guint         n_bounds);
 void
 _koers_slide_choose_config (KoersSlide *self,
                             Config     *best);

@@ -143,7 +143,7 @@ layout_slide (KoersSlide *self)
       g_autoptr(GPtrArray) arrows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
       _koers_slide_choose_config (self, &config);
-      _koers_slide_evaluate (self, &config, plans);
+      _koers_slide_evaluate (self, &config, plans, NULL, 0);
       if (plans->len == 0)
         {
           /* Even the smallest layout does not fit (a page far too small):
