@@ -776,15 +776,20 @@ score_reaches (const Score *a,
 /* The search over title sizes, columns per page and sub-columns. The
  * smallest title size shows how few pages (and shortened titles and split
  * lanes) the roadmap can have; then the sizes from the largest down, and
- * the first that does as well wins. */
+ * the first that does as well wins. Where the smallest size needs
+ * @must_beat pages or more, the caller has no use for the layout, and
+ * the larger sizes are not tried. */
 static Score
 choose_spaced (KoersSlide *self,
+               guint       must_beat,
                Config     *best)
 {
   Config smallest_config = { title_fonts[G_N_ELEMENTS (title_fonts) - 1], 1, 1, 0 };
   Score goal = best_at_font (self, smallest_config.font, NULL, &smallest_config);
 
   *best = smallest_config;
+  if (goal.valid && goal.pages >= must_beat)
+    return goal;
   for (guint f = 0; f + 1 < G_N_ELEMENTS (title_fonts); f++)
     {
       Config config;
@@ -812,11 +817,11 @@ _koers_slide_choose_config (KoersSlide *self,
   Score spaced, tight;
 
   self->tight = FALSE;
-  spaced = choose_spaced (self, best);
+  spaced = choose_spaced (self, G_MAXUINT, best);
   if (spaced.valid && spaced.pages <= 1)
     return;
   self->tight = TRUE;
-  tight = choose_spaced (self, &tight_config);
+  tight = choose_spaced (self, spaced.valid ? spaced.pages : G_MAXUINT, &tight_config);
   if (tight.valid && (!spaced.valid || tight.pages < spaced.pages))
     *best = tight_config;
   else
