@@ -192,6 +192,37 @@ min_card_width (KoersSlide *self,
   return MAX (u (self, font) * 9, self->word_inner) + 2 * u (self, CARD_PAD_X * _koers_slide_gap_scale (self));
 }
 
+/* What a phase heading's height depends on; compared as it is, not
+ * printed, as the search asks for it thousands of times. */
+typedef struct {
+  guint  column;
+  double width;
+  double font;
+} HeaderKey;
+
+static guint
+header_key_hash (gconstpointer data)
+{
+  const HeaderKey *key = data;
+
+  return (key->column * 31 + g_double_hash (&key->width)) * 31 + g_double_hash (&key->font);
+}
+
+static gboolean
+header_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const HeaderKey *x = a, *y = b;
+
+  return x->column == y->column && x->width == y->width && x->font == y->font;
+}
+
+GHashTable *
+_koers_slide_header_heights_new (void)
+{
+  return g_hash_table_new_full (header_key_hash, header_key_equal, g_free, g_free);
+}
+
 /* Computes where the columns first … first + n - 1 stand: every card
  * equally wide, each column as wide as its sub-columns of cards. Returns
  * FALSE when the cards would be too narrow for the title size. */
@@ -255,15 +286,15 @@ _koers_slide_geometry_init (KoersSlide   *self,
   geo->header_height = 0;
   for (guint c = 0; c < n; c++)
     {
-      g_autofree char *key = g_strdup_printf ("%u %.2f %.1f", first + c, geo->col_width[c], config->font);
-      Measured *h = g_hash_table_lookup (self->header_heights, key);
+      HeaderKey key = { first + c, geo->col_width[c], config->font };
+      Measured *h = g_hash_table_lookup (self->header_heights, &key);
 
       if (h == NULL)
         {
           h = g_new0 (Measured, 1);
           h->height = _koers_slide_phase_header_height (self, column_get (self, first + c), geo->col_width[c],
                                                         config->font, h);
-          g_hash_table_insert (self->header_heights, g_steal_pointer (&key), h);
+          g_hash_table_insert (self->header_heights, g_memdup2 (&key, sizeof key), h);
         }
       geo->header_height = MAX (geo->header_height, h->height);
       geo->headers_broken += h->broken;

@@ -200,7 +200,7 @@ struct _KoersSlide
   gboolean            tight;  /* spacing at 85 %: see _koers_slide_choose_config() */
   double             *lane_min_height;  /* per lane: its heading's height */
   double              org_label_height;
-  GHashTable         *header_heights;   /* "column width font" → Measured */
+  GHashTable         *header_heights;   /* HeaderKey → Measured, while laying out */
   double              word_inner;       /* a card's inside holds its longest word */
   GHashTable         *text_deps;        /* "to\x1ffrom": dependencies said on the card */
   GHashTable         *between_lanes;    /* always said on the card */
@@ -517,6 +517,8 @@ void
 _koers_slide_compute_word_inner (KoersSlide *self);
 
 /* koers-slide-layout.c */
+GHashTable *
+_koers_slide_header_heights_new (void);
 void
 _koers_slide_collect_lanes_and_columns (KoersSlide *self);
 void

@@ -59,10 +59,47 @@ text_samples_free (gpointer data)
   g_array_unref (data);
 }
 
+/* A text at one size, weight and role: compared as it is, not printed,
+ * as the search asks for it tens of thousands of times. */
+typedef struct {
+  int         size_units;
+  int         weight;
+  int         role;
+  const char *text;  /* owned when the key is the table's */
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer data)
+{
+  const TextKey *key = data;
+
+  return ((g_str_hash (key->text) * 31 + (guint) key->size_units) * 31 + (guint) key->weight) * 31 +
+         (guint) key->role;
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *x = a, *y = b;
+
+  return x->size_units == y->size_units && x->weight == y->weight && x->role == y->role &&
+         strcmp (x->text, y->text) == 0;
+}
+
+static void
+text_key_free (gpointer data)
+{
+  TextKey *key = data;
+
+  g_free ((char *) key->text);
+  g_free (key);
+}
+
 GHashTable *
 _koers_slide_text_sizes_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_samples_free);
+  return g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free, text_samples_free);
 }
 
 static gboolean
@@ -176,16 +213,19 @@ _koers_slide_measure_text (KoersSlide  *self,
 {
   int size_units = (int) ceil (size * PANGO_SCALE);
   int width_units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
-  g_autofree char *key = g_strdup_printf ("%d %d %d\x1f%s", size_units, (int) weight, (int) role, text ? text : "");
-  GArray *samples = g_hash_table_lookup (self->text_sizes, key);
+  TextKey key = { size_units, (int) weight, (int) role, text ? text : "" };
+  GArray *samples = g_hash_table_lookup (self->text_sizes, &key);
   TextSample sample;
   guint lo = 0, hi;
 
   if (samples == NULL)
     {
+      TextKey *owned = g_memdup2 (&key, sizeof key);
+
+      owned->text = g_strdup (key.text);
       samples = g_array_new (FALSE, FALSE, sizeof (TextSample));
       g_array_set_clear_func (samples, text_sample_clear);
-      g_hash_table_insert (self->text_sizes, g_steal_pointer (&key), samples);
+      g_hash_table_insert (self->text_sizes, owned, samples);
     }
 
   /* The first sample at least as wide. */

@@ -255,7 +255,7 @@ koers_slide_init (KoersSlide *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   self->card_sizes = _koers_slide_card_sizes_new ();
   self->text_sizes = _koers_slide_text_sizes_new ();
-  self->header_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->header_heights = _koers_slide_header_heights_new ();
   self->text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->between_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
