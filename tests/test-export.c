@@ -652,6 +652,78 @@ test_diagram (void)
     }
 }
 
+/* An organisation's name of 80 characters comes out whole on every
+ * diagram export: wrapped, never ending in "…". pdftotext reads the
+ * PDF's text; an SVG from cairo holds the same drawing as glyph outlines,
+ * with no text to read. */
+static void
+test_diagram_long_name (void)
+{
+  static const char *name = "Gemeenschappelijke Regeling Veiligheidsregio Gelderland Midden en Omstreken 2027";
+  g_autofree char *json = g_strdup_printf ("{ \"format\": \"koers-project\", \"version\": 1, "
+                                           "\"organisation\": { \"name\": \"%s\" }, "
+                                           "\"placements\": { \"pyramid\": { \"current\": \"listen\", "
+                                           "\"target\": \"create\" } } }", name);
+  g_autoptr(GBytes) json_bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersProject) project = koers_project_load_from_bytes (koers_catalog_get_builtin (), json_bytes, &error);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_utf8_strlen (name, -1), ==, 80);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *out = NULL;
+      g_auto(GStrv) words = NULL;
+      g_autofree char *joined = NULL;
+      int status;
+
+      options_init (&options, KOERS_EXPORT_PDF);
+      pdf = koers_export_diagram_to_bytes (project, models[m], &options, &error);
+      g_assert_no_error (error);
+      dir = g_dir_make_tmp ("koers-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "diagram.pdf", NULL);
+      g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+      g_assert_no_error (error);
+      {
+        const char *argv[] = { pdftotext, path, "-", NULL };
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                      &out, NULL, &status, &error);
+        g_assert_no_error (error);
+      }
+      g_assert_null (strstr (out, "…"));
+      /* Wider than the page, the name takes more than one line. (Cairo
+       * gives an ellipsis the text it stands for, so pdftotext would
+       * find a shortened name whole on one line.) */
+      g_assert_null (strstr (out, name));
+      /* The name's lines, joined again. */
+      words = g_strsplit_set (out, " \n", -1);
+      joined = g_strjoinv (" ", words);
+      while (strstr (joined, "  ") != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (joined, "  ", -1);
+          g_free (joined);
+          joined = g_strjoinv (" ", parts);
+        }
+      if (strstr (joined, name) == NULL)
+        g_error ("%s: the name is not whole in “%s”", models[m], out);
+
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 static void
 test_diagram_errors (void)
 {
@@ -910,6 +982,7 @@ main (int    argc,
   g_test_add_func ("/render/export/deterministic", test_deterministic);
   g_test_add_func ("/render/export/diagram", test_diagram);
   g_test_add_func ("/render/export/diagram/errors", test_diagram_errors);
+  g_test_add_func ("/render/export/diagram/long-name", test_diagram_long_name);
   g_test_add_func ("/render/export/golden/roadmap", test_golden_roadmap);
   g_test_add_func ("/render/export/golden/diagrams", test_golden_diagrams);
   g_test_add_func ("/render/export/golden/sensitivity", test_golden_sensitivity);

@@ -116,7 +116,7 @@ check_roadmap (KoersProject *project,
       guint arrows = 0, in_words = 0;
       g_autoptr(KoersSlide) slide = NULL;
       g_autoptr(GError) error = NULL;
-      double least = 14.0 * MIN (sizes[s].width / 1920.0, sizes[s].height / 1080.0);
+      double least = 16.0 * MIN (sizes[s].width / 1920.0, sizes[s].height / 1080.0);
 
       slide = koers_slide_new (project, roadmap, sizes[s].width, sizes[s].height, &options, "23 November 2026");
       if (!koers_slide_check (slide, &error))
@@ -569,6 +569,72 @@ test_smallest (void)
   g_assert_no_error (error);
 }
 
+static KoersRoadmap *
+generated_roadmap (guint          n,
+                   KoersProject **project)
+{
+  g_autofree char *rules_json = generated_rules (n);
+  g_autofree char *project_json = generated_project (n);
+  g_autoptr(GBytes) bytes = g_bytes_new (rules_json, strlen (rules_json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersRules) rules = koers_rules_new_from_bytes (koers_catalog_get_builtin (), bytes,
+                                                            "generated.json", &error);
+
+  g_assert_no_error (error);
+  *project = load_project (project_json);
+  return koers_roadmap_build (*project, rules);
+}
+
+/* Free space makes the text larger: a page of a few cards shows larger
+ * titles than the fullest page of a long roadmap, and no page of either
+ * goes below 16 px at 1920×1080. */
+static void
+test_room_to_spare (void)
+{
+  g_autoptr(KoersProject) few_project = NULL;
+  g_autoptr(KoersProject) full_project = NULL;
+  g_autoptr(KoersRoadmap) few = generated_roadmap (3, &few_project);
+  g_autoptr(KoersRoadmap) full = generated_roadmap (40, &full_project);
+  KoersRenderOptions options = { FALSE, KOERS_BACKGROUND_WHITE };
+  g_autoptr(KoersSlide) few_slide = koers_slide_new (few_project, few, 1920, 1080, &options, "1 January 2027");
+  g_autoptr(KoersSlide) full_slide = koers_slide_new (full_project, full, 1920, 1080, &options, "1 January 2027");
+  double fullest = G_MAXDOUBLE;
+
+  g_assert_true (koers_slide_check (few_slide, NULL));
+  g_assert_true (koers_slide_check (full_slide, NULL));
+  g_assert_cmpuint (koers_slide_get_n_pages (few_slide), ==, 1);
+  for (guint p = 0; p < koers_slide_get_n_pages (full_slide); p++)
+    {
+      double font = koers_slide_get_card_font_px (full_slide, p);
+
+      g_assert_cmpfloat (font, >, 16.0);
+      fullest = MIN (fullest, font);
+    }
+  g_assert_cmpfloat (koers_slide_get_card_font_px (few_slide, 0), >, fullest);
+  g_assert_cmpfloat (koers_slide_get_min_font_px (few_slide), >=, 16.0);
+  g_assert_cmpfloat (koers_slide_get_min_font_px (full_slide), >=, 16.0);
+}
+
+/* Every text on a card or chip meets WCAG AA in both themes and in
+ * every state (koers_slide_check() measures each text against what lies
+ * under it), and no title is struck through. */
+static void
+test_contrast (void)
+{
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = generated_roadmap (12, &project);
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      KoersRenderOptions options = { dark, KOERS_BACKGROUND_THEME };
+      g_autoptr(KoersSlide) slide = koers_slide_new (project, roadmap, 1920, 1080, &options, "1 January 2027");
+      g_autoptr(GError) error = NULL;
+
+      koers_slide_check (slide, &error);
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -586,6 +652,8 @@ main (int    argc,
   g_test_add_func ("/render/slide/empty", test_empty);
   g_test_add_func ("/render/slide/summary", test_summary);
   g_test_add_func ("/render/slide/smallest", test_smallest);
+  g_test_add_func ("/render/slide/room-to-spare", test_room_to_spare);
+  g_test_add_func ("/render/slide/contrast", test_contrast);
   g_test_add_func ("/render/slide/layout/generated", test_layout_generated);
   g_test_add_func ("/render/slide/layout/sampled", test_layout_sampled);
   g_test_add_func ("/render/slide/layout/dutch", test_layout_dutch);

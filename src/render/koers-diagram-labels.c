@@ -641,6 +641,22 @@ _koers_diagram_draw_labels (KoersDiagramRenderer *self,
   cairo_restore (cr);
 }
 
+/* The organisation's name over an export, whole: a long one wraps onto
+ * more lines, as on the roadmap slide, and the art makes room for them
+ * (see compute_fit()). */
+PangoLayout *
+_koers_diagram_title_layout (KoersDiagramRenderer *self,
+                             const char           *title,
+                             double                size,
+                             double                width)
+{
+  PangoLayout *layout = _koers_diagram_create_layout (self->ui_pango, title, size, TRUE);
+
+  pango_layout_set_width (layout, (int) (MAX (1.0, width) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
 void
 _koers_diagram_draw_title_band (KoersDiagramRenderer    *self,
                                 cairo_t                 *cr,
@@ -658,13 +674,11 @@ _koers_diagram_draw_title_band (KoersDiagramRenderer    *self,
 
   cairo_save (cr);
 
-  title = _koers_diagram_create_layout (self->ui_pango, style->title, fit->title_size, TRUE);
-  pango_layout_set_width (title, (int) (line_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  title = _koers_diagram_title_layout (self, style->title, fit->title_size, line_width);
   koers_set_source_color (cr, &palette->ink);
   cairo_move_to (cr, fit->margin, y);
   pango_cairo_show_layout (cr, title);
-  y += fit->title_size * 1.25;
+  y += fit->title_size * 1.25 + fit->title_extra;
 
   if (style->subtitle != NULL)
     {

@@ -83,6 +83,7 @@ typedef struct {
   double margin;
   /* The title band of an export. */
   double title_size;
+  double title_extra;                /* the lines of a long title below its first */
   double subtitle_size;
   double credit_size;
 } Fit;
@@ -273,6 +274,11 @@ _koers_diagram_draw_labels (KoersDiagramRenderer *self,
                             gboolean              raster,
                             double                device_scale,
                             const KoersPalette   *palette);
+PangoLayout *
+_koers_diagram_title_layout (KoersDiagramRenderer *self,
+                             const char           *title,
+                             double                size,
+                             double                width);
 void
 _koers_diagram_draw_title_band (KoersDiagramRenderer    *self,
                                 cairo_t                 *cr,

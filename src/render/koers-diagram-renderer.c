@@ -57,7 +57,16 @@ compute_fit (KoersDiagramRenderer    *self,
       fit->title_size = MAX (14.0, 0.046 * base);
       fit->subtitle_size = style->subtitle != NULL ? MAX (12.0, 0.026 * base) : 0;
       fit->credit_size = MAX (10.0, 0.016 * base);
-      top = margin + fit->title_size * 1.25 + fit->subtitle_size * 1.3 + 0.5 * margin;
+      {
+        g_autoptr(PangoLayout) title = _koers_diagram_title_layout (self, style->title, fit->title_size,
+                                                                    width - 2 * margin);
+        PangoRectangle first, all;
+
+        pango_layout_line_get_extents (pango_layout_get_line_readonly (title, 0), NULL, &first);
+        pango_layout_get_extents (title, NULL, &all);
+        fit->title_extra = (all.height - first.height) / (double) PANGO_SCALE;
+      }
+      top = margin + fit->title_size * 1.25 + fit->title_extra + fit->subtitle_size * 1.3 + 0.5 * margin;
       bottom = MAX (margin, fit->credit_size * 1.3 + margin * 0.8);
     }
 

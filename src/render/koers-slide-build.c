@@ -22,14 +22,31 @@
 #define PAGE_LABEL_FONT  18.0
 #define PERIOD_FONT      16.0
 #define STRIP_FONT       16.0
-#define LEGEND_FONT      15.0
-#define CREDIT_FONT      14.0
+#define LEGEND_FONT      16.0
+#define CREDIT_FONT      16.0
 #define CARD_RADIUS       8.0
 
 /* Green 5 and green 4 of the GNOME palette: the check mark of a done
  * card, white on green on either page. */
 static const KoersColor done_light = { 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0, 1 };
 static const KoersColor done_dark = { 0x2e / 255.0, 0xc2 / 255.0, 0x7e / 255.0, 1 };
+
+/* @fill, darkened (or, under dark ink, lightened) just enough for @ink
+ * to meet WCAG AA on it: the models' own colours are chosen for the
+ * diagrams, and white text on some of them (the Learning Curve's green)
+ * falls short. The hue stays, so a chip still says its model. */
+KoersColor
+_koers_slide_legible_fill (const KoersColor *fill,
+                           const KoersColor *ink)
+{
+  KoersColor towards = color_luminance (ink) > 0.5 ? (KoersColor) { 0, 0, 0, 1 } : (KoersColor) { 1, 1, 1, 1 };
+  KoersColor c = *fill;
+
+  for (guint step = 1; step <= 50 && color_contrast (&c, ink) < MIN_CONTRAST + 0.05; step++)
+    c = color_mix (fill, &towards, step * 0.02);
+  c.alpha = fill->alpha;
+  return c;
+}
 
 /* Records a box; one added while a card is built belongs to its item. */
 static Box *
@@ -136,6 +153,7 @@ add_chip (KoersSlide       *self,
           double            x,
           double            y,
           const KoersColor *fill,
+          const KoersColor *outline,
           const KoersColor *ink,
           const Rect       *container,
           const char       *what)
@@ -143,7 +161,7 @@ add_chip (KoersSlide       *self,
   Rect rect = { x, y, chip->width, chip->height };
   gboolean one_line = pango_layout_get_line_count (chip->layout) == 1;
 
-  add_rect (page, &rect, one_line ? chip->height / 2 : u (self, CARD_RADIUS), fill, NULL, 0, FALSE);
+  add_rect (page, &rect, one_line ? chip->height / 2 : u (self, CARD_RADIUS), fill, outline, u (self, 1.5), FALSE);
   add_box (page, BOX_CHIP, ROLE_CHIP, &rect, container, what);
   add_text (self, page, chip->layout, x + u (self, CHIP_PAD_X), y + u (self, CHIP_PAD_Y),
             ink, &rect, ROLE_CHIP, what);
@@ -210,11 +228,18 @@ build_card (KoersSlide             *self,
       y += u (self, 8);
       for (guint i = 0; i < card.n_chips; i++)
         {
-          KoersColor chip_fill = muted ? color_mix (&card.chip_colors[i], &fill, 0.45) : card.chip_colors[i];
           KoersColor white = { 1, 1, 1, 1 };
+          KoersColor chip_fill = _koers_slide_legible_fill (&card.chip_colors[i], &white);
 
-          add_chip (self, page, &card.chips[i], rect->x + pad_x + card.chip_x[i], y + card.chip_y[i],
-                    &chip_fill, &white, rect, what);
+          /* A done or skipped card's chips step back to an outline in
+           * the model's colour, their names in the card's ink: muted,
+           * yet as legible as any other text. */
+          if (muted)
+            add_chip (self, page, &card.chips[i], rect->x + pad_x + card.chip_x[i], y + card.chip_y[i],
+                      &fill, &chip_fill, ink, rect, what);
+          else
+            add_chip (self, page, &card.chips[i], rect->x + pad_x + card.chip_x[i], y + card.chip_y[i],
+                      &chip_fill, NULL, &white, rect, what);
         }
       y += card.chips_height;
     }
@@ -458,7 +483,7 @@ strip_items (KoersSlide *self)
       item.is_model = TRUE;
       if (!koers_color_parse (koers_model_get_color (model), &item.color))
         item.color = self->palette->ink_muted;
-      _koers_slide_chip_init (self, &item.chip, koers_model_get_short_name (model), STRIP_FONT - 1, max_w / 2);
+      _koers_slide_chip_init (self, &item.chip, koers_model_get_short_name (model), STRIP_FONT, max_w / 2);
       if (koers_project_get_current (self->project, id) == NULL &&
           koers_project_get_target (self->project, id) == NULL)
         /* TRANSLATORS: in the roadmap slide's summary, a model with neither
@@ -522,9 +547,9 @@ build_sample (KoersSlide *self,
       }
       break;
     case SAMPLE_SKIPPED:
+      /* Dashed, as a skipped card; its title is not struck through, as
+       * nowhere else is (the card says "Skipped" in words). */
       add_rect (page, rect, u (self, 4), &muted_fill, &pal->card_border, u (self, 1), TRUE);
-      add_line (page, rect->x + u (self, 7), rect->y + rect->height / 2,
-                rect_right (rect) - u (self, 7), rect->y + rect->height / 2, &pal->ink_muted, u (self, 1.5));
       break;
     case SAMPLE_DOING:
       {
@@ -634,8 +659,10 @@ _koers_slide_build_strip (KoersSlide *self,
       if (item->is_model)
         {
           KoersColor white = { 1, 1, 1, 1 };
+          KoersColor chip_fill = _koers_slide_legible_fill (&item->color, &white);
+
           add_chip (self, page, &item->chip, ix, cy - item->chip.height / 2,
-                    &item->color, &white, &strip, "model summary");
+                    &chip_fill, NULL, &white, &strip, "model summary");
           add_text (self, page, item->text, ix + item->chip.width + gap_inner,
                     cy - _koers_slide_layout_height (item->text) / 2, &pal->ink, &strip, ROLE_OTHER, "model summary");
         }
@@ -675,75 +702,24 @@ add_arrow (KoersSlide             *self,
   g_array_append_val (page->ops, op);
 }
 
-/* Places the rows start … end - 1 of a cell's cards, from @top. */
-static void
-place_cell (KoersSlide   *self,
-            GArray       *placed,
-            GPtrArray    *items,
-            const Rect   *cell,
-            double        top,
-            guint         column,
-            guint         start,
-            guint         end,
-            double        card_width,
-            guint         sub,
-            const Config *config)
-{
-  g_autoptr(GArray) rows = _koers_slide_cell_rows (self, items, card_width, config->font, sub, NULL);
-  double pad = u (self, CELL_PAD), gap = u (self, CARD_GAP), sub_gap = u (self, SUB_GAP);
-  double y = top;
-
-  for (guint r = start; r < end; r++)
-    {
-      double row_h = g_array_index (rows, double, r);
-
-      /* Cards side by side share the row's height. */
-      for (guint k = r * sub; k < MIN ((r + 1) * sub, items->len); k++)
-        {
-          Placed p = {
-            g_ptr_array_index (items, k),
-            { cell->x + pad + (k - r * sub) * (card_width + sub_gap), y, card_width, row_h },
-            *cell,
-            column,
-          };
-          g_array_append_val (placed, p);
-        }
-      y += row_h + gap;
-    }
-}
-
-void
-_koers_slide_build_page (KoersSlide     *self,
-                         const PagePlan *plan,
-                         const Config   *config,
-                         guint           page_number,
-                         guint           n_pages,
-                         RouteFindings  *findings)
+/* The display list of one page: the band and the strip, the phase and
+ * lane headings, the lanes' tints, @arrows and the cards, as @placement
+ * placed them. */
+Page *
+_koers_slide_build_page (KoersSlide      *self,
+                         const Placement *placement,
+                         GArray          *arrows,
+                         guint            page_number,
+                         guint            n_pages)
 {
   const KoersPalette *pal = self->palette;
+  const PagePlan *plan = placement->plan;
+  const Geometry *geo = &placement->geo;
+  const Config *config = &placement->config;
   Page *page = _koers_slide_page_new ();
-  Geometry geo;
-  guint nl = n_lanes (self), nc = self->columns->len;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree double *lane_y = g_new0 (double, nl);
-  g_autofree double *lane_h = g_new0 (double, nl);
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
-  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
-  g_autoptr(GArray) stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
+  guint nl = n_lanes (self);
   Rect page_rect = { 0, 0, self->width, self->height };
-  Rect org_cell = { 0 };
-  Rect grid;
-  guint shown = 0;
-  double content = 0, extra, y, lanes_right;
-  double pad = u (self, CELL_PAD);
-  double lane_gap = u (self, LANE_GAP * _koers_slide_gap_scale (self));
   gboolean dark = is_dark (self);
-
-  _koers_slide_geometry_init (self, &geo, plan->first, plan->n, config);
-  lanes_right = geo.col_x[plan->n - 1] + geo.col_width[plan->n - 1];
-  /* Where arrows may run: the grid, and the margin's inner half. */
-  grid = (Rect) { geo.col_x[0], geo.lanes_top,
-                  self->width - u (self, MARGIN) / 2 - geo.col_x[0], geo.lanes_height };
 
   _koers_slide_build_band (self, page, page_number, n_pages);
   _koers_slide_build_strip (self, page, self->grid_bottom + u (self, BAND_GAP));
@@ -754,150 +730,40 @@ _koers_slide_build_page (KoersSlide     *self,
       Column *column = column_get (self, plan->first + c);
       g_autoptr(PangoLayout) title = NULL;
       g_autoptr(PangoLayout) second = NULL;
-      Rect header = { geo.col_x[c], geo.header_top, geo.col_width[c], geo.header_height };
+      Rect header = { geo->col_x[c], geo->header_top, geo->col_width[c], geo->header_height };
 
-      _koers_slide_phase_heading (self, column->phase, geo.col_width[c], plan->vpage > 0, config->font, &title, &second);
-      add_text (self, page, title, geo.col_x[c], geo.header_top, &pal->ink, &header,
+      _koers_slide_phase_heading (self, column->phase, geo->col_width[c], plan->vpage > 0, config->font, &title, &second);
+      add_text (self, page, title, geo->col_x[c], geo->header_top, &pal->ink, &header,
                 ROLE_PHASE, "phase heading");
       if (second)
-        add_text (self, page, second, geo.col_x[c], geo.header_top + _koers_slide_layout_height (title) + u (self, 2),
-                               &pal->ink_muted, &header, ROLE_OTHER, "phase period");
+        add_text (self, page, second, geo->col_x[c], geo->header_top + _koers_slide_layout_height (title) + u (self, 2),
+                  &pal->ink_muted, &header, ROLE_OTHER, "phase period");
     }
-
-  /* Lane heights: what the cards need, then the spare height shared out
-   * so that the grid fills the page. */
-  for (guint l = 0; l < nl; l++)
-    {
-      gboolean has = FALSE;
-      double h = 0;
-
-      for (guint c = plan->first + geo.has_org; c < plan->first + plan->n; c++)
-        {
-          guint i = l * nc + c;
-          GPtrArray *items = column_get (self, c)->cells[l];
-          g_autoptr(GArray) rows = NULL;
-
-          if (plan->row_end[i] <= plan->row_start[i] || items->len == 0)
-            continue;
-          has = TRUE;
-          rows = _koers_slide_cell_rows (self, items, geo.card_width, config->font, geo.sub[c - plan->first], NULL);
-          h = MAX (h, _koers_slide_rows_height (self, rows, plan->row_start[i], plan->row_end[i]));
-        }
-      if (!has)
-        continue;
-      lane_h[l] = MAX (h, self->lane_min_height[l]);
-      content += lane_h[l];
-      shown++;
-    }
-  extra = shown ? (geo.lanes_height - content - (shown - 1) * lane_gap) / shown : 0;
-  extra = MAX (0, extra);
 
   /* Backgrounds first: the lanes' tints and the organisation's column. */
-  y = geo.lanes_top;
   for (guint l = 0; l < nl; l++)
     {
       KoersColor tint;
       Rect band;
 
-      if (lane_h[l] == 0)
+      if (placement->lane_h[l] == 0)
         continue;
-      lane_h[l] += extra;
-      lane_y[l] = y;
       tint = color_alpha (&lane_get (self, l)->color, dark ? 0.16 : 0.08);
-      band = (Rect) { geo.lane_header_x, y, lanes_right - geo.lane_header_x, lane_h[l] };
+      band = (Rect) { geo->lane_header_x, placement->lane_y[l], placement->lanes_right - geo->lane_header_x,
+                      placement->lane_h[l] };
       add_rect (page, &band, u (self, CARD_RADIUS), &tint, NULL, 0, FALSE);
-      y += lane_h[l] + lane_gap;
     }
-  if (geo.has_org)
+  if (geo->has_org)
     {
       KoersColor tint = color_alpha (&pal->ink, dark ? 0.07 : 0.045);
-
-      org_cell = (Rect) { geo.col_x[0], geo.lanes_top, geo.col_width[0], geo.lanes_height };
-      add_rect (page, &org_cell, u (self, CARD_RADIUS), &tint, NULL, 0, FALSE);
-      place_cell (self, placed, column_get (self, plan->first)->cells[0], &org_cell,
-                  org_cell.y + self->org_label_height + pad, plan->first,
-                  plan->row_start[plan->first], plan->row_end[plan->first], geo.card_width,
-                  geo.sub[0], config);
+      add_rect (page, &placement->org_cell, u (self, CARD_RADIUS), &tint, NULL, 0, FALSE);
     }
 
-  for (guint l = 0; l < nl; l++)
+  /* Arrows above the backgrounds and under everything else. */
+  for (guint a = 0; a < arrows->len; a++)
     {
-      if (lane_h[l] == 0)
-        continue;
-      for (guint c = plan->first + geo.has_org; c < plan->first + plan->n; c++)
-        {
-          guint i = l * nc + c;
-          Rect cell = { geo.col_x[c - plan->first], lane_y[l], geo.col_width[c - plan->first], lane_h[l] };
-
-          if (plan->row_end[i] > plan->row_start[i])
-            place_cell (self, placed, column_get (self, c)->cells[l], &cell, cell.y + pad, c,
-                        plan->row_start[i], plan->row_end[i], geo.card_width,
-                        geo.sub[c - plan->first], config);
-        }
-    }
-
-  /* Arrows above the backgrounds and under everything else, where one
-   * finds a clear route; see _koers_slide_route_arrow(). */
-  for (guint k = 0; k < placed->len; k++)
-    {
-      Placed *p = &g_array_index (placed, Placed, k);
-      Obstacle o = { p->rect, p->item };
-
-      g_hash_table_insert (by_id, p->item->id, p);
-      g_array_append_val (obstacles, o);
-    }
-  for (guint l = 0; l < nl; l++)
-    if (lane_h[l] > 0)
-      {
-        Obstacle o = { { geo.lane_header_x, lane_y[l], self->lane_header_width, lane_h[l] }, NULL };
-        g_array_append_val (obstacles, o);
-      }
-  if (geo.has_org)
-    {
-      Obstacle o = { { org_cell.x, org_cell.y, org_cell.width, self->org_label_height }, NULL };
-      g_array_append_val (obstacles, o);
-    }
-  for (guint k = 0; k < placed->len; k++)
-    {
-      Placed *to = &g_array_index (placed, Placed, k);
-
-      for (guint a = 0; to->item->after != NULL && to->item->after[a] != NULL; a++)
-        {
-          const char *before = to->item->after[a];
-          Placed *from = g_hash_table_lookup (by_id, before);
-          double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
-                                                    ? geo.col_gap / 2 : u (self, MARGIN) / 3);
-          double points[8];
-
-          if (koers_roadmap_lookup_item (self->roadmap, before) == NULL ||
-              _koers_slide_dep_is_text (self, to->item->id, before))
-            continue;
-          if (from != NULL && _koers_slide_route_arrow (self, from, to, gutter, obstacles, stretches, &grid, points))
-            add_arrow (self, page, points, from->item, to->item);
-          else
-            _koers_slide_defer_to_text (findings, to->item->id, before);
-        }
-    }
-  /* Dependencies said on their cards that would have a route on this
-   * page: layout_slide() may try them as arrows once. */
-  for (guint k = 0; k < placed->len; k++)
-    {
-      Placed *to = &g_array_index (placed, Placed, k);
-
-      for (guint a = 0; to->item->after != NULL && to->item->after[a] != NULL; a++)
-        {
-          Placed *from = g_hash_table_lookup (by_id, to->item->after[a]);
-          double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
-                                                    ? geo.col_gap / 2 : u (self, MARGIN) / 3);
-          double points[8];
-
-          g_autofree char *key = from ? _koers_slide_dep_key (to->item->id, from->item->id) : NULL;
-
-          if (from != NULL && g_hash_table_contains (self->text_deps, key) &&
-              !g_hash_table_contains (self->between_lanes, key) &&
-              _koers_slide_route_arrow (self, from, to, gutter, obstacles, stretches, &grid, points))
-            g_hash_table_add (findings->relaxable, g_steal_pointer (&key));
-        }
+      const Arrow *arrow = &g_array_index (arrows, Arrow, a);
+      add_arrow (self, page, arrow->points, arrow->from, arrow->to);
     }
 
   /* Lane headings. */
@@ -907,9 +773,9 @@ _koers_slide_build_page (KoersSlide     *self,
       g_autoptr(PangoLayout) name = NULL;
       Rect header;
 
-      if (lane_h[l] == 0)
+      if (placement->lane_h[l] == 0)
         continue;
-      header = (Rect) { geo.lane_header_x, lane_y[l], self->lane_header_width, lane_h[l] };
+      header = (Rect) { geo->lane_header_x, placement->lane_y[l], self->lane_header_width, placement->lane_h[l] };
       add_rect (page, &header, u (self, CARD_RADIUS), &lane->color, NULL, 0, FALSE);
       add_box (page, BOX_HEADING, ROLE_OTHER, &header, &page_rect, "lane heading");
       name = _koers_slide_make_layout (self, lane->name, u (self, LANE_FONT), PANGO_WEIGHT_BOLD,
@@ -917,29 +783,28 @@ _koers_slide_build_page (KoersSlide     *self,
       add_text (self, page, name, header.x + u (self, 10), header.y + u (self, 10),
                 &lane->on_color, &header, ROLE_OTHER, "lane heading");
     }
-  if (geo.has_org)
+  if (geo->has_org)
     {
       /* The organisation's lane runs down its column: its heading is a
        * bar across the top, in the lane headings' style. */
       const Lane *lane = lane_get (self, 0);
       g_autoptr(PangoLayout) name = _koers_slide_make_layout (self, lane->name, u (self, LANE_FONT), PANGO_WEIGHT_BOLD,
                                                               -1, PANGO_ALIGN_LEFT, FALSE);
-      Rect bar = { org_cell.x, org_cell.y, org_cell.width, self->org_label_height };
+      Rect bar = { placement->org_cell.x, placement->org_cell.y, placement->org_cell.width, self->org_label_height };
 
       add_rect (page, &bar, u (self, CARD_RADIUS), &lane->color, NULL, 0, FALSE);
       add_box (page, BOX_HEADING, ROLE_OTHER, &bar, &page_rect, "lane heading");
       add_text (self, page, name, bar.x + u (self, 10), bar.y + (bar.height - _koers_slide_layout_height (name)) / 2,
-                             &lane->on_color, &bar, ROLE_OTHER, "lane heading");
+                &lane->on_color, &bar, ROLE_OTHER, "lane heading");
     }
 
-  for (guint k = 0; k < placed->len; k++)
+  for (guint k = 0; k < placement->placed->len; k++)
     {
-      Placed *p = &g_array_index (placed, Placed, k);
+      const Placed *p = &g_array_index (placement->placed, Placed, k);
       build_card (self, page, p->item, &p->rect, &p->cell, config->font);
       /* Every cell stands inside the page. */
       add_box (page, BOX_CELL, ROLE_OTHER, &p->cell, &page_rect, "cell");
     }
 
-  _koers_slide_geometry_clear (&geo);
-  g_ptr_array_add (self->pages, page);
+  return page;
 }

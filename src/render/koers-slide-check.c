@@ -131,6 +131,20 @@ check_card (KoersSlide      *self,
       !card_has_text (cb, ROLE_META, koers_status_get_label (item->status), FALSE))
     return check_fail (error, p, "%s does not show its status “%s”", cb->card->what,
                        koers_status_get_label (item->status));
+  for (guint i = 0; i < cb->texts->len; i++)
+    {
+      const Box *box = g_ptr_array_index (cb->texts, i);
+      PangoAttrList *attrs = box->layout ? pango_layout_get_attributes (box->layout) : NULL;
+      g_autoptr(PangoAttrIterator) iter = attrs ? pango_attr_list_get_iterator (attrs) : NULL;
+
+      /* Done and skipped are said in words, as in every other export:
+       * a strike-through reads as deleted, and Markdown has none. */
+      do
+        if (iter != NULL && pango_attr_iterator_get (iter, PANGO_ATTR_STRIKETHROUGH) != NULL)
+          return check_fail (error, p, "%s strikes “%s” through", cb->card->what,
+                             pango_layout_get_text (box->layout));
+      while (iter != NULL && pango_attr_iterator_next (iter));
+    }
   if (item->status == KOERS_STATUS_DONE && !card_has_role (cb, ROLE_CHECK))
     return check_fail (error, p, "%s is done but shows no check mark", cb->card->what);
   for (guint a = 0; item->after != NULL && item->after[a] != NULL; a++)
@@ -224,6 +238,49 @@ check_hierarchy (const Page *page,
   return TRUE;
 }
 
+/* Every text meets WCAG AA (4.5 : 1) on what lies under it: the page
+ * (the theme's colour, as a transparent page is meant to be shown on),
+ * and every filled shape drawn before it that holds it, blended in
+ * drawing order. */
+static gboolean
+check_contrast (KoersSlide *self,
+                const Page *page,
+                guint       p,
+                GError    **error)
+{
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      const Op *text = &g_array_index (page->ops, Op, i);
+      KoersColor under = self->palette->page, ink;
+      Rect box;
+      double ratio;
+
+      if (text->kind != OP_TEXT)
+        continue;
+      _koers_slide_layout_logical (text->layout, &box);
+      box.x += text->x;
+      box.y += text->y;
+      under.alpha = 1;
+      for (guint k = 0; k < i; k++)
+        {
+          const Op *shape = &g_array_index (page->ops, Op, k);
+
+          if (shape->kind == OP_RECT && shape->fill.alpha > 0 && rect_contains (&shape->rect, &box))
+            {
+              under = color_mix (&under, &shape->fill, shape->fill.alpha);
+              under.alpha = 1;
+            }
+        }
+      ink = text->stroke;
+      ink.alpha = 1;
+      ratio = color_contrast (&ink, &under);
+      if (ratio < MIN_CONTRAST)
+        return check_fail (error, p, "“%s” has a contrast of %.2f : 1 on its background, below %.1f : 1",
+                           pango_layout_get_text (text->layout), ratio, MIN_CONTRAST);
+    }
+  return TRUE;
+}
+
 /**
  * koers_slide_check:
  * @self: a slide
@@ -233,7 +290,7 @@ check_hierarchy (const Page *page,
  *
  * - every text inside its card (or band, heading, chip), every card
  *   inside its cell, everything inside the page; no two cards and no two
- *   texts overlapping; no text smaller than 14 px at 1920×1080
+ *   texts overlapping; no text smaller than 16 px at 1920×1080
  *   (proportionally at other sizes);
  * - no text shortened with an ellipsis, and no word broken inside unless
  *   it does not fit its line even at the smallest size it could have had;
@@ -244,7 +301,9 @@ check_hierarchy (const Page *page,
  *   its title, a chip per model, its owner, due date and status where
  *   set, a check mark when done, and every dependency: as an arrow on the
  *   page, or in words on the card;
- * - no arrow crossing a card, heading or text other than its two cards'.
+ * - no arrow crossing a card, heading or text other than its two cards';
+ * - every text at a WCAG AA contrast of 4.5 : 1 or more on what lies
+ *   under it, in either theme and in every state of a card.
  *
  * Returns: whether the layout holds
  */
@@ -325,7 +384,7 @@ koers_slide_check (KoersSlide  *self,
             }
         }
 
-      if (!check_hierarchy (page, p, error))
+      if (!check_hierarchy (page, p, error) || !check_contrast (self, page, p, error))
         return FALSE;
 
       g_hash_table_iter_init (&iter, cards);
@@ -371,6 +430,34 @@ koers_slide_get_min_font_px (KoersSlide *self)
 {
   g_return_val_if_fail (KOERS_IS_SLIDE (self), 0);
   return self->min_font_used;
+}
+
+/**
+ * koers_slide_get_card_font_px:
+ * @self: a slide
+ * @page: which page, from 0
+ *
+ * Returns: the size of the card titles on @page, in logical units, or 0
+ *   when it shows no card
+ */
+double
+koers_slide_get_card_font_px (KoersSlide *self,
+                              guint       page)
+{
+  Page *p;
+  double most = 0;
+
+  g_return_val_if_fail (KOERS_IS_SLIDE (self), 0);
+  g_return_val_if_fail (page < self->pages->len, 0);
+
+  p = g_ptr_array_index (self->pages, page);
+  for (guint i = 0; i < p->boxes->len; i++)
+    {
+      const Box *box = &g_array_index (p->boxes, Box, i);
+      if (box->kind == BOX_TEXT && box->role == ROLE_CARD_TITLE)
+        most = MAX (most, box->font_px);
+    }
+  return most;
 }
 
 /**

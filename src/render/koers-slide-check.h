@@ -28,6 +28,8 @@ typedef enum {
 gboolean    koers_slide_check              (KoersSlide  *self,
                                             GError     **error);
 double      koers_slide_get_min_font_px    (KoersSlide  *self);
+double      koers_slide_get_card_font_px   (KoersSlide  *self,
+                                            guint        page);
 void        koers_slide_count_dependencies (KoersSlide  *self,
                                             guint       *arrows,
                                             guint       *in_words);

@@ -22,9 +22,9 @@
 
 /* The card title sizes the layout may use, largest first: a short
  * roadmap is read from further away than a long one needs to be. The
- * smallest stays above the owner line's 14 px, the largest below the
+ * smallest stays above the owner line's 16 px, the largest below the
  * phase headings (see _koers_slide_phase_font()). */
-static const double title_fonts[] = { 26, 24, 22, 20, 19, 18, 17, 16, 15 };
+static const double title_fonts[] = { 28, 26, 24, 22, 21, 20, 19, 18, 17 };
 
 /* The organisation's lane: Dark 3 and Dark 1 of the GNOME palette, grey
  * like the models' colours are saturated, with white text on both. */
@@ -50,8 +50,8 @@ _koers_slide_collect_lanes_and_columns (KoersSlide *self)
   org.model = NULL;
   /* TRANSLATORS: the roadmap's lane for phase 0, where the organisation prepares */
   org.name = g_strdup (_("Organisation"));
-  org.color = is_dark (self) ? org_dark : org_light;
   org.on_color = (KoersColor) { 1, 1, 1, 1 };
+  org.color = _koers_slide_legible_fill (is_dark (self) ? &org_dark : &org_light, &org.on_color);
   g_array_append_val (self->lanes, org);
 
   for (guint p = 0; p < n_phases; p++)
@@ -67,8 +67,8 @@ _koers_slide_collect_lanes_and_columns (KoersSlide *self)
 
       /* TRANSLATORS: the roadmap's lane for the phases after phase 0 */
       plan.name = g_strdup (C_("slide lane", "Plan"));
-      plan.color = is_dark (self) ? plan_dark : plan_light;
       plan.on_color = (KoersColor) { 1, 1, 1, 1 };
+      plan.color = _koers_slide_legible_fill (is_dark (self) ? &plan_dark : &plan_light, &plan.on_color);
       g_array_append_val (self->lanes, plan);
     }
 
@@ -192,6 +192,37 @@ min_card_width (KoersSlide *self,
   return MAX (u (self, font) * 9, self->word_inner) + 2 * u (self, CARD_PAD_X * _koers_slide_gap_scale (self));
 }
 
+/* What a phase heading's height depends on; compared as it is, not
+ * printed, as the search asks for it thousands of times. */
+typedef struct {
+  guint  column;
+  double width;
+  double font;
+} HeaderKey;
+
+static guint
+header_key_hash (gconstpointer data)
+{
+  const HeaderKey *key = data;
+
+  return (key->column * 31 + g_double_hash (&key->width)) * 31 + g_double_hash (&key->font);
+}
+
+static gboolean
+header_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const HeaderKey *x = a, *y = b;
+
+  return x->column == y->column && x->width == y->width && x->font == y->font;
+}
+
+GHashTable *
+_koers_slide_header_heights_new (void)
+{
+  return g_hash_table_new_full (header_key_hash, header_key_equal, g_free, g_free);
+}
+
 /* Computes where the columns first … first + n - 1 stand: every card
  * equally wide, each column as wide as its sub-columns of cards. Returns
  * FALSE when the cards would be too narrow for the title size. */
@@ -255,15 +286,15 @@ _koers_slide_geometry_init (KoersSlide   *self,
   geo->header_height = 0;
   for (guint c = 0; c < n; c++)
     {
-      g_autofree char *key = g_strdup_printf ("%u %.2f %.1f", first + c, geo->col_width[c], config->font);
-      Measured *h = g_hash_table_lookup (self->header_heights, key);
+      HeaderKey key = { first + c, geo->col_width[c], config->font };
+      Measured *h = g_hash_table_lookup (self->header_heights, &key);
 
       if (h == NULL)
         {
           h = g_new0 (Measured, 1);
           h->height = _koers_slide_phase_header_height (self, column_get (self, first + c), geo->col_width[c],
                                                         config->font, h);
-          g_hash_table_insert (self->header_heights, g_steal_pointer (&key), h);
+          g_hash_table_insert (self->header_heights, g_memdup2 (&key, sizeof key), h);
         }
       geo->header_height = MAX (geo->header_height, h->height);
       geo->headers_broken += h->broken;
@@ -346,17 +377,19 @@ _koers_slide_page_plan_free (gpointer data)
 }
 
 /* Splits one group of columns into pages from top to bottom: lanes fill
- * a page in order; a lane that fits on an empty page is never split; one
- * taller than a page continues on the next. Returns the number of pages,
- * 0 when a single row of cards is taller than the page. */
+ * a page in order, up to @fill of its height; a lane that fits on an
+ * empty page is never split; one taller than a page continues on the
+ * next. Returns the number of pages, 0 when a single row of cards is
+ * taller than the page. */
 static guint
-paginate_group (KoersSlide *self,
-                guint       first,
-                guint       n,
+paginate_group (KoersSlide   *self,
+                guint         first,
+                guint         n,
                 const Config *config,
-                Measured   *words,
-                guint      *extra,
-                GPtrArray  *plans)
+                double        fill,
+                Measured     *words,
+                guint        *extra,
+                GPtrArray    *plans)
 {
   Geometry geo;
   guint nl = n_lanes (self), nc = self->columns->len;
@@ -386,7 +419,7 @@ paginate_group (KoersSlide *self,
   while (ok)
     {
       gboolean remaining = FALSE, taken = FALSE, lanes_on_page = FALSE;
-      double avail = geo.lanes_height;
+      double avail = geo.lanes_height * fill;
       PagePlan *plan = plans ? _koers_slide_page_plan_new (self, first, n, vpages) : NULL;
 
       for (guint c = first; c < first + n; c++)
@@ -405,7 +438,7 @@ paginate_group (KoersSlide *self,
           GArray *r = rows[first];
           guint *nx = &next[first];
           guint start = *nx;
-          double space = geo.lanes_height - self->org_label_height;
+          double space = geo.lanes_height * fill - self->org_label_height;
 
           while (*nx < r->len && _koers_slide_rows_height (self, r, start, *nx + 1) <= space + 0.01)
             (*nx)++;
@@ -519,10 +552,83 @@ group_bounds (guint  n_columns,
   *n = base + (group < extra ? 1 : 0);
 }
 
+/* Adds the pages of one group of columns to @plans. The group gets the
+ * largest title size at which it needs no more pages and breaks no more
+ * words than at @config's: a group with room to spare shows larger text
+ * than the fullest one. Then its pages share its cards evenly, so that
+ * the last is not left half empty: each page is filled up to the least
+ * part of its height at which the group still needs no more pages. */
+static void
+plan_group (KoersSlide     *self,
+            guint           first,
+            guint           n,
+            const Config   *config,
+            guint           pages,
+            const Measured *words,
+            GPtrArray      *plans)
+{
+  Config group = *config;
+  Measured unused = { 0 };
+  guint unused_extra = 0, from = plans->len;
+  double lo, hi = 1.0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (title_fonts) && title_fonts[f] > config->font; f++)
+    {
+      Config larger = *config;
+      Measured at = { 0 };
+      guint p;
+
+      larger.font = title_fonts[f];
+      p = paginate_group (self, first, n, &larger, 1.0, &at, &unused_extra, NULL);
+      if (p > 0 && p <= pages && at.broken <= words->broken && at.avoidable <= words->avoidable)
+        {
+          group = larger;
+          pages = p;
+          break;
+        }
+    }
+
+  lo = 1.0 / pages;
+  for (guint step = 0; pages > 1 && step < 10; step++)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (paginate_group (self, first, n, &group, mid, &unused, &unused_extra, NULL) == pages)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  paginate_group (self, first, n, &group, hi, &unused, &unused_extra, plans);
+  for (guint i = from; i < plans->len; i++)
+    ((PagePlan *) g_ptr_array_index (plans, i))->font = group.font;
+}
+
+/* Whether a layout that has, after some of its groups, @partial, and
+ * has @remaining groups to go (a page each at the least), can no longer
+ * be as good as @bound in the keys that weigh most: its words broken
+ * that need not be and its pages only grow. */
+static gboolean
+cannot_reach (const Score *partial,
+              guint        remaining,
+              const Score *bound)
+{
+  if (bound == NULL || !bound->valid)
+    return FALSE;
+  if (partial->avoidable > bound->avoidable)
+    return TRUE;
+  return partial->avoidable >= bound->avoidable && partial->pages + remaining > bound->pages;
+}
+
+/* Scores @config, adding its pages to @plans where given. Where @bounds
+ * are given, the search only needs to know whether @config is as good
+ * as each of them in the keys that weigh most: it stops at the first
+ * group that shows it cannot be, and says the layout is not valid. */
 Score
 _koers_slide_evaluate (KoersSlide   *self,
                        const Config *config,
-                       GPtrArray    *plans)
+                       GPtrArray    *plans,
+                       const Score  *bounds,
+                       guint         n_bounds)
 {
   Score score = { 0 };
   guint nc = self->columns->len;
@@ -535,8 +641,16 @@ _koers_slide_evaluate (KoersSlide   *self,
 
       Measured words = { 0 };
 
+      for (guint b = 0; b < n_bounds; b++)
+        if (cannot_reach (&score, n_groups - g, &bounds[b]))
+          {
+            score.valid = FALSE;
+            return score;
+          }
       group_bounds (nc, n_groups, g, &first, &n);
-      pages = paginate_group (self, first, n, config, &words, &score.extra, plans);
+      pages = paginate_group (self, first, n, config, 1.0, &words, &score.extra, NULL);
+      if (plans != NULL && pages > 0)
+        plan_group (self, first, n, config, pages, &words, plans);
       score.broken += words.broken;
       score.avoidable += words.avoidable;
       if (pages == 0)
@@ -634,11 +748,12 @@ config_fits_width (KoersSlide   *self,
 /* The best layout at one title size; only layouts of at most @max_pages
  * column groups are tried. */
 static Score
-best_at_font (KoersSlide *self,
-              double      font,
-              guint       max_pages,
-              Config     *best)
+best_at_font (KoersSlide  *self,
+              double       font,
+              const Score *goal,
+              Config      *best)
 {
+  guint max_pages = goal != NULL && goal->valid ? goal->pages : G_MAXUINT;
   guint nc = self->columns->len;
   gboolean has_org = column_get (self, 0)->is_org;
   Score best_score = { 0 };
@@ -659,7 +774,17 @@ best_at_font (KoersSlide *self,
 
             if (!config_fits_width (self, &config))
               break;
-            score = _koers_slide_evaluate (self, &config, NULL);
+            Score bounds[2];
+            guint n_bounds = 0;
+
+            /* Only a layout better than the best so far, and (where there
+             * is a goal) as good as it, matters: see score_reaches(). A
+             * layout that cannot be either is not measured to its end. */
+            if (best_score.valid)
+              bounds[n_bounds++] = best_score;
+            if (goal != NULL && goal->valid)
+              bounds[n_bounds++] = *goal;
+            score = _koers_slide_evaluate (self, &config, NULL, bounds, n_bounds);
             if (score_better (&score, &best_score))
               {
                 best_score = score;
@@ -682,19 +807,24 @@ score_reaches (const Score *a,
 /* The search over title sizes, columns per page and sub-columns. The
  * smallest title size shows how few pages (and shortened titles and split
  * lanes) the roadmap can have; then the sizes from the largest down, and
- * the first that does as well wins. */
+ * the first that does as well wins. Where the smallest size needs
+ * @must_beat pages or more, the caller has no use for the layout, and
+ * the larger sizes are not tried. */
 static Score
 choose_spaced (KoersSlide *self,
+               guint       must_beat,
                Config     *best)
 {
   Config smallest_config = { title_fonts[G_N_ELEMENTS (title_fonts) - 1], 1, 1, 0 };
-  Score goal = best_at_font (self, smallest_config.font, G_MAXUINT, &smallest_config);
+  Score goal = best_at_font (self, smallest_config.font, NULL, &smallest_config);
 
   *best = smallest_config;
+  if (goal.valid && goal.pages >= must_beat)
+    return goal;
   for (guint f = 0; f + 1 < G_N_ELEMENTS (title_fonts); f++)
     {
       Config config;
-      Score score = best_at_font (self, title_fonts[f], goal.valid ? goal.pages : G_MAXUINT, &config);
+      Score score = best_at_font (self, title_fonts[f], &goal, &config);
 
       if (score_reaches (&score, &goal))
         {
@@ -718,11 +848,11 @@ _koers_slide_choose_config (KoersSlide *self,
   Score spaced, tight;
 
   self->tight = FALSE;
-  spaced = choose_spaced (self, best);
+  spaced = choose_spaced (self, G_MAXUINT, best);
   if (spaced.valid && spaced.pages <= 1)
     return;
   self->tight = TRUE;
-  tight = choose_spaced (self, &tight_config);
+  tight = choose_spaced (self, spaced.valid ? spaced.pages : G_MAXUINT, &tight_config);
   if (tight.valid && (!spaced.valid || tight.pages < spaced.pages))
     *best = tight_config;
   else

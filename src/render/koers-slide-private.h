@@ -3,10 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The slide is one type over several files, each with one job: measure
- * (koers-slide-measure.c), the grid and the layout search
- * (koers-slide-layout.c), arrow routing (koers-slide-route.c), the
- * display list (koers-slide-build.c), drawing (koers-slide-draw.c) and,
- * for tests only, the legibility check (koers-slide-check.c).
+ * (koers-slide-measure.c, with its cache of text sizes in
+ * koers-slide-text.c), the grid and the layout search
+ * (koers-slide-layout.c), placing a page's cards (koers-slide-place.c),
+ * arrow routing (koers-slide-route.c), the display list
+ * (koers-slide-build.c), drawing (koers-slide-draw.c) and, for tests
+ * only, the legibility check (koers-slide-check.c).
+ *
+ * The phases pass explicit data: the search gives PagePlans (and a
+ * Config), placing a plan gives a Placement, routing a Placement gives
+ * its Arrows and RouteFindings, and a Placement with its Arrows gives a
+ * Page, the display list that drawing and the check read.
  */
 #pragma once
 
@@ -17,7 +24,7 @@
 
 G_BEGIN_DECLS
 
-#define MIN_FONT         14.0
+#define MIN_FONT         16.0  /* at 1920×1080: legible from the back of a room */
 #define MARGIN           40.0
 #define ORG_FONT_MIN     34.0  /* a long name shrinks to this, then wraps */
 #define LANE_FONT        17.0
@@ -117,6 +124,7 @@ typedef struct {
   guint  first;        /* first column */
   guint  n;            /* columns */
   guint  vpage;        /* 0, or how many pages of this group came before */
+  double font;         /* its card titles; 0: the layout's (see plan_group()) */
   guint *row_start;    /* [lane * n_columns + column] */
   guint *row_end;
 } PagePlan;
@@ -179,11 +187,11 @@ struct _KoersSlide
   char               *organisation;
 
   double              unit;
-  double              min_font;      /* the floor: 14 px at 1920×1080 */
+  double              min_font;      /* the floor: 16 px at 1920×1080 */
   double              min_font_used; /* the smallest size the pages use */
 
   PangoContext       *context;
-  GHashTable         *card_sizes;    /* "item width font" → Measured, while laying out */
+  GHashTable         *card_sizes;    /* CardKey → Measured, while laying out */
   GHashTable         *text_sizes;    /* "size weight role text" → GArray of TextSample */
 
   GArray             *lanes;         /* Lane; lane 0 is the organisation */
@@ -192,7 +200,7 @@ struct _KoersSlide
   gboolean            tight;  /* spacing at 85 %: see _koers_slide_choose_config() */
   double             *lane_min_height;  /* per lane: its heading's height */
   double              org_label_height;
-  GHashTable         *header_heights;   /* "column width font" → Measured */
+  GHashTable         *header_heights;   /* HeaderKey → Measured, while laying out */
   double              word_inner;       /* a card's inside holds its longest word */
   GHashTable         *text_deps;        /* "to\x1ffrom": dependencies said on the card */
   GHashTable         *between_lanes;    /* always said on the card */
@@ -259,6 +267,30 @@ color_alpha (const KoersColor *a,
   c.alpha = alpha;
   return c;
 }
+
+/* Relative luminance of an opaque colour, as WCAG 2.x defines it. */
+static inline double
+color_luminance (const KoersColor *c)
+{
+  double channel[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    channel[i] = channel[i] <= 0.04045 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+/* WCAG 2.x contrast ratio of two opaque colours, from 1 to 21. */
+static inline double
+color_contrast (const KoersColor *a,
+                const KoersColor *b)
+{
+  double la = color_luminance (a), lb = color_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* WCAG AA for text of any size. */
+#define MIN_CONTRAST 4.5
 
 /* Whether the page is dark: the palette says, as a white background
  * always takes the light one. */
@@ -334,6 +366,26 @@ typedef struct {
   double x, top, bottom;
 } Stretch;
 
+/* Where one page's cards stand: what placing a PagePlan gives
+ * (koers-slide-place.c), and what routing and building the page read. */
+typedef struct {
+  const PagePlan *plan;
+  Config          config;       /* the page's own title size */
+  Geometry        geo;
+  double         *lane_y;       /* per lane */
+  double         *lane_h;       /* per lane; 0: not on this page */
+  double          lanes_right;
+  Rect            org_cell;     /* the organisation's column, where the page has it */
+  Rect            grid;         /* where arrows may run */
+  GArray         *placed;       /* Placed */
+} Placement;
+
+/* An arrow routed on a page (koers-slide-route.c), for the page to draw. */
+typedef struct {
+  double                  points[8];  /* from, two control points, to */
+  const KoersRoadmapItem *from, *to;
+} Arrow;
+
 /* What building the pages of one round of layout found about the
  * dependencies, for the next round to act on (see layout_slide()). Keys
  * are _koers_slide_dep_key()s. */
@@ -345,6 +397,32 @@ typedef struct {
 /* koers-slide.c */
 Page *
 _koers_slide_page_new (void);
+
+/* A text as _koers_slide_make_layout() would lay it out at one width:
+ * its size, its broken words, and the widths at which its lines stay the
+ * same (see koers-slide-text.c). */
+typedef struct {
+  int     width;        /* the layout's width in Pango units; -1: one line */
+  int     min_width;    /* the same lines down to this width: the widest line */
+  int     max_width;    /* and up to this one: where a line could take a word more */
+  double  height;
+  double  logical_width;
+  guint   broken, avoidable;
+  GArray *line_starts;  /* int: byte index of every line but the first */
+  GArray *broken_widths;  /* double: each word broken inside, at its floor */
+  double  cap;
+} TextSample;
+
+/* koers-slide-text.c */
+GHashTable *
+_koers_slide_text_sizes_new (void);
+TextSample
+_koers_slide_measure_text (KoersSlide  *self,
+                           const char  *text,
+                           double       size,
+                           PangoWeight  weight,
+                           double       width,
+                           Role         role);
 
 /* koers-slide-measure.c */
 double
@@ -434,11 +512,13 @@ _koers_slide_measure_lane_label (KoersSlide *self,
 void
 _koers_slide_compute_lane_header_width (KoersSlide *self);
 GHashTable *
-_koers_slide_text_sizes_new (void);
+_koers_slide_card_sizes_new (void);
 void
 _koers_slide_compute_word_inner (KoersSlide *self);
 
 /* koers-slide-layout.c */
+GHashTable *
+_koers_slide_header_heights_new (void);
 void
 _koers_slide_collect_lanes_and_columns (KoersSlide *self);
 void
@@ -471,12 +551,27 @@ _koers_slide_page_plan_free (gpointer data);
 Score
 _koers_slide_evaluate (KoersSlide   *self,
                        const Config *config,
-                       GPtrArray    *plans);
+                       GPtrArray    *plans,
+                       const Score  *bounds,
+                       guint         n_bounds);
 void
 _koers_slide_choose_config (KoersSlide *self,
                             Config     *best);
 
+/* koers-slide-place.c */
+void
+_koers_slide_placement_init (KoersSlide     *self,
+                             Placement      *placement,
+                             const PagePlan *plan,
+                             const Config   *config);
+void
+_koers_slide_placement_clear (Placement *placement);
+
 /* koers-slide-route.c */
+GArray *
+_koers_slide_route_page (KoersSlide      *self,
+                         const Placement *placement,
+                         RouteFindings   *findings);
 gboolean
 _koers_slide_curve_hits_rect (const double *p,
                               const Rect   *r);
@@ -499,6 +594,9 @@ void
 _koers_slide_all_deps_text (KoersSlide *self);
 
 /* koers-slide-build.c */
+KoersColor
+_koers_slide_legible_fill (const KoersColor *fill,
+                           const KoersColor *ink);
 char *
 _koers_slide_phase_title (const KoersRoadmapPhase *phase);
 char *
@@ -523,12 +621,11 @@ double
 _koers_slide_build_strip (KoersSlide *self,
                           Page       *page,
                           double      top);
-void
-_koers_slide_build_page (KoersSlide     *self,
-                         const PagePlan *plan,
-                         const Config   *config,
-                         guint           page_number,
-                         guint           n_pages,
-                         RouteFindings  *findings);
+Page *
+_koers_slide_build_page (KoersSlide      *self,
+                         const Placement *placement,
+                         GArray          *arrows,
+                         guint            page_number,
+                         guint            n_pages);
 
 G_END_DECLS

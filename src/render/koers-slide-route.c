@@ -278,3 +278,91 @@ _koers_slide_all_deps_text (KoersSlide *self)
           }
       }
 }
+
+/* The arrows of one placed page, where each finds a clear route; a
+ * dependency that finds none goes into @findings->unrouted, and one said
+ * in words that would have a route here into @findings->relaxable (see
+ * layout_slide()). */
+GArray *
+_koers_slide_route_page (KoersSlide      *self,
+                         const Placement *placement,
+                         RouteFindings   *findings)
+{
+  const PagePlan *plan = placement->plan;
+  const Geometry *geo = &placement->geo;
+  GArray *placed = placement->placed;
+  GArray *arrows = g_array_new (FALSE, FALSE, sizeof (Arrow));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  g_autoptr(GArray) stretches = g_array_new (FALSE, FALSE, sizeof (Stretch));
+
+  for (guint k = 0; k < placed->len; k++)
+    {
+      Placed *p = &g_array_index (placed, Placed, k);
+      Obstacle o = { p->rect, p->item };
+
+      g_hash_table_insert (by_id, p->item->id, p);
+      g_array_append_val (obstacles, o);
+    }
+  for (guint l = 0; l < n_lanes (self); l++)
+    if (placement->lane_h[l] > 0)
+      {
+        Obstacle o = { { geo->lane_header_x, placement->lane_y[l], self->lane_header_width, placement->lane_h[l] },
+                       NULL };
+        g_array_append_val (obstacles, o);
+      }
+  if (geo->has_org)
+    {
+      Obstacle o = { { placement->org_cell.x, placement->org_cell.y, placement->org_cell.width,
+                       self->org_label_height }, NULL };
+      g_array_append_val (obstacles, o);
+    }
+
+  for (guint k = 0; k < placed->len; k++)
+    {
+      Placed *to = &g_array_index (placed, Placed, k);
+
+      for (guint a = 0; to->item->after != NULL && to->item->after[a] != NULL; a++)
+        {
+          const char *before = to->item->after[a];
+          Placed *from = g_hash_table_lookup (by_id, before);
+          double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
+                                                    ? geo->col_gap / 2 : u (self, MARGIN) / 3);
+          Arrow arrow = { { 0 }, NULL, to->item };
+
+          if (koers_roadmap_lookup_item (self->roadmap, before) == NULL ||
+              _koers_slide_dep_is_text (self, to->item->id, before))
+            continue;
+          if (from != NULL && _koers_slide_route_arrow (self, from, to, gutter, obstacles, stretches,
+                                                        &placement->grid, arrow.points))
+            {
+              arrow.from = from->item;
+              g_array_append_val (arrows, arrow);
+            }
+          else
+            _koers_slide_defer_to_text (findings, to->item->id, before);
+        }
+    }
+
+  /* Dependencies said on their cards that would have a route on this
+   * page: layout_slide() may try them as arrows once. */
+  for (guint k = 0; k < placed->len; k++)
+    {
+      Placed *to = &g_array_index (placed, Placed, k);
+
+      for (guint a = 0; to->item->after != NULL && to->item->after[a] != NULL; a++)
+        {
+          Placed *from = g_hash_table_lookup (by_id, to->item->after[a]);
+          double gutter = rect_right (&to->cell) + (to->column + 1 < plan->first + plan->n
+                                                    ? geo->col_gap / 2 : u (self, MARGIN) / 3);
+          double points[8];
+          g_autofree char *key = from ? _koers_slide_dep_key (to->item->id, from->item->id) : NULL;
+
+          if (from != NULL && g_hash_table_contains (self->text_deps, key) &&
+              !g_hash_table_contains (self->between_lanes, key) &&
+              _koers_slide_route_arrow (self, from, to, gutter, obstacles, stretches, &placement->grid, points))
+            g_hash_table_add (findings->relaxable, g_steal_pointer (&key));
+        }
+    }
+  return arrows;
+}

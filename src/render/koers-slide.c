@@ -101,6 +101,7 @@ static void
 layout_slide (KoersSlide *self)
 {
   g_autoptr(GHashTable) before_relax = NULL;
+  gboolean done;
   Config config;
   double margin = u (self, MARGIN);
 
@@ -138,8 +139,11 @@ layout_slide (KoersSlide *self)
       GHashTableIter iter;
       gpointer key;
 
+      g_autofree Placement *placements = NULL;
+      g_autoptr(GPtrArray) arrows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
       _koers_slide_choose_config (self, &config);
-      _koers_slide_evaluate (self, &config, plans);
+      _koers_slide_evaluate (self, &config, plans, NULL, 0);
       if (plans->len == 0)
         {
           /* Even the smallest layout does not fit (a page far too small):
@@ -147,8 +151,24 @@ layout_slide (KoersSlide *self)
           g_ptr_array_add (plans, _koers_slide_page_plan_new (self, 0, self->columns->len, 0));
         }
 
+      /* Only where the cards stand and which arrows find a route decide
+       * whether another round is needed: the texts are laid out for
+       * drawing once, in the last round. */
+      placements = g_new0 (Placement, plans->len);
       for (guint p = 0; p < plans->len; p++)
-        _koers_slide_build_page (self, g_ptr_array_index (plans, p), &config, p, plans->len, &findings);
+        {
+          _koers_slide_placement_init (self, &placements[p], g_ptr_array_index (plans, p), &config);
+          g_ptr_array_add (arrows, _koers_slide_route_page (self, &placements[p], &findings));
+        }
+      done = !(g_hash_table_size (unrouted) > 0 ||
+               (!relaxed && round < 4 && g_hash_table_size (relaxable) > 0));
+      for (guint p = 0; p < plans->len; p++)
+        {
+          if (done)
+            g_ptr_array_add (self->pages, _koers_slide_build_page (self, &placements[p],
+                                                                   g_ptr_array_index (arrows, p), p, plans->len));
+          _koers_slide_placement_clear (&placements[p]);
+        }
 
       if (g_hash_table_size (unrouted) > 0 && before_relax != NULL)
         {
@@ -187,9 +207,6 @@ layout_slide (KoersSlide *self)
         }
       else
         break;
-
-      g_ptr_array_set_size (self->pages, 0);
-      self->min_font_used = G_MAXDOUBLE;
     }
 }
 
@@ -236,9 +253,9 @@ koers_slide_init (KoersSlide *self)
   g_array_set_clear_func (self->lanes, lane_clear);
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
-  self->card_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->card_sizes = _koers_slide_card_sizes_new ();
   self->text_sizes = _koers_slide_text_sizes_new ();
-  self->header_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->header_heights = _koers_slide_header_heights_new ();
   self->text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->between_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
