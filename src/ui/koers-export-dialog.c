@@ -375,7 +375,8 @@ update_rows (KoersExportDialog *self)
 
   /* A presentation holds every model and the roadmap; a spreadsheet is
    * the roadmap: neither chooses what, nor a page's size or background. */
-  gtk_widget_set_visible (GTK_WIDGET (self->what_row), KIND_IS_PICTURE (kind));
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->what_row), ADW_TYPE_PREFERENCES_GROUP),
+                          KIND_IS_PICTURE (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), KIND_IS_PICTURE (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->scale_row), kind == KOERS_EXPORT_KIND_PNG);
   gtk_widget_set_visible (GTK_WIDGET (self->theme_row), !KIND_IS_SPREADSHEET (kind));
@@ -393,12 +394,16 @@ update_rows (KoersExportDialog *self)
       subtitle = _("For printing and handing out");
       break;
     case KOERS_EXPORT_KIND_ODP:
+      subtitle = _("Editable slides for LibreOffice Impress");
+      break;
     case KOERS_EXPORT_KIND_PPTX:
-      subtitle = _("Editable slides: the models, the findings and the roadmap");
+      subtitle = _("Editable slides for PowerPoint");
       break;
     case KOERS_EXPORT_KIND_ODS:
+      subtitle = _("The roadmap for LibreOffice Calc");
+      break;
     case KOERS_EXPORT_KIND_XLSX:
-      subtitle = _("The roadmap's items, one row each, for planning and tracking");
+      subtitle = _("The roadmap for Excel");
       break;
     case KOERS_EXPORT_KIND_PNG:
     default:

@@ -358,7 +358,8 @@ test_package (gconstpointer data)
   /* Nothing to lay out: what it holds, at once. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "document");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (dialog, "size_row"))));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (dialog, "what_row"))));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (template_child (dialog, "what_row")),
+                                                                   ADW_TYPE_PREFERENCES_GROUP)));
 
   g_assert_true (export_via_action (dialog, file));
   bytes = read_bytes (file);
@@ -714,13 +715,22 @@ static void
 test_screenshot (void)
 {
   const char *dir = g_getenv ("KOERS_SCREENSHOT_DIR");
-  const char *cases[] = { NULL, "pyramid", NULL, NULL };
+  const char *cases[] = { NULL, "pyramid", NULL, NULL, "maturity-matrix" };
 
   if (dir == NULL)
     {
       g_test_skip ("set KOERS_SCREENSHOT_DIR to save screenshots");
       return;
     }
+
+  /* The app's style sheet, which AdwApplication loads in the app. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/koersapp/Koers/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -746,6 +756,12 @@ test_screenshot (void)
         }
       else if (i == 3)
         select_row (dialog, "format_row", 3);
+      else if (i == 4)
+        {
+          /* A dark slide in a dark window keeps its edge. */
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+          select_row (dialog, "theme_row", 1);
+        }
 
       gtk_window_present (GTK_WINDOW (dialog));
       wait_for_preview (dialog);
@@ -765,6 +781,7 @@ test_screenshot (void)
 
       destroy_dialog (dialog);
     }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static const SameBytesCase cases[] = {
