@@ -166,7 +166,10 @@ preview_done_cb (GObject      *source,
 
   if (result == NULL)
     {
-      _koers_export_dialog_show_error (self, error->message);
+      adw_status_page_set_icon_name (self->document_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->document_page, _("No Preview"));
+      adw_status_page_set_description (self->document_page, error->message);
+      gtk_stack_set_visible_child_name (self->preview_stack, "document");
       return;
     }
 
@@ -215,7 +218,7 @@ start_job (KoersExportDialog *self)
 /**
  * _koers_export_dialog_update_preview:
  * @layout: whether the options that change the layout changed (what, size,
- *   theme, background, format)
+ *   theme, background)
  *
  * A presentation or a spreadsheet shows what it holds, with no layout at
  * all; a picture starts a job when its layout changed, or shows the page

@@ -725,7 +725,8 @@ koers_export_dialog_init (KoersExportDialog *self)
     }
 
   g_signal_connect_swapped (self->what_row, "notify::selected", G_CALLBACK (what_changed_cb), self);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
+  /* PNG, SVG and PDF draw the same pages: a new format needs no layout. */
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
   g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
   g_signal_connect_swapped (self->page_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
   g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (layout_option_changed_cb), self);
