@@ -710,6 +710,98 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The app's style sheet, which AdwApplication loads in the app. */
+static void
+load_app_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  if (loaded)
+    return;
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/koersapp/Koers/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  loaded = TRUE;
+}
+
+/* The shown dialog as the screen shows it. */
+static GdkTexture *
+render_dialog (KoersExportDialog *dialog)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (dialog));
+  int height = gtk_widget_get_height (GTK_WIDGET (dialog));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (dialog));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static double
+luminance_at (const guchar *pixels,
+              int           stride,
+              int           x,
+              int           y)
+{
+  guint32 pixel = ((const guint32 *) (pixels + y * stride))[x];
+
+  return 0.2126 * ((pixel >> 16) & 0xff) + 0.7152 * ((pixel >> 8) & 0xff) + 0.0722 * (pixel & 0xff);
+}
+
+/* A dark slide in a dark window: the page's edge stands out from both
+ * the page and the backdrop around it. */
+static void
+test_dark_frame (void)
+{
+  KoersExportDialog *dialog;
+  GtkWidget *picture;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t bounds;
+  double page, ring, backdrop, dx, dy;
+  int width, height, x, y;
+
+  load_app_style ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  dialog = new_dialog ("maturity-matrix");
+  select_row (dialog, "theme_row", 1);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_preview (dialog);
+  wait_ms (300);
+
+  picture = GTK_WIDGET (template_child (dialog, "preview_picture"));
+  g_assert_true (gtk_widget_compute_bounds (picture, GTK_WIDGET (dialog), &bounds));
+  texture = render_dialog (dialog);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+
+  /* The rendering starts at the window's surface, outside its frame. */
+  gtk_native_get_surface_transform (GTK_NATIVE (dialog), &dx, &dy);
+  x = (int) round (bounds.origin.x + dx);
+  y = (int) (bounds.origin.y + dy + bounds.size.height / 2);
+  g_assert_cmpint (x, >=, 12);
+  g_assert_cmpint (x + 3, <, width);
+  /* The ring: the brightest of the few pixels around the edge (where
+   * exactly depends on rounding the frame's centred allocation). */
+  ring = 0;
+  for (int i = x - 3; i <= x + 1; i++)
+    ring = MAX (ring, luminance_at (pixels, width * 4, i, y));
+  page = luminance_at (pixels, width * 4, x + 4, y);
+  backdrop = luminance_at (pixels, width * 4, x - 12, y);
+  g_test_message ("page %.0f, edge %.0f, backdrop %.0f at %d,%d of %dx%d", page, ring, backdrop, x, y, width, height);
+  g_assert_cmpfloat (ring - MAX (page, backdrop), >, 30);
+
+  destroy_dialog (dialog);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* With KOERS_SCREENSHOT_DIR set, saves the dialog as PNGs to look at. */
 static void
 test_screenshot (void)
@@ -723,14 +815,7 @@ test_screenshot (void)
       return;
     }
 
-  /* The app's style sheet, which AdwApplication loads in the app. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/koersapp/Koers/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  load_app_style ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -859,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/ui/export-dialog/failure", test_failure);
   g_test_add_func ("/ui/export-dialog/remembers", test_remembers);
   g_test_add_func ("/ui/export-dialog/remembers-only-exports", test_remembers_only_exports);
+  g_test_add_func ("/ui/export-dialog/dark-frame", test_dark_frame);
   g_test_add_func ("/ui/export-dialog/screenshot", test_screenshot);
   g_test_add_func ("/ui/file-chooser/cancel", test_chooser_cancel);
 
