@@ -242,11 +242,14 @@ static gboolean
 same_file (const char *path,
            const char *out)
 {
-  GStatBuf a, b;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GFile) output = NULL;
 
-  if (g_str_equal (path, "-") || g_stat (path, &a) != 0 || g_stat (out, &b) != 0)
+  if (g_str_equal (path, "-"))
     return FALSE;
-  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+  input = g_file_new_for_commandline_arg (path);
+  output = g_file_new_for_commandline_arg (out);
+  return koers_file_equal_on_disk (input, output);
 }
 
 static int

@@ -326,3 +326,57 @@ koers_test_unshare_lsan_suppressions (char *shared)
   koers_test_remove_tree (shared);
   g_free (shared);
 }
+
+/* The names in a zip's central directory: the members it holds. */
+static gboolean
+zip_has_member (const guint8 *data,
+                gsize         len,
+                const char   *member)
+{
+  gsize name_len = strlen (member);
+
+  for (gsize i = 0; i + 46 <= len; i++)
+    {
+      gsize n;
+
+      if (memcmp (data + i, "PK\001\002", 4) != 0)
+        continue;
+      n = data[i + 28] | data[i + 29] << 8;
+      if (n == name_len && i + 46 + n <= len && memcmp (data + i + 46, member, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * koers_test_is_package:
+ * @bytes: a file's bytes
+ * @mimetype: (nullable): for ODF, the type its first, stored member
+ *   "mimetype" must hold; %NULL for OOXML, which has none
+ * @member: a member the package must list, such as "content.xml"
+ *
+ * Returns: whether @bytes are a zip package as office suites expect it
+ */
+gboolean
+koers_test_is_package (GBytes     *bytes,
+                       const char *mimetype,
+                       const char *member)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  if (len < 38 || memcmp (data, "PK\003\004", 4) != 0)
+    return FALSE;
+  if (mimetype != NULL)
+    {
+      gsize mime_len = strlen (mimetype);
+
+      /* Stored (method 0), named "mimetype", no extra field, the type
+       * right after the name. */
+      if ((data[8] | data[9] << 8) != 0 || (data[26] | data[27] << 8) != 8 ||
+          memcmp (data + 30, "mimetype", 8) != 0 || (data[28] | data[29] << 8) != 0 ||
+          len < 38 + mime_len || memcmp (data + 38, mimetype, mime_len) != 0)
+        return FALSE;
+    }
+  return zip_has_member (data, len, member);
+}

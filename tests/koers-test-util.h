@@ -22,6 +22,9 @@ void  koers_test_remove_tree (const char *path);
 
 GPtrArray *koers_test_parse_csv (const char  *text,
                                  char       **error);
+gboolean koers_test_is_package (GBytes     *bytes,
+                                const char *mimetype,
+                                const char *member);
 char *koers_test_share_lsan_suppressions   (void);
 void  koers_test_unshare_lsan_suppressions (char *shared);
 

@@ -72,6 +72,31 @@ sync_folder (const char *dir)
   close (dfd);
 }
 
+/* Only ordinary files are replaced: renaming over a device, a pipe or a
+ * socket (or over what a link to one points at) would destroy it.
+ * @path is @requested_path with its links resolved. */
+static gboolean
+check_regular_target (const char  *requested_path,
+                      const char  *path,
+                      GError     **error)
+{
+  GStatBuf st;
+  g_autofree char *name = NULL;
+
+  if (g_lstat (path, &st) != 0 || S_ISREG (st.st_mode))
+    return TRUE;
+
+  name = g_filename_display_basename (requested_path);
+  if (S_ISDIR (st.st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("“%s” is a folder. Choose a file name; nothing was changed."), name);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("“%s” is not an ordinary file but a device, pipe or socket, or a link to one. Koers writes only ordinary files: choose another name; nothing was changed."),
+                 name);
+  return FALSE;
+}
+
 static gboolean
 write_atomic_path (const char  *requested_path,
                    GBytes      *bytes,
@@ -89,21 +114,8 @@ write_atomic_path (const char  *requested_path,
 
   data = g_bytes_get_data (bytes, &len);
 
-  /* Only ordinary files are replaced: renaming over a device, a pipe or
-   * a socket (or over what a link to one points at) would destroy it. */
-  if (g_lstat (path, &previous) == 0 && !S_ISREG (previous.st_mode))
-    {
-      g_autofree char *name = g_filename_display_basename (requested_path);
-
-      if (S_ISDIR (previous.st_mode))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                     _("“%s” is a folder. Choose a file name; nothing was changed."), name);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                     _("“%s” is not an ordinary file but a device, pipe or socket, or a link to one. Koers writes only ordinary files: choose another name; nothing was changed."),
-                     name);
-      return FALSE;
-    }
+  if (!check_regular_target (requested_path, path, error))
+    return FALSE;
   replacing = g_stat (path, &previous) == 0 && S_ISREG (previous.st_mode);
 
   /* A new file gets the user's umask, as any file they make. */
@@ -213,6 +225,75 @@ koers_file_write_atomic (GFile         *file,
                                   g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                   cancellable, error);
+}
+
+/**
+ * koers_file_equal_on_disk:
+ * @a: a file
+ * @b: another file
+ *
+ * Returns: whether @a and @b are one file on disk, under any names or
+ *   through links; %FALSE when either does not exist
+ */
+gboolean
+koers_file_equal_on_disk (GFile *a,
+                          GFile *b)
+{
+  g_autofree char *path_a = NULL;
+  g_autofree char *path_b = NULL;
+  GStatBuf st_a, st_b;
+
+  g_return_val_if_fail (G_IS_FILE (a), FALSE);
+  g_return_val_if_fail (G_IS_FILE (b), FALSE);
+
+  path_a = g_file_get_path (a);
+  path_b = g_file_get_path (b);
+  if (path_a == NULL || path_b == NULL)
+    return g_file_equal (a, b);
+  if (g_stat (path_a, &st_a) != 0 || g_stat (path_b, &st_b) != 0)
+    return FALSE;
+  return st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+}
+
+/**
+ * koers_file_check_export_target:
+ * @target: where an export is to be written
+ * @input: (nullable): the project file the export is made from
+ * @error: a #G_IO_ERROR
+ *
+ * Refuses, before anything is drawn, what koers_file_write_atomic() would
+ * refuse (a folder, a device, a pipe or a socket, or a link to one) and
+ * a @target that is @input itself, which the export would overwrite.
+ *
+ * Returns: whether @target may be written
+ */
+gboolean
+koers_file_check_export_target (GFile   *target,
+                                GFile   *input,
+                                GError **error)
+{
+  g_autofree char *requested = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+  g_return_val_if_fail (input == NULL || G_IS_FILE (input), FALSE);
+
+  if (input != NULL && koers_file_equal_on_disk (target, input))
+    {
+      g_autofree char *name = g_file_get_basename (target);
+      g_autofree char *shown = g_filename_display_name (name);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the project itself. Choose another name for the export; nothing was changed."),
+                   shown);
+      return FALSE;
+    }
+
+  requested = g_file_get_path (target);
+  if (requested == NULL)
+    return TRUE;
+  path = resolve_target (requested);
+  return check_regular_target (requested, path, error);
 }
 
 /**

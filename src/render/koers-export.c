@@ -24,6 +24,7 @@
 
 #include "koers-diagram-renderer.h"
 #include "koers-export.h"
+#include "koers-export-layout.h"
 #include "koers-export-private.h"
 #include "koers-io.h"
 #include "koers-slide.h"
@@ -348,10 +349,6 @@ _koers_export_encode_png (cairo_surface_t  *surface,
 
 /* --- drawing to a format -------------------------------------------------- */
 
-typedef void (*DrawPage) (gpointer  data,
-                          cairo_t  *cr,
-                          guint     page);
-
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -435,14 +432,12 @@ svg_renumber (GByteArray *svg)
 
 static GBytes *
 render (const KoersExportOptions  *options,
-        guint                      n_pages,
-        const char                *title,
+        KoersExportLayout         *layout,
         const char                *created,
-        DrawPage                   draw,
-        gpointer                   data,
         GError                   **error)
 {
   g_autoptr(GByteArray) out = NULL;
+  guint n_pages = koers_export_layout_get_n_pages (layout);
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -451,21 +446,12 @@ render (const KoersExportOptions  *options,
     {
     case KOERS_EXPORT_PNG:
       {
-        int width = (int) round (options->width * options->scale);
-        int height = (int) round (options->height * options->scale);
         GBytes *bytes;
 
-        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-        cr = cairo_create (surface);
-        cairo_scale (cr, options->scale, options->scale);
-        draw (data, cr, options->page - 1);
-        status = cairo_status (cr);
-        cairo_destroy (cr);
-        if (cairo_failed (status, error))
-          {
-            cairo_surface_destroy (surface);
-            return NULL;
-          }
+        /* The preview draws this same image, at scale 1. */
+        surface = koers_export_layout_render_image (layout, options->page - 1, options->scale, error);
+        if (surface == NULL)
+          return NULL;
         bytes = encode_png (surface, options->render.background != KOERS_BACKGROUND_TRANSPARENT, error);
         cairo_surface_destroy (surface);
         return bytes;
@@ -477,7 +463,7 @@ render (const KoersExportOptions  *options,
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       cr = cairo_create (surface);
-      draw (data, cr, options->page - 1);
+      koers_export_layout_draw (layout, cr, options->page - 1);
       break;
 
     case KOERS_EXPORT_PDF:
@@ -485,14 +471,15 @@ render (const KoersExportOptions  *options,
       {
         out = g_byte_array_new ();
         surface = cairo_pdf_surface_create_for_stream (append_bytes, out, options->width, options->height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                        koers_export_layout_get_title (layout));
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Koers");
         if (created != NULL)
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
         cr = cairo_create (surface);
         for (guint p = 0; p < n_pages; p++)
           {
-            draw (data, cr, p);
+            koers_export_layout_draw (layout, cr, p);
             cairo_show_page (cr);
           }
       }
@@ -513,13 +500,6 @@ render (const KoersExportOptions  *options,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-static const char *
-organisation_name (KoersProject *project)
-{
-  const char *name = koers_project_get_organisation_name (project);
-  return name ? name : "";
-}
-
 static gboolean
 check_roadmap_page (guint     page,
                     guint     n_pages,
@@ -536,14 +516,6 @@ check_roadmap_page (guint     page,
 }
 
 /* --- the roadmap ---------------------------------------------------------- */
-
-static void
-draw_slide_page (gpointer  data,
-                 cairo_t  *cr,
-                 guint     page)
-{
-  koers_slide_draw_page (data, cr, page);
-}
 
 /**
  * koers_export_roadmap_to_bytes:
@@ -563,12 +535,9 @@ koers_export_roadmap_to_bytes (KoersProject              *project,
                                const KoersExportOptions  *options,
                                GError                   **error)
 {
-  g_autoptr(KoersSlide) slide = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(KoersExportLayout) layout = NULL;
   g_autofree char *created = NULL;
   KoersExportOptions opts;
-  guint n_pages;
 
   g_return_val_if_fail (KOERS_IS_PROJECT (project), NULL);
   g_return_val_if_fail (KOERS_IS_ROADMAP (roadmap), NULL);
@@ -578,19 +547,15 @@ koers_export_roadmap_to_bytes (KoersProject              *project,
   if (!check_options (options, error))
     return NULL;
 
-  date = options->date ? g_strdup (options->date) : koers_slide_format_date (NULL);
-  slide = koers_slide_new (project, roadmap, options->width, options->height, &options->render, date);
-  n_pages = koers_slide_get_n_pages (slide);
-  if (options->format != KOERS_EXPORT_PDF && !check_roadmap_page (options->page, n_pages, error))
+  layout = koers_export_layout_new_roadmap (project, roadmap, options);
+  if (options->format != KOERS_EXPORT_PDF &&
+      !check_roadmap_page (options->page, koers_export_layout_get_n_pages (layout), error))
     return NULL;
 
-  /* TRANSLATORS: the title of an exported roadmap PDF, e.g. "Gemeente Voorbeeld: Social media roadmap" */
-  title = g_strdup_printf (_("%s: %s"), organisation_name (project),
-                           _("Social media roadmap"));
   created = pdf_create_date (project, options->date);
   opts = *options;
-  opts.date = date;
-  return render (&opts, n_pages, title, created, draw_slide_page, slide, error);
+  opts.date = koers_export_layout_get_date (layout);
+  return render (&opts, layout, created, error);
 }
 
 /**
@@ -625,21 +590,6 @@ koers_export_roadmap (KoersProject              *project,
 
 /* --- a diagram ------------------------------------------------------------ */
 
-typedef struct {
-  KoersDiagramRenderer *renderer;
-  KoersDiagramStyle     style;
-  double                width, height;
-} DiagramJob;
-
-static void
-draw_diagram_page (gpointer  data,
-                   cairo_t  *cr,
-                   guint     page)
-{
-  DiagramJob *job = data;
-  koers_diagram_renderer_draw (job->renderer, cr, job->width, job->height, &job->style);
-}
-
 /**
  * koers_export_diagram_to_bytes:
  * @project: the project: the organisation and its placements
@@ -658,22 +608,15 @@ koers_export_diagram_to_bytes (KoersProject              *project,
                                const KoersExportOptions  *options,
                                GError                   **error)
 {
-  g_autoptr(KoersDiagramRenderer) renderer = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(KoersExportLayout) layout = NULL;
   g_autofree char *created = NULL;
-  g_autoptr(GError) local_error = NULL;
   KoersExportOptions opts;
-  KoersModel *model;
-  DiagramJob job;
 
   g_return_val_if_fail (KOERS_IS_PROJECT (project), NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  model = model_id ? koers_catalog_lookup (koers_project_get_catalog (project), model_id) : NULL;
-  if (model == NULL)
+  if (model_id == NULL || koers_catalog_lookup (koers_project_get_catalog (project), model_id) == NULL)
     {
       g_set_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_MODEL,
                    _("there is no model “%s”"), model_id ? model_id : "");
@@ -688,36 +631,15 @@ koers_export_diagram_to_bytes (KoersProject              *project,
       return NULL;
     }
 
-  renderer = koers_diagram_renderer_new (model, &local_error);
-  if (renderer == NULL)
-    {
-      g_set_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_FAILED,
-                   _("could not draw the diagram of %s: %s"), koers_model_get_name (model),
-                   local_error->message);
-      return NULL;
-    }
-
-  date = options->date ? g_strdup (options->date) : koers_slide_format_date (NULL);
-  /* TRANSLATORS: under a diagram's title, e.g. "Social Media Pyramid · 23 November 2026" */
-  subtitle = g_strdup_printf (_("%s · %s"), koers_model_get_name (model), date);
-  title = g_strdup_printf (_("%s: %s"), organisation_name (project),
-                           koers_model_get_name (model));
-
-  koers_diagram_style_init (&job.style);
-  job.renderer = renderer;
-  job.width = options->width;
-  job.height = options->height;
-  job.style.render = options->render;
-  job.style.current = koers_project_get_current (project, model_id);
-  job.style.target = koers_project_get_target (project, model_id);
-  job.style.title = koers_project_get_organisation_name (project);
-  job.style.subtitle = subtitle;
+  layout = koers_export_layout_new_diagram (project, model_id, options, error);
+  if (layout == NULL)
+    return NULL;
 
   created = pdf_create_date (project, options->date);
   opts = *options;
-  opts.date = date;
+  opts.date = koers_export_layout_get_date (layout);
   opts.page = 1;
-  return render (&opts, 1, title, created, draw_diagram_page, &job, error);
+  return render (&opts, layout, created, error);
 }
 
 /**

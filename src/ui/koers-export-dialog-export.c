@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file is written by the same koers_export_roadmap() and
- * koers_export_diagram() the command line uses, in a worker thread, on a
- * copy of the project read back from its bytes.
+ * The file is written by the same koers_export_roadmap(),
+ * koers_export_diagram(), koers_export_deck() and koers_export_spreadsheet()
+ * the command line uses, in a worker thread, on a copy of the project read
+ * back from its bytes. A target that is the project itself, or not an
+ * ordinary file, is refused first, as the command line refuses it.
  */
 #define G_LOG_DOMAIN "koers-export-dialog"
 
@@ -13,13 +15,17 @@
 #include <glib/gi18n.h>
 
 #include "koers-a11y.h"
+#include "koers-deck.h"
 #include "koers-export-dialog-private.h"
 #include "koers-file-chooser.h"
+#include "koers-io.h"
+#include "koers-spreadsheet.h"
 
 typedef struct {
   KoersCatalog       *catalog;
   GBytes             *project_bytes;
   char               *model_id;
+  KoersExportKind     kind;
   KoersExportOptions  options;
   GFile              *file;
 } ExportJob;
@@ -47,12 +53,21 @@ run_export_job (ExportJob  *job,
   if (project == NULL)
     return FALSE;
 
-  if (job->model_id != NULL)
+  if (KIND_IS_PICTURE (job->kind) && job->model_id != NULL)
     return koers_export_diagram (project, job->model_id, &job->options, job->file, error);
   else
     {
       g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
 
+      if (KIND_IS_DECK (job->kind))
+        return koers_export_deck (project, roadmap, &job->options.render, job->options.date,
+                                  job->kind == KOERS_EXPORT_KIND_ODP ? KOERS_DECK_ODP : KOERS_DECK_PPTX,
+                                  job->file, error);
+      if (KIND_IS_SPREADSHEET (job->kind))
+        return koers_export_spreadsheet (roadmap,
+                                         job->kind == KOERS_EXPORT_KIND_ODS ? KOERS_SPREADSHEET_ODS
+                                                                            : KOERS_SPREADSHEET_XLSX,
+                                         job->file, error);
       return koers_export_roadmap (project, roadmap, &job->options, job->file, error);
     }
 }
@@ -95,10 +110,11 @@ new_export_job (KoersExportDialog *self,
   ExportJob *job = g_new0 (ExportJob, 1);
 
   job->catalog = g_object_ref (koers_project_get_catalog (self->project));
-  job->project_bytes = koers_project_to_bytes (self->project);
+  job->project_bytes = g_bytes_ref (self->project_bytes);
   job->model_id = g_strdup (self->model_id);
+  job->kind = _koers_export_dialog_get_kind (self);
   job->file = g_object_ref (file);
-  koers_export_dialog_get_options (self, &job->options);
+  _koers_export_dialog_read_options (self, &job->options);
   return job;
 }
 
@@ -142,7 +158,8 @@ set_busy (KoersExportDialog *self,
   self->busy = busy;
   if (self->export_button == NULL)
     return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.to", !busy);
   gtk_button_set_label (self->export_button, busy ? _("Exporting…") : _("_Export…"));
   koers_a11y_name_controls (GTK_WIDGET (self->export_button));
 }
@@ -153,11 +170,44 @@ export_finished_cb (GObject      *object,
                     gpointer      user_data)
 {
   KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
+  GError *export_error = NULL;
 
   set_busy (self, FALSE);
+  g_task_propagate_boolean (G_TASK (result), &export_error);
   /* On success the window shows where the file went; the dialog is done. */
-  if (koers_export_dialog_export_to_file_finish (self, result, NULL))
+  if (export_done (self, g_task_get_task_data (G_TASK (result)), export_error, NULL))
     gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Draws and writes in a worker thread, so the window stays responsive for
+ * a large PNG or a long deck. */
+static void
+export_to_file (KoersExportDialog *self,
+                GFile             *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A new try: the last one's message no longer holds. */
+  _koers_export_dialog_show_error (self, NULL);
+  if (!koers_file_check_export_target (file, self->project_file, &error))
+    {
+      _koers_export_dialog_show_error (self, error->message);
+      return;
+    }
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, export_finished_cb, NULL);
+  g_task_set_source_tag (task, export_to_file);
+  g_task_set_task_data (task, new_export_job (self, file), (GDestroyNotify) export_job_free);
+
+  /* The drawing runs in a task of its own that knows nothing of the
+   * dialog: its worker thread may drop the last reference to it, and the
+   * dialog must never be finalized there. */
+  worker = g_task_new (NULL, self->cancellable, export_worker_done_cb, g_object_ref (task));
+  g_task_set_task_data (worker, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (worker, export_in_thread);
 }
 
 static void
@@ -167,30 +217,43 @@ file_chosen_cb (GObject      *object,
 {
   g_autoptr(KoersExportDialog) self = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
-  file = koers_choose_export_file_finish (result, &error);
-  if (file == NULL)
-    {
-      set_busy (self, FALSE);
-      return;
-    }
-
-  koers_export_dialog_export_to_file_async (self, file, self->cancellable, export_finished_cb, NULL);
+  set_busy (self, FALSE);
+  file = koers_choose_export_file_finish (result, NULL);
+  if (file != NULL && self->project != NULL)
+    export_to_file (self, file);
 }
 
+/* export.choose: asks where, then writes there. */
 static void
-export_clicked_cb (KoersExportDialog *self)
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (widget);
   g_autofree char *name = NULL;
 
   if (self->busy)
     return;
 
   set_busy (self, TRUE);
-  name = koers_export_dialog_dup_suggested_name (self);
+  name = _koers_export_dialog_dup_suggested_name (self);
   koers_choose_export_file_async (GTK_WINDOW (self), name, self->last_folder,
                                   self->cancellable, file_chosen_cb, g_object_ref (self));
+}
+
+/* export.to(URI): writes there with the options shown, as after the file
+ * chooser; the outcome is the "exported" signal or the message shown. */
+static void
+to_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  KoersExportDialog *self = KOERS_EXPORT_DIALOG (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  if (!self->busy)
+    export_to_file (self, file);
 }
 
 /* --- private API --------------------------------------------------------- */
@@ -198,83 +261,6 @@ export_clicked_cb (KoersExportDialog *self)
 void
 _koers_export_dialog_class_export_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
-}
-
-/* --- public API ---------------------------------------------------------- */
-
-/**
- * koers_export_dialog_export_to_file:
- * @file: where to write
- *
- * Writes the export with the dialog's options, as the Export button does
- * after asking for the file (there in a worker thread): on success emits #KoersExportDialog::exported
- * and remembers the options; on failure shows the message in the dialog,
- * which stays usable.
- *
- * Returns: %TRUE when the file was written
- */
-gboolean
-koers_export_dialog_export_to_file (KoersExportDialog  *self,
-                                    GFile              *file,
-                                    GError            **error)
-{
-  ExportJob *job;
-  GError *export_error = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  job = new_export_job (self, file);
-  run_export_job (job, &export_error);
-  ok = export_done (self, job, export_error, error);
-  export_job_free (job);
-  return ok;
-}
-
-/**
- * koers_export_dialog_export_to_file_async:
- * @file: where to write
- *
- * Like koers_export_dialog_export_to_file(), drawing and writing in a
- * worker thread so the window stays responsive for a large PNG.
- */
-void
-koers_export_dialog_export_to_file_async (KoersExportDialog   *self,
-                                          GFile               *file,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-
-  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, koers_export_dialog_export_to_file_async);
-  g_task_set_task_data (task, new_export_job (self, file), (GDestroyNotify) export_job_free);
-
-  /* The drawing runs in a task of its own that knows nothing of the
-   * dialog: its worker thread may drop the last reference to it, and the
-   * dialog must never be finalized there. */
-  worker = g_task_new (NULL, cancellable, export_worker_done_cb, g_object_ref (task));
-  g_task_set_task_data (worker, g_task_get_task_data (task), NULL);
-  g_task_run_in_thread (worker, export_in_thread);
-}
-
-gboolean
-koers_export_dialog_export_to_file_finish (KoersExportDialog  *self,
-                                           GAsyncResult       *result,
-                                           GError            **error)
-{
-  GError *export_error = NULL;
-
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  g_task_propagate_boolean (G_TASK (result), &export_error);
-  return export_done (self, g_task_get_task_data (G_TASK (result)), export_error, error);
+  gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "export.to", "s", to_action);
 }

@@ -19,6 +19,7 @@
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_PROJECT_FILE,
   PROP_MODEL_ID,
   N_PROPS
 };
@@ -47,7 +48,7 @@ static const SizePreset size_presets[] = {
 };
 
 /* The words the command line uses, also what GSettings stores. */
-static const char * const format_nicks[] = { "png", "svg", "pdf", NULL };
+static const char * const format_nicks[] = { "png", "svg", "pdf", "odp", "pptx", "ods", "xlsx", NULL };
 static const char * const theme_nicks[] = { "light", "dark", NULL };
 static const char * const background_nicks[] = { "theme", "white", "transparent", NULL };
 
@@ -204,6 +205,81 @@ _koers_export_dialog_remember_options (KoersExportDialog *self)
 
 /* --- state --------------------------------------------------------------- */
 
+KoersExportKind
+_koers_export_dialog_get_kind (KoersExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  return selected < KOERS_EXPORT_N_KINDS ? selected : KOERS_EXPORT_KIND_PNG;
+}
+
+/* Maps what the dialog shows to the exporter's options, exactly as the
+ * command line maps its options: the date is %NULL (today), and a PDF
+ * always starts at page 1 because it holds every page. A presentation
+ * only takes the theme; a spreadsheet nothing. */
+void
+_koers_export_dialog_read_options (KoersExportDialog  *self,
+                                   KoersExportOptions *options)
+{
+  KoersExportKind kind = _koers_export_dialog_get_kind (self);
+  const SizePreset *preset;
+  guint size;
+
+  koers_export_options_init (options);
+
+  options->format = KIND_IS_PICTURE (kind) ? (KoersExportFormat) kind : KOERS_EXPORT_PNG;
+  size = adw_combo_row_get_selected (self->size_row);
+  preset = &size_presets[size < G_N_ELEMENTS (size_presets) ? size : 0];
+  options->width = preset->width;
+  options->height = preset->height;
+  options->scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  options->render.dark = adw_combo_row_get_selected (self->theme_row) == 1;
+  options->render.background = MIN (adw_combo_row_get_selected (self->background_row),
+                                    KOERS_BACKGROUND_TRANSPARENT);
+  if (options->format != KOERS_EXPORT_PDF && self->model_id == NULL)
+    options->page = _koers_export_dialog_get_preview_page (self);
+  else
+    options->page = 1;
+  options->date = NULL;
+}
+
+/* A file name for the export, like "Woonstichting Rivierenland
+ * roadmap.png"; never one with a folder in it. */
+char *
+_koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
+{
+  KoersExportKind kind = _koers_export_dialog_get_kind (self);
+  const char *extension = format_nicks[kind];
+  const char *organisation;
+  g_autofree char *name = NULL;
+
+  organisation = koers_project_get_organisation_name (self->project);
+  if (organisation == NULL || *organisation == '\0')
+    organisation = _("Koers");
+
+  if (KIND_IS_DECK (kind))
+    /* TRANSLATORS: a file name, "Woonstichting Rivierenland presentation.odp" */
+    name = g_strdup_printf (_("%s presentation.%s"), organisation, extension);
+  else if (self->model_id != NULL && KIND_IS_PICTURE (kind))
+    {
+      KoersModel *model = koers_catalog_lookup (koers_project_get_catalog (self->project), self->model_id);
+
+      /* TRANSLATORS: a file name, "Woonstichting Rivierenland pyramid.png" */
+      name = g_strdup_printf (C_("file name", "%s %s.%s"), organisation,
+                              model ? koers_model_get_short_name (model) : self->model_id, extension);
+    }
+  else if (self->n_pages > 1 && KIND_IS_PICTURE (kind) && kind != KOERS_EXPORT_KIND_PDF)
+    /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap 2.png" */
+    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation,
+                            _koers_export_dialog_get_preview_page (self), extension);
+  else
+    /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap.png" */
+    name = g_strdup_printf (_("%s roadmap.%s"), organisation, extension);
+
+  /* An organisation "Sales/Marketing" must not become a folder. */
+  return g_strdelimit (g_steal_pointer (&name), "/\\", '-');
+}
+
 void
 _koers_export_dialog_show_error (KoersExportDialog *self,
                                  const char        *message)
@@ -225,12 +301,14 @@ _koers_export_dialog_get_preview_page (KoersExportDialog *self)
   return selected == GTK_INVALID_LIST_POSITION ? 1 : MIN (selected + 1, MAX (self->n_pages, 1));
 }
 
-static void
-update_pages (KoersExportDialog *self)
+/* The page row, once the layout says how many pages there are. */
+void
+_koers_export_dialog_update_pages (KoersExportDialog *self)
 {
   g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
-  KoersExportFormat format = adw_combo_row_get_selected (self->format_row);
+  KoersExportKind kind = _koers_export_dialog_get_kind (self);
   guint selected = adw_combo_row_get_selected (self->page_row);
+  gboolean updating = self->updating;
 
   if (selected == GTK_INVALID_LIST_POSITION)
     selected = 0;
@@ -242,11 +320,14 @@ update_pages (KoersExportDialog *self)
 
       gtk_string_list_append (pages, label);
     }
+  self->updating = TRUE;
   adw_combo_row_set_model (self->page_row, G_LIST_MODEL (pages));
   adw_combo_row_set_selected (self->page_row, MIN (selected, self->n_pages > 0 ? self->n_pages - 1 : 0));
+  self->updating = updating;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->page_row), self->model_id == NULL && self->n_pages > 1);
-  if (format == KOERS_EXPORT_PDF)
+  gtk_widget_set_visible (GTK_WIDGET (self->page_row),
+                          self->model_id == NULL && KIND_IS_PICTURE (kind) && self->n_pages > 1);
+  if (kind == KOERS_EXPORT_KIND_PDF)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->page_row),
                                  _("Shown in the preview; the PDF holds every page"));
   else
@@ -254,85 +335,99 @@ update_pages (KoersExportDialog *self)
                                  _("One page per file"));
 }
 
-/* Lays the roadmap out again (size and look change the layout) or picks the
- * model's diagram. */
+/* A see-through page keeps the theme's text colours: dark headings
+ * vanish on a dark or coloured slide, light ones on a white slide. */
 static void
-update_layout (KoersExportDialog *self)
+update_warning (KoersExportDialog *self,
+                KoersExportKind    kind)
 {
-  KoersExportOptions options;
+  gboolean dark = adw_combo_row_get_selected (self->theme_row) == 1;
+  gboolean transparent = adw_combo_row_get_selected (self->background_row) == KOERS_BACKGROUND_TRANSPARENT;
 
-  koers_export_dialog_get_options (self, &options);
-  g_clear_object (&self->slide);
-
-  if (self->model_id != NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_row), KIND_IS_PICTURE (kind) && transparent);
+  if (dark)
     {
-      KoersCatalog *catalog = koers_project_get_catalog (self->project);
-      KoersModel *model = koers_catalog_lookup (catalog, self->model_id);
-
-      if (self->renderer == NULL ||
-          koers_diagram_renderer_get_model (self->renderer) != model)
-        {
-          g_autoptr(GError) error = NULL;
-
-          g_clear_object (&self->renderer);
-          if (model != NULL)
-            self->renderer = koers_diagram_renderer_new (model, &error);
-          if (self->renderer == NULL && error != NULL)
-            _koers_export_dialog_show_error (self, error->message);
-        }
-      self->n_pages = 1;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->warning_row),
+                                     _("Light text on a see-through page"));
+      adw_action_row_set_subtitle (self->warning_row,
+                                   _("The headings will hardly show on a white or light slide. "
+                                     "Choose the light theme for a light slide."));
     }
   else
     {
-      self->slide = koers_slide_new (self->project, self->roadmap,
-                                     options.width, options.height,
-                                     &options.render, options.date);
-      self->n_pages = koers_slide_get_n_pages (self->slide);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->warning_row),
+                                     _("Dark text on a see-through page"));
+      adw_action_row_set_subtitle (self->warning_row,
+                                   _("The headings will hardly show on a dark or coloured slide. "
+                                     "Choose the dark theme for a dark slide."));
     }
-
-  update_pages (self);
 }
 
 static void
 update_rows (KoersExportDialog *self)
 {
-  KoersExportFormat format = adw_combo_row_get_selected (self->format_row);
-  const SizePreset *preset = &size_presets[adw_combo_row_get_selected (self->size_row)];
+  KoersExportKind kind = _koers_export_dialog_get_kind (self);
+  guint size = adw_combo_row_get_selected (self->size_row);
+  const SizePreset *preset = &size_presets[size < G_N_ELEMENTS (size_presets) ? size : 0];
   guint scale = adw_combo_row_get_selected (self->scale_row) + 1;
   g_autofree char *pixels = NULL;
+  const char *subtitle;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->scale_row), format == KOERS_EXPORT_PNG);
+  /* A presentation holds every model and the roadmap; a spreadsheet is
+   * the roadmap: neither chooses what, nor a page's size or background. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->what_row), ADW_TYPE_PREFERENCES_GROUP),
+                          KIND_IS_PICTURE (kind));
+  gtk_widget_set_visible (GTK_WIDGET (self->size_row), KIND_IS_PICTURE (kind));
+  gtk_widget_set_visible (GTK_WIDGET (self->scale_row), kind == KOERS_EXPORT_KIND_PNG);
+  gtk_widget_set_visible (GTK_WIDGET (self->theme_row), !KIND_IS_SPREADSHEET (kind));
+  gtk_widget_set_visible (GTK_WIDGET (self->background_row), KIND_IS_PICTURE (kind));
   /* TRANSLATORS: the size of the PNG image, "3840 × 2160 pixels" */
   pixels = g_strdup_printf (_("%.0f × %.0f pixels"), preset->width * scale, preset->height * scale);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scale_row), pixels);
 
-  if (format == KOERS_EXPORT_SVG)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
-                                 _("Sharp at any size; for editing in Inkscape or Illustrator"));
-  else if (format == KOERS_EXPORT_PDF)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
-                                 _("For printing and handing out"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
-                                 _("For slides, documents and social media"));
+  switch (kind)
+    {
+    case KOERS_EXPORT_KIND_SVG:
+      subtitle = _("Sharp at any size; for editing in Inkscape or Illustrator");
+      break;
+    case KOERS_EXPORT_KIND_PDF:
+      subtitle = _("For printing and handing out");
+      break;
+    case KOERS_EXPORT_KIND_ODP:
+      subtitle = _("Editable slides for LibreOffice Impress");
+      break;
+    case KOERS_EXPORT_KIND_PPTX:
+      subtitle = _("Editable slides for PowerPoint");
+      break;
+    case KOERS_EXPORT_KIND_ODS:
+      subtitle = _("The roadmap for LibreOffice Calc");
+      break;
+    case KOERS_EXPORT_KIND_XLSX:
+      subtitle = _("The roadmap for Excel");
+      break;
+    case KOERS_EXPORT_KIND_PNG:
+    default:
+      subtitle = _("For slides, documents and social media");
+      break;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), subtitle);
+
+  update_warning (self, kind);
+  _koers_export_dialog_update_pages (self);
 }
 
 static void
 options_changed (KoersExportDialog *self,
                  gboolean           layout)
 {
-  if (self->updating || self->project == NULL)
+  if (self->updating || !self->constructed)
     return;
 
   self->updating = TRUE;
-  if (layout)
-    update_layout (self);
-  else
-    update_pages (self);
   update_rows (self);
   self->updating = FALSE;
 
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  _koers_export_dialog_update_preview (self, layout);
 }
 
 static void
@@ -403,12 +498,15 @@ koers_export_dialog_constructed (GObject *object)
 
   g_return_if_fail (KOERS_IS_PROJECT (self->project));
 
-  self->roadmap = koers_roadmap_build (self->project, NULL);
+  /* The only work on the project here: the workers lay out and draw
+   * from these bytes, as the command line does from a file. */
+  self->project_bytes = koers_project_to_bytes (self->project);
 
   self->updating = TRUE;
   fill_what_row (self);
   self->updating = FALSE;
 
+  self->constructed = TRUE;
   options_changed (self, TRUE);
 }
 
@@ -418,12 +516,13 @@ koers_export_dialog_dispose (GObject *object)
   KoersExportDialog *self = KOERS_EXPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  _koers_export_dialog_stop_preview (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_EXPORT_DIALOG);
 
-  g_clear_object (&self->slide);
-  g_clear_object (&self->renderer);
-  g_clear_object (&self->roadmap);
   g_clear_object (&self->project);
+  g_clear_object (&self->project_file);
+  g_clear_pointer (&self->project_bytes, g_bytes_unref);
+  g_clear_pointer (&self->page_textures, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->schema, g_settings_schema_unref);
   g_clear_object (&self->last_folder);
@@ -455,6 +554,10 @@ koers_export_dialog_get_property (GObject    *object,
     {
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
+      break;
+
+    case PROP_PROJECT_FILE:
+      g_value_set_object (value, self->project_file);
       break;
 
     case PROP_MODEL_ID:
@@ -496,8 +599,14 @@ koers_export_dialog_set_property (GObject      *object,
       self->project = g_value_dup_object (value);
       break;
 
+    case PROP_PROJECT_FILE:
+      self->project_file = g_value_dup_object (value);
+      break;
+
     case PROP_MODEL_ID:
-      if (self->project == NULL)
+      /* While constructing: the first thing shown, so that a diagram
+       * export never lays out the roadmap first. */
+      if (!self->constructed)
         self->model_id = g_value_dup_string (value);
       else
         select_model (self, g_value_get_string (value));
@@ -526,6 +635,17 @@ koers_export_dialog_class_init (KoersExportDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
+   * KoersExportDialog:project-file:
+   *
+   * The file the project was read from, or %NULL: an export never
+   * overwrites it.
+   */
+  properties[PROP_PROJECT_FILE] =
+    g_param_spec_object ("project-file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * KoersExportDialog:model-id:
    *
    * The model whose diagram is exported, or %NULL for the roadmap.
@@ -533,7 +653,8 @@ koers_export_dialog_class_init (KoersExportDialogClass *klass)
   properties[PROP_MODEL_ID] =
     g_param_spec_string ("model-id", NULL, NULL,
                          NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -553,7 +674,10 @@ koers_export_dialog_class_init (KoersExportDialogClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koers-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, preview_frame);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, preview_picture);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, document_page);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, error_label);
@@ -564,6 +688,7 @@ koers_export_dialog_class_init (KoersExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, background_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, page_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, warning_row);
 
   _koers_export_dialog_class_export_init (widget_class);
 
@@ -599,9 +724,8 @@ koers_export_dialog_init (KoersExportDialog *self)
       bind_settings (self);
     }
 
-  _koers_export_dialog_init_preview (self);
-
   g_signal_connect_swapped (self->what_row, "notify::selected", G_CALLBACK (what_changed_cb), self);
+  /* PNG, SVG and PDF draw the same pages: a new format needs no layout. */
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
   g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
   g_signal_connect_swapped (self->page_row, "notify::selected", G_CALLBACK (option_changed_cb), self);
@@ -625,6 +749,8 @@ _koers_export_dialog_exported (KoersExportDialog *self,
  * koers_export_dialog_new:
  * @parent: (nullable): the window the dialog belongs to
  * @project: the project to export
+ * @project_file: (nullable): the file @project was read from, which no
+ *   export may overwrite; %NULL for a project never saved
  * @model_id: (nullable): the model whose diagram to export first, or
  *   %NULL for the roadmap
  *
@@ -634,139 +760,17 @@ _koers_export_dialog_exported (KoersExportDialog *self,
 KoersExportDialog *
 koers_export_dialog_new (GtkWindow    *parent,
                          KoersProject *project,
+                         GFile        *project_file,
                          const char   *model_id)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KOERS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (project_file == NULL || G_IS_FILE (project_file), NULL);
 
   return g_object_new (KOERS_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        "project", project,
+                       "project-file", project_file,
                        "model-id", model_id,
                        NULL);
 }
-
-/**
- * koers_export_dialog_get_model_id:
- *
- * Returns: (nullable): the model whose diagram is exported, or %NULL for
- *   the roadmap
- */
-const char *
-koers_export_dialog_get_model_id (KoersExportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->model_id;
-}
-
-/**
- * koers_export_dialog_get_options:
- * @options: (out caller-allocates): where to put the options
- *
- * Maps what the dialog shows to the options of the exporter, exactly as
- * the command line maps its options: the date is %NULL (today), and a PDF
- * always starts at page 1 because it holds every page.
- */
-void
-koers_export_dialog_get_options (KoersExportDialog  *self,
-                                 KoersExportOptions *options)
-{
-  const SizePreset *preset;
-  guint size;
-
-  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (options != NULL);
-
-  koers_export_options_init (options);
-
-  options->format = adw_combo_row_get_selected (self->format_row);
-  size = adw_combo_row_get_selected (self->size_row);
-  preset = &size_presets[size < G_N_ELEMENTS (size_presets) ? size : 0];
-  options->width = preset->width;
-  options->height = preset->height;
-  options->scale = adw_combo_row_get_selected (self->scale_row) + 1;
-  options->render.dark = adw_combo_row_get_selected (self->theme_row) == 1;
-  options->render.background = adw_combo_row_get_selected (self->background_row);
-  if (options->format != KOERS_EXPORT_PDF && self->model_id == NULL)
-    options->page = _koers_export_dialog_get_preview_page (self);
-  else
-    options->page = 1;
-  options->date = NULL;
-}
-
-/**
- * koers_export_dialog_set_options:
- * @options: the options to show
- *
- * Selects the rows matching @options. A size that is not one of the
- * presets selects the 16:9 slide.
- */
-void
-koers_export_dialog_set_options (KoersExportDialog        *self,
-                                 const KoersExportOptions *options)
-{
-  guint size = 0;
-
-  g_return_if_fail (KOERS_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (options->format <= KOERS_EXPORT_PDF);
-  g_return_if_fail (options->render.background <= KOERS_BACKGROUND_TRANSPARENT);
-
-  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
-    if (size_presets[i].width == options->width && size_presets[i].height == options->height)
-      size = i;
-
-  adw_combo_row_set_selected (self->format_row, options->format);
-  adw_combo_row_set_selected (self->size_row, size);
-  adw_combo_row_set_selected (self->scale_row, CLAMP ((guint) options->scale, 1, 4) - 1);
-  adw_combo_row_set_selected (self->theme_row, options->render.dark ? 1 : 0);
-  adw_combo_row_set_selected (self->background_row, options->render.background);
-  /* After the layout for the new size and look is known. */
-  if (options->page >= 1 && options->page <= self->n_pages)
-    adw_combo_row_set_selected (self->page_row, options->page - 1);
-}
-
-/**
- * koers_export_dialog_dup_suggested_name:
- *
- * Returns: (transfer full): a file name for the export, like
- *   "Woonstichting Rivierenland roadmap.png"
- */
-char *
-koers_export_dialog_dup_suggested_name (KoersExportDialog *self)
-{
-  const char *organisation;
-  const char *extension;
-  g_autofree char *name = NULL;
-  guint format;
-
-  g_return_val_if_fail (KOERS_IS_EXPORT_DIALOG (self), NULL);
-
-  organisation = koers_project_get_organisation_name (self->project);
-  if (organisation == NULL || *organisation == '\0')
-    organisation = _("Koers");
-
-  format = adw_combo_row_get_selected (self->format_row);
-  extension = format_nicks[format < G_N_ELEMENTS (format_nicks) - 1 ? format : 0];
-
-  if (self->model_id != NULL)
-    {
-      KoersModel *model = koers_catalog_lookup (koers_project_get_catalog (self->project), self->model_id);
-
-      /* TRANSLATORS: a file name, "Woonstichting Rivierenland pyramid.png" */
-      name = g_strdup_printf (C_("file name", "%s %s.%s"), organisation,
-                              model ? koers_model_get_short_name (model) : self->model_id, extension);
-    }
-  else if (self->n_pages > 1 && format != KOERS_EXPORT_PDF)
-    /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap 2.png" */
-    name = g_strdup_printf (_("%s roadmap %u.%s"), organisation,
-                            _koers_export_dialog_get_preview_page (self), extension);
-  else
-    /* TRANSLATORS: a file name, "Woonstichting Rivierenland roadmap.png" */
-    name = g_strdup_printf (_("%s roadmap.%s"), organisation, extension);
-
-  /* An organisation "Sales/Marketing" must not become a folder. */
-  return g_strdelimit (g_steal_pointer (&name), "/\\", '-');
-}
-

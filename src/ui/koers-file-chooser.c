@@ -65,6 +65,16 @@ add_export_filter (GtkFileChooser *chooser,
     add_filter (chooser, _("SVG drawings"), "*.svg", "image/svg+xml");
   else if (g_str_has_suffix (lower, ".pdf"))
     add_filter (chooser, _("PDF documents"), "*.pdf", "application/pdf");
+  else if (g_str_has_suffix (lower, ".odp"))
+    add_filter (chooser, _("ODP presentations"), "*.odp", "application/vnd.oasis.opendocument.presentation");
+  else if (g_str_has_suffix (lower, ".pptx"))
+    add_filter (chooser, _("PPTX presentations"), "*.pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+  else if (g_str_has_suffix (lower, ".ods"))
+    add_filter (chooser, _("ODS spreadsheets"), "*.ods", "application/vnd.oasis.opendocument.spreadsheet");
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    add_filter (chooser, _("XLSX spreadsheets"), "*.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 static void

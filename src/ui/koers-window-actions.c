@@ -168,7 +168,8 @@ show_export_dialog (KoersWindow *self)
 
   if (g_strcmp0 (koers_window_get_view (self), "assess") == 0)
     model_id = koers_window_get_selected_model (self);
-  dialog = koers_export_dialog_new (GTK_WINDOW (self), koers_document_get_project (self->document), model_id);
+  dialog = koers_export_dialog_new (GTK_WINDOW (self), koers_document_get_project (self->document),
+                                    koers_document_get_file (self->document), model_id);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -182,11 +183,48 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+launched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(KoersWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
+  ok = gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error);
+#else
+  ok = g_app_info_launch_default_for_uri_finish (result, &error);
+#endif
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* TRANSLATORS: a toast when no app opens an exported file */
+      g_autofree char *title = g_strdup_printf (_("No app could open the file: %s"), error->message);
+
+      _koers_window_show_toast (self, adw_toast_new (title));
+    }
+}
+
+/* The toast's Open: the exported file in the app that opens its kind, a
+ * deck in Impress or PowerPoint, a spreadsheet in Calc or Excel. */
+static void
 show_file_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (widget), NULL, launched_cb, g_object_ref (widget));
+#else
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           launched_cb, g_object_ref (widget));
+#endif
 }
 
 void
