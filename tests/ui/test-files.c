@@ -332,7 +332,7 @@ test_open_untouched_or_new (void)
   g_assert_true (shown == window);
   g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Woonstichting Rivierenland — woonstichting.koers");
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
+  g_assert_cmpstr (ui_test_chip_text (ui_test_model_row (window, "pyramid")),
                    !=, "Not placed yet");
   g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
   g_assert_false (koers_history_can_undo (ui_test_history (window)));
