@@ -268,30 +268,3 @@ koers_findings_list_set_roadmap (KoersFindingsList *self,
   g_set_object (&self->catalog, catalog);
   rebuild (self);
 }
-
-/**
- * koers_findings_list_get_n_shown:
- *
- * Returns: how many rows of @severity the list shows
- */
-guint
-koers_findings_list_get_n_shown (KoersFindingsList *self,
-                                 KoersSeverity      severity)
-{
-  g_return_val_if_fail (KOERS_IS_FINDINGS_LIST (self), 0);
-  g_return_val_if_fail (severity <= KOERS_SEVERITY_WARNING, 0);
-  return self->n_shown[severity];
-}
-
-/**
- * koers_findings_list_get_row:
- *
- * Returns: (transfer none) (nullable): the row at @index, warnings first
- */
-GtkWidget *
-koers_findings_list_get_row (KoersFindingsList *self,
-                             guint              index)
-{
-  g_return_val_if_fail (KOERS_IS_FINDINGS_LIST (self), NULL);
-  return (GtkWidget *) gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), index);
-}

@@ -24,7 +24,6 @@ struct _KoersWindow
   /* The document's signals, moved along when another document comes. */
   GSignalGroup         *document_signals;
   KoersRoadmap         *roadmap;
-  gboolean              roadmap_stale;
   GMenu                *primary_menu;
   GMenu                *undo_section;
   AdwToast             *toast;
