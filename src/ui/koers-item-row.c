@@ -186,16 +186,31 @@ add_entry (KoersItemRow *self,
   return row;
 }
 
-/* One badge per model the item moves towards a stage: @key receives what
- * they show, so that an update only remakes them when it changed. */
-static GPtrArray *
-make_badges (KoersItemRow           *self,
-             const KoersRoadmapItem *item,
-             GString                *key)
+/* What the badges show, one model after another: compared before any
+ * badge is made, so that an update leaves unchanged badges alone. */
+static char *
+badges_key (KoersItemRow           *self,
+            const KoersRoadmapItem *item)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; item->serves != NULL && i < item->serves->len; i++)
+    {
+      const KoersStageRef *ref = g_ptr_array_index (item->serves, i);
+
+      g_string_append_printf (key, "%s:%s;", ref->model, ref->stage);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* One badge per model the item moves towards a stage. */
+static void
+add_badges (KoersItemRow           *self,
+            const KoersRoadmapItem *item)
 {
   KoersCatalog *catalog = koers_project_get_catalog (self->project);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *badges = g_ptr_array_new ();
+  GtkWidget *previous = NULL;
 
   for (guint i = 0; item->serves != NULL && i < item->serves->len; i++)
     {
@@ -208,7 +223,6 @@ make_badges (KoersItemRow           *self,
       if (model == NULL || !g_hash_table_add (seen, ref->model))
         continue;
 
-      g_string_append_printf (key, "%s:%s;", ref->model, stage ? stage->id : "");
       badge = gtk_label_new (koers_model_get_short_name (model));
       model_class = g_strdup_printf ("model-%s", ref->model);
       gtk_widget_add_css_class (badge, "model-badge");
@@ -220,17 +234,16 @@ make_badges (KoersItemRow           *self,
 
           gtk_widget_set_tooltip_text (badge, tooltip);
         }
-      g_ptr_array_add (badges, badge);
+      gtk_box_insert_child_after (GTK_BOX (self->badge_box), badge, previous);
+      previous = badge;
     }
-  return badges;
 }
 
 static void
 update_badges (KoersItemRow           *self,
                const KoersRoadmapItem *item)
 {
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(GPtrArray) badges = NULL;
+  g_autofree char *key = badges_key (self, item);
   GtkWidget *child;
 
   if (self->badge_box == NULL)
@@ -242,23 +255,14 @@ update_badges (KoersItemRow           *self,
       gtk_box_append (GTK_BOX (self->badge_box), self->status_pill);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->badge_box);
     }
+  else if (g_strcmp0 (self->badges_key, key) == 0)
+    return;
 
-  /* Made even when unchanged: the key needs the catalog's lookups, and
-   * a few labels cost less than a second walk. */
-  badges = make_badges (self, item, key);
-  if (g_strcmp0 (self->badges_key, key->str) == 0)
-    {
-      for (guint i = 0; i < badges->len; i++)
-        g_object_unref (g_object_ref_sink (badges->pdata[i]));
-      return;
-    }
   g_free (self->badges_key);
-  self->badges_key = g_strdup (key->str);
+  self->badges_key = g_steal_pointer (&key);
   while ((child = gtk_widget_get_first_child (self->badge_box)) != self->status_pill)
     gtk_box_remove (GTK_BOX (self->badge_box), child);
-  for (guint i = 0; i < badges->len; i++)
-    gtk_box_insert_child_after (GTK_BOX (self->badge_box), badges->pdata[i],
-                                i == 0 ? NULL : badges->pdata[i - 1]);
+  add_badges (self, item);
 }
 
 static char *

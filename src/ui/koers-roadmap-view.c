@@ -206,61 +206,85 @@ add_header_label (GtkWidget  *header,
   return label;
 }
 
-/* A phase's header: its title, name, quarter, effort against the team's
- * time and definition of done. @key receives what it shows. */
-static GtkWidget *
-new_phase_header (KoersRoadmap            *roadmap,
-                  const KoersRoadmapPhase *phase,
-                  GString                 *key)
+/* What a phase's header says: its title, name, quarter, effort against
+ * the team's time and definition of done. */
+typedef struct
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  const char *title;
+  const char *name;
+  char       *facts;
+  gboolean    over_capacity;
+  char       *done;
+} PhaseHeader;
+
+static void
+phase_header_clear (PhaseHeader *header)
+{
+  g_free (header->facts);
+  g_free (header->done);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PhaseHeader, phase_header_clear)
+
+static void
+describe_phase (KoersRoadmap            *roadmap,
+                const KoersRoadmapPhase *phase,
+                PhaseHeader             *header)
+{
   g_autofree char *effort = koers_roadmap_describe_phase_effort (roadmap, phase);
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
-  GtkWidget *label;
 
-  gtk_widget_set_margin_bottom (header, 12);
-  label = add_header_label (header, phase->title, "heading");
-  gtk_widget_add_css_class (label, "phase-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  g_string_append_printf (key, "%s\x1f", phase->title);
-
-  if (phase->name != NULL && *phase->name != '\0')
-    {
-      add_header_label (header, phase->name, "phase-name");
-      g_string_append_printf (key, "%s\x1f", phase->name);
-    }
-
+  header->title = phase->title;
+  header->name = phase->name != NULL && *phase->name != '\0' ? phase->name : NULL;
   if (phase->period != NULL)
     g_ptr_array_add (facts, phase->period);
   if (effort != NULL)
     g_ptr_array_add (facts, effort);
   if (facts->len > 0)
     {
-      g_autofree char *text = NULL;
-
       g_ptr_array_add (facts, NULL);
-      text = g_strjoinv (_(" · "), (char **) facts->pdata);
-      label = add_header_label (header, text, "dim-label");
-      gtk_widget_add_css_class (label, "phase-facts");
-      g_string_append_printf (key, "%s\x1f", text);
-      /* The planner keeps a quarter within the team's time; should a
-       * plan ever say otherwise, it shows. */
-      if (koers_roadmap_get_quarter_capacity (roadmap) > 0 &&
-          phase->effort > koers_roadmap_get_quarter_capacity (roadmap))
-        {
-          gtk_widget_add_css_class (label, "warning");
-          g_string_append (key, "!");
-        }
+      header->facts = g_strjoinv (_(" · "), (char **) facts->pdata);
     }
-
+  /* The planner keeps a quarter within the team's time; should a plan
+   * ever say otherwise, it shows. */
+  header->over_capacity = koers_roadmap_get_quarter_capacity (roadmap) > 0 &&
+                          phase->effort > koers_roadmap_get_quarter_capacity (roadmap);
   if (phase->done != NULL && *phase->done != '\0')
-    {
-      /* TRANSLATORS: a phase's definition of done */
-      g_autofree char *text = g_strdup_printf (_("Done when: %s"), phase->done);
+    /* TRANSLATORS: a phase's definition of done */
+    header->done = g_strdup_printf (_("Done when: %s"), phase->done);
+}
 
-      label = add_header_label (header, text, "dim-label");
+static char *
+phase_header_key (const PhaseHeader *header)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%s", header->title, header->name ? header->name : "",
+                          header->facts ? header->facts : "", header->over_capacity,
+                          header->done ? header->done : "");
+}
+
+static GtkWidget *
+new_phase_header (const PhaseHeader *text)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label;
+
+  gtk_widget_set_margin_bottom (header, 12);
+  label = add_header_label (header, text->title, "heading");
+  gtk_widget_add_css_class (label, "phase-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  if (text->name != NULL)
+    add_header_label (header, text->name, "phase-name");
+  if (text->facts != NULL)
+    {
+      label = add_header_label (header, text->facts, "dim-label");
+      gtk_widget_add_css_class (label, "phase-facts");
+      if (text->over_capacity)
+        gtk_widget_add_css_class (label, "warning");
+    }
+  if (text->done != NULL)
+    {
+      label = add_header_label (header, text->done, "dim-label");
       gtk_widget_add_css_class (label, "phase-done");
-      g_string_append_printf (key, "\x1f%s", text);
     }
   return header;
 }
@@ -274,19 +298,18 @@ update_phase_section (GtkWidget               *section,
                       KoersRoadmap            *roadmap,
                       const KoersRoadmapPhase *phase)
 {
-  g_autoptr(GString) key = g_string_new (NULL);
-  GtkWidget *header = new_phase_header (roadmap, phase, key);
+  g_auto(PhaseHeader) text = { 0 };
+  g_autofree char *key = NULL;
   GtkWidget *old = gtk_widget_get_first_child (section);
 
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (section), "koers-header"), key->str) == 0)
-    {
-      g_object_unref (g_object_ref_sink (header));
-      return;
-    }
-  g_object_set_data_full (G_OBJECT (section), "koers-header", g_strdup (key->str), g_free);
+  describe_phase (roadmap, phase, &text);
+  key = phase_header_key (&text);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (section), "koers-header"), key) == 0)
+    return;
   if (old != NULL && old != gtk_widget_get_last_child (section))
     gtk_box_remove (GTK_BOX (section), old);
-  gtk_box_prepend (GTK_BOX (section), header);
+  gtk_box_prepend (GTK_BOX (section), new_phase_header (&text));
+  g_object_set_data_full (G_OBJECT (section), "koers-header", g_steal_pointer (&key), g_free);
 }
 
 static GtkWidget *
