@@ -12,11 +12,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "koers-findings-list.h"
 #include "koers-history-field.h"
 #include "koers-item-row.h"
+#include "koers-orphan-list.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap-view.h"
 
@@ -31,9 +31,8 @@ struct _KoersRoadmapView
   KoersRoadmap *roadmap;
   GHashTable   *rows;          /* item id → KoersItemRow */
   GPtrArray    *phase_groups;  /* one section per phase */
-  GHashTable   *orphan_rows;   /* item id → AdwActionRow */
   GtkWidget    *orphans_group; /* NULL until there are orphans */
-  GtkWidget    *orphans_list;
+  GtkWidget    *orphans_list;  /* KoersOrphanList */
   gboolean      syncing;
   guint         clear_source;
 
@@ -61,38 +60,6 @@ struct _KoersRoadmapView
 G_DEFINE_FINAL_TYPE (KoersRoadmapView, koers_roadmap_view, ADW_TYPE_BIN)
 
 /* --- helpers ------------------------------------------------------------ */
-
-static char *
-humanise_id (const char *id)
-{
-  const char *slash = strrchr (id, '/');
-  char *text = g_strdup (slash ? slash + 1 : id);
-
-  g_strdelimit (text, "-_", ' ');
-  if (text[0] != '\0')
-    text[0] = g_ascii_toupper (text[0]);
-  return text;
-}
-
-static char *
-describe_orphan (const KoersOrphan *orphan)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (orphan->has_status)
-    g_ptr_array_add (parts, g_strdup (koers_status_get_label (orphan->status)));
-  if (orphan->owner != NULL)
-    /* TRANSLATORS: what was recorded on a roadmap item, e.g. "Owner: Anna" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), orphan->owner));
-  if (orphan->due != NULL)
-    /* TRANSLATORS: e.g. "Due: 2027-Q1" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Due: %s"), orphan->due));
-  if (orphan->note != NULL)
-    /* TRANSLATORS: e.g. "Note: ask the works council" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Note: %s"), orphan->note));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (_(" · "), (char **) parts->pdata);
-}
 
 static gboolean
 has_placements (KoersProject *project)
@@ -463,60 +430,24 @@ update_items (KoersRoadmapView *self)
     }
 }
 
-/* Thousands of annotations may lie on items no roadmap has: their rows
- * are kept by id and only those that changed are touched. */
 static void
 update_orphans (KoersRoadmapView *self)
 {
   const GPtrArray *orphans = koers_roadmap_get_orphans (self->roadmap);
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < orphans->len; i++)
-    g_hash_table_add (wanted, ((KoersOrphan *) g_ptr_array_index (orphans, i))->id);
-  g_hash_table_iter_init (&iter, self->orphan_rows);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (wanted, key))
-      {
-        remove_row (value);
-        g_hash_table_iter_remove (&iter);
-      }
 
   if (orphans->len > 0 && self->orphans_group == NULL)
     {
       self->orphans_group = new_group (_("No longer in the roadmap"),
                                        _("Kept because you recorded something on them. Move the markers back and they return to their phase."));
       gtk_widget_add_css_class (self->orphans_group, "orphans");
-      self->orphans_list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->orphans_list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (self->orphans_list, "boxed-list");
+      self->orphans_list = koers_orphan_list_new ();
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->orphans_group), self->orphans_list);
       gtk_box_append (GTK_BOX (self->phases_box), self->orphans_group);
     }
   if (self->orphans_group != NULL)
-    gtk_widget_set_visible (self->orphans_group, orphans->len > 0);
-
-  for (guint i = 0; i < orphans->len; i++)
     {
-      const KoersOrphan *orphan = g_ptr_array_index (orphans, i);
-      g_autofree char *subtitle = describe_orphan (orphan);
-      GtkWidget *row = g_hash_table_lookup (self->orphan_rows, orphan->id);
-
-      if (row == NULL)
-        {
-          g_autofree char *title = humanise_id (orphan->id);
-
-          row = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          gtk_widget_set_tooltip_text (row, orphan->id);
-          gtk_widget_set_name (row, orphan->id);
-          g_hash_table_insert (self->orphan_rows, g_strdup (orphan->id), row);
-        }
-      if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      place_row (self->orphans_list, row, i);
+      gtk_widget_set_visible (self->orphans_group, orphans->len > 0);
+      koers_orphan_list_set_orphans (KOERS_ORPHAN_LIST (self->orphans_list), orphans);
     }
 }
 
@@ -526,7 +457,6 @@ clear_rows (KoersRoadmapView *self)
   GtkWidget *child;
 
   g_hash_table_remove_all (self->rows);
-  g_hash_table_remove_all (self->orphan_rows);
   g_ptr_array_set_size (self->phase_groups, 0);
   self->orphans_group = NULL;
   self->orphans_list = NULL;
@@ -744,8 +674,6 @@ koers_roadmap_view_dispose (GObject *object)
   g_clear_object (&self->roadmap);
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
-  if (self->orphan_rows != NULL)
-    g_hash_table_remove_all (self->orphan_rows);
   self->orphans_group = NULL;
   self->orphans_list = NULL;
 
@@ -761,7 +689,6 @@ koers_roadmap_view_finalize (GObject *object)
   KoersRoadmapView *self = (KoersRoadmapView *) object;
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
-  g_clear_pointer (&self->orphan_rows, g_hash_table_unref);
   g_clear_pointer (&self->phase_groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (koers_roadmap_view_parent_class)->finalize (object);
@@ -787,7 +714,6 @@ static void
 koers_roadmap_view_init (KoersRoadmapView *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->orphan_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->phase_groups = g_ptr_array_new ();
   self->history_signals = g_signal_group_new (KOERS_TYPE_HISTORY);
   g_signal_group_connect_object (self->history_signals, "changed", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);

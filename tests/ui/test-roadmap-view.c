@@ -44,17 +44,19 @@ n_item_rows (GtkWidget *view)
   return rows->len;
 }
 
-/* The rows of "No longer in the roadmap", while it is shown. */
+/* The items of "No longer in the roadmap", while it is shown: its list
+ * view makes rows only for those in view, so its model is counted. */
 static guint
 n_orphan_rows (GtkWidget *view)
 {
   g_autoptr(GPtrArray) groups = ui_test_find_all (view, ADW_TYPE_PREFERENCES_GROUP, "orphans");
-  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *list;
 
   if (groups->len == 0 || !gtk_widget_get_visible (groups->pdata[0]))
     return 0;
-  rows = ui_test_find_all (groups->pdata[0], ADW_TYPE_ACTION_ROW, NULL);
-  return rows->len;
+  list = ui_test_find (groups->pdata[0], GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
 }
 
 /* The text of @section's label with @css_class. */
