@@ -231,9 +231,7 @@ rebuild_roadmap (KoersWindow *self)
   findings = koers_roadmap_get_findings (self->roadmap);
   for (guint i = 0; i < findings->len && !warnings; i++)
     warnings = ((const KoersFinding *) g_ptr_array_index (findings, i))->severity == KOERS_SEVERITY_WARNING;
-  adw_view_stack_page_set_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (self->view_stack),
-                                                                    self->roadmap_view),
-                                           warnings);
+  _koers_window_show_roadmap_warnings (self, warnings);
 }
 
 static void

@@ -235,6 +235,36 @@ roadmap_needs_attention (KoersWindow *window)
   return adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (stack), view));
 }
 
+/* The tooltip of every switcher button of the Roadmap page (the header's
+ * and the bottom bar's), all the same, or %NULL; each has it as its
+ * accessible description too. */
+static char *
+roadmap_switcher_tooltip (KoersWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  char *tooltip = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (buttons->pdata[i]), "needs-attention") == NULL)
+        continue;
+      g_object_get (buttons->pdata[i], "label", &label, NULL);
+      if (g_strcmp0 (label, "_Roadmap") != 0)
+        continue;
+      if (n++ == 0)
+        tooltip = g_strdup (gtk_widget_get_tooltip_text (buttons->pdata[i]));
+      else
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (buttons->pdata[i]), ==, tooltip);
+      if (tooltip != NULL)
+        gtk_test_accessible_assert_property (buttons->pdata[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip);
+    }
+  g_assert_cmpuint (n, >, 0);
+  return tooltip;
+}
+
 /* The rows of @list (a KoersFindingsList) shown for warnings. */
 static guint
 n_warnings (gpointer list)
@@ -295,6 +325,7 @@ test_findings (void)
   KoersHistory *history = ui_test_history (window);
   KoersFindingsList *assess = KOERS_FINDINGS_LIST (ui_test_child (window, "assess_findings"));
   GtkWidget *all = ui_test_find (visit_roadmap (window), KOERS_TYPE_FINDINGS_LIST, "findings");
+  g_autofree char *tooltip = NULL;
   guint before;
 
   g_assert_true (koers_history_place (history, "maturity-matrix", KOERS_MARKER_CURRENT, "planning", NULL));
@@ -310,6 +341,10 @@ test_findings (void)
   g_assert_true (ADW_IS_ACTION_ROW (first_finding (assess)));
   g_assert_true (gtk_widget_has_css_class (first_finding (assess), "finding-warning"));
   g_assert_true (roadmap_needs_attention (window));
+  /* The dot says what it means. */
+  tooltip = roadmap_switcher_tooltip (window);
+  g_assert_cmpstr (tooltip, ==, "The models disagree: the roadmap lists warnings");
+  g_clear_pointer (&tooltip, g_free);
 
   /* The Maturity Matrix page shows it too; the Learning Curve's does not. */
   koers_window_select_model (window, "maturity-matrix");
@@ -322,6 +357,8 @@ test_findings (void)
   g_assert_cmpuint (n_warnings (assess), ==, 0);
   g_assert_cmpuint (n_warnings (all), ==, before);
   g_assert_true (roadmap_needs_attention (window) == (before > 0));
+  tooltip = roadmap_switcher_tooltip (window);
+  g_assert_true ((tooltip != NULL) == (before > 0));
 
   close_window (window);
 }
