@@ -132,9 +132,22 @@ _koers_window_layout_dispose (KoersWindow *self)
 }
 
 /* libadwaita 1.2 draws a dot on a page's switcher button when the page
- * needs attention, and says nothing more: neither a tooltip nor a screen
- * reader tells why. The buttons are libadwaita's own, so they are found
- * by what they are: toggle buttons with "needs-attention" and "label". */
+ * needs attention, and says nothing more. The dot is drawn by an
+ * AdwIndicatorBin inside the button: found by its "needs-attention",
+ * it gets the reason as its tooltip. Not the button: GTK 4.8 would read
+ * the button's tooltip into its name. */
+static void
+explain_dots (GtkWidget  *button,
+              const char *why)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "needs-attention") != NULL)
+        gtk_widget_set_tooltip_text (child, why);
+      explain_dots (child, why);
+    }
+}
+
 static void
 explain_switcher_buttons (GtkWidget  *widget,
                           const char *title,
@@ -151,13 +164,7 @@ explain_switcher_buttons (GtkWidget  *widget,
       g_object_get (widget, "label", &label, NULL);
       if (g_strcmp0 (label, title) != 0)
         return;
-      gtk_widget_set_tooltip_text (widget, why);
-      if (why != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why,
-                                        -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      explain_dots (widget, why);
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
