@@ -24,7 +24,13 @@ struct _KoersOrphanList
   GListStore *store;         /* GtkStringObject: the items' ids */
   GHashTable *subtitles;     /* item id → what was recorded on it */
   char       *fingerprint;   /* of the orphans shown */
+  GtkWidget  *scroller;
 };
+
+/* GTK 4.8's list view asks for the height of one row only: the frame
+ * asks for up to MAX_ROWS rows of about ROW_HEIGHT, and scrolls past. */
+#define ROW_HEIGHT 58
+#define MAX_ROWS   7
 
 G_DEFINE_FINAL_TYPE (KoersOrphanList, koers_orphan_list, ADW_TYPE_BIN)
 
@@ -131,6 +137,8 @@ koers_orphan_list_init (KoersOrphanList *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view;
 
+  self->scroller = scroller;
+
   self->store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   self->subtitles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
@@ -145,7 +153,7 @@ koers_orphan_list_init (KoersOrphanList *self)
    * rather than making the page as long as all of them. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), MAX_ROWS * ROW_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_widget_add_css_class (scroller, "card");
   gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
@@ -192,4 +200,6 @@ koers_orphan_list_set_orphans (KoersOrphanList *self,
   /* The list view binds again only the rows in view. */
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        ids->pdata, ids->len);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
+                                              MIN (ids->len, MAX_ROWS) * ROW_HEIGHT);
 }
