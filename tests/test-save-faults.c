@@ -126,6 +126,8 @@ assert_helpful (const GError *error)
   g_test_message ("message: %s", error->message);
   g_assert_true (strstr (error->message, "Choose another") != NULL ||
                  strstr (error->message, "Free some space") != NULL);
+  /* A sentence, with its full stop. */
+  g_assert_true (g_str_has_suffix (error->message, "."));
 }
 
 /* A private project stays private: saving over a file keeps its

@@ -23,8 +23,11 @@ set_errno_error (GError     **error,
                  int          saved_errno,
                  const char  *what)
 {
+  const char *reason = g_strerror (saved_errno);
+
+  /* The system's reason ends the message: it needs the full stop. */
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", what, g_strerror (saved_errno));
+               "%s: %s%s", what, reason, g_str_has_suffix (reason, ".") ? "" : ".");
   return FALSE;
 }
 

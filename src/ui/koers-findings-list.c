@@ -24,6 +24,7 @@ struct _KoersFindingsList
   KoersRoadmap *roadmap;
   KoersCatalog *catalog;
   char         *filter;
+  char         *shown;         /* shown_key() of the rows shown */
   guint         n_shown[2];
 };
 
@@ -64,11 +65,42 @@ models_text (KoersFindingsList  *self,
   return g_strjoinv (_(" · "), (char **) names->pdata);
 }
 
+/* What the list would show: every roadmap has its own findings, mostly
+ * the same as the last one's, and rows made again for nothing cost a
+ * frame. */
+static char *
+shown_key (KoersFindingsList *self)
+{
+  const GPtrArray *findings = self->roadmap ? koers_roadmap_get_findings (self->roadmap) : NULL;
+  GString *key = g_string_new (NULL);
+
+  /* The catalog names the models under each finding. */
+  g_string_append_printf (key, "%p\x1e", (void *) self->catalog);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const KoersFinding *finding = g_ptr_array_index (findings, i);
+
+      if (!concerns (finding, self->filter))
+        continue;
+      g_string_append_printf (key, "%d\x1f%s\x1f", finding->severity, finding->message);
+      for (guint m = 0; finding->models != NULL && finding->models[m] != NULL; m++)
+        g_string_append_printf (key, "%s,", finding->models[m]);
+      g_string_append_c (key, '\x1e');
+    }
+  return g_string_free (key, FALSE);
+}
+
 static void
 rebuild (KoersFindingsList *self)
 {
   const GPtrArray *findings;
   GtkWidget *child;
+  g_autofree char *key = shown_key (self);
+
+  if (self->shown != NULL && g_str_equal (self->shown, key))
+    return;
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&key);
 
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
@@ -137,6 +169,7 @@ koers_findings_list_finalize (GObject *object)
   KoersFindingsList *self = (KoersFindingsList *) object;
 
   g_free (self->filter);
+  g_free (self->shown);
 
   G_OBJECT_CLASS (koers_findings_list_parent_class)->finalize (object);
 }
@@ -267,31 +300,4 @@ koers_findings_list_set_roadmap (KoersFindingsList *self,
   g_set_object (&self->roadmap, roadmap);
   g_set_object (&self->catalog, catalog);
   rebuild (self);
-}
-
-/**
- * koers_findings_list_get_n_shown:
- *
- * Returns: how many rows of @severity the list shows
- */
-guint
-koers_findings_list_get_n_shown (KoersFindingsList *self,
-                                 KoersSeverity      severity)
-{
-  g_return_val_if_fail (KOERS_IS_FINDINGS_LIST (self), 0);
-  g_return_val_if_fail (severity <= KOERS_SEVERITY_WARNING, 0);
-  return self->n_shown[severity];
-}
-
-/**
- * koers_findings_list_get_row:
- *
- * Returns: (transfer none) (nullable): the row at @index, warnings first
- */
-GtkWidget *
-koers_findings_list_get_row (KoersFindingsList *self,
-                             guint              index)
-{
-  g_return_val_if_fail (KOERS_IS_FINDINGS_LIST (self), NULL);
-  return (GtkWidget *) gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), index);
 }

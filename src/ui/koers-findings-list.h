@@ -19,9 +19,5 @@ void        koers_findings_list_set_filter   (KoersFindingsList *self,
 void        koers_findings_list_set_roadmap  (KoersFindingsList *self,
                                               KoersRoadmap      *roadmap,
                                               KoersCatalog      *catalog);
-guint       koers_findings_list_get_n_shown  (KoersFindingsList *self,
-                                              KoersSeverity      severity);
-GtkWidget  *koers_findings_list_get_row      (KoersFindingsList *self,
-                                              guint              index);
 
 G_END_DECLS

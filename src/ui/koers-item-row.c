@@ -23,11 +23,16 @@ struct _KoersItemRow
   char           *after_text;    /* titles of the items it comes after */
   char           *why;
   char           *result;        /* a measurable result, or NULL */
+  char           *badges_key;    /* what the badges show, to see a change */
   gboolean        populated;
   gboolean        syncing;
-  guint           n_badges;
   guint           clear_source;
 
+  GtkWidget      *badge_box;
+  GtkWidget      *flag;          /* the milestone's, or NULL */
+  GtkWidget      *why_row;       /* inside, once opened */
+  GtkWidget      *result_row;
+  GtkWidget      *after_row;
   GtkWidget      *status_pill;
   GtkWidget      *status;
   GtkWidget      *owner;
@@ -181,22 +186,38 @@ add_entry (KoersItemRow *self,
   return row;
 }
 
+/* What the badges show, one model after another: compared before any
+ * badge is made, so that an update leaves unchanged badges alone. */
+static char *
+badges_key (KoersItemRow           *self,
+            const KoersRoadmapItem *item)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; item->serves != NULL && i < item->serves->len; i++)
+    {
+      const KoersStageRef *ref = g_ptr_array_index (item->serves, i);
+
+      g_string_append_printf (key, "%s:%s;", ref->model, ref->stage);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* One badge per model the item moves towards a stage. */
 static void
 add_badges (KoersItemRow           *self,
             const KoersRoadmapItem *item)
 {
   KoersCatalog *catalog = koers_project_get_catalog (self->project);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *previous = NULL;
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   for (guint i = 0; item->serves != NULL && i < item->serves->len; i++)
     {
       const KoersStageRef *ref = g_ptr_array_index (item->serves, i);
       KoersModel *model = koers_catalog_lookup (catalog, ref->model);
       const KoersStage *stage = model ? koers_model_find_stage (model, ref->stage) : NULL;
       g_autofree char *model_class = NULL;
-      g_autofree char *tooltip = NULL;
       GtkWidget *badge;
 
       if (model == NULL || !g_hash_table_add (seen, ref->model))
@@ -209,18 +230,39 @@ add_badges (KoersItemRow           *self,
       if (stage != NULL)
         {
           /* TRANSLATORS: a badge's tooltip, e.g. "Social Media Pyramid: towards Create" */
-          tooltip = g_strdup_printf (_("%s: towards %s"), koers_model_get_name (model), stage->name);
+          g_autofree char *tooltip = g_strdup_printf (_("%s: towards %s"), koers_model_get_name (model), stage->name);
+
           gtk_widget_set_tooltip_text (badge, tooltip);
         }
-      gtk_box_append (GTK_BOX (box), badge);
-      self->n_badges++;
+      gtk_box_insert_child_after (GTK_BOX (self->badge_box), badge, previous);
+      previous = badge;
     }
+}
 
-  self->status_pill = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->status_pill, "status-pill");
-  gtk_box_append (GTK_BOX (box), self->status_pill);
+static void
+update_badges (KoersItemRow           *self,
+               const KoersRoadmapItem *item)
+{
+  g_autofree char *key = badges_key (self, item);
+  GtkWidget *child;
 
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), box);
+  if (self->badge_box == NULL)
+    {
+      self->badge_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_valign (self->badge_box, GTK_ALIGN_CENTER);
+      self->status_pill = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->status_pill, "status-pill");
+      gtk_box_append (GTK_BOX (self->badge_box), self->status_pill);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->badge_box);
+    }
+  else if (g_strcmp0 (self->badges_key, key) == 0)
+    return;
+
+  g_free (self->badges_key);
+  self->badges_key = g_steal_pointer (&key);
+  while ((child = gtk_widget_get_first_child (self->badge_box)) != self->status_pill)
+    gtk_box_remove (GTK_BOX (self->badge_box), child);
+  add_badges (self, item);
 }
 
 static char *
@@ -245,43 +287,69 @@ describe_after (KoersRoadmap           *roadmap,
 static void sync_content (KoersItemRow *self);
 
 /* A read-only fact inside the open row: its name over its text. */
-static void
+static GtkWidget *
 add_property (KoersItemRow *self,
               const char   *title,
-              const char   *text,
               const char   *css_class)
 {
-  GtkWidget *row;
+  GtkWidget *row = adw_action_row_new ();
 
-  if (text == NULL || *text == '\0')
-    return;
-  row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
   gtk_widget_add_css_class (row, "property");
   if (css_class != NULL)
     gtk_widget_add_css_class (row, css_class);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  return row;
+}
+
+/* Shown only when there is something to say. */
+static void
+show_property (GtkWidget  *row,
+               const char *text)
+{
+  gboolean shown = text != NULL && *text != '\0';
+
+  if (row == NULL)
+    return;
+  if (shown && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), text) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  gtk_widget_set_visible (row, shown);
+}
+
+static void
+show_properties (KoersItemRow *self)
+{
+  show_property (self->why_row, self->why);
+  show_property (self->result_row, self->result);
+  show_property (self->after_row, self->after_text);
 }
 
 /* The go/no-go gate is a moment, not work: a flag in front, and the row
  * set apart. The subtitle says "Milestone, Q2 2027" in words. */
 static void
-add_milestone_flag (KoersItemRow *self)
+show_milestone (KoersItemRow *self,
+                gboolean      milestone)
 {
-  GtkWidget *flag = g_object_new (GTK_TYPE_IMAGE,
-                                  "icon-name", "emoji-flags-symbolic",
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                  NULL);
-
-  gtk_widget_add_css_class (flag, "milestone-flag");
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), flag);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "milestone");
+  if (milestone && self->flag == NULL)
+    {
+      self->flag = g_object_new (GTK_TYPE_IMAGE,
+                                 "icon-name", "emoji-flags-symbolic",
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 NULL);
+      gtk_widget_add_css_class (self->flag, "milestone-flag");
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), self->flag);
+    }
+  if (self->flag != NULL)
+    gtk_widget_set_visible (self->flag, milestone);
+  if (milestone)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "milestone");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "milestone");
 }
 
-/* A roadmap has dozens of items and is built again after every move of a
- * marker: the fields inside a row are made when it is first opened. */
+/* A roadmap has dozens of items: the fields inside a row are made when it
+ * is first opened. */
 static void
 ensure_content (KoersItemRow *self)
 {
@@ -312,10 +380,16 @@ ensure_content (KoersItemRow *self)
   self->owner = add_entry (self, _("Owner"), G_CALLBACK (owner_cb));
   self->due = add_entry (self, _("Due"), G_CALLBACK (due_cb));
   self->note = add_entry (self, _("Note"), G_CALLBACK (note_cb));
+  /* Names a test can find them by, whatever language the titles are in. */
+  gtk_widget_set_name (self->status, "status");
+  gtk_widget_set_name (self->owner, "owner");
+  gtk_widget_set_name (self->due, "due");
+  gtk_widget_set_name (self->note, "note");
 
-  add_property (self, _("Why"), self->why, "item-why");
-  add_property (self, _("Result to measure"), self->result, "item-result");
-  add_property (self, _("Comes after"), self->after_text, NULL);
+  self->why_row = add_property (self, _("Why"), "item-why");
+  self->result_row = add_property (self, _("Result to measure"), "item-result");
+  self->after_row = add_property (self, _("Comes after"), "item-after");
+  show_properties (self);
 
   sync_content (self);
 }
@@ -383,6 +457,7 @@ koers_item_row_finalize (GObject *object)
   g_free (self->after_text);
   g_free (self->why);
   g_free (self->result);
+  g_free (self->badges_key);
 
   G_OBJECT_CLASS (koers_item_row_parent_class)->finalize (object);
 }
@@ -418,7 +493,6 @@ koers_item_row_new (KoersHistory           *history,
                     const KoersRoadmapItem *item)
 {
   KoersItemRow *self;
-  g_autofree char *plan = NULL;
 
   g_return_val_if_fail (KOERS_IS_HISTORY (history), NULL);
   g_return_val_if_fail (item != NULL, NULL);
@@ -427,28 +501,13 @@ koers_item_row_new (KoersHistory           *history,
   self->history = g_object_ref (history);
   self->project = g_object_ref (koers_history_get_project (history));
   self->id = g_strdup (item->id);
-
-  self->result = g_strdup (item->result);
-
+  /* How tests and benchmarks find the row of an item in the widget tree. */
+  gtk_widget_set_name (GTK_WIDGET (self), item->id);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->title);
-  /* The row itself takes the focus too: it needs the title as its name. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->title,
-                                  -1);
-  /* Closed, the row says who does it, how much it takes and what comes
-   * first; why and the result to measure are inside. Without a plan for
-   * it the why stays in view. */
-  plan = roadmap ? koers_roadmap_describe_item_plan (roadmap, item) : NULL;
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), plan ? plan : item->why);
-  if (plan != NULL)
-    self->why = g_strdup (item->why);
-  if (item->milestone)
-    add_milestone_flag (self);
-  add_badges (self, item);
+
+  koers_item_row_update (self, roadmap, item);
   /* Beside the badges: see koers_widget_measure_width_alone(). */
   koers_widget_measure_width_alone_inside (GTK_WIDGET (self), "title");
-  self->after_text = describe_after (roadmap, item);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
   sync_expanded_state (self);
 
@@ -456,11 +515,60 @@ koers_item_row_new (KoersHistory           *history,
   return GTK_WIDGET (self);
 }
 
-const char *
-koers_item_row_get_id (KoersItemRow *self)
+static void
+set_string (char       **slot,
+            const char  *value)
 {
-  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
-  return self->id;
+  if (g_strcmp0 (*slot, value) != 0)
+    {
+      g_free (*slot);
+      *slot = g_strdup (value);
+    }
+}
+
+/**
+ * koers_item_row_update:
+ * @roadmap: (nullable): the roadmap @item belongs to now
+ * @item: the same item (by id) as the row was made for, as it is now
+ *
+ * Shows @item as a new roadmap has it, changing only what changed: the
+ * row stays, and with it its focus, whether it is open, and what is typed
+ * in its fields.
+ */
+void
+koers_item_row_update (KoersItemRow           *self,
+                       KoersRoadmap           *roadmap,
+                       const KoersRoadmapItem *item)
+{
+  g_autofree char *plan = NULL;
+  g_autofree char *after = NULL;
+  const char *subtitle;
+
+  g_return_if_fail (KOERS_IS_ITEM_ROW (self));
+  g_return_if_fail (item != NULL && g_strcmp0 (item->id, self->id) == 0);
+
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), item->title) != 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->title);
+      /* The row itself takes the focus too: it needs the title as its name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, item->title,
+                                      -1);
+    }
+  /* Closed, the row says who does it, how much it takes and what comes
+   * first; why and the result to measure are inside. Without a plan for
+   * it the why stays in view. */
+  plan = roadmap ? koers_roadmap_describe_item_plan (roadmap, item) : NULL;
+  subtitle = plan ? plan : item->why;
+  if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (self)), subtitle) != 0)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  set_string (&self->why, plan ? item->why : NULL);
+  set_string (&self->result, item->result);
+  after = describe_after (roadmap, item);
+  set_string (&self->after_text, after);
+  show_properties (self);
+  show_milestone (self, item->milestone);
+  update_badges (self, item);
 }
 
 static void
@@ -504,43 +612,4 @@ koers_item_row_sync (KoersItemRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "item-finished");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "item-finished");
-}
-
-GtkDropDown *
-koers_item_row_get_status (KoersItemRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
-  ensure_content (self);
-  return GTK_DROP_DOWN (self->status);
-}
-
-GtkEditable *
-koers_item_row_get_owner (KoersItemRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
-  ensure_content (self);
-  return GTK_EDITABLE (self->owner);
-}
-
-GtkEditable *
-koers_item_row_get_due (KoersItemRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
-  ensure_content (self);
-  return GTK_EDITABLE (self->due);
-}
-
-GtkEditable *
-koers_item_row_get_note (KoersItemRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), NULL);
-  ensure_content (self);
-  return GTK_EDITABLE (self->note);
-}
-
-guint
-koers_item_row_get_n_badges (KoersItemRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_ITEM_ROW (self), 0);
-  return self->n_badges;
 }

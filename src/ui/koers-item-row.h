@@ -17,12 +17,9 @@ G_DECLARE_FINAL_TYPE (KoersItemRow, koers_item_row, KOERS, ITEM_ROW, AdwExpander
 GtkWidget   *koers_item_row_new       (KoersHistory           *history,
                                        KoersRoadmap           *roadmap,
                                        const KoersRoadmapItem *item);
-const char  *koers_item_row_get_id    (KoersItemRow           *self);
+void         koers_item_row_update    (KoersItemRow           *self,
+                                       KoersRoadmap           *roadmap,
+                                       const KoersRoadmapItem *item);
 void         koers_item_row_sync      (KoersItemRow           *self);
-GtkDropDown *koers_item_row_get_status (KoersItemRow          *self);
-GtkEditable *koers_item_row_get_owner (KoersItemRow           *self);
-GtkEditable *koers_item_row_get_due   (KoersItemRow           *self);
-GtkEditable *koers_item_row_get_note  (KoersItemRow           *self);
-guint        koers_item_row_get_n_badges (KoersItemRow        *self);
 
 G_END_DECLS

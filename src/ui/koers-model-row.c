@@ -267,9 +267,3 @@ koers_model_row_update (KoersModelRow *self,
                                   -1);
 }
 
-const char *
-koers_model_row_get_chip_text (KoersModelRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_MODEL_ROW (self), NULL);
-  return gtk_label_get_text (GTK_LABEL (self->chip));
-}

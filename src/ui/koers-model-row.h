@@ -17,7 +17,6 @@ GtkWidget  *koers_model_row_new            (KoersModel    *model);
 KoersModel *koers_model_row_get_model      (KoersModelRow *self);
 void        koers_model_row_update         (KoersModelRow *self,
                                             KoersProject  *project);
-const char *koers_model_row_get_chip_text  (KoersModelRow *self);
 char       *koers_model_describe_placement (KoersModel    *model,
                                             KoersProject  *project);
 

@@ -4,19 +4,19 @@
  *
  * Shows a KoersRoadmap: phases from phase 0 onward, each item with what
  * the user recorded on it, and what was recorded on items the roadmap no
- * longer has. A new roadmap replaces the rows but keeps which items were
- * open and where the view was scrolled to.
+ * longer has. A new roadmap patches the rows it changes and keeps the
+ * others, so that focus, open rows and the scroll position stay.
  */
 #define G_LOG_DOMAIN "koers-roadmap-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "koers-findings-list.h"
 #include "koers-history-field.h"
 #include "koers-item-row.h"
+#include "koers-orphan-list.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap-view.h"
 
@@ -31,10 +31,9 @@ struct _KoersRoadmapView
   KoersRoadmap *roadmap;
   GHashTable   *rows;          /* item id → KoersItemRow */
   GPtrArray    *phase_groups;  /* one section per phase */
-  guint         n_orphans;
+  GtkWidget    *orphans_group; /* NULL until there are orphans */
+  GtkWidget    *orphans_list;  /* KoersOrphanList */
   gboolean      syncing;
-  double        scroll_to;
-  guint         scroll_source;
   guint         clear_source;
 
   /* The page is built when it is first shown, or first asked about: at
@@ -61,38 +60,6 @@ struct _KoersRoadmapView
 G_DEFINE_FINAL_TYPE (KoersRoadmapView, koers_roadmap_view, ADW_TYPE_BIN)
 
 /* --- helpers ------------------------------------------------------------ */
-
-static char *
-humanise_id (const char *id)
-{
-  const char *slash = strrchr (id, '/');
-  char *text = g_strdup (slash ? slash + 1 : id);
-
-  g_strdelimit (text, "-_", ' ');
-  if (text[0] != '\0')
-    text[0] = g_ascii_toupper (text[0]);
-  return text;
-}
-
-static char *
-describe_orphan (const KoersOrphan *orphan)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (orphan->has_status)
-    g_ptr_array_add (parts, g_strdup (koers_status_get_label (orphan->status)));
-  if (orphan->owner != NULL)
-    /* TRANSLATORS: what was recorded on a roadmap item, e.g. "Owner: Anna" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), orphan->owner));
-  if (orphan->due != NULL)
-    /* TRANSLATORS: e.g. "Due: 2027-Q1" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Due: %s"), orphan->due));
-  if (orphan->note != NULL)
-    /* TRANSLATORS: e.g. "Note: ask the works council" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Note: %s"), orphan->note));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (_(" · "), (char **) parts->pdata);
-}
 
 static gboolean
 has_placements (KoersProject *project)
@@ -174,17 +141,6 @@ store (KoersRoadmapView *self,
     g_warning ("Cannot store the organisation: %s", error->message);
 }
 
-static gboolean
-restore_scroll_cb (gpointer data)
-{
-  KoersRoadmapView *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-
-  self->scroll_source = 0;
-  gtk_adjustment_set_value (adjustment, self->scroll_to);
-  return G_SOURCE_REMOVE;
-}
-
 static GtkWidget *
 new_group (const char *title,
            const char *description)
@@ -217,66 +173,129 @@ add_header_label (GtkWidget  *header,
   return label;
 }
 
-/* A phase: its title, name, quarter, effort against the team's time and
- * definition of done over a boxed list. Not an AdwPreferencesGroup, whose
- * title does not wrap in libadwaita 1.2 and would cut "Phase 0: prepare
- * the internal organisation" on a phone. */
-static GtkWidget *
-new_phase_section (KoersRoadmap             *roadmap,
-                   const KoersRoadmapPhase  *phase,
-                   GtkWidget               **list)
+/* What a phase's header says: its title, name, quarter, effort against
+ * the team's time and definition of done. */
+typedef struct
 {
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  const char *title;
+  const char *name;
+  char       *facts;
+  gboolean    over_capacity;
+  char       *done;
+} PhaseHeader;
+
+static void
+phase_header_clear (PhaseHeader *header)
+{
+  g_free (header->facts);
+  g_free (header->done);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PhaseHeader, phase_header_clear)
+
+static void
+describe_phase (KoersRoadmap            *roadmap,
+                const KoersRoadmapPhase *phase,
+                PhaseHeader             *header)
+{
   g_autofree char *effort = koers_roadmap_describe_phase_effort (roadmap, phase);
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
-  GtkWidget *label;
 
-  gtk_widget_set_margin_bottom (header, 12);
-  label = add_header_label (header, phase->title, "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  g_object_set_data_full (G_OBJECT (section), "koers-title", g_strdup (phase->title), g_free);
-
-  if (phase->name != NULL && *phase->name != '\0')
-    add_header_label (header, phase->name, "phase-name");
-
+  header->title = phase->title;
+  header->name = phase->name != NULL && *phase->name != '\0' ? phase->name : NULL;
   if (phase->period != NULL)
-    {
-      g_ptr_array_add (facts, phase->period);
-      g_object_set_data_full (G_OBJECT (section), "koers-period", g_strdup (phase->period), g_free);
-    }
+    g_ptr_array_add (facts, phase->period);
   if (effort != NULL)
     g_ptr_array_add (facts, effort);
   if (facts->len > 0)
     {
-      g_autofree char *text = NULL;
-
       g_ptr_array_add (facts, NULL);
-      text = g_strjoinv (_(" · "), (char **) facts->pdata);
-      label = add_header_label (header, text, "dim-label");
+      header->facts = g_strjoinv (_(" · "), (char **) facts->pdata);
+    }
+  /* The planner keeps a quarter within the team's time; should a plan
+   * ever say otherwise, it shows. */
+  header->over_capacity = koers_roadmap_get_quarter_capacity (roadmap) > 0 &&
+                          phase->effort > koers_roadmap_get_quarter_capacity (roadmap);
+  if (phase->done != NULL && *phase->done != '\0')
+    /* TRANSLATORS: a phase's definition of done */
+    header->done = g_strdup_printf (_("Done when: %s"), phase->done);
+}
+
+static char *
+phase_header_key (const PhaseHeader *header)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%s", header->title, header->name ? header->name : "",
+                          header->facts ? header->facts : "", header->over_capacity,
+                          header->done ? header->done : "");
+}
+
+static GtkWidget *
+new_phase_header (const PhaseHeader *text)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label;
+
+  gtk_widget_set_margin_bottom (header, 12);
+  label = add_header_label (header, text->title, "heading");
+  gtk_widget_add_css_class (label, "phase-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  if (text->name != NULL)
+    add_header_label (header, text->name, "phase-name");
+  if (text->facts != NULL)
+    {
+      label = add_header_label (header, text->facts, "dim-label");
       gtk_widget_add_css_class (label, "phase-facts");
-      /* The planner keeps a quarter within the team's time; should a
-       * plan ever say otherwise, it shows. */
-      if (koers_roadmap_get_quarter_capacity (roadmap) > 0 &&
-          phase->effort > koers_roadmap_get_quarter_capacity (roadmap))
+      if (text->over_capacity)
         gtk_widget_add_css_class (label, "warning");
     }
-
-  if (phase->done != NULL && *phase->done != '\0')
+  if (text->done != NULL)
     {
-      /* TRANSLATORS: a phase's definition of done */
-      g_autofree char *text = g_strdup_printf (_("Done when: %s"), phase->done);
-
-      label = add_header_label (header, text, "dim-label");
+      label = add_header_label (header, text->done, "dim-label");
       gtk_widget_add_css_class (label, "phase-done");
     }
-  gtk_box_append (GTK_BOX (section), header);
+  return header;
+}
 
-  *list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (*list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (*list, "boxed-list");
-  gtk_box_append (GTK_BOX (section), *list);
+/* A phase: its header over a boxed list. Not an AdwPreferencesGroup,
+ * whose title does not wrap in libadwaita 1.2 and would cut "Phase 0:
+ * prepare the internal organisation" on a phone. The header is made
+ * again only when what it says changes. */
+static void
+update_phase_section (GtkWidget               *section,
+                      KoersRoadmap            *roadmap,
+                      const KoersRoadmapPhase *phase)
+{
+  g_auto(PhaseHeader) text = { 0 };
+  g_autofree char *key = NULL;
+  GtkWidget *old = gtk_widget_get_first_child (section);
+
+  describe_phase (roadmap, phase, &text);
+  key = phase_header_key (&text);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (section), "koers-header"), key) == 0)
+    return;
+  if (old != NULL && old != gtk_widget_get_last_child (section))
+    gtk_box_remove (GTK_BOX (section), old);
+  gtk_box_prepend (GTK_BOX (section), new_phase_header (&text));
+  g_object_set_data_full (G_OBJECT (section), "koers-header", g_steal_pointer (&key), g_free);
+}
+
+static GtkWidget *
+new_phase_section (void)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_add_css_class (section, "phase-section");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (section), list);
   return section;
+}
+
+static GtkWidget *
+section_list (GtkWidget *section)
+{
+  return gtk_widget_get_last_child (section);
 }
 
 static void
@@ -288,87 +307,177 @@ update_findings (KoersRoadmapView *self)
   gtk_widget_set_visible (self->unplaced_label, self->project != NULL && !has_placements (self->project));
 }
 
+/* Puts @row at @index of @list, unless it is there already. A row that
+ * moves to another phase keeps the focus it had. */
 static void
-rebuild_rows (KoersRoadmapView *self)
+place_row (GtkWidget *list,
+           GtkWidget *row,
+           int        index)
 {
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *parent = gtk_widget_get_parent (row);
+  GtkRoot *root;
+  g_autoptr(GtkWidget) focus = NULL;
+
+  if (parent == list && gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) == index)
+    return;
+  root = gtk_widget_get_root (row);
+  if (root != NULL && gtk_root_get_focus (root) != NULL &&
+      (gtk_root_get_focus (root) == row || gtk_widget_is_ancestor (gtk_root_get_focus (root), row)))
+    focus = g_object_ref (gtk_root_get_focus (root));
+  g_object_ref (row);
+  if (parent != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (parent), row);
+  gtk_list_box_insert (GTK_LIST_BOX (list), row, index);
+  g_object_unref (row);
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+static void
+remove_row (GtkWidget *row)
+{
+  GtkWidget *parent = gtk_widget_get_parent (row);
+
+  if (parent != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (parent), row);
+}
+
+/* "Nothing to do in this phase." while the phase has no items. */
+static void
+show_empty_phase (GtkWidget *list,
+                  gboolean   empty)
+{
+  GtkWidget *first = gtk_widget_get_first_child (list);
+  gboolean shown = first != NULL && !KOERS_IS_ITEM_ROW (first);
+
+  if (empty && !shown)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to do in this phase."));
+      gtk_widget_add_css_class (row, "phase-empty");
+      gtk_list_box_prepend (GTK_LIST_BOX (list), row);
+    }
+  else if (!empty && shown)
+    gtk_list_box_remove (GTK_LIST_BOX (list), first);
+}
+
+static void
+update_items (KoersRoadmapView *self)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_phases = koers_roadmap_get_n_phases (self->roadmap);
   GHashTableIter iter;
   gpointer key, value;
-  GtkWidget *child;
-  const GPtrArray *orphans;
 
-  self->rows_dirty = FALSE;
-
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (adw_expander_row_get_expanded (value))
-      g_hash_table_add (expanded, g_strdup (key));
-  self->scroll_to = gtk_adjustment_get_value (adjustment);
-
-  g_hash_table_remove_all (self->rows);
-  g_ptr_array_set_size (self->phase_groups, 0);
-  self->n_orphans = 0;
-  while ((child = gtk_widget_get_first_child (self->phases_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->phases_box), child);
-
-  if (self->roadmap == NULL || self->history == NULL)
-    return;
-
-  for (guint p = 0; p < koers_roadmap_get_n_phases (self->roadmap); p++)
+  for (guint p = 0; p < n_phases; p++)
     {
       const KoersRoadmapPhase *phase = koers_roadmap_get_phase (self->roadmap, p);
-      GtkWidget *section;
-      GtkWidget *list;
 
-      section = new_phase_section (self->roadmap, phase, &list);
-      if (phase->items->len == 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to do in this phase."));
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-        }
       for (guint i = 0; i < phase->items->len; i++)
-        {
-          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
-          GtkWidget *row = koers_item_row_new (self->history, self->roadmap, item);
+        g_hash_table_add (wanted, ((KoersRoadmapItem *) g_ptr_array_index (phase->items, i))->id);
+    }
 
-          if (g_hash_table_contains (expanded, item->id))
-            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-          g_hash_table_insert (self->rows, g_strdup (item->id), row);
-        }
+  /* Rows of items that left the roadmap go; every other row stays, and
+   * with it its focus, whether it is open and what is typed in it. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (wanted, key))
+      {
+        remove_row (value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  while (self->phase_groups->len < n_phases)
+    {
+      GtkWidget *section = new_phase_section ();
+
       gtk_box_append (GTK_BOX (self->phases_box), section);
       g_ptr_array_add (self->phase_groups, section);
     }
 
-  orphans = koers_roadmap_get_orphans (self->roadmap);
-  if (orphans->len > 0)
+  for (guint p = 0; p < n_phases; p++)
     {
-      GtkWidget *group = new_group (_("No longer in the roadmap"),
-                                    _("Kept because you recorded something on them. Move the markers back and they return to their phase."));
+      const KoersRoadmapPhase *phase = koers_roadmap_get_phase (self->roadmap, p);
+      GtkWidget *section = g_ptr_array_index (self->phase_groups, p);
+      GtkWidget *list = section_list (section);
 
-      for (guint i = 0; i < orphans->len; i++)
+      update_phase_section (section, self->roadmap, phase);
+      show_empty_phase (list, phase->items->len == 0);
+      /* Rows that belong to a later phase may still sit below; they move
+       * when that phase's turn comes. */
+      for (guint i = 0; i < phase->items->len; i++)
         {
-          const KoersOrphan *orphan = g_ptr_array_index (orphans, i);
-          g_autofree char *title = humanise_id (orphan->id);
-          g_autofree char *subtitle = describe_orphan (orphan);
-          GtkWidget *row = adw_action_row_new ();
+          const KoersRoadmapItem *item = g_ptr_array_index (phase->items, i);
+          GtkWidget *row = g_hash_table_lookup (self->rows, item->id);
 
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          gtk_widget_set_tooltip_text (row, orphan->id);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-          self->n_orphans++;
+          if (row == NULL)
+            {
+              row = koers_item_row_new (self->history, self->roadmap, item);
+              g_hash_table_insert (self->rows, g_strdup (item->id), row);
+            }
+          else
+            koers_item_row_update (KOERS_ITEM_ROW (row), self->roadmap, item);
+          place_row (list, row, i);
         }
-      gtk_box_append (GTK_BOX (self->phases_box), group);
     }
 
-  /* The new rows are laid out on the next frame; scroll back then. */
-  if (self->scroll_to > 0 && self->scroll_source == 0)
-    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, restore_scroll_cb, self, NULL);
+  while (self->phase_groups->len > n_phases)
+    {
+      GtkWidget *section = g_ptr_array_steal_index (self->phase_groups, self->phase_groups->len - 1);
+
+      gtk_box_remove (GTK_BOX (self->phases_box), section);
+    }
+}
+
+static void
+update_orphans (KoersRoadmapView *self)
+{
+  const GPtrArray *orphans = koers_roadmap_get_orphans (self->roadmap);
+
+  if (orphans->len > 0 && self->orphans_group == NULL)
+    {
+      self->orphans_group = new_group (_("No longer in the roadmap"),
+                                       _("Kept because you recorded something on them. Move the markers back and they return to their phase."));
+      gtk_widget_add_css_class (self->orphans_group, "orphans");
+      self->orphans_list = koers_orphan_list_new ();
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->orphans_group), self->orphans_list);
+      gtk_box_append (GTK_BOX (self->phases_box), self->orphans_group);
+    }
+  if (self->orphans_group != NULL)
+    {
+      gtk_widget_set_visible (self->orphans_group, orphans->len > 0);
+      koers_orphan_list_set_orphans (KOERS_ORPHAN_LIST (self->orphans_list), orphans);
+    }
+}
+
+static void
+clear_rows (KoersRoadmapView *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->rows);
+  g_ptr_array_set_size (self->phase_groups, 0);
+  self->orphans_group = NULL;
+  self->orphans_list = NULL;
+  while ((child = gtk_widget_get_first_child (self->phases_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->phases_box), child);
+}
+
+/* A new roadmap is mostly the old one: the rows are kept by item id and
+ * patched, so that an edit costs what changed, not the whole page. */
+static void
+update_rows (KoersRoadmapView *self)
+{
+  self->rows_dirty = FALSE;
+
+  if (self->roadmap == NULL || self->history == NULL)
+    {
+      clear_rows (self);
+      return;
+    }
+  update_items (self);
+  update_orphans (self);
 }
 
 /* Until the page is first shown or asked about, a new roadmap is only
@@ -381,7 +490,7 @@ rebuild (KoersRoadmapView *self)
   if (!self->exposed)
     return;
   update_findings (self);
-  rebuild_rows (self);
+  update_rows (self);
 }
 
 static void name_changed_cb (KoersRoadmapView *self);
@@ -440,7 +549,7 @@ ensure_rows (KoersRoadmapView *self)
 {
   expose (self);
   if (self->rows_dirty)
-    rebuild_rows (self);
+    update_rows (self);
 }
 
 /* --- callbacks ---------------------------------------------------------- */
@@ -556,7 +665,6 @@ koers_roadmap_view_dispose (GObject *object)
 {
   KoersRoadmapView *self = (KoersRoadmapView *) object;
 
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->clear_source, g_source_remove);
   if (self->history_signals != NULL)
     g_signal_group_set_target (self->history_signals, NULL);
@@ -566,6 +674,8 @@ koers_roadmap_view_dispose (GObject *object)
   g_clear_object (&self->roadmap);
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
+  self->orphans_group = NULL;
+  self->orphans_list = NULL;
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->scroller = NULL;
@@ -650,90 +760,4 @@ koers_roadmap_view_set_roadmap (KoersRoadmapView *self,
 
   g_set_object (&self->roadmap, roadmap);
   rebuild (self);
-}
-
-guint
-koers_roadmap_view_get_n_phases (KoersRoadmapView *self)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
-  ensure_rows (self);
-  return self->phase_groups->len;
-}
-
-guint
-koers_roadmap_view_get_n_items (KoersRoadmapView *self)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
-  ensure_rows (self);
-  return g_hash_table_size (self->rows);
-}
-
-guint
-koers_roadmap_view_get_n_orphans (KoersRoadmapView *self)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), 0);
-  ensure_rows (self);
-  return self->n_orphans;
-}
-
-/**
- * koers_roadmap_view_get_item_row:
- *
- * Returns: (transfer none) (nullable): the #KoersItemRow of @item_id
- */
-GtkWidget *
-koers_roadmap_view_get_item_row (KoersRoadmapView *self,
-                                 const char       *item_id)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
-  ensure_rows (self);
-  return g_hash_table_lookup (self->rows, item_id);
-}
-
-GtkWidget *
-koers_roadmap_view_get_findings (KoersRoadmapView *self)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
-  expose (self);
-  return self->findings;
-}
-
-/**
- * koers_roadmap_view_get_phase_title:
- *
- * Returns: (nullable): the title shown over phase @index
- */
-const char *
-koers_roadmap_view_get_phase_title (KoersRoadmapView *self,
-                                    guint             index)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
-  ensure_rows (self);
-  if (index >= self->phase_groups->len)
-    return NULL;
-  return g_object_get_data (g_ptr_array_index (self->phase_groups, index), "koers-title");
-}
-
-/**
- * koers_roadmap_view_get_phase_period:
- *
- * Returns: (nullable): the period shown under the title of phase @index
- */
-const char *
-koers_roadmap_view_get_phase_period (KoersRoadmapView *self,
-                                     guint             index)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
-  ensure_rows (self);
-  if (index >= self->phase_groups->len)
-    return NULL;
-  return g_object_get_data (g_ptr_array_index (self->phase_groups, index), "koers-period");
-}
-
-GtkEditable *
-koers_roadmap_view_get_name_entry (KoersRoadmapView *self)
-{
-  g_return_val_if_fail (KOERS_IS_ROADMAP_VIEW (self), NULL);
-  ensure_content (self);
-  return GTK_EDITABLE (self->name_row);
 }

@@ -218,6 +218,45 @@ escape_underscores (const char *text)
   return g_strjoinv ("__", parts);
 }
 
+/**
+ * koers_session_dup_recent_label:
+ * @file: a project file
+ *
+ * Two projects of the same name in different folders must not look
+ * alike: the name, then its folder, the home folder written as "~", as
+ * GNOME's own apps show recent files.
+ *
+ * Returns: (transfer full): "plan.koers — ~/Clients/Rivierenland"
+ */
+char *
+koers_session_dup_recent_label (GFile *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) home = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return g_steal_pointer (&name);
+  home = g_file_new_for_path (g_get_home_dir ());
+  if (g_file_equal (parent, home))
+    folder = g_strdup ("~");
+  else if (g_file_has_prefix (parent, home))
+    {
+      g_autofree char *relative = g_file_get_relative_path (home, parent);
+
+      folder = g_build_filename ("~", relative, NULL);
+    }
+  else
+    folder = g_file_get_parse_name (parent);
+  /* TRANSLATORS: a recent project: its file name, then its folder */
+  return g_strdup_printf (_("%s — %s"), name, folder);
+}
+
 static void
 rebuild_recent_menu (void)
 {
@@ -227,8 +266,8 @@ rebuild_recent_menu (void)
   for (guint i = 0; i < files->len; i++)
     {
       GFile *file = g_ptr_array_index (files, i);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *label = escape_underscores (name);
+      g_autofree char *text = koers_session_dup_recent_label (file);
+      g_autofree char *label = escape_underscores (text);
       g_autofree char *uri = g_file_get_uri (file);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 

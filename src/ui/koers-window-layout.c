@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "koers-model-canvas.h"
 #include "koers-window-private.h"
 
@@ -127,4 +129,58 @@ _koers_window_layout_dispose (KoersWindow *self)
 {
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_handle_id (&self->back_source, g_source_remove);
+}
+
+/* libadwaita 1.2 draws a dot on a page's switcher button when the page
+ * needs attention, and says nothing more. The dot is drawn by an
+ * AdwIndicatorBin inside the button: found by its "needs-attention",
+ * it gets the reason as its tooltip. Not the button: GTK 4.8 would read
+ * the button's tooltip into its name. */
+static void
+explain_dots (GtkWidget  *button,
+              const char *why)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "needs-attention") != NULL)
+        gtk_widget_set_tooltip_text (child, why);
+      explain_dots (child, why);
+    }
+}
+
+static void
+explain_switcher_buttons (GtkWidget  *widget,
+                          const char *title,
+                          const char *why)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (widget);
+
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      g_object_class_find_property (klass, "needs-attention") != NULL &&
+      g_object_class_find_property (klass, "label") != NULL)
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (widget, "label", &label, NULL);
+      if (g_strcmp0 (label, title) != 0)
+        return;
+      explain_dots (widget, why);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    explain_switcher_buttons (child, title, why);
+}
+
+/* Shows the dot on the Roadmap switcher while the roadmap has warnings,
+ * and says what it means where the dot is. */
+void
+_koers_window_show_roadmap_warnings (KoersWindow *self,
+                                     gboolean     warnings)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (self->view_stack), self->roadmap_view);
+  const char *why = warnings ? _("The models disagree: the roadmap lists warnings") : NULL;
+
+  adw_view_stack_page_set_needs_attention (page, warnings);
+  explain_switcher_buttons (self->switcher_title, adw_view_stack_page_get_title (page), why);
+  explain_switcher_buttons (self->switcher_bar, adw_view_stack_page_get_title (page), why);
 }

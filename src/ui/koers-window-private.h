@@ -24,7 +24,6 @@ struct _KoersWindow
   /* The document's signals, moved along when another document comes. */
   GSignalGroup         *document_signals;
   KoersRoadmap         *roadmap;
-  gboolean              roadmap_stale;
   GMenu                *primary_menu;
   GMenu                *undo_section;
   AdwToast             *toast;
@@ -94,6 +93,8 @@ void     _koers_window_layout_dispose    (KoersWindow   *self);
 void     _koers_window_update_back_button (KoersWindow  *self);
 void     _koers_window_back_clicked      (KoersWindow   *self);
 void     _koers_window_model_activated   (KoersWindow   *self);
+void     _koers_window_show_roadmap_warnings (KoersWindow *self,
+                                              gboolean     warnings);
 
 /* koers-window-actions.c */
 void     _koers_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -223,7 +223,6 @@ rebuild_roadmap (KoersWindow *self)
 
   g_clear_object (&self->roadmap);
   self->roadmap = koers_roadmap_build (get_project (self), NULL);
-  self->roadmap_stale = FALSE;
 
   koers_findings_list_set_roadmap (KOERS_FINDINGS_LIST (self->assess_findings), self->roadmap, get_catalog (self));
   koers_roadmap_view_set_roadmap (KOERS_ROADMAP_VIEW (self->roadmap_view), self->roadmap);
@@ -232,9 +231,7 @@ rebuild_roadmap (KoersWindow *self)
   findings = koers_roadmap_get_findings (self->roadmap);
   for (guint i = 0; i < findings->len && !warnings; i++)
     warnings = ((const KoersFinding *) g_ptr_array_index (findings, i))->severity == KOERS_SEVERITY_WARNING;
-  adw_view_stack_page_set_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (self->view_stack),
-                                                                    self->roadmap_view),
-                                           warnings);
+  _koers_window_show_roadmap_warnings (self, warnings);
 }
 
 static void
@@ -339,15 +336,12 @@ document_changed_cb (KoersWindow   *self,
     case KOERS_FIELD_ORGANISATION_NAME:
       sync_organisation_entry (self);
       update_title (self);
-      self->roadmap_stale = TRUE;
       break;
     case KOERS_FIELD_ITEM_STATUS:
     case KOERS_FIELD_ITEM_OWNER:
     case KOERS_FIELD_ITEM_DUE:
     case KOERS_FIELD_ITEM_NOTE:
-      /* The rows show the project itself; the roadmap object is only
-       * rebuilt when someone asks for it. */
-      self->roadmap_stale = TRUE;
+      /* The rows show the project itself: the roadmap stays as it is. */
       break;
     case KOERS_FIELD_ORGANISATION_DESCRIPTION:
     case KOERS_FIELD_RATIONALE:
@@ -773,25 +767,6 @@ koers_window_get_document (KoersWindow *self)
 {
   g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
   return self->document;
-}
-
-/**
- * koers_window_get_roadmap:
- *
- * Returns: (transfer none): the roadmap as the project stands now
- */
-KoersRoadmap *
-koers_window_get_roadmap (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-
-  if (self->roadmap_stale)
-    {
-      g_clear_object (&self->roadmap);
-      self->roadmap = koers_roadmap_build (get_project (self), NULL);
-      self->roadmap_stale = FALSE;
-    }
-  return self->roadmap;
 }
 
 /**

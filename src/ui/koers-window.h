@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (KoersWindow, koers_window, KOERS, WINDOW, AdwApplicationWi
 KoersWindow   *koers_window_new                (GtkApplication *application,
                                                 KoersDocument  *document);
 KoersDocument *koers_window_get_document       (KoersWindow    *self);
-KoersRoadmap  *koers_window_get_roadmap        (KoersWindow    *self);
 const char    *koers_window_get_selected_model (KoersWindow    *self);
 void           koers_window_select_model       (KoersWindow    *self,
                                                 const char     *model_id);

@@ -332,7 +332,7 @@ test_open_untouched_or_new (void)
   g_assert_true (shown == window);
   g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Woonstichting Rivierenland — woonstichting.koers");
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
+  g_assert_cmpstr (ui_test_chip_text (ui_test_model_row (window, "pyramid")),
                    !=, "Not placed yet");
   g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
   g_assert_false (koers_history_can_undo (ui_test_history (window)));
@@ -1246,6 +1246,14 @@ test_recent (void)
     /* Items open their file; underscores are not mnemonics. */
     g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
     g_assert_nonnull (strstr (label, "project__"));
+    /* Its folder too: two projects of one name must not look alike. */
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autofree char *shown = g_file_get_parse_name (folder);
+
+      if (!g_str_has_prefix (dir, g_get_home_dir ()))
+        g_assert_nonnull (strstr (label, shown));
+    }
     g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_cmpstr (action, ==, "win.open-recent");
     target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
@@ -1256,6 +1264,26 @@ test_recent (void)
 
   close_window (window);
   koers_test_remove_tree (dir);
+}
+
+/* Two projects of one name in two folders read differently, the home
+ * folder as "~". */
+static void
+test_recent_label (void)
+{
+  g_autofree char *a_path = g_build_filename (g_get_home_dir (), "Clients", "A", "plan.koers", NULL);
+  g_autofree char *b_path = g_build_filename (g_get_home_dir (), "plan.koers", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (a_path);
+  g_autoptr(GFile) b = g_file_new_for_path (b_path);
+  g_autoptr(GFile) c = g_file_new_for_path ("/srv/shared/plan.koers");
+  g_autofree char *a_label = koers_session_dup_recent_label (a);
+  g_autofree char *b_label = koers_session_dup_recent_label (b);
+  g_autofree char *c_label = koers_session_dup_recent_label (c);
+
+  g_assert_cmpstr (a_label, ==, "plan.koers — ~/Clients/A");
+  g_assert_cmpstr (b_label, ==, "plan.koers — ~");
+  if (!g_str_has_prefix ("/srv/shared", g_get_home_dir ()))
+    g_assert_cmpstr (c_label, ==, "plan.koers — /srv/shared");
 }
 
 /* --- quitting ------------------------------------------------------------- */
@@ -1384,6 +1412,7 @@ main (int   argc,
   g_test_add_func ("/ui/files/export", test_export);
   g_test_add_func ("/ui/files/menu", test_menu);
   g_test_add_func ("/ui/files/recent", test_recent);
+  g_test_add_func ("/ui/files/recent-label", test_recent_label);
 
   status = g_test_run ();
   if (own_dir)

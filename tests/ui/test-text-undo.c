@@ -249,17 +249,18 @@ typedef struct {
   gboolean    empty;     /* on a new project (the example otherwise) */
 } FieldCase;
 
-static const KoersRoadmapItem *
-first_item (KoersWindow *window)
+/* The id of the first item outside phase 0. */
+static char *
+first_item_id (KoersWindow *window)
 {
-  KoersRoadmap *roadmap = koers_window_get_roadmap (window);
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (ui_test_project (window), NULL);
 
   for (guint p = 1; p < koers_roadmap_get_n_phases (roadmap); p++)
     {
       const KoersRoadmapPhase *phase = koers_roadmap_get_phase (roadmap, p);
 
       if (phase->items->len > 0)
-        return g_ptr_array_index (phase->items, 0);
+        return g_strdup (((KoersRoadmapItem *) g_ptr_array_index (phase->items, 0))->id);
     }
   g_assert_not_reached ();
 }
@@ -291,6 +292,7 @@ show_field (KoersWindow    *window,
   GtkWidget *view = ui_test_child (window, "roadmap_view");
   GtkEditable *editable;
   KoersItemRow *row;
+  g_autofree char *id = NULL;
   gint64 deadline;
 
   *key = c->key;
@@ -301,7 +303,7 @@ show_field (KoersWindow    *window,
         {
           koers_window_set_view (window, "roadmap");
           pump ();
-          return koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (view));
+          return GTK_EDITABLE (ui_test_find (view, ADW_TYPE_ENTRY_ROW, "name_row"));
         }
       return GTK_EDITABLE (ui_test_child (window, "organisation_entry"));
     case KOERS_FIELD_ASSESSED:
@@ -319,13 +321,15 @@ show_field (KoersWindow    *window,
     case KOERS_FIELD_ITEM_NOTE:
       koers_window_set_view (window, "roadmap");
       pump ();
-      *key = first_item (window)->id;
-      row = KOERS_ITEM_ROW (koers_roadmap_view_get_item_row (KOERS_ROADMAP_VIEW (view), *key));
+      id = first_item_id (window);
+      row = KOERS_ITEM_ROW (ui_test_find (view, KOERS_TYPE_ITEM_ROW, id));
+      /* The row's name is its item's id, and lives as long as the row. */
+      *key = gtk_widget_get_name (GTK_WIDGET (row));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       pump ();
-      editable = c->field == KOERS_FIELD_ITEM_OWNER ? koers_item_row_get_owner (row) :
-                 c->field == KOERS_FIELD_ITEM_DUE ? koers_item_row_get_due (row) :
-                 koers_item_row_get_note (row);
+      editable = GTK_EDITABLE (ui_test_find (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW,
+                                             c->field == KOERS_FIELD_ITEM_OWNER ? "owner" :
+                                             c->field == KOERS_FIELD_ITEM_DUE ? "due" : "note"));
       /* The row opens with an animation. */
       deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
       while (!gtk_widget_get_mapped (GTK_WIDGET (editable)))

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "koers-findings-list.h"
+#include "koers-item-row.h"
 #include "koers-model-row.h"
 #include "koers-rationale-panel.h"
 #include "koers-roadmap-view.h"
@@ -40,7 +41,7 @@ test_new_project (void)
   g_assert_nonnull (focus);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   g_assert_cmpstr (koers_window_get_selected_model (window), ==, "pyramid");
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
+  g_assert_cmpstr (ui_test_chip_text (ui_test_model_row (window, "pyramid")),
                    ==, "Not placed yet");
   g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
   g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_TARGET));
@@ -52,7 +53,7 @@ test_new_project (void)
   place_by_drop (window, "pyramid", "current", "listen");
   g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
   g_assert_false (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
+  g_assert_cmpstr (ui_test_chip_text (ui_test_model_row (window, "pyramid")),
                    ==, "Now: Listen");
   g_assert_cmpstr (ui_test_last_toast (window), ==, "Now moved to Listen");
 
@@ -84,7 +85,9 @@ test_title (void)
   g_assert_cmpstr (title, ==, "Woonstichting Rivierenland — woonstichting.koers");
 
   /* Renaming through the roadmap page's field shows in the title. */
-  gtk_editable_set_text (koers_roadmap_view_get_name_entry (KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"))),
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "roadmap");
+  pump ();
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find (ui_test_child (window, "roadmap_view"), ADW_TYPE_ENTRY_ROW, "name_row")),
                          "Woonstichting Maasland");
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_cmpstr (title, ==, "• Woonstichting Maasland — woonstichting.koers");
@@ -232,40 +235,140 @@ roadmap_needs_attention (KoersWindow *window)
   return adw_view_stack_page_get_needs_attention (adw_view_stack_get_page (ADW_VIEW_STACK (stack), view));
 }
 
+/* The tooltip of the dot on every switcher button of the Roadmap page
+ * (the header's and the bottom bar's), all the same, or %NULL. */
+static char *
+roadmap_switcher_tooltip (KoersWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  char *tooltip = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (buttons->pdata[i]), "needs-attention") == NULL)
+        continue;
+      g_object_get (buttons->pdata[i], "label", &label, NULL);
+      if (g_strcmp0 (label, "_Roadmap") != 0)
+        continue;
+      /* The tab's name stays the page's title, without the reason. */
+      g_assert_null (gtk_widget_get_tooltip_text (buttons->pdata[i]));
+      {
+        g_autoptr(GPtrArray) inside = ui_test_find_all (buttons->pdata[i], GTK_TYPE_WIDGET, NULL);
+
+        for (guint j = 1; j < inside->len; j++)
+          {
+            GtkWidget *dot = inside->pdata[j];
+
+            if (g_object_class_find_property (G_OBJECT_GET_CLASS (dot), "needs-attention") == NULL)
+              continue;
+            if (n++ == 0)
+              tooltip = g_strdup (gtk_widget_get_tooltip_text (dot));
+            else
+              g_assert_cmpstr (gtk_widget_get_tooltip_text (dot), ==, tooltip);
+          }
+      }
+    }
+  g_assert_cmpuint (n, >, 0);
+  return tooltip;
+}
+
+/* The rows of @list (a KoersFindingsList) shown for warnings. */
+static guint
+n_warnings (gpointer list)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (list), GTK_TYPE_LIST_BOX_ROW, "finding-warning");
+
+  return rows->len;
+}
+
+static GtkWidget *
+first_finding (gpointer list)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (list), GTK_TYPE_LIST_BOX_ROW, NULL);
+
+  return rows->len > 0 ? rows->pdata[0] : NULL;
+}
+
+/* Shows the Roadmap page once, as the user would, and goes back: from
+ * then on it follows every change. */
+static GtkWidget *
+visit_roadmap (KoersWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "roadmap");
+  pump ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "assess");
+  pump ();
+  return ui_test_child (window, "roadmap_view");
+}
+
+static guint
+n_item_rows (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (view, KOERS_TYPE_ITEM_ROW, NULL);
+
+  return rows->len;
+}
+
+static guint
+n_phases (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) sections = ui_test_find_all (view, GTK_TYPE_BOX, "phase-section");
+
+  return sections->len;
+}
+
+static guint
+n_roadmap_items (KoersWindow *window)
+{
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (ui_test_project (window), NULL);
+
+  return koers_roadmap_get_n_items (roadmap);
+}
+
 static void
 test_findings (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
   KoersHistory *history = ui_test_history (window);
   KoersFindingsList *assess = KOERS_FINDINGS_LIST (ui_test_child (window, "assess_findings"));
-  KoersFindingsList *all = KOERS_FINDINGS_LIST (koers_roadmap_view_get_findings (KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"))));
+  GtkWidget *all = ui_test_find (visit_roadmap (window), KOERS_TYPE_FINDINGS_LIST, "findings");
+  g_autofree char *tooltip = NULL;
   guint before;
 
   g_assert_true (koers_history_place (history, "maturity-matrix", KOERS_MARKER_CURRENT, "planning", NULL));
   koers_window_select_model (window, "pyramid");
-  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 0);
-  before = koers_findings_list_get_n_shown (all, KOERS_SEVERITY_WARNING);
+  g_assert_cmpuint (n_warnings (assess), ==, 0);
+  before = n_warnings (all);
 
   /* Create on the Pyramid before the Maturity Matrix has left Planning. */
   place_by_drop (window, "pyramid", "current", "create");
-  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpuint (n_warnings (assess), ==, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assess)));
-  g_assert_cmpuint (koers_findings_list_get_n_shown (all, KOERS_SEVERITY_WARNING), ==, before + 1);
-  g_assert_true (ADW_IS_ACTION_ROW (koers_findings_list_get_row (assess, 0)));
-  g_assert_true (gtk_widget_has_css_class (koers_findings_list_get_row (assess, 0), "finding-warning"));
+  g_assert_cmpuint (n_warnings (all), ==, before + 1);
+  g_assert_true (ADW_IS_ACTION_ROW (first_finding (assess)));
+  g_assert_true (gtk_widget_has_css_class (first_finding (assess), "finding-warning"));
   g_assert_true (roadmap_needs_attention (window));
+  /* The dot says what it means. */
+  tooltip = roadmap_switcher_tooltip (window);
+  g_assert_cmpstr (tooltip, ==, "The models disagree: the roadmap lists warnings");
+  g_clear_pointer (&tooltip, g_free);
 
   /* The Maturity Matrix page shows it too; the Learning Curve's does not. */
   koers_window_select_model (window, "maturity-matrix");
-  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpuint (n_warnings (assess), ==, 1);
   koers_window_select_model (window, "learning-curve");
-  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpuint (n_warnings (assess), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   koers_window_select_model (window, "pyramid");
-  g_assert_cmpuint (koers_findings_list_get_n_shown (assess, KOERS_SEVERITY_WARNING), ==, 0);
-  g_assert_cmpuint (koers_findings_list_get_n_shown (all, KOERS_SEVERITY_WARNING), ==, before);
+  g_assert_cmpuint (n_warnings (assess), ==, 0);
+  g_assert_cmpuint (n_warnings (all), ==, before);
   g_assert_true (roadmap_needs_attention (window) == (before > 0));
+  tooltip = roadmap_switcher_tooltip (window);
+  g_assert_true ((tooltip != NULL) == (before > 0));
 
   close_window (window);
 }
@@ -274,14 +377,14 @@ static void
 test_roadmap_follows_placement (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
-  KoersRoadmapView *view = KOERS_ROADMAP_VIEW (ui_test_child (window, "roadmap_view"));
+  GtkWidget *view = visit_roadmap (window);
   KoersModelCanvas *canvas = window_canvas (window);
   guint items_before, phases_before;
 
-  items_before = koers_roadmap_view_get_n_items (view);
-  phases_before = koers_roadmap_view_get_n_phases (view);
+  items_before = n_item_rows (view);
+  phases_before = n_phases (view);
   g_assert_cmpuint (phases_before, ==, 1);
-  g_assert_cmpuint (items_before, ==, koers_roadmap_get_n_items (koers_window_get_roadmap (window)));
+  g_assert_cmpuint (items_before, ==, n_roadmap_items (window));
 
   /* The keyboard path: focus a stage, press N, move, press G. */
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
@@ -293,16 +396,15 @@ test_roadmap_follows_placement (void)
   g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "monitor");
   g_assert_cmpstr (koers_project_get_target (ui_test_project (window), "pyramid"), ==, "create");
 
-  g_assert_cmpuint (koers_roadmap_view_get_n_items (view), >, items_before);
-  g_assert_cmpuint (koers_roadmap_view_get_n_phases (view), >, phases_before);
-  g_assert_cmpuint (koers_roadmap_view_get_n_items (view), ==,
-                    koers_roadmap_get_n_items (koers_window_get_roadmap (window)));
-  g_assert_cmpstr (koers_model_row_get_chip_text (KOERS_MODEL_ROW (ui_test_model_row (window, "pyramid"))),
+  g_assert_cmpuint (n_item_rows (view), >, items_before);
+  g_assert_cmpuint (n_phases (view), >, phases_before);
+  g_assert_cmpuint (n_item_rows (view), ==, n_roadmap_items (window));
+  g_assert_cmpstr (ui_test_chip_text (ui_test_model_row (window, "pyramid")),
                    ==, "Monitor → Create");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_cmpuint (koers_roadmap_view_get_n_items (view), ==, items_before);
+  g_assert_cmpuint (n_item_rows (view), ==, items_before);
 
   close_window (window);
 }

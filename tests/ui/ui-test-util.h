@@ -105,6 +105,54 @@ ui_test_child (KoersWindow *window,
   return GTK_WIDGET (child);
 }
 
+/* The first widget under @root, @root included, depth first, of @type
+ * whose buildable id (from a .ui file) or widget name is @name; %NULL
+ * @name takes any. */
+static inline GtkWidget *
+ui_test_find (GtkWidget  *root,
+              GType       type,
+              const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), name) == 0 ||
+       g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline void
+ui_test_collect (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class,
+                 GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    ui_test_collect (child, type, css_class, found);
+}
+
+/* Every widget under @root of @type with @css_class (any when %NULL), in
+ * the order of the tree. */
+static inline GPtrArray *
+ui_test_find_all (GtkWidget  *root,
+                  GType       type,
+                  const char *css_class)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  ui_test_collect (root, type, css_class, found);
+  return found;
+}
+
 static inline KoersDocument *
 ui_test_document (KoersWindow *window)
 {
@@ -146,6 +194,16 @@ static inline GtkEditable *
 ui_test_rationale_date (gpointer panel)
 {
   return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "date_row"));
+}
+
+/* The text of the sidebar row's placement chip: "Now: Listen". */
+static inline const char *
+ui_test_chip_text (GtkWidget *model_row)
+{
+  g_autoptr(GPtrArray) chips = ui_test_find_all (model_row, GTK_TYPE_LABEL, "placement-chip");
+
+  g_assert_cmpuint (chips->len, ==, 1);
+  return gtk_label_get_text (chips->pdata[0]);
 }
 
 /* The sidebar row of @model_id. */

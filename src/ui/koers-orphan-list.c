@@ -1,0 +1,205 @@
+/* koers-orphan-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A file edited by another version of Koers, or a long history of moved
+ * markers, may hold thousands of annotations on items no roadmap has.
+ * They are listed in a GtkListView of their own, which makes rows only
+ * for what is in view, and the list is only touched when what was
+ * recorded changed: an edit elsewhere in the roadmap costs nothing here.
+ */
+#define G_LOG_DOMAIN "koers-orphan-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "koers-orphan-list.h"
+
+struct _KoersOrphanList
+{
+  AdwBin      parent_instance;
+
+  GListStore *store;         /* GtkStringObject: the items' ids */
+  GHashTable *subtitles;     /* item id → what was recorded on it */
+  char       *fingerprint;   /* of the orphans shown */
+  GtkWidget  *scroller;
+};
+
+/* GTK 4.8's list view asks for the height of one row only: the frame
+ * asks for up to MAX_ROWS rows of about ROW_HEIGHT, and scrolls past. */
+#define ROW_HEIGHT 58
+#define MAX_ROWS   7
+
+G_DEFINE_FINAL_TYPE (KoersOrphanList, koers_orphan_list, ADW_TYPE_BIN)
+
+/* "listen/respond-within-a-day" reads "Respond within a day". */
+static char *
+humanise_id (const char *id)
+{
+  const char *slash = strrchr (id, '/');
+  char *text = g_strdup (slash ? slash + 1 : id);
+
+  g_strdelimit (text, "-_", ' ');
+  if (text[0] != '\0')
+    text[0] = g_ascii_toupper (text[0]);
+  return text;
+}
+
+static char *
+describe_orphan (const KoersOrphan *orphan)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (orphan->has_status)
+    g_ptr_array_add (parts, g_strdup (koers_status_get_label (orphan->status)));
+  if (orphan->owner != NULL)
+    /* TRANSLATORS: what was recorded on a roadmap item, e.g. "Owner: Anna" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), orphan->owner));
+  if (orphan->due != NULL)
+    /* TRANSLATORS: e.g. "Due: 2027-Q1" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Due: %s"), orphan->due));
+  if (orphan->note != NULL)
+    /* TRANSLATORS: e.g. "Note: ask the works council" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Note: %s"), orphan->note));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+/* Everything the rows show, in order, without translating or formatting
+ * anything: cheap enough to compare on every edit. */
+static char *
+fingerprint (const GPtrArray *orphans)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; orphans != NULL && i < orphans->len; i++)
+    {
+      const KoersOrphan *orphan = g_ptr_array_index (orphans, i);
+
+      g_string_append_printf (text, "%s\x1f%d%d\x1f%s\x1f%s\x1f%s\x1e", orphan->id, orphan->has_status,
+                              orphan->status, orphan->owner ? orphan->owner : "\x1d",
+                              orphan->due ? orphan->due : "\x1d", orphan->note ? orphan->note : "\x1d");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          KoersOrphanList          *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         KoersOrphanList          *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  const char *id = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  g_autofree char *title = humanise_id (id);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_hash_table_lookup (self->subtitles, id));
+  gtk_widget_set_tooltip_text (row, id);
+  gtk_widget_set_name (row, id);
+}
+
+static void
+koers_orphan_list_finalize (GObject *object)
+{
+  KoersOrphanList *self = (KoersOrphanList *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->subtitles, g_hash_table_unref);
+  g_free (self->fingerprint);
+
+  G_OBJECT_CLASS (koers_orphan_list_parent_class)->finalize (object);
+}
+
+static void
+koers_orphan_list_class_init (KoersOrphanListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = koers_orphan_list_finalize;
+}
+
+static void
+koers_orphan_list_init (KoersOrphanList *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view;
+
+  self->scroller = scroller;
+
+  self->store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  self->subtitles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)))),
+                            factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("No longer in the roadmap"),
+                                  -1);
+
+  /* A few rows take their own height; thousands scroll within a frame
+   * rather than making the page as long as all of them. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), MAX_ROWS * ROW_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
+  adw_bin_set_child (ADW_BIN (self), scroller);
+}
+
+GtkWidget *
+koers_orphan_list_new (void)
+{
+  return g_object_new (KOERS_TYPE_ORPHAN_LIST, NULL);
+}
+
+/**
+ * koers_orphan_list_set_orphans:
+ * @orphans: (element-type KoersOrphan) (nullable): from
+ *   koers_roadmap_get_orphans()
+ *
+ * Shows @orphans; does nothing when they say what is shown already.
+ */
+void
+koers_orphan_list_set_orphans (KoersOrphanList *self,
+                               const GPtrArray *orphans)
+{
+  g_autofree char *print = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_if_fail (KOERS_IS_ORPHAN_LIST (self));
+
+  print = fingerprint (orphans);
+  if (g_strcmp0 (print, self->fingerprint) == 0)
+    return;
+  g_free (self->fingerprint);
+  self->fingerprint = g_steal_pointer (&print);
+
+  ids = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_remove_all (self->subtitles);
+  for (guint i = 0; orphans != NULL && i < orphans->len; i++)
+    {
+      const KoersOrphan *orphan = g_ptr_array_index (orphans, i);
+
+      g_hash_table_insert (self->subtitles, g_strdup (orphan->id), describe_orphan (orphan));
+      g_ptr_array_add (ids, gtk_string_object_new (orphan->id));
+    }
+  /* The list view binds again only the rows in view. */
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       ids->pdata, ids->len);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
+                                              MIN (ids->len, MAX_ROWS) * ROW_HEIGHT);
+}
