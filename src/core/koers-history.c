@@ -84,6 +84,7 @@ is_text_field (KoersField field)
     case KOERS_FIELD_RATIONALE:
     case KOERS_FIELD_ITEM_OWNER:
     case KOERS_FIELD_ITEM_NOTE:
+    case KOERS_FIELD_ANSWER_NOTE:
       return TRUE;
     default:
       return FALSE;
@@ -143,6 +144,10 @@ describe (KoersHistory *self,
       return g_strdup (_("Change due date"));
     case KOERS_FIELD_ITEM_NOTE:
       return g_strdup (_("Edit note"));
+    case KOERS_FIELD_ANSWER:
+      return g_strdup (value ? _("Answer statement") : _("Clear answer"));
+    case KOERS_FIELD_ANSWER_NOTE:
+      return g_strdup (_("Edit evidence"));
     default:
       g_return_val_if_reached (NULL);
     }

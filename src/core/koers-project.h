@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "koers-assessment.h"
 #include "koers-catalog.h"
 #include "koers-types.h"
 
@@ -81,6 +82,33 @@ const char   *koers_project_get_item_due         (KoersProject  *self,
 const char   *koers_project_get_item_note        (KoersProject  *self,
                                                   const char    *item_id);
 GStrv         koers_project_dup_item_ids         (KoersProject  *self);
+
+char         *koers_project_answer_key           (const char    *model_id,
+                                                  const char    *statement_id);
+KoersAnswer   koers_project_get_answer           (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id);
+const char   *koers_project_get_answer_note      (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id);
+gboolean      koers_project_set_answer           (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id,
+                                                  KoersAnswer    answer,
+                                                  GError       **error);
+gboolean      koers_project_set_answer_note      (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id,
+                                                  const char    *note,
+                                                  GError       **error);
+gboolean      koers_project_has_answers          (KoersProject  *self,
+                                                  const char    *model_id);
+GHashTable   *koers_project_dup_answers          (KoersProject  *self,
+                                                  const char    *model_id);
+int           koers_project_suggest_stage        (KoersProject  *self,
+                                                  const char    *model_id);
+char         *koers_project_dup_answers_draft    (KoersProject  *self,
+                                                  const char    *model_id);
 
 GStrv         koers_project_dup_unknown_models   (KoersProject  *self);
 const GPtrArray *koers_project_get_warnings      (KoersProject  *self);

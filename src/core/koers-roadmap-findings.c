@@ -77,7 +77,9 @@ add_model_findings (GPtrArray    *findings,
       int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
       int target = koers_model_stage_index (model, koers_project_get_target (b->project, model_id));
       const char *rationale = koers_project_get_rationale (b->project, model_id);
+      int suggested = koers_project_suggest_stage (b->project, model_id);
       g_autofree char *id = NULL;
+      g_autofree char *disagree_id = NULL;
 
       if (current >= 0 && target >= 0 && target < current)
         {
@@ -103,6 +105,19 @@ add_model_findings (GPtrArray    *findings,
           add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
                        g_strdup_printf (_("%s: Now is not placed, so the roadmap starts at the model’s first stage. Place Now to plan from where you really are."),
                                         koers_model_get_name (model)));
+        }
+
+      /* Disagreeing with the questionnaire is allowed: said, never corrected. */
+      if (current >= 0 && suggested >= 0 && suggested != current)
+        {
+          disagree_id = g_strconcat ("answers-disagree/", model_id, NULL);
+          /* TRANSLATORS: %1$s is a model, %2$s and %3$s are its stages:
+           * "Social Media Pyramid: you placed Create; your answers point to Listen. …" */
+          add_finding (findings, disagree_id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                       g_strdup_printf (_("%1$s: you placed %2$s; your answers point to %3$s. Either the placement or some answers are off: phase 0 plans going over them with colleagues."),
+                                        koers_model_get_name (model),
+                                        koers_model_get_stage (model, current)->name,
+                                        koers_model_get_stage (model, suggested)->name));
         }
     }
 }

@@ -43,7 +43,8 @@ typedef enum {
  * Every value a user can edit in a project. Edits go through
  * koers_project_set_field(), so that one undo command type covers them all.
  * The key is the model id for placement fields, the item id for roadmap
- * item fields, and %NULL otherwise.
+ * item fields, `MODEL/STATEMENT` for answers (koers_project_answer_key()),
+ * and %NULL otherwise.
  */
 typedef enum {
   KOERS_FIELD_ORGANISATION_NAME,
@@ -60,6 +61,8 @@ typedef enum {
   KOERS_FIELD_ORGANISATION_KIND,
   KOERS_FIELD_ORGANISATION_STAFF,
   KOERS_FIELD_ORGANISATION_CAPACITY,
+  KOERS_FIELD_ANSWER,
+  KOERS_FIELD_ANSWER_NOTE,
 } KoersField;
 
 /**
