@@ -170,6 +170,39 @@ finish_output (void)
   return 0;
 }
 
+/* The suggested stage beside the placed one, for each model with answers:
+ * a disagreement shows without opening the app. */
+static void
+print_assessments (KoersProject *project)
+{
+  KoersCatalog *catalog = koers_project_get_catalog (project);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, i);
+      const char *id = koers_model_get_id (model);
+      const KoersStage *placed = koers_model_find_stage (model, koers_project_get_current (project, id));
+      g_autoptr(GHashTable) answers = koers_project_dup_answers (project, id);
+      int suggested;
+      guint n = koers_model_get_n_statements (model);
+      g_autofree char *count = NULL;
+
+      if (g_hash_table_size (answers) == 0)
+        continue;
+      suggested = koers_assessment_suggest (model, answers);
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u statement answered",
+                                            "%u of %u statements answered", n),
+                               g_hash_table_size (answers), n);
+      /* TRANSLATORS: "assessment (pyramid): Now placed at Create, the answers
+       * suggest Listen (16 of 16 statements answered)" */
+      g_print (_("%s (%s): Now placed at %s, the answers suggest %s (%s)\n"),
+               C_("check", "assessment"), id,
+               placed ? placed->name : C_("check", "nothing"),
+               suggested >= 0 ? koers_model_get_stage (model, suggested)->name : C_("check", "no stage yet"),
+               count);
+    }
+}
+
 static int
 run_check (const char *path)
 {
@@ -204,6 +237,8 @@ run_check (const char *path)
     g_print (_("%s: a valid Koers project; %u of %u models placed, %s\n"),
              path, placed, koers_catalog_get_n_models (catalog), items);
   }
+
+  print_assessments (project);
 
   for (guint i = 0; i < findings->len; i++)
     {
