@@ -311,6 +311,7 @@ show_model (KoersWindow *self,
   source = g_strdup_printf (_("After %s"), koers_model_get_source (model));
   gtk_label_set_text (GTK_LABEL (self->model_source), source);
   update_stage_card (self);
+  _koers_window_update_suggestion (self);
 }
 
 /* --- callbacks ---------------------------------------------------------- */
@@ -334,6 +335,7 @@ document_changed_cb (KoersWindow   *self,
       rebuild_roadmap (self);
       break;
     case KOERS_FIELD_ROADMAP_START:
+    case KOERS_FIELD_ANSWER:
       rebuild_roadmap (self);
       break;
     case KOERS_FIELD_ORGANISATION_NAME:
@@ -355,6 +357,8 @@ document_changed_cb (KoersWindow   *self,
     default:
       break;
     }
+  if (field == KOERS_FIELD_ANSWER || field == KOERS_FIELD_CURRENT)
+    _koers_window_update_suggestion (self);
   update_undo (self);
 }
 
