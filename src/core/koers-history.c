@@ -85,6 +85,8 @@ is_text_field (KoersField field)
     case KOERS_FIELD_ITEM_OWNER:
     case KOERS_FIELD_ITEM_NOTE:
     case KOERS_FIELD_ANSWER_NOTE:
+    case KOERS_FIELD_OTHER_NAME:
+    case KOERS_FIELD_OTHER_NOTE:
       return TRUE;
     default:
       return FALSE;
@@ -148,6 +150,16 @@ describe (KoersHistory *self,
       return g_strdup (value ? _("Answer statement") : _("Clear answer"));
     case KOERS_FIELD_ANSWER_NOTE:
       return g_strdup (_("Edit evidence"));
+    case KOERS_FIELD_OTHER:
+      if (value == NULL)
+        return g_strdup (_("Remove other organisation"));
+      return g_strdup (_("Add other organisation"));
+    case KOERS_FIELD_OTHER_NAME:
+      return g_strdup (_("Rename other organisation"));
+    case KOERS_FIELD_OTHER_NOTE:
+      return g_strdup (_("Edit note on other organisation"));
+    case KOERS_FIELD_OTHER_NOW:
+      return g_strdup (_("Place other organisation"));
     default:
       g_return_val_if_reached (NULL);
     }

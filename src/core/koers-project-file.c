@@ -402,11 +402,12 @@ read_project (KoersProject  *self,
               GError       **error)
 {
   static const char * const known_root[] = { "format", "version", "organisation", "created",
-                                             "modified", "placements", "answers", "roadmap",
-                                             NULL };
+                                             "modified", "placements", "answers", "others",
+                                             "roadmap", NULL };
   static const char * const known_org[] = { "name", "description", "kind", "staff", "capacity", NULL };
   const char *name, *description, *created, *modified;
   JsonObject *root, *organisation, *placements, *answers, *roadmap;
+  JsonArray *others;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
@@ -425,6 +426,7 @@ read_project (KoersProject  *self,
       !get_optional_string (root, NULL, "modified", &modified, error) ||
       !_koers_json_get_object (root, NULL, "placements", FALSE, &placements, error) ||
       !_koers_json_get_object (root, NULL, "answers", FALSE, &answers, error) ||
+      !_koers_json_get_array (root, NULL, "others", FALSE, &others, error) ||
       !_koers_json_get_object (root, NULL, "roadmap", FALSE, &roadmap, error))
     return FALSE;
 
@@ -452,6 +454,8 @@ read_project (KoersProject  *self,
   if (placements != NULL && !read_placements (self, placements, error))
     return FALSE;
   if (answers != NULL && !_koers_project_read_answers (self, answers, error))
+    return FALSE;
+  if (others != NULL && !_koers_project_read_others (self, others, error))
     return FALSE;
   if (roadmap != NULL && !read_roadmap (self, roadmap, error))
     return FALSE;
@@ -594,6 +598,7 @@ koers_project_to_bytes (KoersProject *self)
   JsonObject *organisation = json_object_new ();
   JsonObject *placements = json_object_new ();
   JsonObject *answers;
+  JsonArray *others;
   gboolean write_roadmap;
 
   g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
@@ -643,6 +648,8 @@ koers_project_to_bytes (KoersProject *self)
   json_object_set_object_member (root, "placements", placements);
   if ((answers = _koers_project_write_answers (self)) != NULL)
     json_object_set_object_member (root, "answers", answers);
+  if ((others = _koers_project_write_others (self)) != NULL)
+    json_object_set_array_member (root, "others", others);
 
   write_roadmap = self->had_roadmap || self->roadmap_start != NULL || self->items->len > 0 ||
                   json_object_get_size (self->extra_roadmap) > 0;

@@ -34,6 +34,18 @@ typedef struct {
   JsonObject *unknown;  /* statement id → node, statements it does not have */
 } ModelAnswers;
 
+/* Another organisation placed beside this one (a competitor, a benchmark) */
+typedef struct {
+  char       *id;        /* for this session only: "other-N" */
+  char       *name;
+  char       *kind;
+  char       *note;
+  GHashTable *now;       /* model id → stage id, known models */
+  JsonObject *unknown_now;
+  JsonObject *extra;
+  char       *json;      /* koers_project_get_field() of KOERS_FIELD_OTHER */
+} Other;
+
 typedef struct {
   char       *id;
   gboolean    has_status;
@@ -66,6 +78,8 @@ struct _KoersProject
   GHashTable   *item_index;      /* item id → ItemState* in items, for lookups */
   GHashTable   *answers;         /* model id → ModelAnswers*, known models */
   JsonObject   *unknown_answers; /* model id → node, models Koers does not know */
+  GPtrArray    *others;          /* Other*, in file order */
+  guint         next_other;      /* the number of the next Other's id */
 
   JsonObject   *extra_root;
   JsonObject   *extra_organisation;
@@ -88,6 +102,23 @@ gboolean    _koers_project_get_optional_string (JsonObject  *object,
                                                 GError     **error);
 void        _koers_project_merge_extra   (JsonObject         *into,
                                           JsonObject         *extra);
+
+/* koers-project-others.c */
+void        _koers_project_others_init   (KoersProject       *self);
+void        _koers_project_others_clear  (KoersProject       *self);
+gboolean    _koers_project_read_others   (KoersProject       *self,
+                                          JsonArray          *others,
+                                          GError            **error);
+JsonArray  *_koers_project_write_others  (KoersProject       *self);
+const char *_koers_project_get_other_field (KoersProject     *self,
+                                            KoersField        field,
+                                            const char       *key);
+gboolean    _koers_project_set_other_field (KoersProject     *self,
+                                            KoersField        field,
+                                            const char       *key,
+                                            const char       *value,
+                                            gboolean         *changed,
+                                            GError          **error);
 
 /* koers-project-answers.c */
 void        _koers_model_answers_free    (ModelAnswers       *answers);

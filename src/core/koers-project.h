@@ -110,6 +110,25 @@ int           koers_project_suggest_stage        (KoersProject  *self,
 char         *koers_project_dup_answers_draft    (KoersProject  *self,
                                                   const char    *model_id);
 
+guint         koers_project_get_n_others         (KoersProject  *self);
+const char   *koers_project_get_other_id         (KoersProject  *self,
+                                                  guint          index);
+const char   *koers_project_get_other_name       (KoersProject  *self,
+                                                  const char    *other_id);
+const char   *koers_project_get_other_note       (KoersProject  *self,
+                                                  const char    *other_id);
+const char   *koers_project_get_other_now        (KoersProject  *self,
+                                                  const char    *other_id,
+                                                  const char    *model_id);
+char         *koers_project_dup_new_other        (KoersProject  *self,
+                                                  const char    *name,
+                                                  char         **other_id);
+const char   *koers_project_add_other            (KoersProject  *self,
+                                                  const char    *name,
+                                                  GError       **error);
+char         *koers_project_other_key            (const char    *other_id,
+                                                  const char    *model_id);
+
 GStrv         koers_project_dup_unknown_models   (KoersProject  *self);
 const GPtrArray *koers_project_get_warnings      (KoersProject  *self);
 

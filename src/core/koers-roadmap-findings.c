@@ -122,6 +122,74 @@ add_model_findings (GPtrArray    *findings,
     }
 }
 
+/* Where the others stand beside you: said when every other placed on a
+ * model stands on one stage, away from your Now, since that is the
+ * comparison management asks about ("both competitors are further"). */
+static void
+add_others_findings (GPtrArray    *findings,
+                     KoersBuilder *b)
+{
+  guint n_others = koers_project_get_n_others (b->project);
+
+  if (n_others == 0)
+    return;
+  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (b->catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *id = NULL;
+      g_autofree char *who = NULL;
+      int stage = -1;
+      gboolean same = TRUE;
+
+      if (current < 0)
+        continue;
+      for (guint o = 0; o < n_others; o++)
+        {
+          const char *other_id = koers_project_get_other_id (b->project, o);
+          int at = koers_model_stage_index (model, koers_project_get_other_now (b->project, other_id, model_id));
+
+          if (at < 0)
+            continue;
+          same &= stage < 0 || at == stage;
+          stage = at;
+          g_ptr_array_add (names, (gpointer) koers_project_get_other_name (b->project, other_id));
+        }
+      if (names->len == 0 || !same || stage == current)
+        continue;
+
+      id = g_strconcat ("others/", model_id, NULL);
+      if (names->len == 1)
+        /* TRANSLATORS: %1$s is another organisation, %2$s and %4$s stages, %3$s a model:
+         * "Woonbron is at Engagement on the Social Business Strategy Maturity Matrix; you are at Presence." */
+        add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                     g_strdup_printf (_("%1$s is at %2$s on the %3$s; you are at %4$s."),
+                                      (const char *) g_ptr_array_index (names, 0),
+                                      koers_model_get_stage (model, stage)->name,
+                                      koers_model_get_name (model),
+                                      koers_model_get_stage (model, current)->name));
+      else if (names->len == 2)
+        /* TRANSLATORS: "Both Woonbron and Havensteder are at Engagement on the …; you are at Presence." */
+        add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                     g_strdup_printf (_("Both %1$s and %2$s are at %3$s on the %4$s; you are at %5$s."),
+                                      (const char *) g_ptr_array_index (names, 0),
+                                      (const char *) g_ptr_array_index (names, 1),
+                                      koers_model_get_stage (model, stage)->name,
+                                      koers_model_get_name (model),
+                                      koers_model_get_stage (model, current)->name));
+      else
+        /* TRANSLATORS: "All 3 other organisations you compare with are at Engagement on the …; you are at Presence." */
+        add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                     g_strdup_printf (_("All %1$u other organisations you compare with are at %2$s on the %3$s; you are at %4$s."),
+                                      names->len,
+                                      koers_model_get_stage (model, stage)->name,
+                                      koers_model_get_name (model),
+                                      koers_model_get_stage (model, current)->name));
+    }
+}
+
 /**
  * _koers_roadmap_add_findings:
  *
@@ -137,6 +205,7 @@ _koers_roadmap_add_findings (GPtrArray    *findings,
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
   add_model_findings (all, b);
+  add_others_findings (all, b);
 
   for (guint i = 0; i < koers_rules_get_n_findings (b->rules); i++)
     {

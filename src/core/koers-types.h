@@ -44,7 +44,10 @@ typedef enum {
  * koers_project_set_field(), so that one undo command type covers them all.
  * The key is the model id for placement fields, the item id for roadmap
  * item fields, `MODEL/STATEMENT` for answers (koers_project_answer_key()),
- * and %NULL otherwise.
+ * the other organisation's id for its fields (`ID/MODEL` for its Now),
+ * and %NULL otherwise. %KOERS_FIELD_OTHER is a whole other organisation
+ * as the JSON object the file holds (%NULL removes it), so that adding
+ * and removing one is a single undoable edit.
  */
 typedef enum {
   KOERS_FIELD_ORGANISATION_NAME,
@@ -63,6 +66,10 @@ typedef enum {
   KOERS_FIELD_ORGANISATION_CAPACITY,
   KOERS_FIELD_ANSWER,
   KOERS_FIELD_ANSWER_NOTE,
+  KOERS_FIELD_OTHER,
+  KOERS_FIELD_OTHER_NAME,
+  KOERS_FIELD_OTHER_NOTE,
+  KOERS_FIELD_OTHER_NOW,
 } KoersField;
 
 /**
