@@ -11,6 +11,7 @@
 #include "koers-export-dialog.h"
 #include "koers-file-chooser.h"
 #include "koers-model-canvas.h"
+#include "koers-others-editor.h"
 #include "koers-questionnaire.h"
 #include "koers-session.h"
 #include "koers-window-private.h"
@@ -206,6 +207,18 @@ assess_questions_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (questionnaire));
 }
 
+static void
+edit_others_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+  KoersOthersEditor *editor = koers_others_editor_new (GTK_WINDOW (self),
+                                                       koers_document_get_history (self->document));
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /**
  * _koers_window_update_suggestion:
  *
@@ -296,6 +309,7 @@ _koers_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.assess-questions", "s", assess_questions_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-others", NULL, edit_others_action);
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
 
   /* Undo and redo are bound in _koers_window_actions_init(). */
