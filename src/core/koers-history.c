@@ -160,6 +160,8 @@ describe (KoersHistory *self,
       return g_strdup (_("Edit note on other organisation"));
     case KOERS_FIELD_OTHER_NOW:
       return g_strdup (_("Place other organisation"));
+    case KOERS_FIELD_ROUNDS:
+      return g_strdup (_("Close round"));
     default:
       g_return_val_if_reached (NULL);
     }

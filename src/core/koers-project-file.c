@@ -403,11 +403,11 @@ read_project (KoersProject  *self,
 {
   static const char * const known_root[] = { "format", "version", "organisation", "created",
                                              "modified", "placements", "answers", "others",
-                                             "roadmap", NULL };
+                                             "rounds", "roadmap", NULL };
   static const char * const known_org[] = { "name", "description", "kind", "staff", "capacity", NULL };
   const char *name, *description, *created, *modified;
   JsonObject *root, *organisation, *placements, *answers, *roadmap;
-  JsonArray *others;
+  JsonArray *others, *rounds;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
@@ -427,6 +427,7 @@ read_project (KoersProject  *self,
       !_koers_json_get_object (root, NULL, "placements", FALSE, &placements, error) ||
       !_koers_json_get_object (root, NULL, "answers", FALSE, &answers, error) ||
       !_koers_json_get_array (root, NULL, "others", FALSE, &others, error) ||
+      !_koers_json_get_array (root, NULL, "rounds", FALSE, &rounds, error) ||
       !_koers_json_get_object (root, NULL, "roadmap", FALSE, &roadmap, error))
     return FALSE;
 
@@ -456,6 +457,8 @@ read_project (KoersProject  *self,
   if (answers != NULL && !_koers_project_read_answers (self, answers, error))
     return FALSE;
   if (others != NULL && !_koers_project_read_others (self, others, error))
+    return FALSE;
+  if (rounds != NULL && !_koers_project_read_rounds (self, rounds, error))
     return FALSE;
   if (roadmap != NULL && !read_roadmap (self, roadmap, error))
     return FALSE;
@@ -598,7 +601,7 @@ koers_project_to_bytes (KoersProject *self)
   JsonObject *organisation = json_object_new ();
   JsonObject *placements = json_object_new ();
   JsonObject *answers;
-  JsonArray *others;
+  JsonArray *others, *rounds;
   gboolean write_roadmap;
 
   g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
@@ -650,6 +653,8 @@ koers_project_to_bytes (KoersProject *self)
     json_object_set_object_member (root, "answers", answers);
   if ((others = _koers_project_write_others (self)) != NULL)
     json_object_set_array_member (root, "others", others);
+  if ((rounds = _koers_project_write_rounds (self)) != NULL)
+    json_object_set_array_member (root, "rounds", rounds);
 
   write_roadmap = self->had_roadmap || self->roadmap_start != NULL || self->items->len > 0 ||
                   json_object_get_size (self->extra_roadmap) > 0;

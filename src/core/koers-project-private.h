@@ -80,6 +80,8 @@ struct _KoersProject
   JsonObject   *unknown_answers; /* model id → node, models Koers does not know */
   GPtrArray    *others;          /* Other*, in file order */
   guint         next_other;      /* the number of the next Other's id */
+  JsonArray    *rounds;          /* closed rounds, checked, as the file holds them */
+  char         *rounds_json;     /* koers_project_get_field() of KOERS_FIELD_ROUNDS */
 
   JsonObject   *extra_root;
   JsonObject   *extra_organisation;
@@ -119,6 +121,18 @@ gboolean    _koers_project_set_other_field (KoersProject     *self,
                                             const char       *value,
                                             gboolean         *changed,
                                             GError          **error);
+
+/* koers-project-rounds.c */
+void        _koers_project_rounds_clear  (KoersProject       *self);
+gboolean    _koers_project_read_rounds   (KoersProject       *self,
+                                          JsonArray          *rounds,
+                                          GError            **error);
+JsonArray  *_koers_project_write_rounds  (KoersProject       *self);
+const char *_koers_project_get_rounds_field (KoersProject    *self);
+gboolean    _koers_project_set_rounds_field (KoersProject    *self,
+                                             const char      *value,
+                                             gboolean        *changed,
+                                             GError         **error);
 
 /* koers-project-answers.c */
 void        _koers_model_answers_free    (ModelAnswers       *answers);

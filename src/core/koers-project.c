@@ -68,6 +68,7 @@ koers_project_finalize (GObject *object)
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->unknown_answers, json_object_unref);
   _koers_project_others_clear (self);
+  _koers_project_rounds_clear (self);
   g_clear_pointer (&self->extra_root, json_object_unref);
   g_clear_pointer (&self->extra_organisation, json_object_unref);
   g_clear_pointer (&self->extra_roadmap, json_object_unref);
@@ -482,6 +483,8 @@ koers_project_get_field (KoersProject *self,
     case KOERS_FIELD_OTHER_NOTE:
     case KOERS_FIELD_OTHER_NOW:
       return _koers_project_get_other_field (self, field, key);
+    case KOERS_FIELD_ROUNDS:
+      return _koers_project_get_rounds_field (self);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -713,9 +716,11 @@ koers_project_set_field (KoersProject  *self,
   if (value != NULL && *value == '\0' && field != KOERS_FIELD_ORGANISATION_NAME)
     value = NULL;
 
-  if (field >= KOERS_FIELD_ANSWER && field <= KOERS_FIELD_OTHER_NOW)
+  if (field >= KOERS_FIELD_ANSWER && field <= KOERS_FIELD_ROUNDS)
     {
-      if (field >= KOERS_FIELD_OTHER
+      if (field == KOERS_FIELD_ROUNDS
+          ? !_koers_project_set_rounds_field (self, value, &changed, error)
+          : field >= KOERS_FIELD_OTHER
           ? !_koers_project_set_other_field (self, field, key, value, &changed, error)
           : !_koers_project_set_answer_field (self, field, key, value, &changed, error))
         return FALSE;

@@ -129,6 +129,23 @@ const char   *koers_project_add_other            (KoersProject  *self,
 char         *koers_project_other_key            (const char    *other_id,
                                                   const char    *model_id);
 
+guint         koers_project_get_n_rounds         (KoersProject  *self);
+const char   *koers_project_get_round_closed     (KoersProject  *self,
+                                                  guint          index);
+const char   *koers_project_get_round_marker     (KoersProject  *self,
+                                                  guint          index,
+                                                  const char    *model_id,
+                                                  KoersMarker    marker);
+guint         koers_project_get_round_count      (KoersProject  *self,
+                                                  guint          index,
+                                                  KoersStatus    status);
+gboolean      koers_project_get_round_item_status (KoersProject *self,
+                                                  guint          index,
+                                                  const char    *item_id,
+                                                  KoersStatus   *status);
+char         *koers_project_dup_closed_round     (KoersProject  *self,
+                                                  const char    *date);
+
 GStrv         koers_project_dup_unknown_models   (KoersProject  *self);
 const GPtrArray *koers_project_get_warnings      (KoersProject  *self);
 

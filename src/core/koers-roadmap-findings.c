@@ -190,6 +190,62 @@ add_others_findings (GPtrArray    *findings,
     }
 }
 
+/* What moved since the last closed round: the placements that changed
+ * and the items done since, for the progress management asks about. */
+static void
+add_rounds_findings (GPtrArray    *findings,
+                     KoersBuilder *b)
+{
+  guint n_rounds = koers_project_get_n_rounds (b->project);
+  guint last, n_done = 0;
+  g_autoptr(GString) moved = g_string_new (NULL);
+  g_auto(GStrv) item_ids = NULL;
+  g_autofree char *done = NULL;
+
+  if (n_rounds == 0)
+    return;
+  last = n_rounds - 1;
+  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (b->catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      const KoersStage *then = koers_model_find_stage (model, koers_project_get_round_marker (b->project, last, model_id,
+                                                                                             KOERS_MARKER_CURRENT));
+      const KoersStage *now = koers_model_find_stage (model, koers_project_get_current (b->project, model_id));
+
+      if (then == NULL || now == NULL || then == now)
+        continue;
+      if (moved->len > 0)
+        g_string_append (moved, C_("list separator", ", "));
+      /* TRANSLATORS: a model's move since the last round: "Pyramid Monitor → Listen" */
+      g_string_append_printf (moved, C_("moved", "%1$s %2$s → %3$s"),
+                              koers_model_get_short_name (model), then->name, now->name);
+    }
+
+  item_ids = koers_project_dup_item_ids (b->project);
+  for (guint i = 0; item_ids[i] != NULL; i++)
+    {
+      KoersStatus then;
+
+      if (koers_project_get_item_status (b->project, item_ids[i]) == KOERS_STATUS_DONE &&
+          !(koers_project_get_round_item_status (b->project, last, item_ids[i], &then) && then == KOERS_STATUS_DONE))
+        n_done++;
+    }
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u roadmap item done", "%u roadmap items done", n_done),
+                          n_done);
+
+  if (moved->len > 0)
+    /* TRANSLATORS: "Since the round of 2026-09-01: Pyramid Monitor → Listen; 2 roadmap items done." */
+    add_finding (findings, "since-last-round", KOERS_SEVERITY_INFO, (const char * const []) { "strategy-model", NULL }, 0,
+                 g_strdup_printf (_("Since the round of %1$s: %2$s; %3$s."),
+                                  koers_project_get_round_closed (b->project, last), moved->str, done));
+  else
+    /* TRANSLATORS: "Since the round of 2026-09-01 no Now marker moved; 2 roadmap items done." */
+    add_finding (findings, "since-last-round", KOERS_SEVERITY_INFO, (const char * const []) { "strategy-model", NULL }, 0,
+                 g_strdup_printf (_("Since the round of %1$s no Now marker moved; %2$s."),
+                                  koers_project_get_round_closed (b->project, last), done));
+}
+
 /**
  * _koers_roadmap_add_findings:
  *
@@ -206,6 +262,7 @@ _koers_roadmap_add_findings (GPtrArray    *findings,
 
   add_model_findings (all, b);
   add_others_findings (all, b);
+  add_rounds_findings (all, b);
 
   for (guint i = 0; i < koers_rules_get_n_findings (b->rules); i++)
     {

@@ -47,7 +47,8 @@ typedef enum {
  * the other organisation's id for its fields (`ID/MODEL` for its Now),
  * and %NULL otherwise. %KOERS_FIELD_OTHER is a whole other organisation
  * as the JSON object the file holds (%NULL removes it), so that adding
- * and removing one is a single undoable edit.
+ * and removing one is a single undoable edit. %KOERS_FIELD_ROUNDS (key
+ * %NULL) is the whole list of closed rounds, as the file holds it.
  */
 typedef enum {
   KOERS_FIELD_ORGANISATION_NAME,
@@ -70,6 +71,7 @@ typedef enum {
   KOERS_FIELD_OTHER_NAME,
   KOERS_FIELD_OTHER_NOTE,
   KOERS_FIELD_OTHER_NOW,
+  KOERS_FIELD_ROUNDS,
 } KoersField;
 
 /**
