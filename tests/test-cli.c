@@ -144,7 +144,7 @@ static void
 test_help (void)
 {
   g_auto(Run) run = { 0 };
-  const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram", "--export-deck",
+  const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram", "--export-deck", "--export-progress",
                                    "--size", "--scale", "--theme", "--background", "--page", "--version", NULL };
 
   KOERS (&run, "--help");
@@ -1216,6 +1216,40 @@ test_export_diagram (void)
   koers_test_remove_tree (dir);
 }
 
+/* The progress slide in each format; a file without a closed round is
+ * refused with the reason, and nothing is written. */
+static void
+test_export_progress (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *png = g_build_filename (dir, "progress.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "progress.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "progress.pdf", NULL);
+  g_autofree char *none = g_build_filename (dir, "none.png", NULL);
+  g_autofree char *option = g_strconcat ("--export-progress=", none, NULL);
+  g_autofree char *input = koers_test_data_path ("valid-full.koers");
+  g_autofree char *expected = g_strdup_printf ("koers: %s: there is no closed round to compare with; close a round first\n", none);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) page = { 0 };
+
+  export_to ("--export-progress=", dir, "progress.png", "rounds-kept.koers", "--scale=1");
+  export_to ("--export-progress=", dir, "progress.svg", "rounds-kept.koers", "--theme=dark");
+  export_to ("--export-progress=", dir, "progress.pdf", "rounds-kept.koers", NULL);
+  assert_png (png, 1920, 1080);
+  assert_svg (svg);
+  assert_pdf (pdf);
+
+  KOERS (&run, option, input);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+
+  KOERS (&page, option, "--page=2", input);
+  g_assert_cmpint (page.status, ==, 2);
+  g_assert_cmpuint (count_entries (dir), ==, 3);
+  koers_test_remove_tree (dir);
+}
+
 static void
 test_export_missing_folder (void)
 {
@@ -1555,6 +1589,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/page-pdf", test_usage_page_pdf);
   g_test_add_func ("/cli/export/roadmap", test_export_roadmap);
   g_test_add_func ("/cli/export/diagram", test_export_diagram);
+  g_test_add_func ("/cli/export/progress", test_export_progress);
   g_test_add_func ("/cli/export/refuses-special-and-self", test_export_refuses);
   g_test_add_func ("/cli/check/fifo", test_check_fifo);
   g_test_add_func ("/cli/check/assessment", test_check_assessment);

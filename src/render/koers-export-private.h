@@ -7,10 +7,27 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "koers-export.h"
+
 G_BEGIN_DECLS
 
 GBytes *_koers_export_encode_png (cairo_surface_t  *surface,
                                   gboolean          opaque,
                                   GError          **error);
+
+/* Draws one page on @cr, in logical units */
+typedef void (*KoersExportDrawPage) (gpointer  data,
+                                     cairo_t  *cr,
+                                     guint     page);
+
+GBytes *_koers_export_render     (const KoersExportOptions *options,
+                                  guint                     n_pages,
+                                  const char               *title,
+                                  KoersProject             *project,
+                                  KoersExportDrawPage       draw,
+                                  gpointer                  data,
+                                  GError                  **error);
+gboolean _koers_export_check_options (const KoersExportOptions *options,
+                                      GError                  **error);
 
 G_END_DECLS
