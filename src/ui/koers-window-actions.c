@@ -13,6 +13,7 @@
 #include "koers-model-canvas.h"
 #include "koers-others-editor.h"
 #include "koers-questionnaire.h"
+#include "koers-rounds-dialog.h"
 #include "koers-session.h"
 #include "koers-window-private.h"
 
@@ -219,6 +220,18 @@ edit_others_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void
+show_rounds_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+  KoersRoundsDialog *dialog = koers_rounds_dialog_new (GTK_WINDOW (self),
+                                                       koers_document_get_history (self->document));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * _koers_window_update_suggestion:
  *
@@ -310,6 +323,7 @@ _koers_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.assess-questions", "s", assess_questions_action);
   gtk_widget_class_install_action (widget_class, "win.edit-others", NULL, edit_others_action);
+  gtk_widget_class_install_action (widget_class, "win.show-rounds", NULL, show_rounds_action);
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
 
   /* Undo and redo are bound in _koers_window_actions_init(). */

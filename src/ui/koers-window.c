@@ -339,6 +339,7 @@ document_changed_cb (KoersWindow   *self,
     case KOERS_FIELD_OTHER:
     case KOERS_FIELD_OTHER_NAME:
     case KOERS_FIELD_OTHER_NOW:
+    case KOERS_FIELD_ROUNDS:
       rebuild_roadmap (self);
       break;
     case KOERS_FIELD_ORGANISATION_NAME:
@@ -520,6 +521,7 @@ koers_window_constructed (GObject *object)
   g_menu_append (save_section, _("Save _As…"), "win.save-as");
   g_menu_append (save_section, _("_Export…"), "win.export");
   g_menu_append (save_section, _("_Other Organisations…"), "win.edit-others");
+  g_menu_append (save_section, _("_Rounds…"), "win.show-rounds");
   g_menu_append (help_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
   g_menu_append (help_section, _("_Help"), "app.help");
   g_menu_append (help_section, _("_About Koers"), "app.about");
