@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <time.h>
 
 #include "koers-error.h"
 #include "koers-history.h"
@@ -164,6 +165,94 @@ test_what_moved (void)
   g_assert_null (find_finding (without, "since-last-round"));
 }
 
+/* A project with @n_rounds closed rounds (each with every statement
+ * answered and 30 item statuses) and @n_others other organisations. */
+static GBytes *
+history_bytes (guint n_rounds,
+               guint n_others)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  g_autoptr(GString) text = g_string_new ("{ \"format\": \"koers-project\", \"version\": 1, "
+                                          "\"organisation\": { \"name\": \"Growth\" }, "
+                                          "\"placements\": { \"pyramid\": { \"current\": \"listen\" } }, ");
+
+  g_string_append (text, "\"others\": [");
+  for (guint o = 0; o < n_others; o++)
+    g_string_append_printf (text, "%s{ \"name\": \"Other %u\", \"note\": \"competitor\", "
+                            "\"now\": { \"pyramid\": \"respond\", \"maturity-matrix\": \"engagement\" } }",
+                            o ? ", " : "", o);
+  g_string_append (text, "], \"rounds\": [");
+  for (guint r = 0; r < n_rounds; r++)
+    {
+      g_string_append_printf (text, "%s{ \"closed\": \"20%02u-0%u-01\", "
+                              "\"placements\": { \"pyramid\": { \"current\": \"monitor\" } }, "
+                              "\"roadmap\": { \"todo\": 10, \"done\": 3 }, \"answers\": {",
+                              r ? ", " : "", 10 + r % 80, 1 + r % 9);
+      for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+        {
+          KoersModel *model = koers_catalog_get_model (catalog, m);
+
+          g_string_append_printf (text, "%s\"%s\": {", m ? ", " : "", koers_model_get_id (model));
+          for (guint i = 0; i < koers_model_get_n_statements (model); i++)
+            g_string_append_printf (text, "%s\"%s\": \"yes\"", i ? ", " : "",
+                                    koers_model_get_statement (model, i)->id);
+          g_string_append (text, "}");
+        }
+      g_string_append (text, "}, \"items\": {");
+      for (guint i = 0; i < 30; i++)
+        g_string_append_printf (text, "%s\"item-%u\": \"done\"", i ? ", " : "", i);
+      g_string_append (text, "} }");
+    }
+  g_string_append (text, "] }");
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+/* Processor time of loading @bytes and building its roadmap, best of @runs */
+static double
+load_time (GBytes *bytes,
+           guint   runs)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      struct timespec start, end;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KoersProject) project = NULL;
+      g_autoptr(KoersRoadmap) roadmap = NULL;
+
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &start);
+      project = koers_project_load_from_bytes (NULL, bytes, &error);
+      g_assert_no_error (error);
+      roadmap = koers_roadmap_build (project, NULL);
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &end);
+      best = MIN (best, (end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9);
+    }
+  return best;
+}
+
+/* 50 rounds and 20 others stay fast: ten times the history takes less
+ * than thirty times as long, and the whole is well under a second. */
+static void
+test_growth (void)
+{
+  g_autoptr(GBytes) small = history_bytes (5, 2);
+  g_autoptr(GBytes) large = history_bytes (50, 20);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersProject) project = koers_project_load_from_bytes (NULL, large, &error);
+  double t_small, t_large;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (koers_project_get_n_rounds (project), ==, 50);
+  g_assert_cmpuint (koers_project_get_n_others (project), ==, 20);
+
+  t_small = load_time (small, 5);
+  t_large = load_time (large, 5);
+  g_test_message ("5 rounds, 2 others: %.1f ms; 50 rounds, 20 others: %.1f ms", t_small * 1e3, t_large * 1e3);
+  g_assert_cmpfloat (t_large, <, 30 * t_small);
+  g_assert_cmpfloat (t_large, <, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/rounds/load-and-round-trip", test_load_and_round_trip);
   g_test_add_func ("/rounds/close-and-undo", test_close_and_undo);
   g_test_add_func ("/rounds/what-moved", test_what_moved);
+  g_test_add_func ("/rounds/growth", test_growth);
 
   return g_test_run ();
 }
