@@ -233,6 +233,47 @@ test_rationale (void)
   close_window (window);
 }
 
+/* The sidebar row's context menu (Menu, Shift+F10 or a right click)
+ * offers the questionnaire of its own model. */
+static void
+test_row_menu (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 760);
+  GtkWidget *row = ui_test_model_row (window, "learning-curve");
+  GtkWidget *popover = NULL;
+  GMenuModel *menu;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  KoersQuestionnaire *questionnaire;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, "row.context-menu", NULL));
+  pump ();
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.assess-questions");
+  target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "learning-curve");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* what choosing it does: the row's model is shown and assessed */
+  g_assert_true (gtk_widget_activate_action (popover, action, "s", "learning-curve"));
+  pump ();
+  questionnaire = find_questionnaire (window);
+  g_assert_nonnull (questionnaire);
+  g_assert_cmpstr (koers_model_get_id (koers_questionnaire_get_model (questionnaire)), ==, "learning-curve");
+  g_assert_cmpstr (koers_window_get_selected_model (window), ==, "learning-curve");
+  close_questionnaire (questionnaire);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/ui/questionnaire/actions", test_actions);
   g_test_add_func ("/ui/questionnaire/keys", test_keys);
   g_test_add_func ("/ui/questionnaire/rationale", test_rationale);
+  g_test_add_func ("/ui/questionnaire/row-menu", test_row_menu);
 
   return g_test_run ();
 }
