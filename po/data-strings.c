@@ -450,6 +450,10 @@ N_("In a business you run yourself nobody else guards the time, and social media
 N_("Review the placements that contradict each other");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/review-placements why */
 N_("Two of your placements describe different organisations, so the roadmap cannot be sure where you stand. Go over them with colleagues who know the daily work; until then the roadmap follows the lower placement.");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/review-answers title */
+N_("Go over the placements your answers disagree with");
+/* TRANSLATORS: data/roadmap/rules.json: phase-0/review-answers why */
+N_("Where you placed Now and where your answers to the questionnaire point differ. Either the placement is off or some answers are: go over them with colleagues who know the daily work, note the evidence, and place Now where you agree. Until then the roadmap follows your placement.");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media title */
 N_("Explain what social media is and why it matters");
 /* TRANSLATORS: data/roadmap/rules.json: phase-0/explain-social-media title (small-business) */

@@ -20,6 +20,7 @@
 #include "koers-export.h"
 #include "koers-error.h"
 #include "koers-io.h"
+#include "koers-progress.h"
 #include "koers-project.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap.h"
@@ -45,6 +46,8 @@ koers_cli_add_options (GApplication *application)
       N_("Write the roadmap to OUT; its extension picks png, svg, pdf, ods or xlsx"), N_("OUT") },
     { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write an editable presentation to OUT; its extension picks odp or pptx"), N_("OUT") },
+    { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the progress since the last closed round to OUT; its extension picks png, svg or pdf"), N_("OUT") },
     { "export-diagram", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write one model’s diagram with the organisation placed on it"), N_("MODEL:OUT") },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -170,6 +173,39 @@ finish_output (void)
   return 0;
 }
 
+/* The suggested stage beside the placed one, for each model with answers:
+ * a disagreement shows without opening the app. */
+static void
+print_assessments (KoersProject *project)
+{
+  KoersCatalog *catalog = koers_project_get_catalog (project);
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, i);
+      const char *id = koers_model_get_id (model);
+      const KoersStage *placed = koers_model_find_stage (model, koers_project_get_current (project, id));
+      g_autoptr(GHashTable) answers = koers_project_dup_answers (project, id);
+      int suggested;
+      guint n = koers_model_get_n_statements (model);
+      g_autofree char *count = NULL;
+
+      if (g_hash_table_size (answers) == 0)
+        continue;
+      suggested = koers_assessment_suggest (model, answers);
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u statement answered",
+                                            "%u of %u statements answered", n),
+                               g_hash_table_size (answers), n);
+      /* TRANSLATORS: "assessment (pyramid): Now placed at Create, the answers
+       * suggest Listen (16 of 16 statements answered)" */
+      g_print (_("%s (%s): Now placed at %s, the answers suggest %s (%s)\n"),
+               C_("check", "assessment"), id,
+               placed ? placed->name : C_("check", "nothing"),
+               suggested >= 0 ? koers_model_get_stage (model, suggested)->name : C_("check", "no stage yet"),
+               count);
+    }
+}
+
 static int
 run_check (const char *path)
 {
@@ -204,6 +240,8 @@ run_check (const char *path)
     g_print (_("%s: a valid Koers project; %u of %u models placed, %s\n"),
              path, placed, koers_catalog_get_n_models (catalog), items);
   }
+
+  print_assessments (project);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -316,6 +354,34 @@ run_export (const char               *path,
 }
 
 static int
+run_progress (const char               *path,
+              const char               *out,
+              const KoersExportOptions *options)
+{
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(project = load (path)))
+    return EXIT_REFUSED;
+  if (same_file (path, out))
+    {
+      g_printerr ("koers: %s: %s\n", out, _("this is the project itself; choose another name for the export"));
+      return EXIT_REFUSED;
+    }
+  if (options->page != 1)
+    return usage_error (_("there is no page %u; the progress slide has one page"), options->page);
+
+  file = g_file_new_for_commandline_arg (out);
+  if (!koers_export_progress (project, options, file, &error))
+    {
+      g_printerr ("koers: %s: %s\n", out, error->message);
+      return EXIT_REFUSED;
+    }
+  return 0;
+}
+
+static int
 run_deck (const char               *path,
           const char               *out,
           KoersDeckFormat           format,
@@ -409,6 +475,7 @@ koers_cli_run (GVariantDict *options)
   g_autofree char *export_roadmap = NULL;
   g_autofree char *export_diagram = NULL;
   g_autofree char *export_deck = NULL;
+  g_autofree char *export_progress = NULL;
   g_autofree char *size = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *background = NULL;
@@ -428,6 +495,7 @@ koers_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "export-roadmap", "^ay", &export_roadmap);
   g_variant_dict_lookup (options, "export-diagram", "s", &export_diagram);
   g_variant_dict_lookup (options, "export-deck", "^ay", &export_deck);
+  g_variant_dict_lookup (options, "export-progress", "^ay", &export_progress);
   g_variant_dict_lookup (options, "size", "s", &size);
   g_variant_dict_lookup (options, "scale", "s", &scale_text);
   g_variant_dict_lookup (options, "theme", "s", &theme);
@@ -442,7 +510,7 @@ koers_cli_run (GVariantDict *options)
     }
 
   n_commands = check + roadmap + (export_roadmap != NULL) + (export_diagram != NULL) +
-               (export_deck != NULL);
+               (export_deck != NULL) + (export_progress != NULL);
   n_files = files ? g_strv_length ((char **) files) : 0;
 
   if (n_commands == 0)
@@ -452,7 +520,7 @@ koers_cli_run (GVariantDict *options)
       return KOERS_CLI_CONTINUE;
     }
   if (n_commands > 1)
-    return usage_error (_("give one of --check, --roadmap, --export-roadmap, --export-diagram or --export-deck at a time"));
+    return usage_error (_("give one of --check, --roadmap, --export-roadmap, --export-diagram, --export-deck or --export-progress at a time"));
   if (n_files != 1)
     return usage_error (_("expected exactly one FILE, found %u"), n_files);
 
@@ -509,6 +577,14 @@ koers_cli_run (GVariantDict *options)
     return usage_error (_("--page: expected a page number from 1, found “%s”"), page_text);
   export_options.page = page;
 
+  if (export_progress)
+    {
+      if (!koers_export_format_from_filename (export_progress, &export_options.format))
+        return usage_error (_("--export-progress: “%s” does not end in .png, .svg or .pdf"), export_progress);
+      if (!png_fits (&export_options))
+        return png_too_large_error (&export_options);
+      return run_progress (files[0], export_progress, &export_options);
+    }
   if (export_roadmap)
     {
       KoersSpreadsheetFormat sheet_format;

@@ -144,7 +144,7 @@ static void
 test_help (void)
 {
   g_auto(Run) run = { 0 };
-  const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram", "--export-deck",
+  const char * const options[] = { "--check", "--roadmap", "--format", "--export-roadmap", "--export-diagram", "--export-deck", "--export-progress",
                                    "--size", "--scale", "--theme", "--background", "--page", "--version", NULL };
 
   KOERS (&run, "--help");
@@ -337,6 +337,56 @@ test_check_syntax_error (void)
   g_assert_cmpstr (run.out, ==, "");
   assert_one_line (run.err);
   g_assert_true (g_regex_match (regex, run.err, 0, NULL));
+}
+
+/* Each model with answers says where they point beside where Now is;
+ * models without answers say nothing. */
+static void
+test_check_assessment (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *path = g_build_filename (dir, "assessed.koers", NULL);
+  g_autoptr(KoersProject) project = koers_project_new (NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KoersModel *pyramid = koers_catalog_lookup (koers_project_get_catalog (project), "pyramid");
+  KoersModel *curve = koers_catalog_lookup (koers_project_get_catalog (project), "learning-curve");
+  g_autofree char *pyramid_line = NULL;
+  g_autofree char *curve_line = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (koers_project_set_field (project, KOERS_FIELD_ORGANISATION_NAME, NULL, "Assessed", NULL));
+  g_assert_true (koers_project_place (project, "pyramid", KOERS_MARKER_CURRENT, "create", NULL));
+  for (guint i = 0; i < koers_model_get_n_statements (pyramid); i++)
+    {
+      const KoersStatement *st = koers_model_get_statement (pyramid, i);
+
+      g_assert_true (koers_project_set_answer (project, "pyramid", st->id,
+                                               st->stage_index <= 1 ? KOERS_ANSWER_YES : KOERS_ANSWER_NO, NULL));
+    }
+  g_assert_true (koers_project_set_answer (project, "learning-curve",
+                                           koers_model_get_statement (curve, 0)->id,
+                                           KOERS_ANSWER_PARTLY, NULL));
+  koers_project_save_to_file (project, file, NULL, &error);
+  g_assert_no_error (error);
+
+  pyramid_line = g_strdup_printf ("assessment (pyramid): Now placed at Create, the answers suggest Listen (%u of %u statements answered)",
+                                  koers_model_get_n_statements (pyramid), koers_model_get_n_statements (pyramid));
+  curve_line = g_strdup_printf ("assessment (learning-curve): Now placed at nothing, the answers suggest no stage yet (1 of %u statements answered)",
+                                koers_model_get_n_statements (curve));
+
+  KOERS (&run, "--check", path);
+  g_test_message ("%s\n%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], path));
+  g_assert_nonnull (strstr (lines[0], ": a valid Koers project; 1 of 4 models placed, "));
+  g_assert_cmpstr (lines[1], ==, pyramid_line);
+  g_assert_cmpstr (lines[2], ==, curve_line);
+  g_assert_false (g_str_has_prefix (lines[3], "assessment"));
+  g_assert_nonnull (strstr (run.out, "[answers-disagree/pyramid] (pyramid): Social Media Pyramid: you placed Create; your answers point to Listen."));
+  koers_test_remove_tree (dir);
 }
 
 static void
@@ -1166,6 +1216,40 @@ test_export_diagram (void)
   koers_test_remove_tree (dir);
 }
 
+/* The progress slide in each format; a file without a closed round is
+ * refused with the reason, and nothing is written. */
+static void
+test_export_progress (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *png = g_build_filename (dir, "progress.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "progress.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "progress.pdf", NULL);
+  g_autofree char *none = g_build_filename (dir, "none.png", NULL);
+  g_autofree char *option = g_strconcat ("--export-progress=", none, NULL);
+  g_autofree char *input = koers_test_data_path ("valid-full.koers");
+  g_autofree char *expected = g_strdup_printf ("koers: %s: there is no closed round to compare with; close a round first\n", none);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) page = { 0 };
+
+  export_to ("--export-progress=", dir, "progress.png", "rounds-kept.koers", "--scale=1");
+  export_to ("--export-progress=", dir, "progress.svg", "rounds-kept.koers", "--theme=dark");
+  export_to ("--export-progress=", dir, "progress.pdf", "rounds-kept.koers", NULL);
+  assert_png (png, 1920, 1080);
+  assert_svg (svg);
+  assert_pdf (pdf);
+
+  KOERS (&run, option, input);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+
+  KOERS (&page, option, "--page=2", input);
+  g_assert_cmpint (page.status, ==, 2);
+  g_assert_cmpuint (count_entries (dir), ==, 3);
+  koers_test_remove_tree (dir);
+}
+
 static void
 test_export_missing_folder (void)
 {
@@ -1505,8 +1589,10 @@ main (int   argc,
   g_test_add_func ("/cli/export/page-pdf", test_usage_page_pdf);
   g_test_add_func ("/cli/export/roadmap", test_export_roadmap);
   g_test_add_func ("/cli/export/diagram", test_export_diagram);
+  g_test_add_func ("/cli/export/progress", test_export_progress);
   g_test_add_func ("/cli/export/refuses-special-and-self", test_export_refuses);
   g_test_add_func ("/cli/check/fifo", test_check_fifo);
+  g_test_add_func ("/cli/check/assessment", test_check_assessment);
   g_test_add_func ("/cli/stdout/write-error", test_stdout_full);
   g_test_add_func ("/cli/stdin", test_stdin);
   /* registered last: the suite "help" runs after the others */

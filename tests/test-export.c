@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "koers-export.h"
+#include "koers-progress.h"
 #include "koers-slide.h"
 #include "koers-test-util.h"
 
@@ -929,6 +930,34 @@ test_golden_roadmap (void)
     }
 }
 
+/* The progress slide since a round, with a few items done since, light
+ * and dark. */
+static void
+test_golden_progress (void)
+{
+  g_autoptr(KoersProject) project = koers_test_load_data ("rounds-kept.koers");
+  const char * const done[] = { "phase-0/inform-colleagues", "phase-0/list-accounts", "pyramid/read-conversations" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (done); i++)
+    g_assert_true (koers_project_set_field (project, KOERS_FIELD_ITEM_STATUS, done[i], "done", NULL));
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      options_init (&options, KOERS_EXPORT_PNG);
+      options.width = 1280;
+      options.height = 720;
+      options.scale = 1;
+      options.render.dark = dark;
+      bytes = koers_export_progress_to_bytes (project, &options, &error);
+      g_assert_no_error (error);
+      check_golden (bytes, dark ? "progress-dark.png" : "progress-light.png");
+    }
+}
+
 static void
 test_golden_diagrams (void)
 {
@@ -985,6 +1014,7 @@ main (int    argc,
   g_test_add_func ("/render/export/diagram/long-name", test_diagram_long_name);
   g_test_add_func ("/render/export/golden/roadmap", test_golden_roadmap);
   g_test_add_func ("/render/export/golden/diagrams", test_golden_diagrams);
+  g_test_add_func ("/render/export/golden/progress", test_golden_progress);
   g_test_add_func ("/render/export/golden/sensitivity", test_golden_sensitivity);
 
   return g_test_run ();

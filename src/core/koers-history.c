@@ -84,6 +84,9 @@ is_text_field (KoersField field)
     case KOERS_FIELD_RATIONALE:
     case KOERS_FIELD_ITEM_OWNER:
     case KOERS_FIELD_ITEM_NOTE:
+    case KOERS_FIELD_ANSWER_NOTE:
+    case KOERS_FIELD_OTHER_NAME:
+    case KOERS_FIELD_OTHER_NOTE:
       return TRUE;
     default:
       return FALSE;
@@ -143,6 +146,22 @@ describe (KoersHistory *self,
       return g_strdup (_("Change due date"));
     case KOERS_FIELD_ITEM_NOTE:
       return g_strdup (_("Edit note"));
+    case KOERS_FIELD_ANSWER:
+      return g_strdup (value ? _("Answer statement") : _("Clear answer"));
+    case KOERS_FIELD_ANSWER_NOTE:
+      return g_strdup (_("Edit evidence"));
+    case KOERS_FIELD_OTHER:
+      if (value == NULL)
+        return g_strdup (_("Remove other organisation"));
+      return g_strdup (_("Add other organisation"));
+    case KOERS_FIELD_OTHER_NAME:
+      return g_strdup (_("Rename other organisation"));
+    case KOERS_FIELD_OTHER_NOTE:
+      return g_strdup (_("Edit note on other organisation"));
+    case KOERS_FIELD_OTHER_NOW:
+      return g_strdup (_("Place other organisation"));
+    case KOERS_FIELD_ROUNDS:
+      return g_strdup (_("Close round"));
     default:
       g_return_val_if_reached (NULL);
     }

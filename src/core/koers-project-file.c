@@ -120,6 +120,24 @@ copy_unknown_members (JsonObject         *object,
   return extra;
 }
 
+/* The same helpers for the members read in their own files */
+JsonObject *
+_koers_project_copy_unknown (JsonObject         *object,
+                             const char * const *known)
+{
+  return copy_unknown_members (object, known);
+}
+
+gboolean
+_koers_project_get_optional_string (JsonObject  *object,
+                                    const char  *parent,
+                                    const char  *member,
+                                    const char **value,
+                                    GError     **error)
+{
+  return get_optional_string (object, parent, member, value, error);
+}
+
 static gboolean
 check_stage (KoersModel  *model,
              const char  *path,
@@ -384,10 +402,12 @@ read_project (KoersProject  *self,
               GError       **error)
 {
   static const char * const known_root[] = { "format", "version", "organisation", "created",
-                                             "modified", "placements", "roadmap", NULL };
+                                             "modified", "placements", "answers", "others",
+                                             "rounds", "roadmap", NULL };
   static const char * const known_org[] = { "name", "description", "kind", "staff", "capacity", NULL };
   const char *name, *description, *created, *modified;
-  JsonObject *root, *organisation, *placements, *roadmap;
+  JsonObject *root, *organisation, *placements, *answers, *roadmap;
+  JsonArray *others, *rounds;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
@@ -405,6 +425,9 @@ read_project (KoersProject  *self,
       !get_optional_string (root, NULL, "created", &created, error) ||
       !get_optional_string (root, NULL, "modified", &modified, error) ||
       !_koers_json_get_object (root, NULL, "placements", FALSE, &placements, error) ||
+      !_koers_json_get_object (root, NULL, "answers", FALSE, &answers, error) ||
+      !_koers_json_get_array (root, NULL, "others", FALSE, &others, error) ||
+      !_koers_json_get_array (root, NULL, "rounds", FALSE, &rounds, error) ||
       !_koers_json_get_object (root, NULL, "roadmap", FALSE, &roadmap, error))
     return FALSE;
 
@@ -430,6 +453,12 @@ read_project (KoersProject  *self,
   self->modified = g_strdup (modified);
 
   if (placements != NULL && !read_placements (self, placements, error))
+    return FALSE;
+  if (answers != NULL && !_koers_project_read_answers (self, answers, error))
+    return FALSE;
+  if (others != NULL && !_koers_project_read_others (self, others, error))
+    return FALSE;
+  if (rounds != NULL && !_koers_project_read_rounds (self, rounds, error))
     return FALSE;
   if (roadmap != NULL && !read_roadmap (self, roadmap, error))
     return FALSE;
@@ -532,6 +561,13 @@ merge_extra (JsonObject *into,
       json_object_set_member (into, l->data, json_node_copy (json_object_get_member (extra, l->data)));
 }
 
+void
+_koers_project_merge_extra (JsonObject *into,
+                            JsonObject *extra)
+{
+  merge_extra (into, extra);
+}
+
 static void
 set_string_if (JsonObject *object,
                const char *member,
@@ -564,6 +600,8 @@ koers_project_to_bytes (KoersProject *self)
   JsonObject *root = json_object_new ();
   JsonObject *organisation = json_object_new ();
   JsonObject *placements = json_object_new ();
+  JsonObject *answers;
+  JsonArray *others, *rounds;
   gboolean write_roadmap;
 
   g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
@@ -611,6 +649,12 @@ koers_project_to_bytes (KoersProject *self)
     }
   merge_extra (placements, self->unknown_models);
   json_object_set_object_member (root, "placements", placements);
+  if ((answers = _koers_project_write_answers (self)) != NULL)
+    json_object_set_object_member (root, "answers", answers);
+  if ((others = _koers_project_write_others (self)) != NULL)
+    json_object_set_array_member (root, "others", others);
+  if ((rounds = _koers_project_write_rounds (self)) != NULL)
+    json_object_set_array_member (root, "rounds", rounds);
 
   write_roadmap = self->had_roadmap || self->roadmap_start != NULL || self->items->len > 0 ||
                   json_object_get_size (self->extra_roadmap) > 0;

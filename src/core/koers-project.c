@@ -65,6 +65,10 @@ koers_project_finalize (GObject *object)
   g_clear_pointer (&self->unknown_models, json_object_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->unknown_answers, json_object_unref);
+  _koers_project_others_clear (self);
+  _koers_project_rounds_clear (self);
   g_clear_pointer (&self->extra_root, json_object_unref);
   g_clear_pointer (&self->extra_organisation, json_object_unref);
   g_clear_pointer (&self->extra_roadmap, json_object_unref);
@@ -105,6 +109,10 @@ koers_project_init (KoersProject *self)
   self->unknown_models = json_object_new ();
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_project_item_state_free);
   self->item_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) _koers_model_answers_free);
+  self->unknown_answers = json_object_new ();
+  _koers_project_others_init (self);
   self->extra_root = json_object_new ();
   self->extra_organisation = json_object_new ();
   self->extra_roadmap = json_object_new ();
@@ -467,6 +475,16 @@ koers_project_get_field (KoersProject *self,
       return koers_project_get_item_due (self, key);
     case KOERS_FIELD_ITEM_NOTE:
       return koers_project_get_item_note (self, key);
+    case KOERS_FIELD_ANSWER:
+    case KOERS_FIELD_ANSWER_NOTE:
+      return _koers_project_get_answer_field (self, field, key);
+    case KOERS_FIELD_OTHER:
+    case KOERS_FIELD_OTHER_NAME:
+    case KOERS_FIELD_OTHER_NOTE:
+    case KOERS_FIELD_OTHER_NOW:
+      return _koers_project_get_other_field (self, field, key);
+    case KOERS_FIELD_ROUNDS:
+      return _koers_project_get_rounds_field (self);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -697,6 +715,19 @@ koers_project_set_field (KoersProject  *self,
 
   if (value != NULL && *value == '\0' && field != KOERS_FIELD_ORGANISATION_NAME)
     value = NULL;
+
+  if (field >= KOERS_FIELD_ANSWER && field <= KOERS_FIELD_ROUNDS)
+    {
+      if (field == KOERS_FIELD_ROUNDS
+          ? !_koers_project_set_rounds_field (self, value, &changed, error)
+          : field >= KOERS_FIELD_OTHER
+          ? !_koers_project_set_other_field (self, field, key, value, &changed, error)
+          : !_koers_project_set_answer_field (self, field, key, value, &changed, error))
+        return FALSE;
+      if (changed)
+        g_signal_emit (self, signals[CHANGED], 0, (int) field, key);
+      return TRUE;
+    }
 
   if (!validate_field (self, field, key, value, error))
     return FALSE;

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "koers-assessment.h"
 #include "koers-catalog.h"
 #include "koers-types.h"
 
@@ -81,6 +82,69 @@ const char   *koers_project_get_item_due         (KoersProject  *self,
 const char   *koers_project_get_item_note        (KoersProject  *self,
                                                   const char    *item_id);
 GStrv         koers_project_dup_item_ids         (KoersProject  *self);
+
+char         *koers_project_answer_key           (const char    *model_id,
+                                                  const char    *statement_id);
+KoersAnswer   koers_project_get_answer           (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id);
+const char   *koers_project_get_answer_note      (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id);
+gboolean      koers_project_set_answer           (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id,
+                                                  KoersAnswer    answer,
+                                                  GError       **error);
+gboolean      koers_project_set_answer_note      (KoersProject  *self,
+                                                  const char    *model_id,
+                                                  const char    *statement_id,
+                                                  const char    *note,
+                                                  GError       **error);
+gboolean      koers_project_has_answers          (KoersProject  *self,
+                                                  const char    *model_id);
+GHashTable   *koers_project_dup_answers          (KoersProject  *self,
+                                                  const char    *model_id);
+int           koers_project_suggest_stage        (KoersProject  *self,
+                                                  const char    *model_id);
+char         *koers_project_dup_answers_draft    (KoersProject  *self,
+                                                  const char    *model_id);
+
+guint         koers_project_get_n_others         (KoersProject  *self);
+const char   *koers_project_get_other_id         (KoersProject  *self,
+                                                  guint          index);
+const char   *koers_project_get_other_name       (KoersProject  *self,
+                                                  const char    *other_id);
+const char   *koers_project_get_other_note       (KoersProject  *self,
+                                                  const char    *other_id);
+const char   *koers_project_get_other_now        (KoersProject  *self,
+                                                  const char    *other_id,
+                                                  const char    *model_id);
+char         *koers_project_dup_new_other        (KoersProject  *self,
+                                                  const char    *name,
+                                                  char         **other_id);
+const char   *koers_project_add_other            (KoersProject  *self,
+                                                  const char    *name,
+                                                  GError       **error);
+char         *koers_project_other_key            (const char    *other_id,
+                                                  const char    *model_id);
+
+guint         koers_project_get_n_rounds         (KoersProject  *self);
+const char   *koers_project_get_round_closed     (KoersProject  *self,
+                                                  guint          index);
+const char   *koers_project_get_round_marker     (KoersProject  *self,
+                                                  guint          index,
+                                                  const char    *model_id,
+                                                  KoersMarker    marker);
+guint         koers_project_get_round_count      (KoersProject  *self,
+                                                  guint          index,
+                                                  KoersStatus    status);
+gboolean      koers_project_get_round_item_status (KoersProject *self,
+                                                  guint          index,
+                                                  const char    *item_id,
+                                                  KoersStatus   *status);
+char         *koers_project_dup_closed_round     (KoersProject  *self,
+                                                  const char    *date);
 
 GStrv         koers_project_dup_unknown_models   (KoersProject  *self);
 const GPtrArray *koers_project_get_warnings      (KoersProject  *self);

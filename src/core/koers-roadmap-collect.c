@@ -67,6 +67,26 @@ goal_below_now (KoersBuilder *b)
   return FALSE;
 }
 
+/* The placement a user kept against the questionnaire: worth a second
+ * look with colleagues, which the review item plans. */
+static gboolean
+answers_disagree (KoersBuilder *b)
+{
+  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (b->catalog, m);
+      int current = stage_index (b, model, KOERS_MARKER_CURRENT);
+      int suggested;
+
+      if (current < 0)
+        continue;
+      suggested = koers_project_suggest_stage (b->project, koers_model_get_id (model));
+      if (suggested >= 0 && suggested != current)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 _koers_builder_condition_holds (KoersBuilder         *b,
                                 const KoersCondition *c)
@@ -87,6 +107,8 @@ _koers_builder_condition_holds (KoersBuilder         *b,
       return all_at_goal (b);
     case KOERS_CONDITION_GOAL_BELOW_NOW:
       return goal_below_now (b);
+    case KOERS_CONDITION_ANSWERS_DISAGREE:
+      return answers_disagree (b);
     case KOERS_CONDITION_PLACED:
     case KOERS_CONDITION_IS:
     case KOERS_CONDITION_AT_LEAST:
@@ -112,6 +134,7 @@ _koers_builder_condition_holds (KoersBuilder         *b,
     case KOERS_CONDITION_ALL:
     case KOERS_CONDITION_ALL_AT_GOAL:
     case KOERS_CONDITION_GOAL_BELOW_NOW:
+    case KOERS_CONDITION_ANSWERS_DISAGREE:
     default:
       g_return_val_if_reached (FALSE);
     }

@@ -77,7 +77,9 @@ add_model_findings (GPtrArray    *findings,
       int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
       int target = koers_model_stage_index (model, koers_project_get_target (b->project, model_id));
       const char *rationale = koers_project_get_rationale (b->project, model_id);
+      int suggested = koers_project_suggest_stage (b->project, model_id);
       g_autofree char *id = NULL;
+      g_autofree char *disagree_id = NULL;
 
       if (current >= 0 && target >= 0 && target < current)
         {
@@ -104,7 +106,144 @@ add_model_findings (GPtrArray    *findings,
                        g_strdup_printf (_("%s: Now is not placed, so the roadmap starts at the model’s first stage. Place Now to plan from where you really are."),
                                         koers_model_get_name (model)));
         }
+
+      /* Disagreeing with the questionnaire is allowed: said, never corrected. */
+      if (current >= 0 && suggested >= 0 && suggested != current)
+        {
+          disagree_id = g_strconcat ("answers-disagree/", model_id, NULL);
+          /* TRANSLATORS: %1$s is a model, %2$s and %3$s are its stages:
+           * "Social Media Pyramid: you placed Create; your answers point to Listen. …" */
+          add_finding (findings, disagree_id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                       g_strdup_printf (_("%1$s: you placed %2$s; your answers point to %3$s. Either the placement or some answers are off: phase 0 plans going over them with colleagues."),
+                                        koers_model_get_name (model),
+                                        koers_model_get_stage (model, current)->name,
+                                        koers_model_get_stage (model, suggested)->name));
+        }
     }
+}
+
+/* Where the others stand beside you: said when every other placed on a
+ * model stands on one stage, away from your Now, since that is the
+ * comparison management asks about ("both competitors are further"). */
+static void
+add_others_findings (GPtrArray    *findings,
+                     KoersBuilder *b)
+{
+  guint n_others = koers_project_get_n_others (b->project);
+
+  if (n_others == 0)
+    return;
+  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (b->catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      int current = koers_model_stage_index (model, koers_project_get_current (b->project, model_id));
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *id = NULL;
+      g_autofree char *who = NULL;
+      int stage = -1;
+      gboolean same = TRUE;
+
+      if (current < 0)
+        continue;
+      for (guint o = 0; o < n_others; o++)
+        {
+          const char *other_id = koers_project_get_other_id (b->project, o);
+          int at = koers_model_stage_index (model, koers_project_get_other_now (b->project, other_id, model_id));
+
+          if (at < 0)
+            continue;
+          same &= stage < 0 || at == stage;
+          stage = at;
+          g_ptr_array_add (names, (gpointer) koers_project_get_other_name (b->project, other_id));
+        }
+      if (names->len == 0 || !same || stage == current)
+        continue;
+
+      id = g_strconcat ("others/", model_id, NULL);
+      if (names->len == 1)
+        /* TRANSLATORS: %1$s is another organisation, %2$s and %4$s stages, %3$s a model:
+         * "Woonbron is at Engagement on the Social Business Strategy Maturity Matrix; you are at Presence." */
+        add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                     g_strdup_printf (_("%1$s is at %2$s on the %3$s; you are at %4$s."),
+                                      (const char *) g_ptr_array_index (names, 0),
+                                      koers_model_get_stage (model, stage)->name,
+                                      koers_model_get_name (model),
+                                      koers_model_get_stage (model, current)->name));
+      else if (names->len == 2)
+        /* TRANSLATORS: "Both Woonbron and Havensteder are at Engagement on the …; you are at Presence." */
+        add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                     g_strdup_printf (_("Both %1$s and %2$s are at %3$s on the %4$s; you are at %5$s."),
+                                      (const char *) g_ptr_array_index (names, 0),
+                                      (const char *) g_ptr_array_index (names, 1),
+                                      koers_model_get_stage (model, stage)->name,
+                                      koers_model_get_name (model),
+                                      koers_model_get_stage (model, current)->name));
+      else
+        /* TRANSLATORS: "All 3 other organisations you compare with are at Engagement on the …; you are at Presence." */
+        add_finding (findings, id, KOERS_SEVERITY_INFO, (const char * const []) { model_id, NULL }, 0,
+                     g_strdup_printf (_("All %1$u other organisations you compare with are at %2$s on the %3$s; you are at %4$s."),
+                                      names->len,
+                                      koers_model_get_stage (model, stage)->name,
+                                      koers_model_get_name (model),
+                                      koers_model_get_stage (model, current)->name));
+    }
+}
+
+/* What moved since the last closed round: the placements that changed
+ * and the items done since, for the progress management asks about. */
+static void
+add_rounds_findings (GPtrArray    *findings,
+                     KoersBuilder *b)
+{
+  guint n_rounds = koers_project_get_n_rounds (b->project);
+  guint last, n_done = 0;
+  g_autoptr(GString) moved = g_string_new (NULL);
+  g_auto(GStrv) item_ids = NULL;
+  g_autofree char *done = NULL;
+
+  if (n_rounds == 0)
+    return;
+  last = n_rounds - 1;
+  for (guint m = 0; m < koers_catalog_get_n_models (b->catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (b->catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      const KoersStage *then = koers_model_find_stage (model, koers_project_get_round_marker (b->project, last, model_id,
+                                                                                             KOERS_MARKER_CURRENT));
+      const KoersStage *now = koers_model_find_stage (model, koers_project_get_current (b->project, model_id));
+
+      if (then == NULL || now == NULL || then == now)
+        continue;
+      if (moved->len > 0)
+        g_string_append (moved, C_("list separator", ", "));
+      /* TRANSLATORS: a model's move since the last round: "Pyramid Monitor → Listen" */
+      g_string_append_printf (moved, C_("moved", "%1$s %2$s → %3$s"),
+                              koers_model_get_short_name (model), then->name, now->name);
+    }
+
+  item_ids = koers_project_dup_item_ids (b->project);
+  for (guint i = 0; item_ids[i] != NULL; i++)
+    {
+      KoersStatus then;
+
+      if (koers_project_get_item_status (b->project, item_ids[i]) == KOERS_STATUS_DONE &&
+          !(koers_project_get_round_item_status (b->project, last, item_ids[i], &then) && then == KOERS_STATUS_DONE))
+        n_done++;
+    }
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u roadmap item done", "%u roadmap items done", n_done),
+                          n_done);
+
+  if (moved->len > 0)
+    /* TRANSLATORS: "Since the round of 2026-09-01: Pyramid Monitor → Listen; 2 roadmap items done." */
+    add_finding (findings, "since-last-round", KOERS_SEVERITY_INFO, (const char * const []) { "strategy-model", NULL }, 0,
+                 g_strdup_printf (_("Since the round of %1$s: %2$s; %3$s."),
+                                  koers_project_get_round_closed (b->project, last), moved->str, done));
+  else
+    /* TRANSLATORS: "Since the round of 2026-09-01 no Now marker moved; 2 roadmap items done." */
+    add_finding (findings, "since-last-round", KOERS_SEVERITY_INFO, (const char * const []) { "strategy-model", NULL }, 0,
+                 g_strdup_printf (_("Since the round of %1$s no Now marker moved; %2$s."),
+                                  koers_project_get_round_closed (b->project, last), done));
 }
 
 /**
@@ -122,6 +261,8 @@ _koers_roadmap_add_findings (GPtrArray    *findings,
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
   add_model_findings (all, b);
+  add_others_findings (all, b);
+  add_rounds_findings (all, b);
 
   for (guint i = 0; i < koers_rules_get_n_findings (b->rules); i++)
     {

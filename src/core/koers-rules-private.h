@@ -32,6 +32,7 @@ typedef enum {
   KOERS_CONDITION_ALL,             /* every condition of the list */
   KOERS_CONDITION_ALL_AT_GOAL,     /* something placed, no model has a step left */
   KOERS_CONDITION_GOAL_BELOW_NOW,  /* some model's Goal is below its Now */
+  KOERS_CONDITION_ANSWERS_DISAGREE, /* some model's Now is not where its answers point */
 } KoersConditionOp;
 
 /* Organisations by staff, for efforts that grow with size. */

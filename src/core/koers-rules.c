@@ -224,20 +224,25 @@ parse_condition (KoersRules  *self,
     }
 
   /* Conditions on the whole project rather than one model. */
-  if (json_object_has_member (object, "all-at-goal") || json_object_has_member (object, "goal-below-now"))
+  if (json_object_has_member (object, "all-at-goal") || json_object_has_member (object, "goal-below-now") ||
+      json_object_has_member (object, "answers-disagree"))
     {
       gboolean value = FALSE;
-      const char *member = json_object_has_member (object, "all-at-goal") ? "all-at-goal" : "goal-below-now";
+      const char *member = json_object_has_member (object, "all-at-goal") ? "all-at-goal" :
+                           json_object_has_member (object, "goal-below-now") ? "goal-below-now" :
+                           "answers-disagree";
 
       if (!_koers_json_get_bool (object, path, member, &value, error))
         return NULL;
       if (!value)
         {
-          set_invalid (error, path, _("all-at-goal and goal-below-now can only be true"));
+          set_invalid (error, path, _("all-at-goal, goal-below-now and answers-disagree can only be true"));
           return NULL;
         }
       c = g_new0 (KoersCondition, 1);
-      c->op = g_str_equal (member, "all-at-goal") ? KOERS_CONDITION_ALL_AT_GOAL : KOERS_CONDITION_GOAL_BELOW_NOW;
+      c->op = g_str_equal (member, "all-at-goal") ? KOERS_CONDITION_ALL_AT_GOAL :
+              g_str_equal (member, "goal-below-now") ? KOERS_CONDITION_GOAL_BELOW_NOW :
+              KOERS_CONDITION_ANSWERS_DISAGREE;
       return c;
     }
 

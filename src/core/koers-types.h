@@ -43,7 +43,12 @@ typedef enum {
  * Every value a user can edit in a project. Edits go through
  * koers_project_set_field(), so that one undo command type covers them all.
  * The key is the model id for placement fields, the item id for roadmap
- * item fields, and %NULL otherwise.
+ * item fields, `MODEL/STATEMENT` for answers (koers_project_answer_key()),
+ * the other organisation's id for its fields (`ID/MODEL` for its Now),
+ * and %NULL otherwise. %KOERS_FIELD_OTHER is a whole other organisation
+ * as the JSON object the file holds (%NULL removes it), so that adding
+ * and removing one is a single undoable edit. %KOERS_FIELD_ROUNDS (key
+ * %NULL) is the whole list of closed rounds, as the file holds it.
  */
 typedef enum {
   KOERS_FIELD_ORGANISATION_NAME,
@@ -60,6 +65,13 @@ typedef enum {
   KOERS_FIELD_ORGANISATION_KIND,
   KOERS_FIELD_ORGANISATION_STAFF,
   KOERS_FIELD_ORGANISATION_CAPACITY,
+  KOERS_FIELD_ANSWER,
+  KOERS_FIELD_ANSWER_NOTE,
+  KOERS_FIELD_OTHER,
+  KOERS_FIELD_OTHER_NAME,
+  KOERS_FIELD_OTHER_NOTE,
+  KOERS_FIELD_OTHER_NOW,
+  KOERS_FIELD_ROUNDS,
 } KoersField;
 
 /**

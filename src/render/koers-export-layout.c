@@ -15,6 +15,7 @@
 
 #include "koers-diagram-renderer.h"
 #include "koers-export-layout.h"
+#include "koers-export-private.h"
 #include "koers-slide.h"
 
 struct _KoersExportLayout
@@ -36,6 +37,11 @@ struct _KoersExportLayout
   char                 *subtitle;
   char                 *current;
   char                 *target;
+
+  /* ... or pages another file draws (the progress slide). */
+  KoersExportDrawPage   draw;
+  gpointer              draw_data;
+  guint                 n_pages;
 };
 
 G_DEFINE_FINAL_TYPE (KoersExportLayout, koers_export_layout, G_TYPE_OBJECT)
@@ -179,6 +185,34 @@ koers_export_layout_new_diagram (KoersProject             *project,
   return g_steal_pointer (&self);
 }
 
+/*
+ * _koers_export_layout_new_pages:
+ * @draw: draws a page; called while the layout is drawn, so @data must
+ *   live as long as the layout is used
+ *
+ * A layout of pages drawn elsewhere, so that every export goes through
+ * one writer.
+ */
+KoersExportLayout *
+_koers_export_layout_new_pages (const KoersExportOptions *options,
+                                guint                     n_pages,
+                                const char               *title,
+                                KoersExportDrawPage       draw,
+                                gpointer                  data)
+{
+  KoersExportLayout *self;
+
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (draw != NULL, NULL);
+
+  self = layout_new (options);
+  self->draw = draw;
+  self->draw_data = data;
+  self->n_pages = MAX (n_pages, 1);
+  self->title = g_strdup (title ? title : "");
+  return self;
+}
+
 /**
  * koers_export_layout_get_n_pages:
  *
@@ -190,7 +224,9 @@ koers_export_layout_get_n_pages (KoersExportLayout *self)
 {
   g_return_val_if_fail (KOERS_IS_EXPORT_LAYOUT (self), 0);
 
-  return self->slide != NULL ? koers_slide_get_n_pages (self->slide) : 1;
+  if (self->slide != NULL)
+    return koers_slide_get_n_pages (self->slide);
+  return self->draw != NULL ? self->n_pages : 1;
 }
 
 /**
@@ -236,6 +272,8 @@ koers_export_layout_draw (KoersExportLayout *self,
 
   if (self->slide != NULL)
     koers_slide_draw_page (self->slide, cr, page);
+  else if (self->draw != NULL)
+    self->draw (self->draw_data, cr, page);
   else
     koers_diagram_renderer_draw (self->renderer, cr, self->width, self->height, &self->style);
 }

@@ -500,6 +500,31 @@ render (const KoersExportOptions  *options,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* The same writer for the exports drawn in their own files (the progress
+ * slide): one page per call of @draw, PDF metadata from @project. */
+GBytes *
+_koers_export_render (const KoersExportOptions  *options,
+                      guint                      n_pages,
+                      const char                *title,
+                      KoersProject              *project,
+                      KoersExportDrawPage        draw,
+                      gpointer                   data,
+                      GError                   **error)
+{
+  g_autofree char *created = pdf_create_date (project, options->date);
+  g_autoptr(KoersExportLayout) layout = _koers_export_layout_new_pages (options, n_pages, title,
+                                                                        draw, data);
+
+  return render (options, layout, created, error);
+}
+
+gboolean
+_koers_export_check_options (const KoersExportOptions  *options,
+                             GError                   **error)
+{
+  return check_options (options, error);
+}
+
 static gboolean
 check_roadmap_page (guint     page,
                     guint     n_pages,

@@ -17,6 +17,7 @@ struct _KoersModelRow
   KoersModel    *model;
   GtkWidget     *name_label;
   GtkWidget     *chip;
+  GtkWidget     *menu;       /* the row's context menu, made when first shown */
 };
 
 G_DEFINE_FINAL_TYPE (KoersModelRow, koers_model_row, GTK_TYPE_LIST_BOX_ROW)
@@ -27,21 +28,76 @@ koers_model_row_dispose (GObject *object)
   KoersModelRow *self = (KoersModelRow *) object;
 
   g_clear_object (&self->model);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (koers_model_row_parent_class)->dispose (object);
+}
+
+/* The row's context menu: what can be done with this model besides
+ * showing it. Its items are window actions with the model as target. */
+static void
+show_menu (KoersModelRow *self,
+           double         x,
+           double         y)
+{
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenuItem) assess = g_menu_item_new (_("_Assess with Questions…"), NULL);
+
+      g_menu_item_set_action_and_target (assess, "win.assess-questions", "s", koers_model_get_id (self->model));
+      g_menu_append_item (menu, assess);
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  if (x >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  else
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_menu (KOERS_MODEL_ROW (widget), -1, -1);
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      KoersModelRow   *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  show_menu (self, x, y);
 }
 
 static void
 koers_model_row_class_init (KoersModelRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_model_row_dispose;
+
+  gtk_widget_class_install_action (widget_class, "row.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "row.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "row.context-menu", NULL);
 }
 
 static void
 koers_model_row_init (KoersModelRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 /* A layout that asks the widget's own layout manager, but never for the

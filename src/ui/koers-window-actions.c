@@ -10,6 +10,10 @@
 
 #include "koers-export-dialog.h"
 #include "koers-file-chooser.h"
+#include "koers-model-canvas.h"
+#include "koers-others-editor.h"
+#include "koers-questionnaire.h"
+#include "koers-rounds-dialog.h"
 #include "koers-session.h"
 #include "koers-window-private.h"
 
@@ -182,6 +186,80 @@ export_action (GtkWidget  *widget,
   show_export_dialog (KOERS_WINDOW (widget));
 }
 
+/* win.assess-questions (s): a model id, or "" for the model shown */
+static void
+assess_questions_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+  const char *model_id = g_variant_get_string (parameter, NULL);
+  KoersProject *project = koers_document_get_project (self->document);
+  KoersModel *model;
+  KoersQuestionnaire *questionnaire;
+
+  if (*model_id == '\0')
+    model_id = koers_window_get_selected_model (self);
+  model = model_id ? koers_catalog_lookup (koers_project_get_catalog (project), model_id) : NULL;
+  if (model == NULL || koers_model_get_n_statements (model) == 0)
+    return;
+  if (g_strcmp0 (koers_window_get_selected_model (self), model_id) != 0)
+    koers_window_select_model (self, model_id);
+  questionnaire = koers_questionnaire_new (GTK_WINDOW (self), koers_document_get_history (self->document), model);
+  gtk_window_present (GTK_WINDOW (questionnaire));
+}
+
+static void
+edit_others_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+  KoersOthersEditor *editor = koers_others_editor_new (GTK_WINDOW (self),
+                                                       koers_document_get_history (self->document));
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+show_rounds_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+  KoersRoundsDialog *dialog = koers_rounds_dialog_new (GTK_WINDOW (self),
+                                                       koers_document_get_history (self->document));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _koers_window_update_suggestion:
+ *
+ * Shows where the answers point on the canvas, as a ghost Now marker.
+ * The canvas's suggested-stage property may not exist in every build
+ * of the canvas, so it is looked up rather than assumed.
+ */
+void
+_koers_window_update_suggestion (KoersWindow *self)
+{
+  KoersModel *model = koers_model_canvas_get_model (KOERS_MODEL_CANVAS (self->canvas));
+  const char *stage_id = NULL;
+  int suggested;
+
+  if (self->document == NULL ||
+      !g_object_class_find_property (G_OBJECT_GET_CLASS (self->canvas), "suggested-stage"))
+    return;
+  if (model != NULL)
+    {
+      suggested = koers_project_suggest_stage (koers_document_get_project (self->document),
+                                               koers_model_get_id (model));
+      if (suggested >= 0)
+        stage_id = koers_model_get_stage (model, suggested)->id;
+    }
+  g_object_set (self->canvas, "suggested-stage", stage_id, NULL);
+}
+
 static void
 launched_cb (GObject      *source,
              GAsyncResult *result,
@@ -281,6 +359,9 @@ _koers_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.assess-questions", "s", assess_questions_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-others", NULL, edit_others_action);
+  gtk_widget_class_install_action (widget_class, "win.show-rounds", NULL, show_rounds_action);
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
 
   /* Undo and redo are bound in _koers_window_actions_init(). */

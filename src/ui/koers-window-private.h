@@ -100,6 +100,7 @@ void     _koers_window_show_roadmap_warnings (KoersWindow *self,
 void     _koers_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _koers_window_actions_init      (KoersWindow   *self);
 void     _koers_window_update_file_actions (KoersWindow *self);
+void     _koers_window_update_suggestion (KoersWindow   *self);
 
 /* koers-window-files.c */
 void     _koers_window_files_init        (KoersWindow   *self);

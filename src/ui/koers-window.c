@@ -308,6 +308,7 @@ show_model (KoersWindow *self,
   source = g_strdup_printf (_("After %s"), koers_model_get_source (model));
   gtk_label_set_text (GTK_LABEL (self->model_source), source);
   update_stage_card (self);
+  _koers_window_update_suggestion (self);
 }
 
 /* --- callbacks ---------------------------------------------------------- */
@@ -331,6 +332,11 @@ document_changed_cb (KoersWindow   *self,
       rebuild_roadmap (self);
       break;
     case KOERS_FIELD_ROADMAP_START:
+    case KOERS_FIELD_ANSWER:
+    case KOERS_FIELD_OTHER:
+    case KOERS_FIELD_OTHER_NAME:
+    case KOERS_FIELD_OTHER_NOW:
+    case KOERS_FIELD_ROUNDS:
       rebuild_roadmap (self);
       break;
     case KOERS_FIELD_ORGANISATION_NAME:
@@ -349,6 +355,8 @@ document_changed_cb (KoersWindow   *self,
     default:
       break;
     }
+  if (field == KOERS_FIELD_ANSWER || field == KOERS_FIELD_CURRENT)
+    _koers_window_update_suggestion (self);
   update_undo (self);
 }
 
@@ -506,6 +514,8 @@ koers_window_constructed (GObject *object)
   g_menu_append (save_section, _("_Save"), "win.save");
   g_menu_append (save_section, _("Save _As…"), "win.save-as");
   g_menu_append (save_section, _("_Export…"), "win.export");
+  g_menu_append (save_section, _("_Other Organisations…"), "win.edit-others");
+  g_menu_append (save_section, _("_Rounds…"), "win.show-rounds");
   g_menu_append (help_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
   g_menu_append (help_section, _("_Help"), "app.help");
   g_menu_append (help_section, _("_About Koers"), "app.about");

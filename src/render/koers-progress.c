@@ -1,0 +1,237 @@
+/* koers-progress.c: the progress slide: where each model's Now stood when
+ * the last round closed and where it stands now, and the roadmap items
+ * done since, for the report to management
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "koers-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "koers-export-private.h"
+#include "koers-io.h"
+#include "koers-progress.h"
+#include "koers-slide.h"
+
+#define FONT_FAMILY "Cantarell, DejaVu Sans"
+/* The most done items listed by name; more are counted */
+#define MAX_DONE_LISTED 8
+
+typedef struct {
+  KoersProject             *project;
+  KoersRoadmap             *roadmap;
+  const KoersExportOptions *options;
+  guint                     round;     /* the last closed round */
+  const char               *date;
+} ProgressJob;
+
+/* Writes @text at (@x, @y) in @width, @size logical px; returns its height. */
+static double
+draw_text (cairo_t          *cr,
+           const char       *text,
+           double            x,
+           double            y,
+           double            width,
+           double            size,
+           gboolean          bold,
+           const KoersColor *color)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+  int w, h;
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  koers_set_source_color (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, &w, &h);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  return (double) h / PANGO_SCALE;
+}
+
+static const char *
+stage_name (KoersModel *model,
+            const char *stage_id)
+{
+  const KoersStage *stage = koers_model_find_stage (model, stage_id);
+
+  return stage ? stage->name : C_("progress", "not placed");
+}
+
+static void
+draw_progress_page (gpointer  data,
+                    cairo_t  *cr,
+                    guint     page)
+{
+  ProgressJob *job = data;
+  const KoersPalette *palette = koers_palette_for (&job->options->render);
+  KoersCatalog *catalog = koers_project_get_catalog (job->project);
+  double w = job->options->width, h = job->options->height;
+  double unit = MIN (w / 1920.0, h / 1080.0);
+  double margin = 80 * unit, x = margin, y = margin, col = (w - 3 * margin) / 2;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_auto(GStrv) item_ids = koers_project_dup_item_ids (job->project);
+  guint n_done = 0;
+  double left_y, right_y;
+
+  koers_paint_background (cr, &job->options->render, w, h);
+
+  /* TRANSLATORS: the progress slide's title; %s is the organisation */
+  title = g_strdup_printf (_("%s: progress"), koers_project_get_organisation_name (job->project));
+  y += draw_text (cr, title, x, y, w - 2 * margin, 56 * unit, TRUE, &palette->ink);
+  /* TRANSLATORS: under the progress slide's title: "Since the round of 2026-09-01 · 6 December 2026" */
+  subtitle = g_strdup_printf (_("Since the round of %s · %s"),
+                              koers_project_get_round_closed (job->project, job->round), job->date);
+  y += draw_text (cr, subtitle, x, y + 8 * unit, w - 2 * margin, 28 * unit, FALSE, &palette->ink_muted);
+  y += 48 * unit;
+
+  /* Left: each model, then → now */
+  left_y = y;
+  left_y += draw_text (cr, C_("progress", "Now, then → now"), x, left_y, col, 30 * unit, TRUE, &palette->ink) + 16 * unit;
+  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, m);
+      const char *model_id = koers_model_get_id (model);
+      const char *then = koers_project_get_round_marker (job->project, job->round, model_id, KOERS_MARKER_CURRENT);
+      const char *now = koers_project_get_current (job->project, model_id);
+      g_autofree char *line = NULL;
+      KoersColor accent;
+
+      if (then == NULL && now == NULL)
+        continue;
+      if (!koers_color_parse (koers_model_get_color (model), &accent))
+        accent = palette->now;
+      koers_set_source_color (cr, &accent);
+      cairo_rectangle (cr, x, left_y + 4 * unit, 8 * unit, 64 * unit);
+      cairo_fill (cr);
+      left_y += draw_text (cr, koers_model_get_name (model), x + 24 * unit, left_y, col - 24 * unit,
+                           26 * unit, FALSE, &palette->ink_muted);
+      if (g_strcmp0 (then, now) == 0)
+        /* TRANSLATORS: a model whose Now did not move: "Listen (unchanged)" */
+        line = g_strdup_printf (C_("progress", "%s (unchanged)"), stage_name (model, now));
+      else
+        line = g_strdup_printf (C_("progress", "%s → %s"), stage_name (model, then), stage_name (model, now));
+      left_y += draw_text (cr, line, x + 24 * unit, left_y, col - 24 * unit, 36 * unit, TRUE, &palette->ink);
+      left_y += 28 * unit;
+    }
+
+  /* Right: the items done since the round */
+  right_y = y;
+  x = 2 * margin + col;
+  right_y += draw_text (cr, C_("progress", "Done since the last round"), x, right_y, col, 30 * unit, TRUE,
+                        &palette->ink) + 16 * unit;
+  for (guint i = 0; item_ids[i] != NULL; i++)
+    {
+      KoersStatus then;
+      const KoersRoadmapItem *item;
+      g_autofree char *line = NULL;
+
+      if (koers_project_get_item_status (job->project, item_ids[i]) != KOERS_STATUS_DONE ||
+          (koers_project_get_round_item_status (job->project, job->round, item_ids[i], &then) &&
+           then == KOERS_STATUS_DONE))
+        continue;
+      if (++n_done > MAX_DONE_LISTED)
+        continue;
+      item = koers_roadmap_lookup_item (job->roadmap, item_ids[i]);
+      line = g_strdup_printf ("✓ %s", item ? item->title : item_ids[i]);
+      right_y += draw_text (cr, line, x, right_y, col, 26 * unit, FALSE, &palette->ink) + 10 * unit;
+    }
+  if (n_done == 0)
+    draw_text (cr, C_("progress", "No roadmap items done since then."), x, right_y, col, 26 * unit, FALSE,
+               &palette->ink_muted);
+  else if (n_done > MAX_DONE_LISTED)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                            n_done - MAX_DONE_LISTED),
+                                               n_done - MAX_DONE_LISTED);
+
+      draw_text (cr, more, x, right_y, col, 26 * unit, FALSE, &palette->ink_muted);
+    }
+}
+
+/**
+ * koers_export_progress_to_bytes:
+ * @project: a project with at least one closed round
+ * @options: format, size, theme and date
+ * @error: a #KOERS_EXPORT_ERROR
+ *
+ * Draws the progress slide: each model's Now when the last round closed
+ * and now, and the roadmap items done since.
+ *
+ * Returns: (transfer full) (nullable): the file's contents
+ */
+GBytes *
+koers_export_progress_to_bytes (KoersProject              *project,
+                                const KoersExportOptions  *options,
+                                GError                   **error)
+{
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  KoersExportOptions opts;
+  ProgressJob job;
+
+  g_return_val_if_fail (KOERS_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (koers_project_get_n_rounds (project) == 0)
+    {
+      g_set_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_FAILED,
+                   _("there is no closed round to compare with; close a round first"));
+      return NULL;
+    }
+  if (!_koers_export_check_options (options, error))
+    return NULL;
+  if (options->format != KOERS_EXPORT_PDF && options->page != 1)
+    {
+      g_set_error (error, KOERS_EXPORT_ERROR, KOERS_EXPORT_ERROR_PAGE,
+                   _("there is no page %u; the progress slide has one page"), options->page);
+      return NULL;
+    }
+
+  roadmap = koers_roadmap_build (project, NULL);
+  date = options->date ? g_strdup (options->date) : koers_slide_format_date (NULL);
+  job.project = project;
+  job.roadmap = roadmap;
+  job.options = options;
+  job.round = koers_project_get_n_rounds (project) - 1;
+  job.date = date;
+  /* TRANSLATORS: the PDF's title; %s is the organisation */
+  title = g_strdup_printf (_("%s: progress"), koers_project_get_organisation_name (project));
+  opts = *options;
+  opts.page = 1;
+  return _koers_export_render (&opts, 1, title, project, draw_progress_page, &job, error);
+}
+
+/**
+ * koers_export_progress:
+ *
+ * Writes the progress slide to @file, whole or not at all.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+koers_export_progress (KoersProject              *project,
+                       const KoersExportOptions  *options,
+                       GFile                     *file,
+                       GError                   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = koers_export_progress_to_bytes (project, options, error);
+  if (bytes == NULL)
+    return FALSE;
+  return koers_file_write_atomic (file, bytes, NULL, error);
+}
