@@ -23,6 +23,7 @@ _koers_diagram_stage_geometry_clear (StageGeometry *geometry)
   g_clear_pointer (&geometry->layer, g_free);
   g_clear_object (&geometry->name_layout);
   g_clear_object (&geometry->tagline_layout);
+  g_clear_pointer (&geometry->cells, g_free);
   _koers_diagram_mask_clear (&geometry->fill_mask);
   _koers_diagram_mask_clear (&geometry->outline_mask);
 }
@@ -49,6 +50,8 @@ compute_fit (KoersDiagramRenderer    *self,
 
   memset (fit, 0, sizeof *fit);
   fit->margin = margin;
+  fit->view_width = width;
+  fit->view_height = height;
 
   if (style->title != NULL)
     {
@@ -150,6 +153,9 @@ koers_diagram_renderer_init (KoersDiagramRenderer *self)
   self->marker_font_size = -1;
   self->mask_key[0] = -1;
   self->runs_scale = -1;
+  self->name_floor = 12.0;
+  self->tagline_floor = 12.0;
+  self->taglines_may_hide = TRUE;
 }
 
 /* Public API */
@@ -378,6 +384,85 @@ koers_diagram_renderer_get_stage_rect (KoersDiagramRenderer    *self,
 
   compute_fit (self, width, height, style, &fit);
   _koers_diagram_fit_rect (&fit, &geometry->zone, rect);
+  return TRUE;
+}
+
+/**
+ * koers_diagram_renderer_get_art_rect:
+ * @self: a #KoersDiagramRenderer
+ * @width: viewport width, as given to koers_diagram_renderer_draw()
+ * @height: viewport height
+ * @style: the style drawn with
+ * @rect: (out): where the art stands in the viewport
+ *
+ * Returns: %TRUE when the viewport is large enough to draw in
+ */
+gboolean
+koers_diagram_renderer_get_art_rect (KoersDiagramRenderer    *self,
+                                     double                   width,
+                                     double                   height,
+                                     const KoersDiagramStyle *style,
+                                     cairo_rectangle_t       *rect)
+{
+  Fit fit;
+
+  g_return_val_if_fail (KOERS_IS_DIAGRAM_RENDERER (self), FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  compute_fit (self, width, height, style, &fit);
+  *rect = (cairo_rectangle_t) { fit.x, fit.y, fit.width, fit.height };
+  return TRUE;
+}
+
+/**
+ * koers_diagram_renderer_get_stage_label:
+ * @self: a #KoersDiagramRenderer
+ * @width: viewport width, as given to koers_diagram_renderer_draw()
+ * @height: viewport height
+ * @style: the style drawn with
+ * @stage_id: a stage of the model
+ * @label: (out): where its name and caption stand, and their sizes
+ *
+ * The words of a stage as they are drawn at this size: what markers,
+ * tooltips and drag previews keep clear of.
+ *
+ * Returns: %TRUE if the model has that stage and the diagram names it
+ */
+gboolean
+koers_diagram_renderer_get_stage_label (KoersDiagramRenderer    *self,
+                                        double                   width,
+                                        double                   height,
+                                        const KoersDiagramStyle *style,
+                                        const char              *stage_id,
+                                        KoersStageLabel         *label)
+{
+  const StageGeometry *geometry;
+  Fit fit;
+
+  g_return_val_if_fail (KOERS_IS_DIAGRAM_RENDERER (self), FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  memset (label, 0, sizeof *label);
+  geometry = _koers_diagram_find_geometry (self, stage_id);
+  if (geometry == NULL || width <= 0 || height <= 0)
+    return FALSE;
+
+  compute_fit (self, width, height, style, &fit);
+  _koers_diagram_ensure_labels (self, &fit);
+  if (geometry->name_layout == NULL)
+    return FALSE;
+
+  _koers_diagram_fit_rect (&fit, &geometry->name_rect, &label->name);
+  label->name_size = _koers_diagram_layout_font_size (geometry->name_layout) * fit.scale;
+  if (geometry->tagline_layout != NULL)
+    {
+      _koers_diagram_fit_rect (&fit, &geometry->tagline_rect, &label->caption);
+      label->caption_size = _koers_diagram_layout_font_size (geometry->tagline_layout) * fit.scale;
+    }
   return TRUE;
 }
 

@@ -27,6 +27,14 @@ typedef struct {
   const char        *subtitle;   /* export: e.g. the model's name and the date */
 } KoersDiagramStyle;
 
+/* Where a stage's words stand in the viewport, and how large they are. */
+typedef struct {
+  cairo_rectangle_t name;          /* the stage's name */
+  cairo_rectangle_t caption;       /* its caption; zero width when left out */
+  double            name_size;     /* font size, in viewport units (pixels on screen) */
+  double            caption_size;  /* 0 when left out */
+} KoersStageLabel;
+
 #define KOERS_TYPE_DIAGRAM_RENDERER (koers_diagram_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDiagramRenderer, koers_diagram_renderer, KOERS, DIAGRAM_RENDERER, GObject)
 
@@ -51,6 +59,17 @@ gboolean              koers_diagram_renderer_get_stage_rect (KoersDiagramRendere
                                                              const KoersDiagramStyle *style,
                                                              const char           *stage_id,
                                                              cairo_rectangle_t    *rect);
+gboolean              koers_diagram_renderer_get_art_rect   (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             cairo_rectangle_t    *rect);
+gboolean              koers_diagram_renderer_get_stage_label (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             const char           *stage_id,
+                                                             KoersStageLabel      *label);
 gboolean              koers_diagram_renderer_get_marker_rect (KoersDiagramRenderer *self,
                                                              double                width,
                                                              double                height,
