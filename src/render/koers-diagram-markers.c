@@ -480,9 +480,24 @@ _koers_diagram_place_markers (KoersDiagramRenderer    *self,
   double font_size = pill_font_size (size);
   double gap = pill_gap (size);
   double widths[2], heights[2];
-  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_autoptr(GArray) obstacles = NULL;
+  g_autofree char *key = NULL;
+  MarkerPlace *cached;
 
+  /* The labels depend on the fit alone, so the fit and the stages say
+   * where the markers go. */
   _koers_diagram_ensure_labels (self, fit);
+  key = g_strdup_printf ("%.3f %.3f %.5f %.1f %.1f %s %s", fit->x, fit->y, fit->scale,
+                         fit->view_width, fit->view_height,
+                         stage_ids[0] ? stage_ids[0] : "", stage_ids[1] ? stage_ids[1] : "");
+  cached = g_hash_table_lookup (self->placements, key);
+  if (cached != NULL)
+    {
+      memcpy (places, cached, 2 * sizeof (MarkerPlace));
+      return;
+    }
+
+  obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   _koers_diagram_collect_label_rects (self, fit, MAX (2.0, 0.08 * size), obstacles);
 
   for (guint m = 0; m < 2; m++)
@@ -533,6 +548,11 @@ _koers_diagram_place_markers (KoersDiagramRenderer    *self,
           g_array_append_val (obstacles, spot);
         }
     }
+
+  /* A resize makes a new fit on every frame: keep the cache small. */
+  if (g_hash_table_size (self->placements) >= 64)
+    g_hash_table_remove_all (self->placements);
+  g_hash_table_insert (self->placements, g_steal_pointer (&key), g_memdup2 (places, 2 * sizeof (MarkerPlace)));
 }
 
 /**

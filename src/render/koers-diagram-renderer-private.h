@@ -151,6 +151,10 @@ struct _KoersDiagramRenderer
   ArtCache      art[2];
   double        mask_key[4];         /* device scale, fit x, y, scale */
 
+  /* Where the markers stood for the last few layouts and placements:
+   * finding a free spot is done once, not on every frame of a drag. */
+  GHashTable   *placements;          /* key string → MarkerPlace[2] */
+
   PangoLayout  *marker_layouts[2];
   double        marker_font_size;
 };

@@ -118,6 +118,7 @@ koers_diagram_renderer_finalize (GObject *object)
     g_clear_pointer (&self->art[i].surface, cairo_surface_destroy);
   g_clear_object (&self->marker_layouts[0]);
   g_clear_object (&self->marker_layouts[1]);
+  g_clear_pointer (&self->placements, g_hash_table_unref);
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_object (&self->pango);
   g_clear_object (&self->ui_pango);
@@ -151,6 +152,7 @@ koers_diagram_renderer_init (KoersDiagramRenderer *self)
   self->runs = g_array_new (FALSE, TRUE, sizeof (LabelRun));
   g_array_set_clear_func (self->runs, (GDestroyNotify) _koers_diagram_label_run_clear);
   self->marker_font_size = -1;
+  self->placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->mask_key[0] = -1;
   self->runs_scale = -1;
   self->name_floor = 12.0;

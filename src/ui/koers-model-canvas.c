@@ -299,6 +299,7 @@ query_tooltip_cb (KoersModelCanvas *self,
   const KoersStage *stage = NULL;
   const char *stage_id;
   graphene_rect_t rect;
+  KoersStageLabel label;
   KoersMarker marker;
   g_autofree char *markup = NULL;
 
@@ -323,7 +324,17 @@ query_tooltip_cb (KoersModelCanvas *self,
 
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s", stage->name, stage->description);
   gtk_tooltip_set_markup (tooltip, markup);
-  if (_koers_model_canvas_get_stage_rect (self, stage->id, &rect))
+  /* The tooltip opens below its area: below the stage's words, so that it
+   * never hides them. */
+  if (koers_model_canvas_get_stage_label (self, stage->id, &label))
+    {
+      const cairo_rectangle_t *words = label.caption.width > 0 ? &label.caption : &label.name;
+
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                                  words->x, label.name.y,
+                                  words->width, words->y + words->height - label.name.y });
+    }
+  else if (_koers_model_canvas_get_stage_rect (self, stage->id, &rect))
     gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
                                 rect.origin.x, rect.origin.y,
                                 rect.size.width, rect.size.height });
@@ -842,6 +853,102 @@ koers_model_canvas_get_stage_point (KoersModelCanvas *self,
           return TRUE;
       }
   return FALSE;
+}
+
+/**
+ * koers_model_canvas_get_art_rect:
+ * @rect: (out): where the diagram's art stands
+ *
+ * Returns: %TRUE when a diagram is shown
+ */
+gboolean
+koers_model_canvas_get_art_rect (KoersModelCanvas *self,
+                                 graphene_rect_t  *rect)
+{
+  KoersDiagramStyle style;
+  cairo_rectangle_t r;
+
+  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (self->renderer == NULL)
+    return FALSE;
+  _koers_model_canvas_fill_base_style (self, &style);
+  if (!koers_diagram_renderer_get_art_rect (self->renderer,
+                                            _koers_model_canvas_diagram_width (self),
+                                            _koers_model_canvas_diagram_height (self),
+                                            &style, &r))
+    return FALSE;
+  graphene_rect_init (rect, r.x, r.y + TRAY_HEIGHT, r.width, r.height);
+  return TRUE;
+}
+
+static void
+shift_rect (cairo_rectangle_t *rect)
+{
+  if (rect->width > 0)
+    rect->y += TRAY_HEIGHT;
+}
+
+/**
+ * koers_model_canvas_get_stage_label:
+ * @stage_id: a stage of the model shown
+ * @label: (out): where its name and caption stand, and their sizes
+ *
+ * Returns: %TRUE when the stage is drawn with a name
+ */
+gboolean
+koers_model_canvas_get_stage_label (KoersModelCanvas *self,
+                                    const char       *stage_id,
+                                    KoersStageLabel  *label)
+{
+  KoersDiagramStyle style;
+
+  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  memset (label, 0, sizeof *label);
+  if (self->renderer == NULL)
+    return FALSE;
+  _koers_model_canvas_fill_base_style (self, &style);
+  if (!koers_diagram_renderer_get_stage_label (self->renderer,
+                                               _koers_model_canvas_diagram_width (self),
+                                               _koers_model_canvas_diagram_height (self),
+                                               &style, stage_id, label))
+    return FALSE;
+  shift_rect (&label->name);
+  shift_rect (&label->caption);
+  return TRUE;
+}
+
+/**
+ * koers_model_canvas_get_marker_rect:
+ * @marker: a marker
+ * @rect: (out): the box of the marker and its label, as drawn
+ *
+ * Returns: %TRUE when @marker stands on the diagram (not in the tray)
+ */
+gboolean
+koers_model_canvas_get_marker_rect (KoersModelCanvas *self,
+                                    KoersMarker       marker,
+                                    graphene_rect_t  *rect)
+{
+  KoersDiagramStyle style;
+  cairo_rectangle_t r;
+
+  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (self->renderer == NULL)
+    return FALSE;
+  _koers_model_canvas_fill_base_style (self, &style);
+  if (!koers_diagram_renderer_get_marker_rect (self->renderer,
+                                               _koers_model_canvas_diagram_width (self),
+                                               _koers_model_canvas_diagram_height (self),
+                                               &style, marker, &r))
+    return FALSE;
+  graphene_rect_init (rect, r.x, r.y + TRAY_HEIGHT, r.width, r.height);
+  return TRUE;
 }
 
 /**

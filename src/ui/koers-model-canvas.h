@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "koers-diagram-renderer.h"
 #include "koers-history.h"
 #include "koers-model.h"
 
@@ -41,6 +42,16 @@ void           koers_model_canvas_set_max_height     (KoersModelCanvas *self,
                                                       int               max_height);
 void           koers_model_canvas_move_cursor        (KoersModelCanvas *self,
                                                       GtkDirectionType  direction);
+
+/* Where the diagram's parts stand, in the canvas's coordinates. */
+gboolean       koers_model_canvas_get_art_rect       (KoersModelCanvas *self,
+                                                      graphene_rect_t  *rect);
+gboolean       koers_model_canvas_get_stage_label    (KoersModelCanvas *self,
+                                                      const char       *stage_id,
+                                                      KoersStageLabel  *label);
+gboolean       koers_model_canvas_get_marker_rect    (KoersModelCanvas *self,
+                                                      KoersMarker       marker,
+                                                      graphene_rect_t  *rect);
 
 /* Where to point or drop, for the screenshot script, the benchmark and
  * the tests. */

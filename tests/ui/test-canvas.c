@@ -475,6 +475,157 @@ test_every_model (void)
     }
 }
 
+/* --- geometry in a real window ------------------------------------------ */
+
+typedef struct {
+  int      width;
+  int      height;
+  double   name_px;      /* the smallest a stage name may be */
+  gboolean captions;     /* every caption shown, at 11 px at least */
+} WindowSize;
+
+static const WindowSize window_sizes[] = {
+  { 360, 720, 12, FALSE },
+  { 1100, 800, 14, TRUE },
+  { 1600, 1000, 14, TRUE },
+};
+
+static gboolean
+rects_meet (const graphene_rect_t   *a,
+            const cairo_rectangle_t *b)
+{
+  return b->width > 0 &&
+         a->origin.x < b->x + b->width && b->x < a->origin.x + a->size.width &&
+         a->origin.y < b->y + b->height && b->y < a->origin.y + a->size.height;
+}
+
+/* Neither marker stands on the words of any stage. */
+static void
+assert_markers_clear (KoersModelCanvas *canvas,
+                      KoersModel       *model,
+                      const char       *where)
+{
+  for (KoersMarker m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
+    {
+      graphene_rect_t marker;
+
+      if (!koers_model_canvas_get_marker_rect (canvas, m, &marker))
+        g_error ("%s: %s: marker %d is not on the diagram", koers_model_get_id (model), where, m);
+      for (guint n = 0; n < koers_model_get_n_stages (model); n++)
+        {
+          const KoersStage *stage = koers_model_get_stage (model, n);
+          KoersStageLabel label;
+
+          g_assert_true (koers_model_canvas_get_stage_label (canvas, stage->id, &label));
+          if (rects_meet (&marker, &label.name) || rects_meet (&marker, &label.caption))
+            g_error ("%s: %s: marker %d at %g,%g covers the words of %s", koers_model_get_id (model),
+                     where, m, marker.origin.x, marker.origin.y, stage->id);
+        }
+    }
+}
+
+static void
+place (KoersHistory *history,
+       KoersModel   *model,
+       KoersMarker   marker,
+       const char   *stage_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (koers_history_place (history, koers_model_get_id (model), marker, stage_id, &error));
+  g_assert_no_error (error);
+}
+
+/* In the window at a phone's, the default and a large screen's size:
+ * names and captions as large as they must be, markers clear of them
+ * (also both on one stage, on every stage of every model), and the
+ * diagram as large as its canvas lets it be. */
+static void
+test_geometry (gconstpointer data)
+{
+  const WindowSize *size = data;
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, size->width, size->height);
+  KoersHistory *history = ui_test_history (window);
+  KoersModelCanvas *canvas = window_canvas (window);
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, i);
+      guint n_stages = koers_model_get_n_stages (model);
+
+      /* Let the narrow layout settle (it follows the size in an idle)
+       * before the next model is chosen. */
+      for (int frame = 0; frame < 10; frame++)
+        {
+          pump ();
+          g_usleep (2000);
+        }
+      graphene_rect_t art;
+      double width, height;
+
+      koers_window_select_model (window, koers_model_get_id (model));
+      wait_for_allocation (GTK_WIDGET (canvas));
+      g_assert_true (koers_model_canvas_get_model (canvas) == model);
+
+      width = gtk_widget_get_width (GTK_WIDGET (canvas));
+      height = gtk_widget_get_height (GTK_WIDGET (canvas));
+      g_assert_true (koers_model_canvas_get_art_rect (canvas, &art));
+      g_test_message ("%s in %d×%d: canvas %g×%g, art %g×%g", koers_model_get_id (model),
+                      size->width, size->height, width, height, art.size.width, art.size.height);
+      /* The art fills its canvas in the dimension that limits it. */
+      g_assert_cmpfloat (MAX (art.size.width / width, art.size.height / height), >=, 0.8);
+
+      for (guint n = 0; n < n_stages; n++)
+        {
+          const KoersStage *stage = koers_model_get_stage (model, n);
+          KoersStageLabel label;
+
+          g_assert_true (koers_model_canvas_get_stage_label (canvas, stage->id, &label));
+          g_assert_cmpfloat (label.name_size, >=, size->name_px - 0.01);
+          if (size->captions && stage->tagline != NULL)
+            g_assert_cmpfloat (label.caption_size, >=, 11 - 0.01);
+          if (label.caption_size > 0)
+            g_assert_cmpfloat (label.caption_size, >=, 11 - 0.01);
+        }
+
+      for (guint n = 0; n < n_stages; n++)
+        {
+          const char *stage_id = koers_model_get_stage (model, n)->id;
+
+          place (history, model, KOERS_MARKER_CURRENT, stage_id);
+          place (history, model, KOERS_MARKER_TARGET, stage_id);
+          assert_markers_clear (canvas, model, "shared");
+          place (history, model, KOERS_MARKER_TARGET, koers_model_get_stage (model, (n + 1) % n_stages)->id);
+          assert_markers_clear (canvas, model, "apart");
+        }
+    }
+  close_window (window);
+}
+
+/* The diagram grows with the window: larger at 1600×1000 than at the
+ * default size, however much of 1600×1000 the screen gives. */
+static void
+test_geometry_grows (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 800);
+  graphene_rect_t small, large;
+
+  g_assert_true (koers_model_canvas_get_art_rect (window_canvas (window), &small));
+  close_window (window);
+  window = open_window (project, NULL, 1600, 1000);
+  g_assert_true (koers_model_canvas_get_art_rect (window_canvas (window), &large));
+  g_test_message ("art at 1100×800: %g×%g; at 1600×1000 (window %d×%d): %g×%g",
+                  small.size.width, small.size.height,
+                  gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+                  large.size.width, large.size.height);
+  g_assert_cmpfloat (large.size.width, >, small.size.width);
+  g_assert_cmpfloat (large.size.height, >, small.size.height);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +649,10 @@ main (int   argc,
   ADD ("/ui/canvas/tray", test_tray);
   ADD ("/ui/canvas/switch-model", test_switch_model);
   g_test_add_func ("/ui/canvas/every-model", test_every_model);
+  g_test_add_data_func ("/ui/canvas/geometry/360", &window_sizes[0], test_geometry);
+  g_test_add_data_func ("/ui/canvas/geometry/1100", &window_sizes[1], test_geometry);
+  g_test_add_data_func ("/ui/canvas/geometry/1600", &window_sizes[2], test_geometry);
+  g_test_add_func ("/ui/canvas/geometry/grows", test_geometry_grows);
 
   return g_test_run ();
 }
