@@ -259,12 +259,39 @@ koers_diagram_renderer_draw (KoersDiagramRenderer    *self,
                              double                   height,
                              const KoersDiagramStyle *style)
 {
+  koers_diagram_renderer_draw_layers (self, cr, width, height, style,
+                                      KOERS_DIAGRAM_LAYER_BASE | KOERS_DIAGRAM_LAYER_OVERLAY);
+}
+
+/**
+ * koers_diagram_renderer_draw_layers:
+ * @self: a #KoersDiagramRenderer
+ * @cr: where to draw
+ * @width: viewport width, in @cr's user units
+ * @height: viewport height
+ * @style: what to draw on the art
+ * @layers: which layers to draw
+ *
+ * Draws some layers of what koers_diagram_renderer_draw() draws. Drawn
+ * together, the lit stage and the focus ring lie under the words; drawn
+ * as an overlay of their own, on top of them, where their tint and thin
+ * ring still leave the words readable.
+ */
+void
+koers_diagram_renderer_draw_layers (KoersDiagramRenderer    *self,
+                                    cairo_t                 *cr,
+                                    double                   width,
+                                    double                   height,
+                                    const KoersDiagramStyle *style,
+                                    KoersDiagramLayers       layers)
+{
   const KoersPalette *palette;
-  RsvgHandle *handle;
   StageGeometry *geometry;
   MarkerPlace places[2];
   double device_scale = 1;
   gboolean raster;
+  gboolean base = (layers & KOERS_DIAGRAM_LAYER_BASE) != 0;
+  gboolean overlay = (layers & KOERS_DIAGRAM_LAYER_OVERLAY) != 0;
   Fit fit;
 
   g_return_if_fail (KOERS_IS_DIAGRAM_RENDERER (self));
@@ -276,40 +303,53 @@ koers_diagram_renderer_draw (KoersDiagramRenderer    *self,
 
   compute_fit (self, width, height, style, &fit);
   palette = koers_palette_for (&style->render);
-  handle = _koers_diagram_get_handle (self, style);
   raster = _koers_diagram_get_raster_scale (cr, &device_scale);
 
   cairo_save (cr);
 
-  if (raster)
-    _koers_diagram_paint_cached_art (self, cr, handle, &fit, width, height, device_scale, style);
-  else
-    _koers_diagram_render_art (handle, cr, &fit, width, height, style);
-
-  if ((geometry = _koers_diagram_find_geometry (self, style->selected)))
+  if (base)
     {
-      _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight, 0.45);
-      _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, TRUE, &palette->focus, 0.8);
+      RsvgHandle *handle = _koers_diagram_get_handle (self, style);
+
+      if (raster)
+        _koers_diagram_paint_cached_art (self, cr, handle, &fit, width, height, device_scale, style);
+      else
+        _koers_diagram_render_art (handle, cr, &fit, width, height, style);
+
+      if ((geometry = _koers_diagram_find_geometry (self, style->selected)))
+        {
+          _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight, 0.45);
+          _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, TRUE, &palette->focus, 0.8);
+        }
     }
-  if ((geometry = _koers_diagram_find_geometry (self, style->highlight)))
-    _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight, 1.0);
-  if ((geometry = _koers_diagram_find_geometry (self, style->focus)))
-    _koers_diagram_draw_focus_ring (cr, &fit, palette, geometry);
-
-  _koers_diagram_draw_labels (self, cr, &fit, raster, device_scale, palette);
-
-  if (style->title != NULL)
-    _koers_diagram_draw_title_band (self, cr, &fit, width, height, palette, style);
-
-  _koers_diagram_place_markers (self, &fit, style, places);
-  /* Now last: where the organisation stands is the point of the picture. */
-  for (int m = KOERS_MARKER_TARGET; m >= KOERS_MARKER_CURRENT; m--)
+  if (overlay)
     {
-      if (!places[m].placed)
-        continue;
-      _koers_diagram_draw_marker (cr, m, palette, places[m].cx, places[m].cy, places[m].size,
-                                  _koers_diagram_get_marker_layout (self, m, places[m].size),
-                                  places[m].pill_below, style->hide_marker == m);
+      if ((geometry = _koers_diagram_find_geometry (self, style->highlight)))
+        _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight,
+                                  base ? 1.0 : 0.6);
+      if ((geometry = _koers_diagram_find_geometry (self, style->focus)))
+        _koers_diagram_draw_focus_ring (cr, &fit, palette, geometry);
+    }
+
+  if (base)
+    {
+      _koers_diagram_draw_labels (self, cr, &fit, raster, device_scale, palette);
+      if (style->title != NULL)
+        _koers_diagram_draw_title_band (self, cr, &fit, width, height, palette, style);
+    }
+
+  if (overlay)
+    {
+      _koers_diagram_place_markers (self, &fit, style, places);
+      /* Now last: where the organisation stands is the point of the picture. */
+      for (int m = KOERS_MARKER_TARGET; m >= KOERS_MARKER_CURRENT; m--)
+        {
+          if (!places[m].placed)
+            continue;
+          _koers_diagram_draw_marker (cr, m, palette, places[m].cx, places[m].cy, places[m].size,
+                                      _koers_diagram_get_marker_layout (self, m, places[m].size),
+                                      places[m].pill_below, style->hide_marker == m);
+        }
     }
 
   cairo_restore (cr);

@@ -35,6 +35,14 @@ typedef struct {
   double            caption_size;  /* 0 when left out */
 } KoersStageLabel;
 
+/* What koers_diagram_renderer_draw_layers() draws: what changes when the
+ * user drags or hovers, apart from what does not, so that the canvas can
+ * keep the latter as one image. */
+typedef enum {
+  KOERS_DIAGRAM_LAYER_BASE    = 1 << 0,  /* background, art, the selected stage, words, title band */
+  KOERS_DIAGRAM_LAYER_OVERLAY = 1 << 1,  /* the lit stage, the focus ring, the markers */
+} KoersDiagramLayers;
+
 #define KOERS_TYPE_DIAGRAM_RENDERER (koers_diagram_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDiagramRenderer, koers_diagram_renderer, KOERS, DIAGRAM_RENDERER, GObject)
 
@@ -47,6 +55,12 @@ void                  koers_diagram_renderer_draw           (KoersDiagramRendere
                                                              double                width,
                                                              double                height,
                                                              const KoersDiagramStyle *style);
+void                  koers_diagram_renderer_draw_layers    (KoersDiagramRenderer *self,
+                                                             cairo_t              *cr,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             KoersDiagramLayers    layers);
 const char           *koers_diagram_renderer_stage_at       (KoersDiagramRenderer *self,
                                                              double                width,
                                                              double                height,

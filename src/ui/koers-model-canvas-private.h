@@ -1,5 +1,6 @@
 /* koers-model-canvas-private.h: the canvas's parts, shared by
- * koers-model-canvas.c (the type, its geometry and its drawing),
+ * koers-model-canvas.c (the type and its geometry),
+ * koers-model-canvas-draw.c (the diagram's cached base and its overlay),
  * koers-model-canvas-tray.c (the strip of markers not placed yet),
  * koers-model-canvas-dnd.c (drag and drop), koers-model-canvas-actions.c
  * (the stage menu, clicks and keys) and koers-model-canvas-a11y.c (the
@@ -48,6 +49,13 @@ struct _KoersModelCanvas
   GtkRoot              *root;
   gulong                focus_visible_id;
   int                   max_height;     /* of the diagram, without the tray */
+
+  /* The art, the selected stage and the words, drawn once per size,
+   * scale, theme and selection; hover, focus and markers go on top. */
+  GskRenderNode        *base_node;
+  cairo_surface_t      *base_surface;   /* what base_node paints */
+  int                   base_key[4];    /* width, height, scale, dark */
+  char                 *base_selected;
 };
 
 static inline void
@@ -89,6 +97,13 @@ PangoLayout    *_koers_model_canvas_create_layout       (KoersModelCanvas  *self
                                                          const char        *text,
                                                          gboolean           bold);
 GdkRGBA         _koers_model_canvas_get_foreground      (KoersModelCanvas  *self);
+
+/* koers-model-canvas-draw.c */
+void            _koers_model_canvas_drop_base           (KoersModelCanvas  *self);
+void            _koers_model_canvas_snapshot_diagram    (KoersModelCanvas  *self,
+                                                         GtkSnapshot       *snapshot,
+                                                         double             width,
+                                                         double             height);
 
 /* koers-model-canvas-tray.c */
 gboolean        _koers_model_canvas_tray_marker_at      (KoersModelCanvas  *self,

@@ -8,7 +8,7 @@
  * drop, the keys and the stage menu all end in koers_model_canvas_place(),
  * which places through the history so that every move can be undone.
  *
- * This file holds the type, its geometry and its drawing; the tray, drag
+ * This file holds the type and its geometry; the drawing, the tray, drag
  * and drop, the actions and the zones live in koers-model-canvas-*.c.
  */
 #define G_LOG_DOMAIN "koers-model-canvas"
@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "koers-model-canvas-private.h"
 
@@ -84,36 +85,6 @@ int
 _koers_model_canvas_dragged_marker (KoersModelCanvas *self)
 {
   return self->hover_marker >= 0 ? self->hover_marker : self->source_marker;
-}
-
-static void
-fill_draw_style (KoersModelCanvas  *self,
-                 KoersDiagramStyle *style)
-{
-  KoersStageZone *zone = _koers_model_canvas_focused_zone (self);
-  int marker = _koers_model_canvas_dragged_marker (self);
-
-  _koers_model_canvas_fill_base_style (self, style);
-
-  if (zone != NULL && self->root != NULL && gtk_window_get_focus_visible (GTK_WINDOW (self->root)))
-    style->focus = koers_stage_zone_get_stage_id (zone);
-
-  if (marker >= 0)
-    {
-      /* The dragged marker is drawn faded where it would land, or where
-       * it stands when the pointer is over no stage. */
-      style->hide_marker = marker;
-      style->highlight = self->drop_stage;
-      if (self->drop_stage != NULL)
-        {
-          if (marker == KOERS_MARKER_CURRENT)
-            style->current = self->drop_stage;
-          else
-            style->target = self->drop_stage;
-        }
-    }
-  else
-    style->highlight = self->hover;
 }
 
 const char *
@@ -424,18 +395,7 @@ koers_model_canvas_snapshot (GtkWidget   *widget,
   _koers_model_canvas_snapshot_tray (self, snapshot);
 
   if (self->renderer != NULL && width > 1 && height > 1)
-    {
-      KoersDiagramStyle style;
-      cairo_t *cr;
-
-      /* Vectors, replayed by GSK: for these flat diagrams that costs less
-       * than compositing a cached image of them (bench/canvas.c). */
-      fill_draw_style (self, &style);
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, TRAY_HEIGHT, width, height));
-      cairo_translate (cr, 0, TRAY_HEIGHT);
-      koers_diagram_renderer_draw (self->renderer, cr, width, height, &style);
-      cairo_destroy (cr);
-    }
+    _koers_model_canvas_snapshot_diagram (self, snapshot, width, height);
   else if (self->error_message != NULL)
     {
       g_autoptr(PangoLayout) layout = _koers_model_canvas_create_layout (self, self->error_message, FALSE);
@@ -489,6 +449,7 @@ koers_model_canvas_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
+  _koers_model_canvas_drop_base (self);
   g_clear_object (&self->renderer);
   g_clear_object (&self->model);
 
@@ -722,6 +683,7 @@ koers_model_canvas_set_model (KoersModelCanvas *self,
   g_clear_pointer (&self->error_message, g_free);
   /* A diagram shown before keeps its loaded SVG and laid-out labels for
    * when it is chosen again (self->renderers). */
+  _koers_model_canvas_drop_base (self);
   g_clear_object (&self->renderer);
   g_set_object (&self->model, model);
 
