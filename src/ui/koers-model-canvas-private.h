@@ -118,6 +118,8 @@ void            _koers_model_canvas_init_dnd            (KoersModelCanvas  *self
 void            _koers_model_canvas_clear_drag_preview  (KoersModelCanvas  *self);
 
 /* koers-model-canvas-actions.c */
+void            _koers_model_canvas_tell                (KoersModelCanvas  *self,
+                                                         const char        *text);
 void            _koers_model_canvas_class_actions_init  (GtkWidgetClass    *widget_class);
 void            _koers_model_canvas_init_actions        (KoersModelCanvas  *self);
 void            _koers_model_canvas_update_actions      (KoersModelCanvas  *self);

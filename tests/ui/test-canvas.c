@@ -626,6 +626,31 @@ test_geometry_grows (void)
   close_window (window);
 }
 
+/* N where Now already stands does not do nothing in silence. */
+static void
+test_place_again_says_so (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 800);
+  KoersModelCanvas *canvas = window_canvas (window);
+  KoersHistory *history = ui_test_history (window);
+  g_autofree char *undo = NULL;
+
+  koers_window_select_model (window, "pyramid");
+  wait_for_allocation (GTK_WIDGET (canvas));
+  koers_model_canvas_set_selected_stage (canvas, "listen");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-now", NULL));
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
+  undo = g_strdup (koers_history_get_undo_label (history));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-now", NULL));
+  pump ();
+  g_assert_cmpstr (ui_test_last_toast (window), ==, "Now is already on Listen");
+  g_assert_cmpstr (koers_history_get_undo_label (history), ==, undo);
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +678,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/canvas/geometry/1100", &window_sizes[1], test_geometry);
   g_test_add_data_func ("/ui/canvas/geometry/1600", &window_sizes[2], test_geometry);
   g_test_add_func ("/ui/canvas/geometry/grows", test_geometry_grows);
+  g_test_add_func ("/ui/canvas/place-again-says-so", test_place_again_says_so);
 
   return g_test_run ();
 }
