@@ -130,7 +130,7 @@ measure_renderer (const char       *name,
       double t0, t1, t2;
 
       /* A frame of the drag: the pointer is over another stage. */
-      koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
+      _koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
 
       t0 = now_ms ();
       /* What GTK calls for the canvas when it draws the window. */
@@ -148,7 +148,7 @@ measure_renderer (const char       *name,
           total[i - WARMUP] = t2 - t0;
         }
     }
-  koers_model_canvas_drag_leave (canvas);
+  _koers_model_canvas_drag_leave (canvas);
 
   printf ("  %-16s %-8s snapshot %6.2f ms  render %6.2f ms  frame %6.2f ms\n",
           koers_model_get_id (model), name,
@@ -218,7 +218,7 @@ measure_window (GtkWidget        *window,
       g_autoptr(GskRenderNode) old = NULL;
       double t0, t1, t2;
 
-      koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
+      _koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
 
       t0 = now_ms ();
       node = canvas_node (canvas);
@@ -236,7 +236,7 @@ measure_window (GtkWidget        *window,
           before[i - WARMUP] = t2 - t1;
         }
     }
-  koers_model_canvas_drag_leave (canvas);
+  _koers_model_canvas_drag_leave (canvas);
   cairo_region_destroy (none);
 
   printf ("  %-16s drag frame   %6.2f ms, baseline %6.2f ms: %.2f× (%s, damage only)\n",

@@ -178,7 +178,7 @@ move_binding (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
-  koers_model_canvas_move_cursor (KOERS_MODEL_CANVAS (widget), g_variant_get_int32 (args));
+  _koers_model_canvas_move_cursor (KOERS_MODEL_CANVAS (widget), g_variant_get_int32 (args));
   return TRUE;
 }
 
@@ -288,7 +288,7 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
 /* --- public API --------------------------------------------------------- */
 
 /**
- * koers_model_canvas_move_cursor:
+ * _koers_model_canvas_move_cursor:
  * @direction: an arrow direction
  *
  * Moves the selection and the keyboard focus to another stage: left and
@@ -296,7 +296,7 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
  * above or below in the drawing (or follow the order when there is none).
  */
 void
-koers_model_canvas_move_cursor (KoersModelCanvas *self,
+_koers_model_canvas_move_cursor (KoersModelCanvas *self,
                                 GtkDirectionType  direction)
 {
   int position;

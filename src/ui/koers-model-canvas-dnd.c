@@ -160,13 +160,13 @@ drop_motion_cb (KoersModelCanvas *self,
       if (ref == NULL || self->model == NULL ||
           g_strcmp0 (ref->model_id, koers_model_get_id (self->model)) != 0)
         {
-          koers_model_canvas_drag_leave (self);
+          _koers_model_canvas_drag_leave (self);
           return 0;
         }
       marker = ref->marker;
     }
 
-  if (koers_model_canvas_drag_motion (self, marker, x, y) == NULL)
+  if (_koers_model_canvas_drag_motion (self, marker, x, y) == NULL)
     return 0;
 
   drop = gtk_drop_target_get_current_drop (target);
@@ -179,7 +179,7 @@ static void
 drop_leave_cb (KoersModelCanvas *self,
                GtkDropTarget    *target)
 {
-  koers_model_canvas_drag_leave (self);
+  _koers_model_canvas_drag_leave (self);
 }
 
 static gboolean
@@ -225,10 +225,10 @@ _koers_model_canvas_clear_drag_preview (KoersModelCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* --- public API --------------------------------------------------------- */
+/* --- private API (koers-model-canvas-private.h) ------------------------ */
 
 /**
- * koers_model_canvas_drag_motion:
+ * _koers_model_canvas_drag_motion:
  * @marker: the marker being dragged, or -1 when not known yet
  *
  * What a drag over the canvas shows: the stage under the pointer lights
@@ -237,7 +237,7 @@ _koers_model_canvas_clear_drag_preview (KoersModelCanvas *self)
  * Returns: (nullable): the stage under the point
  */
 const char *
-koers_model_canvas_drag_motion (KoersModelCanvas *self,
+_koers_model_canvas_drag_motion (KoersModelCanvas *self,
                                 int               marker,
                                 double            x,
                                 double            y)
@@ -257,24 +257,24 @@ koers_model_canvas_drag_motion (KoersModelCanvas *self,
 }
 
 /**
- * koers_model_canvas_drag_leave:
+ * _koers_model_canvas_drag_leave:
  *
- * Takes away what koers_model_canvas_drag_motion() showed.
+ * Takes away what _koers_model_canvas_drag_motion() showed.
  */
 void
-koers_model_canvas_drag_leave (KoersModelCanvas *self)
+_koers_model_canvas_drag_leave (KoersModelCanvas *self)
 {
   g_return_if_fail (KOERS_IS_MODEL_CANVAS (self));
   _koers_model_canvas_clear_drag_preview (self);
 }
 
 /**
- * koers_model_canvas_get_drop_stage:
+ * _koers_model_canvas_get_drop_stage:
  *
  * Returns: (nullable): the stage lit up under a drag
  */
 const char *
-koers_model_canvas_get_drop_stage (KoersModelCanvas *self)
+_koers_model_canvas_get_drop_stage (KoersModelCanvas *self)
 {
   g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), NULL);
   return self->drop_stage;

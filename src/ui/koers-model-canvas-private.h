@@ -114,6 +114,17 @@ void            _koers_model_canvas_snapshot_tray       (KoersModelCanvas  *self
                                                          GtkSnapshot       *snapshot);
 
 /* koers-model-canvas-dnd.c */
+/* What a drag over the canvas shows, callable without a real drag: the one
+ * internal entry point for it, since on GTK 4.8 a drop target's "enter"
+ * and "motion" cannot be emitted without a GdkDrop, which only a real
+ * drag makes (the tests and bench/canvas.c use it; build-aux/screenshot
+ * makes a real drag with xdotool). Coordinates are the canvas's. */
+const char     *_koers_model_canvas_drag_motion         (KoersModelCanvas  *self,
+                                                         int                marker,
+                                                         double             x,
+                                                         double             y);
+void            _koers_model_canvas_drag_leave          (KoersModelCanvas  *self);
+const char     *_koers_model_canvas_get_drop_stage      (KoersModelCanvas  *self);
 void            _koers_model_canvas_init_dnd            (KoersModelCanvas  *self);
 void            _koers_model_canvas_clear_drag_preview  (KoersModelCanvas  *self);
 
@@ -123,6 +134,8 @@ void            _koers_model_canvas_tell                (KoersModelCanvas  *self
 void            _koers_model_canvas_class_actions_init  (GtkWidgetClass    *widget_class);
 void            _koers_model_canvas_init_actions        (KoersModelCanvas  *self);
 void            _koers_model_canvas_update_actions      (KoersModelCanvas  *self);
+void            _koers_model_canvas_move_cursor         (KoersModelCanvas  *self,
+                                                         GtkDirectionType   direction);
 
 /* koers-model-canvas-a11y.c */
 void            _koers_model_canvas_class_a11y_init     (GtkWidgetClass    *widget_class);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "koers-enum-types.h"
 #include "koers-model-canvas-private.h"
 
 G_DEFINE_FINAL_TYPE (KoersModelCanvas, koers_model_canvas, GTK_TYPE_WIDGET)
@@ -562,7 +563,7 @@ koers_model_canvas_class_init (KoersModelCanvasClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, KOERS_TYPE_MARKER, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "modelcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -776,7 +777,7 @@ koers_model_canvas_place (KoersModelCanvas *self,
   if (stage_id != NULL)
     _koers_model_canvas_select_stage (self, stage_id, FALSE);
   if (g_strcmp0 (before, stage_id) != 0)
-    g_signal_emit (self, signals[PLACED], 0, (int) marker, stage_id);
+    g_signal_emit (self, signals[PLACED], 0, marker, stage_id);
   return TRUE;
 }
 
@@ -910,36 +911,6 @@ koers_model_canvas_get_marker_rect (KoersModelCanvas *self,
                                                &style, marker, &r))
     return FALSE;
   graphene_rect_init (rect, r.x, r.y + TRAY_HEIGHT, r.width, r.height);
-  return TRUE;
-}
-
-/**
- * koers_model_canvas_get_marker_point:
- *
- * Returns: %TRUE when @marker stands on the diagram, with its centre in
- *   @x, @y
- */
-gboolean
-koers_model_canvas_get_marker_point (KoersModelCanvas *self,
-                                     KoersMarker       marker,
-                                     double           *x,
-                                     double           *y)
-{
-  KoersDiagramStyle style;
-  cairo_rectangle_t rect;
-
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
-
-  if (self->renderer == NULL)
-    return FALSE;
-  _koers_model_canvas_fill_base_style (self, &style);
-  if (!koers_diagram_renderer_get_marker_rect (self->renderer,
-                                               _koers_model_canvas_diagram_width (self),
-                                               _koers_model_canvas_diagram_height (self),
-                                               &style, marker, &rect))
-    return FALSE;
-  *x = rect.x + rect.width / 2;
-  *y = rect.y + rect.height / 2 + TRAY_HEIGHT;
   return TRUE;
 }
 
