@@ -291,7 +291,7 @@ koers_diagram_renderer_draw_layers (KoersDiagramRenderer    *self,
   double device_scale = 1;
   gboolean raster;
   gboolean base = (layers & KOERS_DIAGRAM_LAYER_BASE) != 0;
-  gboolean overlay = (layers & KOERS_DIAGRAM_LAYER_OVERLAY) != 0;
+
   Fit fit;
 
   g_return_if_fail (KOERS_IS_DIAGRAM_RENDERER (self));
@@ -322,14 +322,11 @@ koers_diagram_renderer_draw_layers (KoersDiagramRenderer    *self,
           _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, TRUE, &palette->focus, 0.8);
         }
     }
-  if (overlay)
-    {
-      if ((geometry = _koers_diagram_find_geometry (self, style->highlight)))
-        _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight,
-                                  base ? 1.0 : 0.6);
-      if ((geometry = _koers_diagram_find_geometry (self, style->focus)))
-        _koers_diagram_draw_focus_ring (cr, &fit, palette, geometry);
-    }
+  if ((layers & KOERS_DIAGRAM_LAYER_HIGHLIGHT) && (geometry = _koers_diagram_find_geometry (self, style->highlight)))
+    _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight,
+                              base ? 1.0 : 0.6);
+  if ((layers & KOERS_DIAGRAM_LAYER_FOCUS) && (geometry = _koers_diagram_find_geometry (self, style->focus)))
+    _koers_diagram_draw_focus_ring (cr, &fit, palette, geometry);
 
   if (base)
     {
@@ -338,7 +335,7 @@ koers_diagram_renderer_draw_layers (KoersDiagramRenderer    *self,
         _koers_diagram_draw_title_band (self, cr, &fit, width, height, palette, style);
     }
 
-  if (overlay)
+  if (layers & KOERS_DIAGRAM_LAYER_MARKERS)
     {
       _koers_diagram_place_markers (self, &fit, style, places);
       /* Now last: where the organisation stands is the point of the picture. */

@@ -39,8 +39,12 @@ typedef struct {
  * user drags or hovers, apart from what does not, so that the canvas can
  * keep the latter as one image. */
 typedef enum {
-  KOERS_DIAGRAM_LAYER_BASE    = 1 << 0,  /* background, art, the selected stage, words, title band */
-  KOERS_DIAGRAM_LAYER_OVERLAY = 1 << 1,  /* the lit stage, the focus ring, the markers */
+  KOERS_DIAGRAM_LAYER_BASE      = 1 << 0,  /* background, art, the selected stage, words, title band */
+  KOERS_DIAGRAM_LAYER_HIGHLIGHT = 1 << 1,  /* the lit stage */
+  KOERS_DIAGRAM_LAYER_FOCUS     = 1 << 2,  /* the focus ring */
+  KOERS_DIAGRAM_LAYER_MARKERS   = 1 << 3,  /* the markers */
+  KOERS_DIAGRAM_LAYER_OVERLAY   = KOERS_DIAGRAM_LAYER_HIGHLIGHT | KOERS_DIAGRAM_LAYER_FOCUS |
+                                  KOERS_DIAGRAM_LAYER_MARKERS,
 } KoersDiagramLayers;
 
 #define KOERS_TYPE_DIAGRAM_RENDERER (koers_diagram_renderer_get_type ())

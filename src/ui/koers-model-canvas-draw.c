@@ -98,36 +98,59 @@ ensure_base_node (KoersModelCanvas        *self,
   return self->base_node;
 }
 
-/* The boxes the overlay can touch, in the diagram's coordinates: the lit
- * and focused stages with their ring, each marker with its shadow and
- * halo. Each is a node of its own, so that a drag repaints two markers
- * and a stage, not the box around all of them. */
+/* The overlay's parts, each a node of its own within its box, so that a
+ * drag repaints two markers and a stage, not the box around all of them:
+ * the lit stage, the focused stage's ring, and the markers, in that
+ * order. Each node draws only its own layer: translucent parts drawn by
+ * two overlapping nodes would show twice. */
+typedef struct {
+  graphene_rect_t    box;
+  KoersDiagramLayers layer;
+} OverlayPart;
+
 static guint
-overlay_boxes (KoersModelCanvas        *self,
+overlay_parts (KoersModelCanvas        *self,
                double                   width,
                double                   height,
                const KoersDiagramStyle *style,
-               graphene_rect_t          boxes[4])
+               OverlayPart              parts[3])
 {
-  const char *stages[] = { style->highlight, style->focus };
+  const struct { const char *stage; KoersDiagramLayers layer; } stages[] = {
+    { style->highlight, KOERS_DIAGRAM_LAYER_HIGHLIGHT },
+    { style->focus, KOERS_DIAGRAM_LAYER_FOCUS },
+  };
   graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
   cairo_rectangle_t rect;
+  gboolean any = FALSE;
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    if (stages[i] != NULL &&
-        koers_diagram_renderer_get_stage_rect (self->renderer, width, height, style, stages[i], &rect))
-      boxes[n++] = GRAPHENE_RECT_INIT (rect.x - 12, rect.y - 12, rect.width + 24, rect.height + 24);
+    if (stages[i].stage != NULL &&
+        koers_diagram_renderer_get_stage_rect (self->renderer, width, height, style, stages[i].stage, &rect))
+      parts[n++] = (OverlayPart) {
+        GRAPHENE_RECT_INIT (rect.x - 12, rect.y - 12, rect.width + 24, rect.height + 24),
+        stages[i].layer
+      };
+
+  /* Both markers in one node: they never overlap each other. */
   for (KoersMarker m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
     if (koers_diagram_renderer_get_marker_rect (self->renderer, width, height, style, m, &rect))
       {
         double grow = 0.5 * rect.height + 4;
+        graphene_rect_t box = GRAPHENE_RECT_INIT (rect.x - grow, rect.y - grow,
+                                                  rect.width + 2 * grow, rect.height + 2 * grow);
 
-        boxes[n++] = GRAPHENE_RECT_INIT (rect.x - grow, rect.y - grow,
-                                         rect.width + 2 * grow, rect.height + 2 * grow);
+        if (any)
+          graphene_rect_union (&parts[n].box, &box, &parts[n].box);
+        else
+          parts[n] = (OverlayPart) { box, KOERS_DIAGRAM_LAYER_MARKERS };
+        any = TRUE;
       }
+  if (any)
+    n++;
+
   for (guint i = 0; i < n; i++)
-    graphene_rect_intersection (&boxes[i], &view, &boxes[i]);
+    graphene_rect_intersection (&parts[i].box, &view, &parts[i].box);
   return n;
 }
 
@@ -140,8 +163,8 @@ _koers_model_canvas_snapshot_diagram (KoersModelCanvas *self,
                                       double            height)
 {
   KoersDiagramStyle style;
-  graphene_rect_t boxes[4];
-  guint n_boxes;
+  OverlayPart parts[3];
+  guint n_parts;
 
   fill_draw_style (self, &style);
 
@@ -150,19 +173,18 @@ _koers_model_canvas_snapshot_diagram (KoersModelCanvas *self,
   gtk_snapshot_append_node (snapshot, ensure_base_node (self, width, height,
                                                         gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                                                         &style));
-  n_boxes = overlay_boxes (self, width, height, &style, boxes);
-  for (guint i = 0; i < n_boxes; i++)
+  n_parts = overlay_parts (self, width, height, &style, parts);
+  for (guint i = 0; i < n_parts; i++)
     {
+      const graphene_rect_t *box = &parts[i].box;
       cairo_t *cr;
 
-      if (boxes[i].size.width <= 0 || boxes[i].size.height <= 0)
+      if (box->size.width <= 0 || box->size.height <= 0)
         continue;
-      /* Each node records only what falls in its box. */
-      cr = gtk_snapshot_append_cairo (snapshot, &boxes[i]);
-      cairo_rectangle (cr, boxes[i].origin.x, boxes[i].origin.y, boxes[i].size.width, boxes[i].size.height);
+      cr = gtk_snapshot_append_cairo (snapshot, box);
+      cairo_rectangle (cr, box->origin.x, box->origin.y, box->size.width, box->size.height);
       cairo_clip (cr);
-      koers_diagram_renderer_draw_layers (self->renderer, cr, width, height, &style,
-                                          KOERS_DIAGRAM_LAYER_OVERLAY);
+      koers_diagram_renderer_draw_layers (self->renderer, cr, width, height, &style, parts[i].layer);
       cairo_destroy (cr);
     }
   gtk_snapshot_restore (snapshot);
