@@ -35,7 +35,7 @@
 
 #include "koers-diagram-renderer.h"
 #include "koers-history.h"
-#include "koers-model-canvas.h"
+#include "koers-model-canvas-private.h"
 
 #define WARMUP 10
 
@@ -130,7 +130,7 @@ measure_renderer (const char       *name,
       double t0, t1, t2;
 
       /* A frame of the drag: the pointer is over another stage. */
-      koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
+      _koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
 
       t0 = now_ms ();
       /* What GTK calls for the canvas when it draws the window. */
@@ -148,25 +148,64 @@ measure_renderer (const char       *name,
           total[i - WARMUP] = t2 - t0;
         }
     }
-  koers_model_canvas_drag_leave (canvas);
+  _koers_model_canvas_drag_leave (canvas);
 
   printf ("  %-16s %-8s snapshot %6.2f ms  render %6.2f ms  frame %6.2f ms\n",
           koers_model_get_id (model), name,
           median (snap, frames), median (render, frames), median (total, frames));
 }
 
-/* As GTK draws the canvas in its window: the window's own renderer, which
- * repaints only what differs from the frame before (damage). */
+/* The baseline, measured in the same run and frame by frame beside the
+ * canvas: the whole diagram drawn as vectors into a new cairo node on
+ * every frame, as the canvas drew before it kept its base (art, selected
+ * stage, words) as one node. */
+static GskRenderNode *
+baseline_node (KoersModelCanvas *canvas)
+{
+  double width = _koers_model_canvas_diagram_width (canvas);
+  double height = _koers_model_canvas_diagram_height (canvas);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  KoersDiagramStyle style;
+  cairo_t *cr;
+
+  _koers_model_canvas_fill_base_style (canvas, &style);
+  style.hide_marker = KOERS_MARKER_CURRENT;
+  style.highlight = canvas->drop_stage;
+  if (canvas->drop_stage != NULL)
+    style.current = canvas->drop_stage;
+  _koers_model_canvas_snapshot_tray (canvas, snapshot);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, TRAY_HEIGHT, width, height));
+  cairo_translate (cr, 0, TRAY_HEIGHT);
+  koers_diagram_renderer_draw (canvas->renderer, cr, width, height, &style);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static GskRenderNode *
+canvas_node (KoersModelCanvas *canvas)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  /* What GTK calls for the canvas when it draws the window. */
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* A drag frame as GTK draws it in a window: the window's own renderer
+ * repaints only what differs from the frame before (damage). The
+ * baseline goes through a second window's renderer, alternating with the
+ * canvas frame by frame, so that both see the same load. */
 static void
 measure_window (GtkWidget        *window,
+                GtkWidget        *baseline_window,
                 KoersModelCanvas *canvas,
                 KoersModel       *model,
                 int               frames)
 {
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  g_autofree double *snap = g_new (double, frames);
-  g_autofree double *render = g_new (double, frames);
-  g_autofree double *total = g_new (double, frames);
+  GskRenderer *baseline_renderer = gtk_native_get_renderer (GTK_NATIVE (baseline_window));
+  g_autofree double *now = g_new (double, frames);
+  g_autofree double *before = g_new (double, frames);
   cairo_region_t *none = cairo_region_create ();
   double points[2][2];
 
@@ -175,35 +214,74 @@ measure_window (GtkWidget        *window,
 
   for (int i = 0; i < WARMUP + frames; i++)
     {
-      GtkSnapshot *snapshot;
       g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GskRenderNode) old = NULL;
       double t0, t1, t2;
 
-      koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
+      _koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, points[i % 2][0], points[i % 2][1]);
 
       t0 = now_ms ();
-      snapshot = gtk_snapshot_new ();
-      GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
-      node = gtk_snapshot_free_to_node (snapshot);
-      t1 = now_ms ();
+      node = canvas_node (canvas);
       gsk_renderer_render (renderer, node, none);
+      gdk_display_sync (gtk_widget_get_display (window));
+      t1 = now_ms ();
+      old = baseline_node (canvas);
+      gsk_renderer_render (baseline_renderer, old, none);
       gdk_display_sync (gtk_widget_get_display (window));
       t2 = now_ms ();
 
       if (i >= WARMUP)
         {
-          snap[i - WARMUP] = t1 - t0;
-          render[i - WARMUP] = t2 - t1;
-          total[i - WARMUP] = t2 - t0;
+          now[i - WARMUP] = t1 - t0;
+          before[i - WARMUP] = t2 - t1;
         }
     }
-  koers_model_canvas_drag_leave (canvas);
+  _koers_model_canvas_drag_leave (canvas);
   cairo_region_destroy (none);
 
-  printf ("  %-16s %-8s snapshot %6.2f ms  render %6.2f ms  frame %6.2f ms  (%s, damage only)\n",
-          koers_model_get_id (model), "window",
-          median (snap, frames), median (render, frames), median (total, frames),
-          G_OBJECT_TYPE_NAME (renderer) + 3);
+  printf ("  %-16s drag frame   %6.2f ms, baseline %6.2f ms: %.2f× (%s, damage only)\n",
+          koers_model_get_id (model), median (now, frames), median (before, frames),
+          median (now, frames) / median (before, frames), G_OBJECT_TYPE_NAME (renderer) + 3);
+}
+
+/* A full redraw (the window exposed, the canvas resized): the canvas and
+ * the baseline, each into a new image, alternating frame by frame. */
+static void
+measure_full (GskRenderer      *renderer,
+              KoersModelCanvas *canvas,
+              KoersModel       *model,
+              int               frames)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  double height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (canvas));
+  g_autofree double *now = g_new (double, frames);
+  g_autofree double *before = g_new (double, frames);
+
+  for (int i = 0; i < WARMUP + frames; i++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GskRenderNode) old = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GdkTexture) old_texture = NULL;
+      double t0, t1, t2;
+
+      t0 = now_ms ();
+      node = canvas_node (canvas);
+      texture = render_at_scale (renderer, node, width, height, scale);
+      t1 = now_ms ();
+      old = baseline_node (canvas);
+      old_texture = render_at_scale (renderer, old, width, height, scale);
+      t2 = now_ms ();
+      if (i >= WARMUP)
+        {
+          now[i - WARMUP] = t1 - t0;
+          before[i - WARMUP] = t2 - t1;
+        }
+    }
+  printf ("  %-16s full redraw %6.2f ms, baseline %6.2f ms: %.2f× (into a new image)\n",
+          koers_model_get_id (model), median (now, frames), median (before, frames),
+          median (now, frames) / median (before, frames));
 }
 
 /* The yardstick, in the same run: a frame that only paints one ready
@@ -265,7 +343,7 @@ main (int   argc,
   int height = argc > 2 ? atoi (argv[2]) : 1080;
   int frames = argc > 3 ? atoi (argv[3]) : 60;
   KoersModelCanvas *canvas;
-  GtkWidget *window;
+  GtkWidget *window, *baseline_window;
   gint64 deadline;
 
   gtk_init ();
@@ -293,6 +371,11 @@ main (int   argc,
   window = gtk_window_new ();
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  /* A window of the same size whose renderer draws the baseline. */
+  baseline_window = gtk_window_new ();
+  gtk_window_set_decorated (GTK_WINDOW (baseline_window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (baseline_window), width, height + TRAY_HEIGHT);
+  gtk_window_present (GTK_WINDOW (baseline_window));
 
   cairo_renderer = gsk_cairo_renderer_new ();
   if (!gsk_renderer_realize (cairo_renderer, NULL, &error))
@@ -326,7 +409,8 @@ main (int   argc,
       pump ();
 
       measure_renderer ("cairo", cairo_renderer, canvas, model, frames);
-      measure_window (window, canvas, model, frames);
+      measure_window (window, baseline_window, canvas, model, frames);
+      measure_full (cairo_renderer, canvas, model, frames);
       if (gl_renderer != NULL)
         measure_renderer ("gl", gl_renderer, canvas, model, frames);
     }
@@ -341,5 +425,6 @@ main (int   argc,
     }
   gsk_renderer_unrealize (cairo_renderer);
   gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (baseline_window));
   return EXIT_SUCCESS;
 }

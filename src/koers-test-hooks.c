@@ -46,12 +46,19 @@ print_points_cb (gpointer data)
   KoersWindow *window = data;
   KoersModelCanvas *canvas = KOERS_MODEL_CANVAS (get_canvas (window));
   KoersModel *model = koers_model_canvas_get_model (canvas);
+  graphene_rect_t rect;
   double x, y;
 
   for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
-    if (koers_model_canvas_get_marker_point (canvas, m, &x, &y) ||
-        koers_model_canvas_get_tray_point (canvas, m, &x, &y))
-      print_point (window, "marker", m == KOERS_MARKER_CURRENT ? "current" : "target", x, y);
+    {
+      /* The marker's shape stands at the left of its box. */
+      if (koers_model_canvas_get_marker_rect (canvas, m, &rect))
+        print_point (window, "marker", m == KOERS_MARKER_CURRENT ? "current" : "target",
+                     rect.origin.x + MIN (rect.size.width, rect.size.height) / 2,
+                     rect.origin.y + MIN (rect.size.width, rect.size.height) / 2);
+      else if (koers_model_canvas_get_tray_point (canvas, m, &x, &y))
+        print_point (window, "marker", m == KOERS_MARKER_CURRENT ? "current" : "target", x, y);
+    }
   for (guint i = 0; model != NULL && i < koers_model_get_n_stages (model); i++)
     if (koers_model_canvas_get_stage_point (canvas, koers_model_get_stage (model, i)->id, &x, &y))
       print_point (window, "stage", koers_model_get_stage (model, i)->id, x, y);

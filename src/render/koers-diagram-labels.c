@@ -21,6 +21,27 @@
  * read from across a meeting table. */
 #define LABEL_FLOOR 12.0
 
+/* What the words measure on screen or on a slide, in pixels of the art as
+ * drawn: names 14 px and captions 11 px at least, the sizes of GNOME's
+ * own headings and captions. Art narrower than NARROW_ART (a phone) keeps
+ * names at 12 px and drops a caption that no longer fits. */
+#define NAME_MIN_PX         14.0
+#define NAME_MIN_PX_NARROW  12.0
+#define CAPTION_MIN_PX      11.0
+#define NARROW_ART         560.0
+
+/* Captions and notes on the zones' pastels: #3d3846 on the lightest tints
+ * and #deddda on the dark ones both give more than 4.5:1 (WCAG AA), where
+ * the palette's muted ink gave 3.8:1 on the Pyramid's purple. */
+static const KoersColor caption_light = { 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 1.0 };
+static const KoersColor caption_dark = { 0xde / 255.0, 0xdd / 255.0, 0xda / 255.0, 1.0 };
+
+static const KoersColor *
+caption_color (const KoersPalette *palette)
+{
+  return palette == koers_palette_get (TRUE) ? &caption_dark : &caption_light;
+}
+
 void
 _koers_diagram_text_box_clear (TextBox *text)
 {
@@ -102,12 +123,13 @@ _koers_diagram_layout_get_size (PangoLayout *layout,
 /* The largest size from @start down to @floor_size at which a stage name
  * fits @width on one line; from @wrap_below down it may take two lines
  * that fit @height, since a long name wrapped reads better than a tiny
- * one. At the floor it is cut short with an ellipsis rather than
- * overflowing. */
+ * one. At the floor it may grow to @wide_width, and past that it is cut
+ * short with an ellipsis rather than overflowing. */
 static PangoLayout *
 fit_name (PangoContext *context,
           const char   *text,
           double        width,
+          double        wide_width,
           double        height,
           double        start,
           double        wrap_below,
@@ -138,6 +160,15 @@ fit_name (PangoContext *context,
         {
           double line_h;
 
+          /* At the smallest size that reads, a name may take more of its
+           * zone than the designer's box, rather than be cut short. */
+          if (width < wide_width)
+            {
+              width = wide_width;
+              height = MAX (height, 2.5 * floor_size);
+              pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+              continue;
+            }
           pango_layout_set_height (layout, -1);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           _koers_diagram_layout_get_size (layout, NULL, &line_h);
@@ -230,12 +261,26 @@ stage_title (const KoersStage *stage)
   return g_strdup (stage->name);
 }
 
-static double
-layout_font_size (PangoLayout *layout)
+double
+_koers_diagram_layout_font_size (PangoLayout *layout)
 {
   const PangoFontDescription *font = pango_layout_get_font_description (layout);
 
   return pango_font_description_get_size (font) / (double) PANGO_SCALE;
+}
+
+/* How wide a label may grow when its words do not fit the designer's box
+ * at the smallest size that reads: most of its zone's width. */
+static double
+wide_label_width (const StageGeometry *geometry)
+{
+  return MAX (geometry->label.width, MIN (0.92 * geometry->zone.width, 1.8 * geometry->label.width));
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  return pango_layout_get_width (layout) / (double) PANGO_SCALE;
 }
 
 /* Lays out a stage's name and tagline in its label box, each at the largest
@@ -252,6 +297,7 @@ layout_stage_label (KoersDiagramRenderer *self,
   const cairo_rectangle_t *box = &geometry->label;
   g_autofree char *title = stage_title (geometry->stage);
   double start = MIN (0.42 * box->height, name_max);
+  double wide = wide_label_width (geometry);
   double name_size, name_h, gap, tag_h;
 
   g_clear_object (&geometry->name_layout);
@@ -261,34 +307,43 @@ layout_stage_label (KoersDiagramRenderer *self,
 
   /* Once a common size is chosen (name_max), a name that does not fit it
    * on one line wraps at once instead of shrinking below its peers. */
-  geometry->name_layout = fit_name (self->pango, title, box->width, box->height, start,
-                                    name_max < G_MAXDOUBLE ? start : 0.8 * start, LABEL_FLOOR);
-  geometry->name_x = balance_lines (geometry->name_layout);
-  name_size = layout_font_size (geometry->name_layout);
+  geometry->name_layout = fit_name (self->pango, title, box->width, wide, box->height, start,
+                                    name_max < G_MAXDOUBLE ? start : 0.8 * start, self->name_floor);
+  /* A name grown past its box stays centred on it. */
+  geometry->name_x = (box->width - layout_width (geometry->name_layout)) / 2;
+  geometry->name_x += balance_lines (geometry->name_layout);
+  name_size = _koers_diagram_layout_font_size (geometry->name_layout);
   _koers_diagram_layout_get_size (geometry->name_layout, NULL, &name_h);
   gap = 0.08 * name_size;
   *name_used = name_size;
   *tagline_used = 0;
 
-  if (geometry->stage->tagline != NULL && name_h + gap < box->height)
+  if (geometry->stage->tagline != NULL && (name_h + gap < box->height || !self->taglines_may_hide))
     {
-      double size = MAX (LABEL_FLOOR, MIN (0.6 * name_size, tagline_max));
-      double room = box->height - name_h - gap;
+      double floor_size = self->tagline_floor;
+      double size = MAX (floor_size, MIN (0.6 * name_size, tagline_max));
+      double room = MAX (0, box->height - name_h - gap);
+      /* Where a caption must show, it may run down to the zone's foot. */
+      double room_max = MAX (room, geometry->zone.y + geometry->zone.height - box->y - name_h - gap
+                                   - 0.5 * floor_size);
+      double width = box->width;
+      int max_lines = 2;
       g_autoptr(PangoLayout) tagline = _koers_diagram_create_layout (self->pango, geometry->stage->tagline,
                                                                      size, FALSE);
 
-      pango_layout_set_width (tagline, (int) (box->width * PANGO_SCALE));
+      pango_layout_set_width (tagline, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (tagline, PANGO_WRAP_WORD);
       pango_layout_set_ellipsize (tagline, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (tagline, PANGO_ALIGN_CENTER);
 
       /* Prefer the tagline whole on at most two lines at the largest size;
-       * a clipped tagline tells less than none, so it goes when it cannot. */
+       * a clipped tagline tells less than none, so it goes when it cannot
+       * and captions may go (a phone); else it takes more room. */
       for (;;)
         {
           gboolean fits = FALSE;
 
-          for (int lines = 2; lines >= 1 && !fits; lines--)
+          for (int lines = max_lines; lines >= 1 && !fits; lines--)
             {
               pango_layout_set_height (tagline, -lines);
               _koers_diagram_layout_get_size (tagline, NULL, &tag_h);
@@ -297,16 +352,55 @@ layout_stage_label (KoersDiagramRenderer *self,
           if (fits)
             {
               *tagline_used = size;
-              geometry->tagline_x = balance_lines (tagline);
+              geometry->tagline_x = balance_lines (tagline) + (box->width - width) / 2;
               geometry->tagline_layout = g_steal_pointer (&tagline);
               break;
             }
-          if (size <= LABEL_FLOOR)
-            break;
-          size = MAX (LABEL_FLOOR, size * 0.93);
+          if (size <= floor_size)
+            {
+              if (width < wide)
+                {
+                  width = wide;
+                  pango_layout_set_width (tagline, (int) (width * PANGO_SCALE));
+                  continue;
+                }
+              if (self->taglines_may_hide)
+                break;
+              if (room < room_max || max_lines < 3)
+                {
+                  room = room_max;
+                  max_lines = 3;
+                  continue;
+                }
+              /* Out of room: three lines, the last one cut short. */
+              pango_layout_set_height (tagline, -3);
+              *tagline_used = size;
+              geometry->tagline_x = (box->width - width) / 2;
+              geometry->tagline_layout = g_steal_pointer (&tagline);
+              break;
+            }
+          size = MAX (floor_size, size * 0.93);
           set_layout_size (tagline, size);
         }
     }
+}
+
+static void
+layout_rect (PangoLayout       *layout,
+             double             x,
+             double             y,
+             cairo_rectangle_t *rect)
+{
+  PangoRectangle logical;
+
+  memset (rect, 0, sizeof *rect);
+  if (layout == NULL)
+    return;
+  pango_layout_get_extents (layout, NULL, &logical);
+  rect->x = x + (double) logical.x / PANGO_SCALE;
+  rect->y = y + (double) logical.y / PANGO_SCALE;
+  rect->width = (double) logical.width / PANGO_SCALE;
+  rect->height = (double) logical.height / PANGO_SCALE;
 }
 
 /* Centres each label's block in its box as if every tagline were as tall
@@ -336,10 +430,13 @@ position_stage_labels (KoersDiagramRenderer *self)
       if (geometry->name_layout == NULL)
         continue;
       _koers_diagram_layout_get_size (geometry->name_layout, NULL, &name_h);
-      gap = 0.08 * layout_font_size (geometry->name_layout);
+      gap = 0.08 * _koers_diagram_layout_font_size (geometry->name_layout);
       block = tallest > 0 ? MIN (box->height, name_h + gap + tallest) : name_h;
       geometry->name_y = box->y + (box->height - block) / 2;
       geometry->tagline_y = geometry->name_y + name_h + gap;
+      layout_rect (geometry->name_layout, box->x + geometry->name_x, geometry->name_y, &geometry->name_rect);
+      layout_rect (geometry->tagline_layout, box->x + geometry->tagline_x, geometry->tagline_y,
+                   &geometry->tagline_rect);
     }
 }
 
@@ -367,7 +464,12 @@ layout_text_box (KoersDiagramRenderer *self,
 
   /* Capped below the stage names' size: these words explain, they are not
    * what one places a marker on. */
-  text->layout = fit_block (self->pango, value, w, h, MIN (0.42 * h, 28.0), LABEL_FLOOR);
+  text->layout = fit_block (self->pango, value, w, h, MIN (0.42 * h, 28.0), self->tagline_floor);
+  if (self->taglines_may_hide && pango_layout_is_ellipsized (text->layout))
+    {
+      g_clear_object (&text->layout);
+      return;
+    }
   text->x = balance_lines (text->layout);
   _koers_diagram_layout_get_size (text->layout, NULL, &text_h);
   text->y = MAX (0, (h - text_h) / 2);
@@ -442,7 +544,7 @@ fit_labels (KoersDiagramRenderer *self)
  * a font to find and load: a few milliseconds per diagram. A thread of
  * its own, with its own context (PangoCairo's default font map is one per
  * thread), does it while the window is still being laid out; it touches
- * only the labels, which nothing else reads until ensure_labels(). The
+ * only the labels, which nothing else reads until _koers_diagram_ensure_labels(). The
  * layouts stay in the thread's context: drawn from this thread after the
  * join, they are only read. */
 gpointer
@@ -465,12 +567,52 @@ _koers_diagram_join_labels_thread (KoersDiagramRenderer *self)
   g_clear_object (&self->replaced_pango);
 }
 
-static void
-ensure_labels (KoersDiagramRenderer *self)
+/**
+ * _koers_diagram_label_sizes:
+ * @fit: where the art stands
+ * @name_px: (out): the smallest a stage name may be, in viewport units
+ * @tagline_px: (out): the smallest a caption may be
+ * @may_hide: (out): whether a caption that does not fit may go
+ */
+void
+_koers_diagram_label_sizes (const Fit *fit,
+                            double    *name_px,
+                            double    *tagline_px,
+                            gboolean  *may_hide)
 {
+  gboolean narrow = fit->width < NARROW_ART;
+
+  *name_px = narrow ? NAME_MIN_PX_NARROW : NAME_MIN_PX;
+  *tagline_px = CAPTION_MIN_PX;
+  *may_hide = narrow;
+}
+
+/* Labels are fitted in SVG units, with floors that give the sizes above at
+ * the scale the art is drawn at. The floors are rounded up to half a unit,
+ * so that a window being resized fits them again now and then, not on
+ * every frame; a drag or a hover never does. */
+void
+_koers_diagram_ensure_labels (KoersDiagramRenderer *self,
+                              const Fit            *fit)
+{
+  double name_px, tagline_px;
+  double name_floor, tagline_floor;
+  gboolean may_hide;
+
+  _koers_diagram_label_sizes (fit, &name_px, &tagline_px, &may_hide);
+  name_floor = MAX (LABEL_FLOOR, ceil (2 * name_px / fit->scale) / 2);
+  tagline_floor = MAX (LABEL_FLOOR, ceil (2 * tagline_px / fit->scale) / 2);
+
   _koers_diagram_join_labels_thread (self);
-  if (!self->labels_ready)
-    fit_labels (self);
+  if (self->labels_ready && name_floor == self->name_floor &&
+      tagline_floor == self->tagline_floor && may_hide == self->taglines_may_hide)
+    return;
+
+  self->name_floor = name_floor;
+  self->tagline_floor = tagline_floor;
+  self->taglines_may_hide = may_hide;
+  fit_labels (self);
+  self->runs_scale = -1;
 }
 
 /* Splits an exactly fitted, centred layout drawn at (@x, @y) into one
@@ -574,7 +716,7 @@ draw_labels_on_grid (KoersDiagramRenderer *self,
       cairo_translate (cr, round (x * device_scale) / device_scale,
                        round (y * device_scale) / device_scale);
       cairo_scale (cr, fit->scale, fit->scale);
-      koers_set_source_color (cr, run->muted ? &palette->ink_muted : &palette->ink);
+      koers_set_source_color (cr, run->muted ? caption_color (palette) : &palette->ink);
       cairo_move_to (cr, 0, 0);
       pango_cairo_show_layout (cr, run->layout);
       cairo_restore (cr);
@@ -589,7 +731,7 @@ _koers_diagram_draw_labels (KoersDiagramRenderer *self,
                             double                device_scale,
                             const KoersPalette   *palette)
 {
-  ensure_labels (self);
+  _koers_diagram_ensure_labels (self, fit);
 
   if (raster)
     draw_labels_on_grid (self, cr, fit, device_scale, palette);
@@ -609,13 +751,13 @@ _koers_diagram_draw_labels (KoersDiagramRenderer *self,
       pango_cairo_show_layout (cr, geometry->name_layout);
       if (geometry->tagline_layout != NULL)
         {
-          koers_set_source_color (cr, &palette->ink_muted);
+          koers_set_source_color (cr, caption_color (palette));
           cairo_move_to (cr, geometry->label.x + geometry->tagline_x, geometry->tagline_y);
           pango_cairo_show_layout (cr, geometry->tagline_layout);
         }
     }
 
-  koers_set_source_color (cr, &palette->ink_muted);
+  koers_set_source_color (cr, caption_color (palette));
   for (guint i = 0; i < self->texts->len; i++)
     {
       const TextBox *text = &g_array_index (self->texts, TextBox, i);

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Where each marker stands (its stage's anchor; both on one stage share
- * it), and how it is drawn: the shape and the pill that names it.
+ * Where each marker stands (its stage's anchor, or the free spot of the
+ * stage nearest to it: never on the words), and how it is drawn: the
+ * shape and the pill that names it.
  */
 #define G_LOG_DOMAIN "koers-diagram-renderer"
 
@@ -307,11 +308,166 @@ stage_anchor (const Fit           *fit,
   *y = rect.y + rect.height / 2;
 }
 
-/* Where both markers stand, each centred on its stage's anchor. A marker
- * alone carries its label beside it, as wide as an anchor box and no
- * taller than its shape. Two on one stage stand side by side, Now on the
- * left as on a reading line, their labels below them, so that the pair
- * stays about as narrow as one marker with its label beside it. */
+static gboolean
+rects_meet (const cairo_rectangle_t *a,
+            const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+rect_inside (const cairo_rectangle_t *inner,
+             const cairo_rectangle_t *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
+static void
+add_obstacle (GArray                  *obstacles,
+              const Fit               *fit,
+              const cairo_rectangle_t *art,
+              double                   pad)
+{
+  cairo_rectangle_t rect;
+
+  if (art->width <= 0 || art->height <= 0)
+    return;
+  _koers_diagram_fit_rect (fit, art, &rect);
+  rect.x -= pad;
+  rect.y -= pad;
+  rect.width += 2 * pad;
+  rect.height += 2 * pad;
+  g_array_append_val (obstacles, rect);
+}
+
+/* Every word on the art, in viewport units with a margin: markers never
+ * stand on a stage's name or caption, nor on the art's notes. */
+void
+_koers_diagram_collect_label_rects (KoersDiagramRenderer *self,
+                                    const Fit            *fit,
+                                    double                pad,
+                                    GArray               *obstacles)
+{
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      const StageGeometry *geometry = &g_array_index (self->stages, StageGeometry, i);
+
+      add_obstacle (obstacles, fit, &geometry->name_rect, pad);
+      add_obstacle (obstacles, fit, &geometry->tagline_rect, pad);
+    }
+  for (guint i = 0; i < self->texts->len; i++)
+    {
+      const TextBox *text = &g_array_index (self->texts, TextBox, i);
+
+      if (text->layout != NULL)
+        add_obstacle (obstacles, fit, &text->box, pad);
+    }
+}
+
+static gboolean
+spot_is_free (const cairo_rectangle_t *rect,
+              GArray                  *obstacles)
+{
+  for (guint i = 0; i < obstacles->len; i++)
+    if (rects_meet (rect, &g_array_index (obstacles, cairo_rectangle_t, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * _koers_diagram_find_spot:
+ * @width: the marker's (or group's) box
+ * @height:
+ * @obstacles: boxes to keep clear of, in viewport units
+ * @spot: (out): the box found
+ *
+ * Finds where a marker of @width × @height stands on @geometry's stage:
+ * the designer's anchor when it is free, else the free place nearest to
+ * it wholly on the zone, else within the zone's box, else centred in it,
+ * else near it on the art. Free means clear of every box in @obstacles.
+ */
+void
+_koers_diagram_find_spot (KoersDiagramRenderer *self,
+                          const Fit            *fit,
+                          const StageGeometry  *geometry,
+                          double                width,
+                          double                height,
+                          GArray               *obstacles,
+                          cairo_rectangle_t    *spot)
+{
+  cairo_rectangle_t zone, art = { fit->x, fit->y, fit->width, fit->height };
+  double ax, ay;
+  double step = MAX (2.0, MIN (width, height) / 6);
+
+  stage_anchor (fit, geometry, &ax, &ay);
+  _koers_diagram_fit_rect (fit, &geometry->zone, &zone);
+  *spot = (cairo_rectangle_t) { ax - width / 2, ay - height / 2, width, height };
+
+  /* Ever looser: wholly on the zone's shape, within its box, centred
+   * within its box, near the stage on the art, anywhere on the art, and
+   * last anywhere in the viewport (a phone's crowded diagram). */
+  for (int pass = 0; pass < 6; pass++)
+    {
+      cairo_rectangle_t area = zone;
+      double best = G_MAXDOUBLE;
+      cairo_rectangle_t found = { 0 };
+
+      if (pass == 2)
+        {
+          area.x -= width / 2;
+          area.y -= height / 2;
+          area.width += width;
+          area.height += height;
+        }
+      else if (pass == 3)
+        {
+          area.x -= 2 * width;
+          area.y -= 2 * height;
+          area.width += 4 * width;
+          area.height += 4 * height;
+        }
+      else if (pass == 4)
+        area = art;
+      else if (pass == 5)
+        area = art = (cairo_rectangle_t) { 0, 0, fit->view_width, fit->view_height };
+
+      for (double y = area.y; y + height <= area.y + area.height + 0.01; y += step)
+        for (double x = area.x; x + width <= area.x + area.width + 0.01; x += step)
+          {
+            cairo_rectangle_t rect = { x, y, width, height };
+            double dx = x + width / 2 - ax;
+            double dy = y + height / 2 - ay;
+            double distance = dx * dx + dy * dy;
+
+            if (distance >= best || !rect_inside (&rect, &art) || !spot_is_free (&rect, obstacles))
+              continue;
+            if (pass == 0 && !_koers_diagram_zone_covers (self, geometry, fit, &rect))
+              continue;
+            best = distance;
+            found = rect;
+          }
+
+      /* The anchor itself, when free, whatever the grid's step. */
+      if (spot_is_free (spot, obstacles) && rect_inside (spot, &art) &&
+          (pass > 0 || _koers_diagram_zone_covers (self, geometry, fit, spot)))
+        return;
+      if (best < G_MAXDOUBLE)
+        {
+          *spot = found;
+          return;
+        }
+    }
+}
+
+/* Where both markers stand. A marker alone carries its label beside it.
+ * Two on one stage stand side by side, Now on the left as on a reading
+ * line, their labels below them, so that the pair stays about as narrow
+ * as one marker with its label beside it. Each takes its stage's anchor
+ * when that leaves the words free, else the free spot of the stage
+ * nearest to it. */
 void
 _koers_diagram_place_markers (KoersDiagramRenderer    *self,
                               const Fit               *fit,
@@ -324,6 +480,25 @@ _koers_diagram_place_markers (KoersDiagramRenderer    *self,
   double font_size = pill_font_size (size);
   double gap = pill_gap (size);
   double widths[2], heights[2];
+  g_autoptr(GArray) obstacles = NULL;
+  g_autofree char *key = NULL;
+  MarkerPlace *cached;
+
+  /* The labels depend on the fit alone, so the fit and the stages say
+   * where the markers go. */
+  _koers_diagram_ensure_labels (self, fit);
+  key = g_strdup_printf ("%.3f %.3f %.5f %.1f %.1f %s %s", fit->x, fit->y, fit->scale,
+                         fit->view_width, fit->view_height,
+                         stage_ids[0] ? stage_ids[0] : "", stage_ids[1] ? stage_ids[1] : "");
+  cached = g_hash_table_lookup (self->placements, key);
+  if (cached != NULL)
+    {
+      memcpy (places, cached, 2 * sizeof (MarkerPlace));
+      return;
+    }
+
+  obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  _koers_diagram_collect_label_rects (self, fit, MAX (2.0, 0.08 * size), obstacles);
 
   for (guint m = 0; m < 2; m++)
     {
@@ -341,63 +516,43 @@ _koers_diagram_place_markers (KoersDiagramRenderer    *self,
     {
       MarkerPlace *place = &places[m];
       StageGeometry *geometry = _koers_diagram_find_geometry (self, stage_ids[m]);
-      double ax, ay;
+      cairo_rectangle_t spot;
 
-      if (geometry == NULL)
+      if (geometry == NULL || (shared && m == KOERS_MARKER_TARGET))
         continue;
-
-      stage_anchor (fit, geometry, &ax, &ay);
-      place->placed = TRUE;
-      place->rect.width = widths[m];
-      place->rect.height = heights[m];
-      place->rect.y = ay - heights[m] / 2;
 
       if (shared)
         {
-          double row = widths[0] + 0.2 * size + widths[1];
+          double space = 0.2 * size;
+          double row = widths[0] + space + widths[1];
+          double tall = MAX (heights[0], heights[1]);
 
-          place->rect.x = m == KOERS_MARKER_CURRENT ? ax - row / 2 : ax + row / 2 - widths[1];
-          place->cx = place->rect.x + widths[m] / 2;
+          _koers_diagram_find_spot (self, fit, geometry, row, tall, obstacles, &spot);
+          places[0].rect = (cairo_rectangle_t) { spot.x, spot.y, widths[0], heights[0] };
+          places[1].rect = (cairo_rectangle_t) { spot.x + widths[0] + space, spot.y, widths[1], heights[1] };
+          places[0].placed = places[1].placed = TRUE;
+          for (guint n = 0; n < 2; n++)
+            {
+              places[n].cx = places[n].rect.x + widths[n] / 2;
+              places[n].cy = places[n].rect.y + size / 2;
+            }
         }
       else
         {
-          place->rect.x = ax - widths[m] / 2;
-          place->cx = place->rect.x + size / 2;
-        }
-      place->cy = place->rect.y + size / 2;
-    }
-
-  /* Anchors sit near the edges of some zones; keep the markers on their
-   * stage where there is room, moving a pair as one. */
-  for (guint m = 0; m < 2; m++)
-    {
-      StageGeometry *geometry = _koers_diagram_find_geometry (self, stage_ids[m]);
-      cairo_rectangle_t zone, group = places[m].rect;
-      double inset = 0.12 * size;
-      double dx = 0, dy = 0;
-
-      if (!places[m].placed || (shared && m == KOERS_MARKER_TARGET))
-        continue;
-      if (shared)
-        group.width = places[KOERS_MARKER_TARGET].rect.x + places[KOERS_MARKER_TARGET].rect.width
-                      - group.x;
-
-      _koers_diagram_fit_rect (fit, &geometry->zone, &zone);
-      if (group.width <= zone.width - 2 * inset)
-        dx = CLAMP (group.x, zone.x + inset, zone.x + zone.width - inset - group.width) - group.x;
-      if (group.height <= zone.height - 2 * inset)
-        dy = CLAMP (group.y, zone.y + inset, zone.y + zone.height - inset - group.height) - group.y;
-
-      for (guint n = 0; n < 2; n++)
-        {
-          if (n != m && !shared)
-            continue;
-          places[n].rect.x += dx;
-          places[n].rect.y += dy;
-          places[n].cx += dx;
-          places[n].cy += dy;
+          _koers_diagram_find_spot (self, fit, geometry, widths[m], heights[m], obstacles, &spot);
+          place->placed = TRUE;
+          place->rect = spot;
+          place->cx = spot.x + size / 2;
+          place->cy = spot.y + size / 2;
+          /* The next marker keeps clear of this one too. */
+          g_array_append_val (obstacles, spot);
         }
     }
+
+  /* A resize makes a new fit on every frame: keep the cache small. */
+  if (g_hash_table_size (self->placements) >= 64)
+    g_hash_table_remove_all (self->placements);
+  g_hash_table_insert (self->placements, g_steal_pointer (&key), g_memdup2 (places, 2 * sizeof (MarkerPlace)));
 }
 
 /**

@@ -21,6 +21,9 @@
 
 G_BEGIN_DECLS
 
+/* Side of a cell of the zones' coverage grid, in SVG units. */
+#define ZONE_GRID 8.0
+
 /* Width of the outline of the selected stage, in SVG units. */
 #define OUTLINE_WIDTH 6.0
 
@@ -45,6 +48,14 @@ typedef struct {
   double             name_y;
   double             tagline_x;
   double             tagline_y;
+  /* Where the name and the tagline ended up, in SVG units: what markers
+   * keep clear of. Zero width when there is none. */
+  cairo_rectangle_t  name_rect;
+  cairo_rectangle_t  tagline_rect;
+
+  /* Which cells of a coarse grid over the art the zone covers, for
+   * finding a free spot for a marker inside it (ZONE_GRID units a cell). */
+  guint8            *cells;
 
   Mask               fill_mask;
   Mask               outline_mask;
@@ -81,6 +92,7 @@ typedef struct {
   double x, y;                       /* the art's top left in the viewport */
   double width, height;              /* the art's fitted size */
   double margin;
+  double view_width, view_height;    /* the whole viewport */
   /* The title band of an export. */
   double title_size;
   double title_extra;                /* the lines of a long title below its first */
@@ -124,6 +136,14 @@ struct _KoersDiagramRenderer
   PangoContext *ui_pango;
   PangoContext *device_pango;
   gboolean      labels_ready;
+  /* The smallest sizes the labels were fitted with, in SVG units: they
+   * follow the scale the art is drawn at, so that words keep a size
+   * that reads on screen (see _koers_diagram_ensure_labels()). */
+  double        name_floor;
+  double        tagline_floor;
+  gboolean      taglines_may_hide;
+  int           grid_cols;
+  int           grid_rows;
   GThread      *labels_thread;       /* fitting them, see koers_diagram_renderer_prepare() */
   PangoContext *replaced_pango;      /* the context the thread replaced, freed when joined */
   GArray       *runs;                /* LabelRun */
@@ -131,6 +151,10 @@ struct _KoersDiagramRenderer
 
   ArtCache      art[2];
   double        mask_key[4];         /* device scale, fit x, y, scale */
+
+  /* Where the markers stood for the last few layouts and placements:
+   * finding a free spot is done once, not on every frame of a drag. */
+  GHashTable   *placements;          /* key string → MarkerPlace[2] */
 
   PangoLayout  *marker_layouts[2];
   double        marker_font_size;
@@ -214,6 +238,13 @@ _koers_diagram_fill_zone (KoersDiagramRenderer *self,
                           const KoersColor     *color,
                           double                alpha);
 void
+_koers_diagram_ensure_zone_cells (KoersDiagramRenderer *self);
+gboolean
+_koers_diagram_zone_covers (KoersDiagramRenderer    *self,
+                            const StageGeometry     *geometry,
+                            const Fit               *fit,
+                            const cairo_rectangle_t *rect);
+void
 _koers_diagram_draw_focus_ring (cairo_t             *cr,
                                 const Fit           *fit,
                                 const KoersPalette  *palette,
@@ -242,6 +273,19 @@ _koers_diagram_get_marker_layout (KoersDiagramRenderer *self,
                                   KoersMarker           marker,
                                   double                size);
 void
+_koers_diagram_collect_label_rects (KoersDiagramRenderer *self,
+                                    const Fit            *fit,
+                                    double                pad,
+                                    GArray               *obstacles);
+void
+_koers_diagram_find_spot (KoersDiagramRenderer *self,
+                          const Fit            *fit,
+                          const StageGeometry  *geometry,
+                          double                width,
+                          double                height,
+                          GArray               *obstacles,
+                          cairo_rectangle_t    *spot);
+void
 _koers_diagram_place_markers (KoersDiagramRenderer    *self,
                               const Fit               *fit,
                               const KoersDiagramStyle *style,
@@ -263,10 +307,20 @@ void
 _koers_diagram_layout_get_size (PangoLayout *layout,
                                 double      *width,
                                 double      *height);
+double
+_koers_diagram_layout_font_size (PangoLayout *layout);
 gpointer
 _koers_diagram_fit_labels_thread (gpointer data);
 void
 _koers_diagram_join_labels_thread (KoersDiagramRenderer *self);
+void
+_koers_diagram_ensure_labels (KoersDiagramRenderer *self,
+                              const Fit            *fit);
+void
+_koers_diagram_label_sizes (const Fit *fit,
+                            double    *name_px,
+                            double    *tagline_px,
+                            gboolean  *may_hide);
 void
 _koers_diagram_draw_labels (KoersDiagramRenderer *self,
                             cairo_t              *cr,

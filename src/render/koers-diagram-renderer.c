@@ -23,6 +23,7 @@ _koers_diagram_stage_geometry_clear (StageGeometry *geometry)
   g_clear_pointer (&geometry->layer, g_free);
   g_clear_object (&geometry->name_layout);
   g_clear_object (&geometry->tagline_layout);
+  g_clear_pointer (&geometry->cells, g_free);
   _koers_diagram_mask_clear (&geometry->fill_mask);
   _koers_diagram_mask_clear (&geometry->outline_mask);
 }
@@ -49,6 +50,8 @@ compute_fit (KoersDiagramRenderer    *self,
 
   memset (fit, 0, sizeof *fit);
   fit->margin = margin;
+  fit->view_width = width;
+  fit->view_height = height;
 
   if (style->title != NULL)
     {
@@ -124,6 +127,7 @@ koers_diagram_renderer_finalize (GObject *object)
     g_clear_pointer (&self->art[i].surface, cairo_surface_destroy);
   g_clear_object (&self->marker_layouts[0]);
   g_clear_object (&self->marker_layouts[1]);
+  g_clear_pointer (&self->placements, g_hash_table_unref);
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_object (&self->pango);
   g_clear_object (&self->ui_pango);
@@ -157,8 +161,12 @@ koers_diagram_renderer_init (KoersDiagramRenderer *self)
   self->runs = g_array_new (FALSE, TRUE, sizeof (LabelRun));
   g_array_set_clear_func (self->runs, (GDestroyNotify) _koers_diagram_label_run_clear);
   self->marker_font_size = -1;
+  self->placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->mask_key[0] = -1;
   self->runs_scale = -1;
+  self->name_floor = 12.0;
+  self->tagline_floor = 12.0;
+  self->taglines_may_hide = TRUE;
 }
 
 /* Public API */
@@ -260,12 +268,39 @@ koers_diagram_renderer_draw (KoersDiagramRenderer    *self,
                              double                   height,
                              const KoersDiagramStyle *style)
 {
+  koers_diagram_renderer_draw_layers (self, cr, width, height, style,
+                                      KOERS_DIAGRAM_LAYER_BASE | KOERS_DIAGRAM_LAYER_OVERLAY);
+}
+
+/**
+ * koers_diagram_renderer_draw_layers:
+ * @self: a #KoersDiagramRenderer
+ * @cr: where to draw
+ * @width: viewport width, in @cr's user units
+ * @height: viewport height
+ * @style: what to draw on the art
+ * @layers: which layers to draw
+ *
+ * Draws some layers of what koers_diagram_renderer_draw() draws. Drawn
+ * together, the lit stage and the focus ring lie under the words; drawn
+ * as an overlay of their own, on top of them, where their tint and thin
+ * ring still leave the words readable.
+ */
+void
+koers_diagram_renderer_draw_layers (KoersDiagramRenderer    *self,
+                                    cairo_t                 *cr,
+                                    double                   width,
+                                    double                   height,
+                                    const KoersDiagramStyle *style,
+                                    KoersDiagramLayers       layers)
+{
   const KoersPalette *palette;
-  RsvgHandle *handle;
   StageGeometry *geometry;
   MarkerPlace places[2];
   double device_scale = 1;
   gboolean raster;
+  gboolean base = (layers & KOERS_DIAGRAM_LAYER_BASE) != 0;
+
   Fit fit;
 
   g_return_if_fail (KOERS_IS_DIAGRAM_RENDERER (self));
@@ -277,40 +312,50 @@ koers_diagram_renderer_draw (KoersDiagramRenderer    *self,
 
   compute_fit (self, width, height, style, &fit);
   palette = koers_palette_for (&style->render);
-  handle = _koers_diagram_get_handle (self, style);
   raster = _koers_diagram_get_raster_scale (cr, &device_scale);
 
   cairo_save (cr);
 
-  if (raster)
-    _koers_diagram_paint_cached_art (self, cr, handle, &fit, width, height, device_scale, style);
-  else
-    _koers_diagram_render_art (handle, cr, &fit, width, height, style);
-
-  if ((geometry = _koers_diagram_find_geometry (self, style->selected)))
+  if (base)
     {
-      _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight, 0.45);
-      _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, TRUE, &palette->focus, 0.8);
+      RsvgHandle *handle = _koers_diagram_get_handle (self, style);
+
+      if (raster)
+        _koers_diagram_paint_cached_art (self, cr, handle, &fit, width, height, device_scale, style);
+      else
+        _koers_diagram_render_art (handle, cr, &fit, width, height, style);
+
+      if ((geometry = _koers_diagram_find_geometry (self, style->selected)))
+        {
+          _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight, 0.45);
+          _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, TRUE, &palette->focus, 0.8);
+        }
     }
-  if ((geometry = _koers_diagram_find_geometry (self, style->highlight)))
-    _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight, 1.0);
-  if ((geometry = _koers_diagram_find_geometry (self, style->focus)))
+  if ((layers & KOERS_DIAGRAM_LAYER_HIGHLIGHT) && (geometry = _koers_diagram_find_geometry (self, style->highlight)))
+    _koers_diagram_fill_zone (self, cr, &fit, raster, device_scale, geometry, FALSE, &palette->highlight,
+                              base ? 1.0 : 0.6);
+  if ((layers & KOERS_DIAGRAM_LAYER_FOCUS) && (geometry = _koers_diagram_find_geometry (self, style->focus)))
     _koers_diagram_draw_focus_ring (cr, &fit, palette, geometry);
 
-  _koers_diagram_draw_labels (self, cr, &fit, raster, device_scale, palette);
-
-  if (style->title != NULL)
-    _koers_diagram_draw_title_band (self, cr, &fit, width, height, palette, style);
-
-  _koers_diagram_place_markers (self, &fit, style, places);
-  /* Now last: where the organisation stands is the point of the picture. */
-  for (int m = KOERS_MARKER_TARGET; m >= KOERS_MARKER_CURRENT; m--)
+  if (base)
     {
-      if (!places[m].placed)
-        continue;
-      _koers_diagram_draw_marker (cr, m, palette, places[m].cx, places[m].cy, places[m].size,
-                                  _koers_diagram_get_marker_layout (self, m, places[m].size),
-                                  places[m].pill_below, style->hide_marker == m);
+      _koers_diagram_draw_labels (self, cr, &fit, raster, device_scale, palette);
+      if (style->title != NULL)
+        _koers_diagram_draw_title_band (self, cr, &fit, width, height, palette, style);
+    }
+
+  if (layers & KOERS_DIAGRAM_LAYER_MARKERS)
+    {
+      _koers_diagram_place_markers (self, &fit, style, places);
+      /* Now last: where the organisation stands is the point of the picture. */
+      for (int m = KOERS_MARKER_TARGET; m >= KOERS_MARKER_CURRENT; m--)
+        {
+          if (!places[m].placed)
+            continue;
+          _koers_diagram_draw_marker (cr, m, palette, places[m].cx, places[m].cy, places[m].size,
+                                      _koers_diagram_get_marker_layout (self, m, places[m].size),
+                                      places[m].pill_below, style->hide_marker == m);
+        }
     }
 
   cairo_restore (cr);
@@ -387,6 +432,85 @@ koers_diagram_renderer_get_stage_rect (KoersDiagramRenderer    *self,
 
   compute_fit (self, width, height, style, &fit);
   _koers_diagram_fit_rect (&fit, &geometry->zone, rect);
+  return TRUE;
+}
+
+/**
+ * koers_diagram_renderer_get_art_rect:
+ * @self: a #KoersDiagramRenderer
+ * @width: viewport width, as given to koers_diagram_renderer_draw()
+ * @height: viewport height
+ * @style: the style drawn with
+ * @rect: (out): where the art stands in the viewport
+ *
+ * Returns: %TRUE when the viewport is large enough to draw in
+ */
+gboolean
+koers_diagram_renderer_get_art_rect (KoersDiagramRenderer    *self,
+                                     double                   width,
+                                     double                   height,
+                                     const KoersDiagramStyle *style,
+                                     cairo_rectangle_t       *rect)
+{
+  Fit fit;
+
+  g_return_val_if_fail (KOERS_IS_DIAGRAM_RENDERER (self), FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  compute_fit (self, width, height, style, &fit);
+  *rect = (cairo_rectangle_t) { fit.x, fit.y, fit.width, fit.height };
+  return TRUE;
+}
+
+/**
+ * koers_diagram_renderer_get_stage_label:
+ * @self: a #KoersDiagramRenderer
+ * @width: viewport width, as given to koers_diagram_renderer_draw()
+ * @height: viewport height
+ * @style: the style drawn with
+ * @stage_id: a stage of the model
+ * @label: (out): where its name and caption stand, and their sizes
+ *
+ * The words of a stage as they are drawn at this size: what markers,
+ * tooltips and drag previews keep clear of.
+ *
+ * Returns: %TRUE if the model has that stage and the diagram names it
+ */
+gboolean
+koers_diagram_renderer_get_stage_label (KoersDiagramRenderer    *self,
+                                        double                   width,
+                                        double                   height,
+                                        const KoersDiagramStyle *style,
+                                        const char              *stage_id,
+                                        KoersStageLabel         *label)
+{
+  const StageGeometry *geometry;
+  Fit fit;
+
+  g_return_val_if_fail (KOERS_IS_DIAGRAM_RENDERER (self), FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  memset (label, 0, sizeof *label);
+  geometry = _koers_diagram_find_geometry (self, stage_id);
+  if (geometry == NULL || width <= 0 || height <= 0)
+    return FALSE;
+
+  compute_fit (self, width, height, style, &fit);
+  _koers_diagram_ensure_labels (self, &fit);
+  if (geometry->name_layout == NULL)
+    return FALSE;
+
+  _koers_diagram_fit_rect (&fit, &geometry->name_rect, &label->name);
+  label->name_size = _koers_diagram_layout_font_size (geometry->name_layout) * fit.scale;
+  if (geometry->tagline_layout != NULL)
+    {
+      _koers_diagram_fit_rect (&fit, &geometry->tagline_rect, &label->caption);
+      label->caption_size = _koers_diagram_layout_font_size (geometry->tagline_layout) * fit.scale;
+    }
   return TRUE;
 }
 

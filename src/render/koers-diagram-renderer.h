@@ -27,6 +27,26 @@ typedef struct {
   const char        *subtitle;   /* export: e.g. the model's name and the date */
 } KoersDiagramStyle;
 
+/* Where a stage's words stand in the viewport, and how large they are. */
+typedef struct {
+  cairo_rectangle_t name;          /* the stage's name */
+  cairo_rectangle_t caption;       /* its caption; zero width when left out */
+  double            name_size;     /* font size, in viewport units (pixels on screen) */
+  double            caption_size;  /* 0 when left out */
+} KoersStageLabel;
+
+/* What koers_diagram_renderer_draw_layers() draws: what changes when the
+ * user drags or hovers, apart from what does not, so that the canvas can
+ * keep the latter as one image. */
+typedef enum {
+  KOERS_DIAGRAM_LAYER_BASE      = 1 << 0,  /* background, art, the selected stage, words, title band */
+  KOERS_DIAGRAM_LAYER_HIGHLIGHT = 1 << 1,  /* the lit stage */
+  KOERS_DIAGRAM_LAYER_FOCUS     = 1 << 2,  /* the focus ring */
+  KOERS_DIAGRAM_LAYER_MARKERS   = 1 << 3,  /* the markers */
+  KOERS_DIAGRAM_LAYER_OVERLAY   = KOERS_DIAGRAM_LAYER_HIGHLIGHT | KOERS_DIAGRAM_LAYER_FOCUS |
+                                  KOERS_DIAGRAM_LAYER_MARKERS,
+} KoersDiagramLayers;
+
 #define KOERS_TYPE_DIAGRAM_RENDERER (koers_diagram_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDiagramRenderer, koers_diagram_renderer, KOERS, DIAGRAM_RENDERER, GObject)
 
@@ -39,6 +59,12 @@ void                  koers_diagram_renderer_draw           (KoersDiagramRendere
                                                              double                width,
                                                              double                height,
                                                              const KoersDiagramStyle *style);
+void                  koers_diagram_renderer_draw_layers    (KoersDiagramRenderer *self,
+                                                             cairo_t              *cr,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             KoersDiagramLayers    layers);
 const char           *koers_diagram_renderer_stage_at       (KoersDiagramRenderer *self,
                                                              double                width,
                                                              double                height,
@@ -51,6 +77,17 @@ gboolean              koers_diagram_renderer_get_stage_rect (KoersDiagramRendere
                                                              const KoersDiagramStyle *style,
                                                              const char           *stage_id,
                                                              cairo_rectangle_t    *rect);
+gboolean              koers_diagram_renderer_get_art_rect   (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             cairo_rectangle_t    *rect);
+gboolean              koers_diagram_renderer_get_stage_label (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style,
+                                                             const char           *stage_id,
+                                                             KoersStageLabel      *label);
 gboolean              koers_diagram_renderer_get_marker_rect (KoersDiagramRenderer *self,
                                                              double                width,
                                                              double                height,

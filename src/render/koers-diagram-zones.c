@@ -100,6 +100,77 @@ build_mask (RsvgHandle          *handle,
     }
 }
 
+/* A coarse map of where each zone is, made once from the zones' own
+ * layers: a marker may stand where every cell under it is the stage's. A
+ * zone drawn without paint counts as its box. */
+void
+_koers_diagram_ensure_zone_cells (KoersDiagramRenderer *self)
+{
+  int cols = (int) ceil (self->art_width / ZONE_GRID);
+  int rows = (int) ceil (self->art_height / ZONE_GRID);
+  RsvgRectangle viewport = { 0, 0, self->art_width / ZONE_GRID, self->art_height / ZONE_GRID };
+
+  if (self->grid_cols > 0)
+    return;
+  self->grid_cols = cols;
+  self->grid_rows = rows;
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      StageGeometry *geometry = &g_array_index (self->stages, StageGeometry, i);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, cols, rows);
+      cairo_t *cr = cairo_create (surface);
+      gboolean empty;
+      const guchar *data;
+      int stride;
+
+      if (!rsvg_handle_render_layer (self->handle, cr, geometry->layer, &viewport, &error))
+        g_warning ("Cannot draw the stage %s: %s", geometry->stage->id, error->message);
+      cairo_destroy (cr);
+      empty = surface_is_empty (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+
+      geometry->cells = g_new0 (guint8, cols * rows);
+      for (int y = 0; y < rows; y++)
+        for (int x = 0; x < cols; x++)
+          {
+            double sx = (x + 0.5) * ZONE_GRID;
+            double sy = (y + 0.5) * ZONE_GRID;
+
+            /* Half covered is the edge of the shape: not a place to stand. */
+            geometry->cells[y * cols + x] = empty ? rect_contains (&geometry->zone, sx, sy)
+                                                  : data[y * stride + x] > 200;
+          }
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Whether @rect (viewport units, for the art fitted as @fit says) lies
+ * wholly on @geometry's zone. */
+gboolean
+_koers_diagram_zone_covers (KoersDiagramRenderer    *self,
+                            const StageGeometry     *geometry,
+                            const Fit               *fit,
+                            const cairo_rectangle_t *rect)
+{
+  int x0, y0, x1, y1;
+
+  _koers_diagram_ensure_zone_cells (self);
+  x0 = (int) floor ((rect->x - fit->x) / fit->scale / ZONE_GRID);
+  y0 = (int) floor ((rect->y - fit->y) / fit->scale / ZONE_GRID);
+  x1 = (int) floor ((rect->x + rect->width - fit->x) / fit->scale / ZONE_GRID);
+  y1 = (int) floor ((rect->y + rect->height - fit->y) / fit->scale / ZONE_GRID);
+  if (x0 < 0 || y0 < 0 || x1 >= self->grid_cols || y1 >= self->grid_rows)
+    return FALSE;
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      if (!geometry->cells[y * self->grid_cols + x])
+        return FALSE;
+  return TRUE;
+}
+
 static const Mask *
 get_mask (KoersDiagramRenderer *self,
           const Fit            *fit,

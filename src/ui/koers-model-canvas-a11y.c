@@ -66,7 +66,7 @@ koers_model_canvas_focus (GtkWidget        *widget,
     case GTK_DIR_LEFT:
     case GTK_DIR_RIGHT:
     default:
-      koers_model_canvas_move_cursor (self, direction);
+      _koers_model_canvas_move_cursor (self, direction);
       return TRUE;
     }
 }

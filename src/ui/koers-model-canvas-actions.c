@@ -14,6 +14,34 @@
 
 #include "koers-model-canvas-private.h"
 
+/**
+ * _koers_model_canvas_tell:
+ * @text: what to tell the user
+ *
+ * Shows @text as a toast of the window the canvas is in, and puts it in
+ * the canvas's accessible description, where a screen reader reads it
+ * (GTK 4.8 has no announcements; gtk_accessible_announce() is 4.14).
+ */
+void
+_koers_model_canvas_tell (KoersModelCanvas *self,
+                          const char       *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  KoersStageZone *zone = _koers_model_canvas_focused_zone (self);
+
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 3);
+      /* In answer to a key: now, not after the toast of the move before. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  if (zone != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 /* Opens the stage menu ("Place Now here"…) on the selected stage, or on
  * the first stage when none is selected. */
 static void
@@ -85,8 +113,24 @@ place_action (GtkWidget  *widget,
   KoersModelCanvas *self = KOERS_MODEL_CANVAS (widget);
   KoersMarker marker = g_str_equal (action_name, "canvas.place-now") ? KOERS_MARKER_CURRENT : KOERS_MARKER_TARGET;
 
-  if (self->selected != NULL)
-    koers_model_canvas_place (self, marker, self->selected);
+  if (self->selected == NULL)
+    return;
+  if (g_strcmp0 (_koers_model_canvas_get_marker_stage (self, marker), self->selected) == 0)
+    {
+      /* A key that does nothing looks broken: say why. */
+      const KoersStage *stage = koers_model_find_stage (self->model, self->selected);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (marker == KOERS_MARKER_CURRENT
+                              /* TRANSLATORS: %s is a stage, e.g. "Analysis" */
+                              ? _("Now is already on %s")
+                              /* TRANSLATORS: %s is a stage, e.g. "Analysis" */
+                              : _("Goal is already on %s"),
+                              stage != NULL ? stage->name : self->selected);
+      _koers_model_canvas_tell (self, text);
+      return;
+    }
+  koers_model_canvas_place (self, marker, self->selected);
 }
 
 static void
@@ -134,7 +178,7 @@ move_binding (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
-  koers_model_canvas_move_cursor (KOERS_MODEL_CANVAS (widget), g_variant_get_int32 (args));
+  _koers_model_canvas_move_cursor (KOERS_MODEL_CANVAS (widget), g_variant_get_int32 (args));
   return TRUE;
 }
 
@@ -190,8 +234,10 @@ _koers_model_canvas_update_actions (KoersModelCanvas *self)
   const char *goal = _koers_model_canvas_get_marker_stage (self, KOERS_MARKER_TARGET);
   gboolean have_stage = self->selected != NULL && self->history != NULL;
 
-  gtk_widget_action_set_enabled (widget, "canvas.place-now", have_stage && g_strcmp0 (now, self->selected) != 0);
-  gtk_widget_action_set_enabled (widget, "canvas.place-goal", have_stage && g_strcmp0 (goal, self->selected) != 0);
+  /* Enabled where the marker already stands too, so that its key says
+   * so instead of doing nothing. */
+  gtk_widget_action_set_enabled (widget, "canvas.place-now", have_stage);
+  gtk_widget_action_set_enabled (widget, "canvas.place-goal", have_stage);
   gtk_widget_action_set_enabled (widget, "canvas.remove-now", self->history != NULL && now != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.remove-goal", self->history != NULL && goal != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.menu", self->zones->len > 0);
@@ -242,7 +288,7 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
 /* --- public API --------------------------------------------------------- */
 
 /**
- * koers_model_canvas_move_cursor:
+ * _koers_model_canvas_move_cursor:
  * @direction: an arrow direction
  *
  * Moves the selection and the keyboard focus to another stage: left and
@@ -250,7 +296,7 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
  * above or below in the drawing (or follow the order when there is none).
  */
 void
-koers_model_canvas_move_cursor (KoersModelCanvas *self,
+_koers_model_canvas_move_cursor (KoersModelCanvas *self,
                                 GtkDirectionType  direction)
 {
   int position;

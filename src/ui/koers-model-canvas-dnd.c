@@ -15,6 +15,9 @@
 
 #include "koers-model-canvas-private.h"
 
+/* How far the drag icon keeps from the pointer, right and down. */
+#define DRAG_ICON_OFFSET 18
+
 /* The drag icon: the marker as it stands on the diagram, label and all. */
 static GdkPaintable *
 create_marker_paintable (KoersModelCanvas *self,
@@ -24,20 +27,17 @@ create_marker_paintable (KoersModelCanvas *self,
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   KoersDiagramStyle style;
-  cairo_rectangle_t rect, extents;
+  graphene_rect_t rect;
+  cairo_rectangle_t extents;
   double size = 28;
   graphene_rect_t bounds;
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
   cairo_t *cr;
 
   _koers_model_canvas_fill_base_style (self, &style);
-  if (self->renderer != NULL &&
-      g_strcmp0 (style.current, style.target) != 0 &&
-      koers_diagram_renderer_get_marker_rect (self->renderer,
-                                              _koers_model_canvas_diagram_width (self),
-                                              _koers_model_canvas_diagram_height (self),
-                                              &style, marker, &rect))
-    size = rect.height;
+  if (g_strcmp0 (style.current, style.target) != 0 &&
+      koers_model_canvas_get_marker_rect (self, marker, &rect))
+    size = rect.size.height;
 
   _koers_model_canvas_measure_marker (marker, size, &extents);
   graphene_rect_init (&bounds, 0, 0, ceil (extents.width) + 4, ceil (extents.height) + 4);
@@ -53,10 +53,12 @@ create_marker_paintable (KoersModelCanvas *self,
                                  &bounds);
     }
 
-  *hot_x = 2 - extents.x;
-  *hot_y = 2 - extents.y;
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  koers_render_marker (cr, marker, *hot_x, *hot_y, size, _koers_model_canvas_is_dark (), FALSE);
+  koers_render_marker (cr, marker, 2 - extents.x, 2 - extents.y, size, _koers_model_canvas_is_dark (), FALSE);
+  /* The icon hangs below and to the right of the pointer, not on it: the
+   * name of the stage under the pointer stays in sight while it moves. */
+  *hot_x = -DRAG_ICON_OFFSET;
+  *hot_y = -DRAG_ICON_OFFSET;
   cairo_destroy (cr);
   return gtk_snapshot_free_to_paintable (snapshot, &bounds.size);
 }
@@ -158,13 +160,13 @@ drop_motion_cb (KoersModelCanvas *self,
       if (ref == NULL || self->model == NULL ||
           g_strcmp0 (ref->model_id, koers_model_get_id (self->model)) != 0)
         {
-          koers_model_canvas_drag_leave (self);
+          _koers_model_canvas_drag_leave (self);
           return 0;
         }
       marker = ref->marker;
     }
 
-  if (koers_model_canvas_drag_motion (self, marker, x, y) == NULL)
+  if (_koers_model_canvas_drag_motion (self, marker, x, y) == NULL)
     return 0;
 
   drop = gtk_drop_target_get_current_drop (target);
@@ -177,7 +179,7 @@ static void
 drop_leave_cb (KoersModelCanvas *self,
                GtkDropTarget    *target)
 {
-  koers_model_canvas_drag_leave (self);
+  _koers_model_canvas_drag_leave (self);
 }
 
 static gboolean
@@ -223,10 +225,10 @@ _koers_model_canvas_clear_drag_preview (KoersModelCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* --- public API --------------------------------------------------------- */
+/* --- private API (koers-model-canvas-private.h) ------------------------ */
 
 /**
- * koers_model_canvas_drag_motion:
+ * _koers_model_canvas_drag_motion:
  * @marker: the marker being dragged, or -1 when not known yet
  *
  * What a drag over the canvas shows: the stage under the pointer lights
@@ -235,7 +237,7 @@ _koers_model_canvas_clear_drag_preview (KoersModelCanvas *self)
  * Returns: (nullable): the stage under the point
  */
 const char *
-koers_model_canvas_drag_motion (KoersModelCanvas *self,
+_koers_model_canvas_drag_motion (KoersModelCanvas *self,
                                 int               marker,
                                 double            x,
                                 double            y)
@@ -255,24 +257,24 @@ koers_model_canvas_drag_motion (KoersModelCanvas *self,
 }
 
 /**
- * koers_model_canvas_drag_leave:
+ * _koers_model_canvas_drag_leave:
  *
- * Takes away what koers_model_canvas_drag_motion() showed.
+ * Takes away what _koers_model_canvas_drag_motion() showed.
  */
 void
-koers_model_canvas_drag_leave (KoersModelCanvas *self)
+_koers_model_canvas_drag_leave (KoersModelCanvas *self)
 {
   g_return_if_fail (KOERS_IS_MODEL_CANVAS (self));
   _koers_model_canvas_clear_drag_preview (self);
 }
 
 /**
- * koers_model_canvas_get_drop_stage:
+ * _koers_model_canvas_get_drop_stage:
  *
  * Returns: (nullable): the stage lit up under a drag
  */
 const char *
-koers_model_canvas_get_drop_stage (KoersModelCanvas *self)
+_koers_model_canvas_get_drop_stage (KoersModelCanvas *self)
 {
   g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), NULL);
   return self->drop_stage;

@@ -1,5 +1,6 @@
 /* koers-model-canvas-private.h: the canvas's parts, shared by
- * koers-model-canvas.c (the type, its geometry and its drawing),
+ * koers-model-canvas.c (the type and its geometry),
+ * koers-model-canvas-draw.c (the diagram's cached base and its overlay),
  * koers-model-canvas-tray.c (the strip of markers not placed yet),
  * koers-model-canvas-dnd.c (drag and drop), koers-model-canvas-actions.c
  * (the stage menu, clicks and keys) and koers-model-canvas-a11y.c (the
@@ -48,6 +49,13 @@ struct _KoersModelCanvas
   GtkRoot              *root;
   gulong                focus_visible_id;
   int                   max_height;     /* of the diagram, without the tray */
+
+  /* The art, the selected stage and the words, drawn once per size,
+   * scale, theme and selection; hover, focus and markers go on top. */
+  GskRenderNode        *base_node;
+  cairo_surface_t      *base_surface;   /* what base_node paints */
+  int                   base_key[4];    /* width, height, scale, dark */
+  char                 *base_selected;
 };
 
 static inline void
@@ -90,6 +98,13 @@ PangoLayout    *_koers_model_canvas_create_layout       (KoersModelCanvas  *self
                                                          gboolean           bold);
 GdkRGBA         _koers_model_canvas_get_foreground      (KoersModelCanvas  *self);
 
+/* koers-model-canvas-draw.c */
+void            _koers_model_canvas_drop_base           (KoersModelCanvas  *self);
+void            _koers_model_canvas_snapshot_diagram    (KoersModelCanvas  *self,
+                                                         GtkSnapshot       *snapshot,
+                                                         double             width,
+                                                         double             height);
+
 /* koers-model-canvas-tray.c */
 gboolean        _koers_model_canvas_tray_marker_at      (KoersModelCanvas  *self,
                                                          double             x,
@@ -99,13 +114,28 @@ void            _koers_model_canvas_snapshot_tray       (KoersModelCanvas  *self
                                                          GtkSnapshot       *snapshot);
 
 /* koers-model-canvas-dnd.c */
+/* What a drag over the canvas shows, callable without a real drag: the one
+ * internal entry point for it, since on GTK 4.8 a drop target's "enter"
+ * and "motion" cannot be emitted without a GdkDrop, which only a real
+ * drag makes (the tests and bench/canvas.c use it; build-aux/screenshot
+ * makes a real drag with xdotool). Coordinates are the canvas's. */
+const char     *_koers_model_canvas_drag_motion         (KoersModelCanvas  *self,
+                                                         int                marker,
+                                                         double             x,
+                                                         double             y);
+void            _koers_model_canvas_drag_leave          (KoersModelCanvas  *self);
+const char     *_koers_model_canvas_get_drop_stage      (KoersModelCanvas  *self);
 void            _koers_model_canvas_init_dnd            (KoersModelCanvas  *self);
 void            _koers_model_canvas_clear_drag_preview  (KoersModelCanvas  *self);
 
 /* koers-model-canvas-actions.c */
+void            _koers_model_canvas_tell                (KoersModelCanvas  *self,
+                                                         const char        *text);
 void            _koers_model_canvas_class_actions_init  (GtkWidgetClass    *widget_class);
 void            _koers_model_canvas_init_actions        (KoersModelCanvas  *self);
 void            _koers_model_canvas_update_actions      (KoersModelCanvas  *self);
+void            _koers_model_canvas_move_cursor         (KoersModelCanvas  *self,
+                                                         GtkDirectionType   direction);
 
 /* koers-model-canvas-a11y.c */
 void            _koers_model_canvas_class_a11y_init     (GtkWidgetClass    *widget_class);

@@ -141,21 +141,3 @@ koers_model_canvas_get_tray_point (KoersModelCanvas *self,
   *y = TRAY_HEIGHT / 2;
   return TRUE;
 }
-
-/**
- * koers_model_canvas_tray_shows:
- *
- * Returns: whether @marker waits in the tray, unplaced
- */
-gboolean
-koers_model_canvas_tray_shows (KoersModelCanvas *self,
-                               KoersMarker       marker)
-{
-  TraySlot slots[2];
-  double hint_x;
-
-  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
-
-  tray_layout (self, slots, &hint_x);
-  return slots[marker].shown;
-}

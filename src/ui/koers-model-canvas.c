@@ -8,7 +8,7 @@
  * drop, the keys and the stage menu all end in koers_model_canvas_place(),
  * which places through the history so that every move can be undone.
  *
- * This file holds the type, its geometry and its drawing; the tray, drag
+ * This file holds the type and its geometry; the drawing, the tray, drag
  * and drop, the actions and the zones live in koers-model-canvas-*.c.
  */
 #define G_LOG_DOMAIN "koers-model-canvas"
@@ -16,7 +16,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "koers-enum-types.h"
 #include "koers-model-canvas-private.h"
 
 G_DEFINE_FINAL_TYPE (KoersModelCanvas, koers_model_canvas, GTK_TYPE_WIDGET)
@@ -84,36 +86,6 @@ int
 _koers_model_canvas_dragged_marker (KoersModelCanvas *self)
 {
   return self->hover_marker >= 0 ? self->hover_marker : self->source_marker;
-}
-
-static void
-fill_draw_style (KoersModelCanvas  *self,
-                 KoersDiagramStyle *style)
-{
-  KoersStageZone *zone = _koers_model_canvas_focused_zone (self);
-  int marker = _koers_model_canvas_dragged_marker (self);
-
-  _koers_model_canvas_fill_base_style (self, style);
-
-  if (zone != NULL && self->root != NULL && gtk_window_get_focus_visible (GTK_WINDOW (self->root)))
-    style->focus = koers_stage_zone_get_stage_id (zone);
-
-  if (marker >= 0)
-    {
-      /* The dragged marker is drawn faded where it would land, or where
-       * it stands when the pointer is over no stage. */
-      style->hide_marker = marker;
-      style->highlight = self->drop_stage;
-      if (self->drop_stage != NULL)
-        {
-          if (marker == KOERS_MARKER_CURRENT)
-            style->current = self->drop_stage;
-          else
-            style->target = self->drop_stage;
-        }
-    }
-  else
-    style->highlight = self->hover;
 }
 
 const char *
@@ -299,6 +271,7 @@ query_tooltip_cb (KoersModelCanvas *self,
   const KoersStage *stage = NULL;
   const char *stage_id;
   graphene_rect_t rect;
+  KoersStageLabel label;
   KoersMarker marker;
   g_autofree char *markup = NULL;
 
@@ -323,7 +296,17 @@ query_tooltip_cb (KoersModelCanvas *self,
 
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s", stage->name, stage->description);
   gtk_tooltip_set_markup (tooltip, markup);
-  if (_koers_model_canvas_get_stage_rect (self, stage->id, &rect))
+  /* The tooltip opens below its area: below the stage's words, so that it
+   * never hides them. */
+  if (koers_model_canvas_get_stage_label (self, stage->id, &label))
+    {
+      const cairo_rectangle_t *words = label.caption.width > 0 ? &label.caption : &label.name;
+
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                                  words->x, label.name.y,
+                                  words->width, words->y + words->height - label.name.y });
+    }
+  else if (_koers_model_canvas_get_stage_rect (self, stage->id, &rect))
     gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
                                 rect.origin.x, rect.origin.y,
                                 rect.size.width, rect.size.height });
@@ -413,18 +396,7 @@ koers_model_canvas_snapshot (GtkWidget   *widget,
   _koers_model_canvas_snapshot_tray (self, snapshot);
 
   if (self->renderer != NULL && width > 1 && height > 1)
-    {
-      KoersDiagramStyle style;
-      cairo_t *cr;
-
-      /* Vectors, replayed by GSK: for these flat diagrams that costs less
-       * than compositing a cached image of them (bench/canvas.c). */
-      fill_draw_style (self, &style);
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, TRAY_HEIGHT, width, height));
-      cairo_translate (cr, 0, TRAY_HEIGHT);
-      koers_diagram_renderer_draw (self->renderer, cr, width, height, &style);
-      cairo_destroy (cr);
-    }
+    _koers_model_canvas_snapshot_diagram (self, snapshot, width, height);
   else if (self->error_message != NULL)
     {
       g_autoptr(PangoLayout) layout = _koers_model_canvas_create_layout (self, self->error_message, FALSE);
@@ -478,6 +450,7 @@ koers_model_canvas_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->history);
+  _koers_model_canvas_drop_base (self);
   g_clear_object (&self->renderer);
   g_clear_object (&self->model);
 
@@ -590,7 +563,7 @@ koers_model_canvas_class_init (KoersModelCanvasClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, KOERS_TYPE_MARKER, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "modelcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -711,6 +684,7 @@ koers_model_canvas_set_model (KoersModelCanvas *self,
   g_clear_pointer (&self->error_message, g_free);
   /* A diagram shown before keeps its loaded SVG and laid-out labels for
    * when it is chosen again (self->renderers). */
+  _koers_model_canvas_drop_base (self);
   g_clear_object (&self->renderer);
   g_set_object (&self->model, model);
 
@@ -803,7 +777,7 @@ koers_model_canvas_place (KoersModelCanvas *self,
   if (stage_id != NULL)
     _koers_model_canvas_select_stage (self, stage_id, FALSE);
   if (g_strcmp0 (before, stage_id) != 0)
-    g_signal_emit (self, signals[PLACED], 0, (int) marker, stage_id);
+    g_signal_emit (self, signals[PLACED], 0, marker, stage_id);
   return TRUE;
 }
 
@@ -845,21 +819,88 @@ koers_model_canvas_get_stage_point (KoersModelCanvas *self,
 }
 
 /**
- * koers_model_canvas_get_marker_point:
+ * koers_model_canvas_get_art_rect:
+ * @rect: (out): where the diagram's art stands
  *
- * Returns: %TRUE when @marker stands on the diagram, with its centre in
- *   @x, @y
+ * Returns: %TRUE when a diagram is shown
  */
 gboolean
-koers_model_canvas_get_marker_point (KoersModelCanvas *self,
-                                     KoersMarker       marker,
-                                     double           *x,
-                                     double           *y)
+koers_model_canvas_get_art_rect (KoersModelCanvas *self,
+                                 graphene_rect_t  *rect)
 {
   KoersDiagramStyle style;
-  cairo_rectangle_t rect;
+  cairo_rectangle_t r;
 
   g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (self->renderer == NULL)
+    return FALSE;
+  _koers_model_canvas_fill_base_style (self, &style);
+  if (!koers_diagram_renderer_get_art_rect (self->renderer,
+                                            _koers_model_canvas_diagram_width (self),
+                                            _koers_model_canvas_diagram_height (self),
+                                            &style, &r))
+    return FALSE;
+  graphene_rect_init (rect, r.x, r.y + TRAY_HEIGHT, r.width, r.height);
+  return TRUE;
+}
+
+static void
+shift_rect (cairo_rectangle_t *rect)
+{
+  if (rect->width > 0)
+    rect->y += TRAY_HEIGHT;
+}
+
+/**
+ * koers_model_canvas_get_stage_label:
+ * @stage_id: a stage of the model shown
+ * @label: (out): where its name and caption stand, and their sizes
+ *
+ * Returns: %TRUE when the stage is drawn with a name
+ */
+gboolean
+koers_model_canvas_get_stage_label (KoersModelCanvas *self,
+                                    const char       *stage_id,
+                                    KoersStageLabel  *label)
+{
+  KoersDiagramStyle style;
+
+  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  memset (label, 0, sizeof *label);
+  if (self->renderer == NULL)
+    return FALSE;
+  _koers_model_canvas_fill_base_style (self, &style);
+  if (!koers_diagram_renderer_get_stage_label (self->renderer,
+                                               _koers_model_canvas_diagram_width (self),
+                                               _koers_model_canvas_diagram_height (self),
+                                               &style, stage_id, label))
+    return FALSE;
+  shift_rect (&label->name);
+  shift_rect (&label->caption);
+  return TRUE;
+}
+
+/**
+ * koers_model_canvas_get_marker_rect:
+ * @marker: a marker
+ * @rect: (out): the box of the marker and its label, as drawn
+ *
+ * Returns: %TRUE when @marker stands on the diagram (not in the tray)
+ */
+gboolean
+koers_model_canvas_get_marker_rect (KoersModelCanvas *self,
+                                    KoersMarker       marker,
+                                    graphene_rect_t  *rect)
+{
+  KoersDiagramStyle style;
+  cairo_rectangle_t r;
+
+  g_return_val_if_fail (KOERS_IS_MODEL_CANVAS (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
 
   if (self->renderer == NULL)
     return FALSE;
@@ -867,10 +908,9 @@ koers_model_canvas_get_marker_point (KoersModelCanvas *self,
   if (!koers_diagram_renderer_get_marker_rect (self->renderer,
                                                _koers_model_canvas_diagram_width (self),
                                                _koers_model_canvas_diagram_height (self),
-                                               &style, marker, &rect))
+                                               &style, marker, &r))
     return FALSE;
-  *x = rect.x + rect.width / 2;
-  *y = rect.y + rect.height / 2 + TRAY_HEIGHT;
+  graphene_rect_init (rect, r.x, r.y + TRAY_HEIGHT, r.width, r.height);
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "koers-diagram-renderer.h"
 #include "koers-history.h"
 #include "koers-model.h"
 
@@ -25,25 +26,24 @@ const char    *koers_model_canvas_get_selected_stage (KoersModelCanvas *self);
 void           koers_model_canvas_set_selected_stage (KoersModelCanvas *self,
                                                       const char       *stage_id);
 
-/* What a drag over the canvas shows, callable without a real drag (on
- * GTK 4.8 a drop target's "motion" cannot be emitted without a GdkDrop).
- * Coordinates are the canvas's. */
-const char    *koers_model_canvas_drag_motion        (KoersModelCanvas *self,
-                                                      int               marker,
-                                                      double            x,
-                                                      double            y);
-void           koers_model_canvas_drag_leave         (KoersModelCanvas *self);
-const char    *koers_model_canvas_get_drop_stage     (KoersModelCanvas *self);
 gboolean       koers_model_canvas_place              (KoersModelCanvas *self,
                                                       KoersMarker       marker,
                                                       const char       *stage_id);
 void           koers_model_canvas_set_max_height     (KoersModelCanvas *self,
                                                       int               max_height);
-void           koers_model_canvas_move_cursor        (KoersModelCanvas *self,
-                                                      GtkDirectionType  direction);
 
-/* Where to point or drop, for the screenshot script, the benchmark and
- * the tests. */
+/* Where the diagram's parts stand, in the canvas's coordinates. */
+gboolean       koers_model_canvas_get_art_rect       (KoersModelCanvas *self,
+                                                      graphene_rect_t  *rect);
+gboolean       koers_model_canvas_get_stage_label    (KoersModelCanvas *self,
+                                                      const char       *stage_id,
+                                                      KoersStageLabel  *label);
+gboolean       koers_model_canvas_get_marker_rect    (KoersModelCanvas *self,
+                                                      KoersMarker       marker,
+                                                      graphene_rect_t  *rect);
+
+/* Where to point or drop with the mouse, for the screenshot script's
+ * real drag, the benchmark and the tests' drops. */
 gboolean       koers_model_canvas_get_stage_point    (KoersModelCanvas *self,
                                                       const char       *stage_id,
                                                       double           *x,
@@ -52,11 +52,5 @@ gboolean       koers_model_canvas_get_tray_point     (KoersModelCanvas *self,
                                                       KoersMarker       marker,
                                                       double           *x,
                                                       double           *y);
-gboolean       koers_model_canvas_get_marker_point   (KoersModelCanvas *self,
-                                                      KoersMarker       marker,
-                                                      double           *x,
-                                                      double           *y);
-gboolean       koers_model_canvas_tray_shows         (KoersModelCanvas *self,
-                                                      KoersMarker       marker);
 
 G_END_DECLS

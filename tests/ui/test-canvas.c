@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include "koers-enum-types.h"
 #include "koers-marker-ref.h"
+/* For the drag preview alone: GTK 4.8 cannot emit a drop target's
+ * "motion" without a real drag (see _koers_model_canvas_drag_motion()). */
+#include "koers-model-canvas-private.h"
 #include "koers-stage-zone.h"
 #include "ui-test-util.h"
 
@@ -20,7 +24,7 @@ typedef struct {
 
 static void
 placed_cb (KoersModelCanvas *canvas,
-           int               marker,
+           KoersMarker       marker,
            const char       *stage,
            Fixture          *f)
 {
@@ -187,6 +191,14 @@ test_drop_places (Fixture       *f,
   g_assert_cmpint (f->placed_marker, ==, KOERS_MARKER_CURRENT);
   g_assert_cmpstr (f->placed_stage, ==, "listen");
   g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
+  {
+    GSignalQuery query;
+
+    /* The marker travels as its registered enum, for bindings too. */
+    g_signal_query (g_signal_lookup ("placed", KOERS_TYPE_MODEL_CANVAS), &query);
+    g_assert_cmpuint (query.n_params, ==, 2);
+    g_assert_true (query.param_types[0] == KOERS_TYPE_MARKER);
+  }
 
   /* Dropping where it already stands changes nothing. */
   g_assert_true (drop_marker (f->canvas, KOERS_MARKER_CURRENT, x, y));
@@ -253,18 +265,18 @@ test_drag_motion (Fixture       *f,
   double x, y;
 
   stage_point (f, "respond", &x, &y);
-  g_assert_cmpstr (koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, x, y), ==, "respond");
-  g_assert_cmpstr (koers_model_canvas_get_drop_stage (f->canvas), ==, "respond");
+  g_assert_cmpstr (_koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, x, y), ==, "respond");
+  g_assert_cmpstr (_koers_model_canvas_get_drop_stage (f->canvas), ==, "respond");
   /* The preview lives in the canvas, not in the project. */
   g_assert_null (koers_project_get_target (f->project, "pyramid"));
   pump ();
 
-  g_assert_null (koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, width - 2, height - 2));
-  g_assert_null (koers_model_canvas_get_drop_stage (f->canvas));
+  g_assert_null (_koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, width - 2, height - 2));
+  g_assert_null (_koers_model_canvas_get_drop_stage (f->canvas));
 
-  g_assert_cmpstr (koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, x, y), ==, "respond");
-  koers_model_canvas_drag_leave (f->canvas);
-  g_assert_null (koers_model_canvas_get_drop_stage (f->canvas));
+  g_assert_cmpstr (_koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_TARGET, x, y), ==, "respond");
+  _koers_model_canvas_drag_leave (f->canvas);
+  g_assert_null (_koers_model_canvas_get_drop_stage (f->canvas));
   pump ();
 }
 
@@ -280,26 +292,26 @@ test_keyboard (Fixture       *f,
   g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "monitor");
 
   /* Right and left follow the model's order. */
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_RIGHT);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_RIGHT);
   g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
   g_assert_true (gtk_widget_is_focus (canvas_zone (f->canvas, "listen")));
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_LEFT);
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_LEFT);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_LEFT);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_LEFT);
   g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "monitor");
 
   /* Up goes to the stage drawn above: the pyramid is built bottom-up. */
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_UP);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_UP);
   g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_UP);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_UP);
   g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "respond");
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_DOWN);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_DOWN);
   g_assert_cmpstr (koers_model_canvas_get_selected_stage (f->canvas), ==, "listen");
 
   /* N and G are bound to these actions. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.place-now", NULL));
   g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "listen");
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_RIGHT);
-  koers_model_canvas_move_cursor (f->canvas, GTK_DIR_RIGHT);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_RIGHT);
+  gtk_widget_child_focus (GTK_WIDGET (f->canvas), GTK_DIR_RIGHT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.place-goal", NULL));
   g_assert_cmpstr (koers_project_get_target (f->project, "pyramid"), ==, "create");
   g_assert_cmpstr (koers_history_get_undo_label (f->history), ==, "Move Goal marker to Create");
@@ -404,21 +416,21 @@ test_tray (Fixture       *f,
 {
   double x, y, tx, ty;
 
-  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_CURRENT));
-  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_TARGET));
+  g_assert_true (tray_shows (f->canvas, KOERS_MARKER_CURRENT));
+  g_assert_true (tray_shows (f->canvas, KOERS_MARKER_TARGET));
   g_assert_true (koers_model_canvas_get_tray_point (f->canvas, KOERS_MARKER_CURRENT, &tx, &ty));
-  g_assert_false (koers_model_canvas_get_marker_point (f->canvas, KOERS_MARKER_CURRENT, &x, &y));
+  g_assert_false (marker_point (f->canvas, KOERS_MARKER_CURRENT, &x, &y));
 
   stage_point (f, "monitor", &x, &y);
   g_assert_true (drop_marker (f->canvas, KOERS_MARKER_CURRENT, x, y));
-  g_assert_false (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_CURRENT));
-  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_TARGET));
+  g_assert_false (tray_shows (f->canvas, KOERS_MARKER_CURRENT));
+  g_assert_true (tray_shows (f->canvas, KOERS_MARKER_TARGET));
   g_assert_false (koers_model_canvas_get_tray_point (f->canvas, KOERS_MARKER_CURRENT, &tx, &ty));
-  g_assert_true (koers_model_canvas_get_marker_point (f->canvas, KOERS_MARKER_CURRENT, &x, &y));
+  g_assert_true (marker_point (f->canvas, KOERS_MARKER_CURRENT, &x, &y));
   pump ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.remove-now", NULL));
-  g_assert_true (koers_model_canvas_tray_shows (f->canvas, KOERS_MARKER_CURRENT));
+  g_assert_true (tray_shows (f->canvas, KOERS_MARKER_CURRENT));
 }
 
 static void
@@ -468,11 +480,187 @@ test_every_model (void)
 
       gtk_widget_grab_focus (GTK_WIDGET (f.canvas));
       for (guint i = 1; i < koers_model_get_n_stages (model); i++)
-        koers_model_canvas_move_cursor (f.canvas, GTK_DIR_RIGHT);
+        gtk_widget_child_focus (GTK_WIDGET (f.canvas), GTK_DIR_RIGHT);
       g_assert_cmpstr (koers_model_canvas_get_selected_stage (f.canvas), ==,
                        koers_model_get_stage (model, koers_model_get_n_stages (model) - 1)->id);
       fixture_tear_down (&f, NULL);
     }
+}
+
+/* --- geometry in a real window ------------------------------------------ */
+
+typedef struct {
+  int      width;
+  int      height;
+  double   name_px;      /* the smallest a stage name may be */
+  gboolean captions;     /* every caption shown, at 11 px at least */
+} WindowSize;
+
+static const WindowSize window_sizes[] = {
+  { 360, 720, 12, FALSE },
+  { 1100, 800, 14, TRUE },
+  { 1600, 1000, 14, TRUE },
+};
+
+static gboolean
+rects_meet (const graphene_rect_t   *a,
+            const cairo_rectangle_t *b)
+{
+  return b->width > 0 &&
+         a->origin.x < b->x + b->width && b->x < a->origin.x + a->size.width &&
+         a->origin.y < b->y + b->height && b->y < a->origin.y + a->size.height;
+}
+
+/* Neither marker stands on the words of any stage. */
+static void
+assert_markers_clear (KoersModelCanvas *canvas,
+                      KoersModel       *model,
+                      const char       *where)
+{
+  for (KoersMarker m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
+    {
+      graphene_rect_t marker;
+
+      if (!koers_model_canvas_get_marker_rect (canvas, m, &marker))
+        g_error ("%s: %s: marker %d is not on the diagram", koers_model_get_id (model), where, m);
+      for (guint n = 0; n < koers_model_get_n_stages (model); n++)
+        {
+          const KoersStage *stage = koers_model_get_stage (model, n);
+          KoersStageLabel label;
+
+          g_assert_true (koers_model_canvas_get_stage_label (canvas, stage->id, &label));
+          if (rects_meet (&marker, &label.name) || rects_meet (&marker, &label.caption))
+            g_error ("%s: %s: marker %d at %g,%g covers the words of %s", koers_model_get_id (model),
+                     where, m, marker.origin.x, marker.origin.y, stage->id);
+        }
+    }
+}
+
+static void
+place (KoersHistory *history,
+       KoersModel   *model,
+       KoersMarker   marker,
+       const char   *stage_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (koers_history_place (history, koers_model_get_id (model), marker, stage_id, &error));
+  g_assert_no_error (error);
+}
+
+/* In the window at a phone's, the default and a large screen's size:
+ * names and captions as large as they must be, markers clear of them
+ * (also both on one stage, on every stage of every model), and the
+ * diagram as large as its canvas lets it be. */
+static void
+test_geometry (gconstpointer data)
+{
+  const WindowSize *size = data;
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, size->width, size->height);
+  KoersHistory *history = ui_test_history (window);
+  KoersModelCanvas *canvas = window_canvas (window);
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+
+  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
+    {
+      KoersModel *model = koers_catalog_get_model (catalog, i);
+      guint n_stages = koers_model_get_n_stages (model);
+
+      /* Let the narrow layout settle (it follows the size in an idle)
+       * before the next model is chosen. */
+      for (int frame = 0; frame < 10; frame++)
+        {
+          pump ();
+          g_usleep (2000);
+        }
+      graphene_rect_t art;
+      double width, height;
+
+      koers_window_select_model (window, koers_model_get_id (model));
+      wait_for_allocation (GTK_WIDGET (canvas));
+      g_assert_true (koers_model_canvas_get_model (canvas) == model);
+
+      width = gtk_widget_get_width (GTK_WIDGET (canvas));
+      height = gtk_widget_get_height (GTK_WIDGET (canvas));
+      g_assert_true (koers_model_canvas_get_art_rect (canvas, &art));
+      g_test_message ("%s in %d×%d: canvas %g×%g, art %g×%g", koers_model_get_id (model),
+                      size->width, size->height, width, height, art.size.width, art.size.height);
+      /* The art fills its canvas in the dimension that limits it. */
+      g_assert_cmpfloat (MAX (art.size.width / width, art.size.height / height), >=, 0.8);
+
+      for (guint n = 0; n < n_stages; n++)
+        {
+          const KoersStage *stage = koers_model_get_stage (model, n);
+          KoersStageLabel label;
+
+          g_assert_true (koers_model_canvas_get_stage_label (canvas, stage->id, &label));
+          g_assert_cmpfloat (label.name_size, >=, size->name_px - 0.01);
+          if (size->captions && stage->tagline != NULL)
+            g_assert_cmpfloat (label.caption_size, >=, 11 - 0.01);
+          if (label.caption_size > 0)
+            g_assert_cmpfloat (label.caption_size, >=, 11 - 0.01);
+        }
+
+      for (guint n = 0; n < n_stages; n++)
+        {
+          const char *stage_id = koers_model_get_stage (model, n)->id;
+
+          place (history, model, KOERS_MARKER_CURRENT, stage_id);
+          place (history, model, KOERS_MARKER_TARGET, stage_id);
+          assert_markers_clear (canvas, model, "shared");
+          place (history, model, KOERS_MARKER_TARGET, koers_model_get_stage (model, (n + 1) % n_stages)->id);
+          assert_markers_clear (canvas, model, "apart");
+        }
+    }
+  close_window (window);
+}
+
+/* The diagram grows with the window: larger at 1600×1000 than at the
+ * default size, however much of 1600×1000 the screen gives. */
+static void
+test_geometry_grows (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 800);
+  graphene_rect_t small, large;
+
+  g_assert_true (koers_model_canvas_get_art_rect (window_canvas (window), &small));
+  close_window (window);
+  window = open_window (project, NULL, 1600, 1000);
+  g_assert_true (koers_model_canvas_get_art_rect (window_canvas (window), &large));
+  g_test_message ("art at 1100×800: %g×%g; at 1600×1000 (window %d×%d): %g×%g",
+                  small.size.width, small.size.height,
+                  gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+                  large.size.width, large.size.height);
+  g_assert_cmpfloat (large.size.width, >, small.size.width);
+  g_assert_cmpfloat (large.size.height, >, small.size.height);
+  close_window (window);
+}
+
+/* N where Now already stands does not do nothing in silence. */
+static void
+test_place_again_says_so (void)
+{
+  g_autoptr(KoersProject) project = load_example ();
+  KoersWindow *window = open_window (project, NULL, 1100, 800);
+  KoersModelCanvas *canvas = window_canvas (window);
+  KoersHistory *history = ui_test_history (window);
+  g_autofree char *undo = NULL;
+
+  koers_window_select_model (window, "pyramid");
+  wait_for_allocation (GTK_WIDGET (canvas));
+  koers_model_canvas_set_selected_stage (canvas, "listen");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-now", NULL));
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
+  undo = g_strdup (koers_history_get_undo_label (history));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-now", NULL));
+  pump ();
+  g_assert_cmpstr (ui_test_last_toast (window), ==, "Now is already on Listen");
+  g_assert_cmpstr (koers_history_get_undo_label (history), ==, undo);
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
+  close_window (window);
 }
 
 int
@@ -498,6 +686,11 @@ main (int   argc,
   ADD ("/ui/canvas/tray", test_tray);
   ADD ("/ui/canvas/switch-model", test_switch_model);
   g_test_add_func ("/ui/canvas/every-model", test_every_model);
+  g_test_add_data_func ("/ui/canvas/geometry/360", &window_sizes[0], test_geometry);
+  g_test_add_data_func ("/ui/canvas/geometry/1100", &window_sizes[1], test_geometry);
+  g_test_add_data_func ("/ui/canvas/geometry/1600", &window_sizes[2], test_geometry);
+  g_test_add_func ("/ui/canvas/geometry/grows", test_geometry_grows);
+  g_test_add_func ("/ui/canvas/place-again-says-so", test_place_again_says_so);
 
   return g_test_run ();
 }

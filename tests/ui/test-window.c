@@ -43,8 +43,8 @@ test_new_project (void)
   g_assert_cmpstr (koers_window_get_selected_model (window), ==, "pyramid");
   g_assert_cmpstr (ui_test_chip_text (ui_test_model_row (window, "pyramid")),
                    ==, "Not placed yet");
-  g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
-  g_assert_true (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_TARGET));
+  g_assert_true (tray_shows (canvas, KOERS_MARKER_CURRENT));
+  g_assert_true (tray_shows (canvas, KOERS_MARKER_TARGET));
   g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "Not saved yet"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Gemeente Zuidhaven");
@@ -52,7 +52,7 @@ test_new_project (void)
 
   place_by_drop (window, "pyramid", "current", "listen");
   g_assert_false (gtk_widget_get_visible (ui_test_child (window, "empty_state")));
-  g_assert_false (koers_model_canvas_tray_shows (canvas, KOERS_MARKER_CURRENT));
+  g_assert_false (tray_shows (canvas, KOERS_MARKER_CURRENT));
   g_assert_cmpstr (ui_test_chip_text (ui_test_model_row (window, "pyramid")),
                    ==, "Now: Listen");
   g_assert_cmpstr (ui_test_last_toast (window), ==, "Now moved to Listen");
@@ -389,9 +389,9 @@ test_roadmap_follows_placement (void)
   /* The keyboard path: focus a stage, press N, move, press G. */
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-now", NULL));
-  koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
-  koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
-  koers_model_canvas_move_cursor (canvas, GTK_DIR_RIGHT);
+  gtk_widget_child_focus (GTK_WIDGET (canvas), GTK_DIR_RIGHT);
+  gtk_widget_child_focus (GTK_WIDGET (canvas), GTK_DIR_RIGHT);
+  gtk_widget_child_focus (GTK_WIDGET (canvas), GTK_DIR_RIGHT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.place-goal", NULL));
   g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "monitor");
   g_assert_cmpstr (koers_project_get_target (ui_test_project (window), "pyramid"), ==, "create");

@@ -326,6 +326,32 @@ window_canvas (KoersWindow *window)
   return KOERS_MODEL_CANVAS (ui_test_child (window, "canvas"));
 }
 
+/* Whether @marker waits in the canvas's tray, unplaced. */
+static inline gboolean
+tray_shows (KoersModelCanvas *canvas,
+            KoersMarker       marker)
+{
+  double x, y;
+
+  return koers_model_canvas_get_tray_point (canvas, marker, &x, &y);
+}
+
+/* The centre of @marker's shape on the diagram, where a drag picks it up. */
+static inline gboolean
+marker_point (KoersModelCanvas *canvas,
+              KoersMarker       marker,
+              double           *x,
+              double           *y)
+{
+  graphene_rect_t rect;
+
+  if (!koers_model_canvas_get_marker_rect (canvas, marker, &rect))
+    return FALSE;
+  *x = rect.origin.x + MIN (rect.size.width, rect.size.height) / 2;
+  *y = rect.origin.y + MIN (rect.size.width, rect.size.height) / 2;
+  return TRUE;
+}
+
 /* The canvas's drop target, found among its event controllers as GTK's
  * own tests find theirs. */
 static inline GtkDropTarget *
