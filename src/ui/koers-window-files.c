@@ -524,7 +524,10 @@ koers_window_open_file_finish (KoersWindow   *self,
  * @draft_id: an orphaned draft, from koers_drafts_list_orphaned()
  *
  * Opens the draft (see koers_document_restore_draft()) into this window
- * when it is untouched, else in a new one.
+ * when it is untouched, else in a new one. A draft of a file that a
+ * window shows already goes into that window, as long as it has no
+ * unsaved changes of its own; with them, the draft is refused and kept,
+ * rather than a second window showing the same file.
  *
  * Returns: (transfer none) (nullable): the window showing the draft, or
  *   %NULL with @error set
@@ -534,15 +537,48 @@ koers_window_restore_draft (KoersWindow  *self,
                             const char   *draft_id,
                             GError      **error)
 {
+  KoersDrafts *drafts = koers_session_get_drafts ();
   g_autoptr(KoersDocument) document = NULL;
+  g_autoptr(KoersDraftInfo) info = NULL;
+  KoersWindow *window = NULL;
 
   g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (draft_id != NULL, NULL);
 
-  document = koers_document_restore_draft (koers_session_get_drafts (), draft_id, error);
+  info = koers_drafts_get_info (drafts, draft_id);
+  if (info != NULL && info->uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (info->uri);
+
+      window = find_window_for_file (self, file);
+      if (window != NULL && koers_document_get_modified (window->document))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       /* TRANSLATORS: %s is a file name */
+                       _("“%s” is open already, with changes that are not saved yet. "
+                         "The unsaved work from before is kept: save or close “%s”, "
+                         "and Koers offers it again at its next start."),
+                       name, name);
+          gtk_window_present (GTK_WINDOW (window));
+          return NULL;
+        }
+    }
+
+  document = koers_document_restore_draft (drafts, draft_id, error);
   if (document == NULL)
     return NULL;
-  return show_document (self, document);
+  if (window == NULL)
+    return show_document (self, document);
+
+  /* The file as it was saved, open with no changes (or still being
+   * read): the draft takes its place, in its window. */
+  koers_document_discard_draft (window->document);
+  _koers_window_set_document (window, document);
+  sync_loading (window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
 /* --- closing ------------------------------------------------------------ */
