@@ -67,7 +67,14 @@ print_points_cb (gpointer data)
 
       if (ADW_IS_MESSAGE_DIALOG (dialog) && gtk_window_get_transient_for (dialog) == GTK_WINDOW (window) &&
           gtk_widget_get_visible (GTK_WIDGET (dialog)))
-        g_print ("koers-dialog %s\n", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+        {
+          g_autofree char *body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+
+          /* One line each: a test reads lines. */
+          g_strdelimit (body, "\n", ' ');
+          g_print ("koers-dialog %s\n", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+          g_print ("koers-dialog-body %s\n", body);
+        }
     }
   g_print ("koers-title %s\n", gtk_window_get_title (GTK_WINDOW (window)));
   fflush (stdout);
