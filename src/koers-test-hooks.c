@@ -51,6 +51,11 @@ print_points_cb (gpointer data)
   GListModel *toplevels;
   double x, y;
 
+  /* A window still reading its file (a slow machine, a sanitizer) is
+   * asked again a second later: what it shows is yet to come. */
+  if (koers_window_get_loading (window))
+    return G_SOURCE_CONTINUE;
+
   for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
     if (koers_model_canvas_get_marker_point (canvas, m, &x, &y) ||
         koers_model_canvas_get_tray_point (canvas, m, &x, &y))

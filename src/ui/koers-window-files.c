@@ -339,6 +339,20 @@ _koers_window_is_loading (KoersWindow *self)
          koers_document_is_untouched (self->document);
 }
 
+/**
+ * koers_window_get_loading:
+ *
+ * Returns: whether @self is still reading the file it is to show, with
+ *   nothing of its own shown meanwhile
+ */
+gboolean
+koers_window_get_loading (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), FALSE);
+
+  return _koers_window_is_loading (self);
+}
+
 static void
 sync_loading (KoersWindow *self)
 {

@@ -43,6 +43,7 @@ KoersWindow   *koers_window_open_file          (KoersWindow    *self,
                                                 GError        **error);
 gboolean       koers_window_shows_file         (KoersWindow    *self,
                                                 GFile          *file);
+gboolean       koers_window_get_loading        (KoersWindow    *self);
 KoersWindow   *koers_window_restore_draft      (KoersWindow    *self,
                                                 const char     *draft_id,
                                                 GError        **error);
