@@ -4,13 +4,16 @@
 # Spawn-to-first-frame of Koers opening the example project against GNOME
 # Text Editor opening a text file: the same X server (Xvfb), the same
 # renderer (GL off for both), the same fresh settings, 10 runs each.
-# Target: Koers' median at most 0.8 × Text Editor's.
+# Target: Koers' median at most 0.7 × Text Editor's.
 #
 #   bench/startup.sh [BUILDDIR]        (default: build)
 #
 # Both apps are timed from the inside in the same way: a preloaded shim
 # (bench/first-frame-preload.c) notes their first GdkFrameClock::after-paint
-# after a real render; bench/startup.c spawns and takes the difference.
+# after a real render that shows the file: both open their window first
+# and read the file after, so the frame must show a text from the file
+# (the organisation's name: in Koers' header, in the editor's text view).
+# bench/startup.c spawns and takes the difference.
 #
 # Installs what it needs (gnome-text-editor, xauth, dbus) when missing.
 set -eu
@@ -35,7 +38,7 @@ cc -O2 -o "$work/startup" "$srcdir/bench/startup.c"
 cc -O2 -shared -fPIC -o "$work/first-frame.so" "$srcdir/bench/first-frame-preload.c" \
   $(pkg-config --cflags --libs gtk4)
 time_app () {
-  "$work/startup" -p "$work/first-frame.so" "$@"
+  BENCH_FIRST_FRAME_TEXT="Woonstichting Rivierenland" "$work/startup" -p "$work/first-frame.so" "$@"
 }
 
 # A text file about as long as a project file, to be fair to the editor.
@@ -75,7 +78,7 @@ koers_ms=$(median "$work/koers.log")
 editor_ms=$(median "$work/editor.log")
 awk -v k="$koers_ms" -v e="$editor_ms" 'BEGIN {
   r = k / e
-  printf "Koers %.1f ms, Text Editor %.1f ms: ratio %.2f (target <= 0.80): %s\n",
-         k, e, r, r <= 0.8 ? "met" : "NOT met"
-  exit r <= 0.8 ? 0 : 1
+  printf "Koers %.1f ms, Text Editor %.1f ms: ratio %.2f (target <= 0.70): %s\n",
+         k, e, r, r <= 0.7 ? "met" : "NOT met"
+  exit r <= 0.7 ? 0 : 1
 }'

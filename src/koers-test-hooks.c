@@ -6,11 +6,13 @@
  * run; the koers binary that is installed has none of this. Environment
  * variables drive them:
  *   KOERS_SCREENSHOT_VIEW, _MODEL, _STAGE, _SIZE  what a new window shows
- *   KOERS_SCREENSHOT_POINTS  print where markers and stages are
+ *   KOERS_SCREENSHOT_POINTS  print where markers and stages are, the
+ *                            window's title and the dialog over it
  *   KOERS_TEST_PLACE=MODEL:MARKER:STAGE  place a marker once the loop runs
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <stdio.h>
 
 #include "koers-model-canvas.h"
@@ -47,7 +49,13 @@ print_points_cb (gpointer data)
   KoersModelCanvas *canvas = KOERS_MODEL_CANVAS (get_canvas (window));
   KoersModel *model = koers_model_canvas_get_model (canvas);
   graphene_rect_t rect;
+  GListModel *toplevels;
   double x, y;
+
+  /* A window still reading its file (a slow machine, a sanitizer) is
+   * asked again a second later: what it shows is yet to come. */
+  if (koers_window_get_loading (window))
+    return G_SOURCE_CONTINUE;
 
   for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
     {
@@ -62,6 +70,24 @@ print_points_cb (gpointer data)
   for (guint i = 0; model != NULL && i < koers_model_get_n_stages (model); i++)
     if (koers_model_canvas_get_stage_point (canvas, koers_model_get_stage (model, i)->id, &x, &y))
       print_point (window, "stage", koers_model_get_stage (model, i)->id, x, y);
+  /* The question or error over the window first: the title comes last,
+   * and a test that waits for it has both. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (dialog) && gtk_window_get_transient_for (dialog) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (dialog)))
+        {
+          g_autofree char *body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+
+          /* One line each: a test reads lines. */
+          g_strdelimit (body, "\n", ' ');
+          g_print ("koers-dialog %s\n", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+          g_print ("koers-dialog-body %s\n", body);
+        }
+    }
   g_print ("koers-title %s\n", gtk_window_get_title (GTK_WINDOW (window)));
   fflush (stdout);
   return G_SOURCE_REMOVE;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -1392,6 +1393,144 @@ test_usage_deck_options (void)
 
 /* --- issue 15: pipes, devices, standard input and output ---------------- */
 
+/* Each of these runs twice: as whoever runs the tests, and as "nobody",
+ * for root may read and write where an ordinary user may not. As nobody,
+ * koers is a copy in a folder that belongs to nobody, and so is every
+ * file the test hands it: the checkout may lie where nobody may look. */
+#define NOBODY 65534
+
+static void run_koers_redirected (Run                *run,
+                                  const char         *stdin_path,
+                                  const char         *stdout_path,
+                                  const char * const *args);
+
+/* The folder of the running nobody case, or NULL. */
+static char *nobody_dir;
+
+/* A folder for the test's files; as nobody, inside nobody's folder. */
+static char *
+make_case_dir (void)
+{
+  if (nobody_dir != NULL)
+    {
+      char *dir = g_build_filename (nobody_dir, "case-XXXXXX", NULL);
+
+      g_assert_nonnull (g_mkdtemp (dir));
+      return dir;
+    }
+  return koers_test_make_dir ("koers-cli");
+}
+
+/* A file of tests/data; as nobody, a copy in nobody's folder. */
+static char *
+case_data_path (const char *name)
+{
+  g_autofree char *source = koers_test_data_path (name);
+  g_autofree char *contents = NULL;
+  char *copy;
+  gsize length;
+
+  if (nobody_dir == NULL)
+    return g_steal_pointer (&source);
+  copy = g_build_filename (nobody_dir, name, NULL);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  return copy;
+}
+
+/* Hands @path and all it holds to nobody, links included. */
+static void
+give_to_nobody (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (lchown (path, NOBODY, NOBODY), ==, 0);
+  dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      give_to_nobody (child);
+    }
+}
+
+static void
+become_nobody (gpointer data)
+{
+  /* Between fork and exec: only what is safe there, and no way back. */
+  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
+    _exit (125);
+}
+
+typedef struct {
+  GTestFunc func;
+} NobodyCase;
+
+/* Runs the case as nobody: skipped, saying why, when the tests do not
+ * run as root and so cannot become anyone else. */
+static void
+run_as_nobody (gconstpointer data)
+{
+  const NobodyCase *c = data;
+  g_autofree char *binary = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *saved_binary = g_strdup (g_getenv ("KOERS_BINARY"));
+  char *lsan;
+  gsize length;
+
+  if (getuid () != 0)
+    {
+      g_test_skip ("running as nobody needs root to become nobody; "
+                   "the case ran as the current user only");
+      return;
+    }
+
+  nobody_dir = koers_test_make_dir ("koers-cli-nobody");
+  binary = g_build_filename (nobody_dir, "koers", NULL);
+  g_assert_true (g_file_get_contents (saved_binary, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (binary, contents, length, NULL));
+  g_assert_cmpint (g_chmod (binary, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (nobody_dir, 0700), ==, 0);
+  g_setenv ("KOERS_BINARY", binary, TRUE);
+  lsan = koers_test_share_lsan_suppressions ();
+
+  /* The case really runs as nobody: a file no one but root may read (mode
+   * 0000) is refused. */
+  {
+    g_autofree char *probe = case_data_path ("woonstichting.koers");
+    g_auto(Run) refused = { 0 };
+
+    g_assert_cmpint (g_chmod (probe, 0000), ==, 0);
+    run_koers_redirected (&refused, NULL, NULL, (const char * const []) { "--check", "woonstichting.koers", NULL });
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_cmpint (g_unlink (probe), ==, 0);
+  }
+
+  c->func ();
+
+  if (lsan != NULL)
+    koers_test_unshare_lsan_suppressions (lsan);
+  g_setenv ("KOERS_BINARY", saved_binary, TRUE);
+  koers_test_remove_tree (nobody_dir);
+  g_clear_pointer (&nobody_dir, g_free);
+}
+
+static void
+add_owner_and_nobody (const char *name,
+                      GTestFunc   func)
+{
+  g_autofree char *owner = g_strconcat ("/cli/", name, NULL);
+  g_autofree char *nobody = g_strconcat ("/cli/nobody/", name, NULL);
+  NobodyCase *c = g_new0 (NobodyCase, 1);
+
+  c->func = func;
+  g_test_add_func (owner, func);
+  g_test_add_data_func_full (nobody, c, run_as_nobody, g_free);
+}
+
 /* Runs koers with @stdin_path as standard input and @stdout_path as
  * standard output (either may be NULL), failing rather than hanging when
  * it takes more than 20 s. */
@@ -1412,6 +1551,12 @@ run_koers_redirected (Run                *run,
   g_autoptr(GBytes) err = NULL;
 
   g_subprocess_launcher_set_environ (launcher, env);
+  if (nobody_dir != NULL)
+    {
+      give_to_nobody (nobody_dir);
+      g_subprocess_launcher_set_cwd (launcher, nobody_dir);
+      g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
+    }
   if (stdin_path != NULL)
     g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
   if (stdout_path != NULL)
@@ -1438,6 +1583,7 @@ run_koers_redirected (Run                *run,
   g_assert_no_error (error);
   memset (run, 0, sizeof *run);
   run->status = g_subprocess_get_exit_status (child);
+  g_assert_cmpint (run->status, !=, 125);
   run->out = out ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
   run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
 }
@@ -1449,7 +1595,7 @@ run_koers_redirected (Run                *run,
 static void
 test_check_fifo (void)
 {
-  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *dir = make_case_dir ();
   g_autofree char *fifo = g_build_filename (dir, "x.koers", NULL);
   g_auto(Run) check = { 0 };
   g_auto(Run) roadmap = { 0 };
@@ -1467,7 +1613,7 @@ test_check_fifo (void)
 static void
 test_stdout_full (void)
 {
-  g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
+  g_autofree char *valid = case_data_path ("woonstichting.koers");
   g_auto(Run) check = { 0 };
   g_auto(Run) roadmap = { 0 };
 
@@ -1488,8 +1634,8 @@ test_stdout_full (void)
 static void
 test_stdin (void)
 {
-  g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
-  g_autofree char *broken = koers_test_data_path ("missing-comma.koers");
+  g_autofree char *valid = case_data_path ("woonstichting.koers");
+  g_autofree char *broken = case_data_path ("missing-comma.koers");
   g_autofree char *expected = library_roadmap ("woonstichting.koers", KOERS_ROADMAP_FORMAT_MARKDOWN);
   g_auto(Run) check = { 0 };
   g_auto(Run) roadmap = { 0 };
@@ -1511,12 +1657,12 @@ test_stdin (void)
 static void
 test_export_refuses (void)
 {
-  g_autofree char *dir = koers_test_make_dir ("koers-cli");
+  g_autofree char *dir = make_case_dir ();
   g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
   g_autofree char *to_fifo = g_build_filename (dir, "full.png", NULL);
   g_autofree char *project = g_build_filename (dir, "plan.koers", NULL);
   g_autofree char *to_project = g_build_filename (dir, "plan.png", NULL);
-  g_autofree char *valid = koers_test_data_path ("woonstichting.koers");
+  g_autofree char *valid = case_data_path ("woonstichting.koers");
   g_autofree char *into_fifo = g_strconcat ("--export-roadmap=", to_fifo, NULL);
   g_autofree char *into_self = g_strconcat ("--export-roadmap=", to_project, NULL);
   g_autofree char *before = NULL;
@@ -1590,11 +1736,11 @@ main (int   argc,
   g_test_add_func ("/cli/export/roadmap", test_export_roadmap);
   g_test_add_func ("/cli/export/diagram", test_export_diagram);
   g_test_add_func ("/cli/export/progress", test_export_progress);
-  g_test_add_func ("/cli/export/refuses-special-and-self", test_export_refuses);
-  g_test_add_func ("/cli/check/fifo", test_check_fifo);
   g_test_add_func ("/cli/check/assessment", test_check_assessment);
-  g_test_add_func ("/cli/stdout/write-error", test_stdout_full);
-  g_test_add_func ("/cli/stdin", test_stdin);
+  add_owner_and_nobody ("export/refuses-special-and-self", test_export_refuses);
+  add_owner_and_nobody ("check/fifo", test_check_fifo);
+  add_owner_and_nobody ("stdout/write-error", test_stdout_full);
+  add_owner_and_nobody ("stdin", test_stdin);
   /* registered last: the suite "help" runs after the others */
   g_test_add_func ("/cli/help/usage-line", test_help_usage_line);
 

@@ -104,8 +104,10 @@ check_depth (const char  *data,
  * and of a member that appears twice in an object only the last is kept.
  * A file that loads is written back on save, so each of these would lose
  * or change data. This scanner reads the whole text once, as RFC 8259
- * JSON, before json-glib sees it, and refuses all of the above with a
- * message of our own that names line:column.
+ * JSON, refuses all of the above with a message of our own that names
+ * line:column, and builds json-glib's tree as it goes: json-glib's own
+ * parser would read the text a second time, through GScanner, for a tree
+ * that is the same (integers as int, other numbers as double).
  *
  * It keeps its own stack, no deeper than KOERS_MAX_DEPTH, which
  * check_depth() has enforced already. */
@@ -128,8 +130,6 @@ typedef enum {
   M_WORD,
   M_SINGLE_QUOTE,
   M_END,
-  M_MISSING_COMMA,
-  M_GENERIC,
 } SyntaxMessage;
 
 static const char * const syntax_messages[] = {
@@ -149,8 +149,6 @@ static const char * const syntax_messages[] = {
   [M_WORD] = N_("unexpected word; text must be in double quotes, and true, false and null in lower case"),
   [M_SINGLE_QUOTE] = N_("text must be in double quotes (\"), not single quotes (')"),
   [M_END] = N_("the file ends too early; something is missing at the end, such as } or ]"),
-  [M_MISSING_COMMA] = N_("a comma (,) is missing"),
-  [M_GENERIC] = N_("this is not JSON"),
 };
 
 typedef struct {
@@ -165,7 +163,12 @@ typedef struct {
   gsize        pos;
   guint        depth;
   Frame        frames[KOERS_MAX_DEPTH];
-  GHashTable  *names[KOERS_MAX_DEPTH];  /* per level: the member names read, unescaped */
+  /* per level: the object or list being read, not yet in its parent */
+  JsonNode    *nodes[KOERS_MAX_DEPTH];
+  /* per level: the current member name, unescaped; kept for reuse */
+  GString     *names[KOERS_MAX_DEPTH];
+  GString     *text;            /* the text value being read, unescaped */
+  JsonNode    *root;
   gboolean     unicode_escape;  /* a \u escape anywhere: see check_strings() */
   GError     **error;
 } Scanner;
@@ -194,15 +197,21 @@ hex4 (const char *p)
   return c;
 }
 
-/* A member name as json-glib will have it: escapes resolved, surrogate
- * pairs joined. @p and @len are what stands between the quotes, which
- * scan_string() has checked already. */
-static char *
-unescape_name (const char *p,
-               gsize       len)
+/* Text or a member name as json-glib would have it: escapes resolved,
+ * surrogate pairs joined, into @out (emptied first). @p and @len are what
+ * stands between the quotes, which scan_string() has checked already. */
+static void
+unescape_into (GString    *out,
+               const char *p,
+               gsize       len,
+               gboolean    has_escape)
 {
-  GString *out = g_string_sized_new (len);
-
+  g_string_truncate (out, 0);
+  if (!has_escape)
+    {
+      g_string_append_len (out, p, len);
+      return;
+    }
   for (gsize i = 0; i < len; i++)
     {
       gunichar c;
@@ -241,7 +250,6 @@ unescape_name (const char *p,
           break;
         }
     }
-  return g_string_free (out, FALSE);
 }
 
 /* The name whose quote is at @offset, unescaped and fit to print. */
@@ -250,12 +258,12 @@ name_at (Scanner *s,
          gsize    offset)
 {
   gsize end = offset + 1;
-  g_autofree char *name = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
 
   while (s->data[end] != '"')
     end += s->data[end] == '\\' ? 2 : 1;
-  name = unescape_name (s->data + offset + 1, end - offset - 1);
-  return g_utf8_make_valid (name, -1);
+  unescape_into (name, s->data + offset + 1, end - offset - 1, TRUE);
+  return g_utf8_make_valid (name->str, name->len);
 }
 
 /* The member path of what the first @levels frames are reading, like
@@ -401,10 +409,13 @@ number_error (Scanner  *s,
   return FALSE;
 }
 
-/* Reads a number as RFC 8259 writes it, and refuses one that json-glib
- * cannot hold: an integer beyond 64 bits, or a value beyond a double. */
+/* Reads a number as RFC 8259 writes it into @node, as json-glib would
+ * (an integer as int, anything with a fraction or exponent as double),
+ * and refuses one that json-glib cannot hold: an integer beyond 64 bits,
+ * or a value beyond a double. */
 static gboolean
-scan_number (Scanner *s)
+scan_number (Scanner   *s,
+             JsonNode **node)
 {
   gsize start = s->pos;
   gboolean integer = TRUE;
@@ -461,6 +472,7 @@ scan_number (Scanner *s)
   if (integer)
     {
       gsize digits = n - (s->data[start] == '-');
+      gint64 value = 0;
 
       /* 9223372036854775807 has 19 digits; without leading zeros a longer
        * one is out of range, and the copy below stays small. */
@@ -469,16 +481,14 @@ scan_number (Scanner *s)
           memcpy (buffer, s->data + start, n);
           buffer[n] = '\0';
           errno = 0;
-          g_ascii_strtoll (buffer, NULL, 10);
+          value = g_ascii_strtoll (buffer, NULL, 10);
         }
       if (digits > 19 || errno == ERANGE)
         return number_error (s, start, FALSE);
+      *node = json_node_init_int (json_node_alloc (), value);
     }
-  else if (exponent || n > 300)
+  else
     {
-      /* Without an exponent, only a number of more than 300 characters
-       * can go beyond a double (1e308) or below its smallest (5e-324);
-       * the common 1.25 needs no conversion here. */
       double value;
 
       if (n < sizeof buffer)
@@ -492,16 +502,20 @@ scan_number (Scanner *s)
           text = copy = g_strndup (s->data + start, n);
         }
       value = g_ascii_strtod (text, NULL);
-      if (isinf (value))
+      /* Without an exponent, only a number of more than 300 characters
+       * can go beyond a double (1e308) or below its smallest (5e-324). */
+      if ((exponent || n > 300) && isinf (value))
         return number_error (s, start, FALSE);
-      if (value == 0 && nonzero)
+      if ((exponent || n > 300) && value == 0 && nonzero)
         return number_error (s, start, TRUE);
+      *node = json_node_init_double (json_node_alloc (), value);
     }
   return TRUE;
 }
 
 static gboolean
-scan_word (Scanner *s)
+scan_word (Scanner   *s,
+           JsonNode **node)
 {
   gsize start = s->pos;
   gsize n;
@@ -509,11 +523,15 @@ scan_word (Scanner *s)
   while (s->pos < s->len && (g_ascii_isalnum (s->data[s->pos]) || s->data[s->pos] == '_'))
     s->pos++;
   n = s->pos - start;
-  if ((n == 4 && memcmp (s->data + start, "true", 4) == 0) ||
-      (n == 5 && memcmp (s->data + start, "false", 5) == 0) ||
-      (n == 4 && memcmp (s->data + start, "null", 4) == 0))
-    return TRUE;
-  return syntax_error (s, start, M_WORD);
+  if (n == 4 && memcmp (s->data + start, "true", 4) == 0)
+    *node = json_node_init_boolean (json_node_alloc (), TRUE);
+  else if (n == 5 && memcmp (s->data + start, "false", 5) == 0)
+    *node = json_node_init_boolean (json_node_alloc (), FALSE);
+  else if (n == 4 && memcmp (s->data + start, "null", 4) == 0)
+    *node = json_node_init_null (json_node_alloc ());
+  else
+    return syntax_error (s, start, M_WORD);
+  return TRUE;
 }
 
 /* Records the name whose quote is at @offset in the innermost object,
@@ -526,17 +544,13 @@ add_name (Scanner  *s,
           gboolean  has_escape)
 {
   guint level = s->depth - 1;
-  char *name;
 
   s->frames[level].name = offset;
-  if (has_escape)
-    name = unescape_name (s->data + offset + 1, s->pos - offset - 2);
-  else
-    name = g_strndup (s->data + offset + 1, s->pos - offset - 2);
-
   if (s->names[level] == NULL)
-    s->names[level] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!g_hash_table_add (s->names[level], name))
+    s->names[level] = g_string_sized_new (32);
+  unescape_into (s->names[level], s->data + offset + 1, s->pos - offset - 2, has_escape);
+
+  if (json_object_has_member (json_node_get_object (s->nodes[level]), s->names[level]->str))
     {
       g_autofree char *path = scanner_path (s, level);
       g_autofree char *shown = name_at (s, offset);
@@ -552,17 +566,33 @@ add_name (Scanner  *s,
   return TRUE;
 }
 
+/* Puts a value that is read whole into what holds it: the object or list
+ * one level up, or the top. Takes @node. */
+static void
+attach (Scanner  *s,
+        JsonNode *node)
+{
+  JsonNode *parent;
+
+  if (s->depth == 0)
+    {
+      s->root = node;
+      return;
+    }
+  parent = s->nodes[s->depth - 1];
+  if (s->frames[s->depth - 1].is_object)
+    json_object_set_member (json_node_get_object (parent), s->names[s->depth - 1]->str, node);
+  else
+    json_array_add_element (json_node_get_array (parent), node);
+}
+
+/* Ends the object or list of the deepest level, which is then whole. */
 static void
 pop (Scanner *s)
 {
-  GHashTable *names = s->names[--s->depth];
+  JsonNode *node = g_steal_pointer (&s->nodes[--s->depth]);
 
-  /* Keep a small set for the next object at this level; let a large one
-   * go rather than clear its many buckets again and again. */
-  if (names != NULL && g_hash_table_size (names) > 64)
-    g_clear_pointer (&s->names[s->depth], g_hash_table_unref);
-  else if (names != NULL)
-    g_hash_table_remove_all (names);
+  attach (s, node);
 }
 
 static gboolean
@@ -575,6 +605,7 @@ scan (Scanner *s)
   for (;;)
     {
       gboolean has_escape;
+      JsonNode *value = NULL;
       Frame *frame;
       char c;
 
@@ -609,10 +640,25 @@ scan (Scanner *s)
                                line, column, (guint) KOERS_MAX_DEPTH);
                   return FALSE;
                 }
-              frame = &s->frames[s->depth++];
+              frame = &s->frames[s->depth];
               frame->is_object = c == '{';
               frame->index = 0;
               frame->name = 0;
+              if (frame->is_object)
+                {
+                  JsonObject *object = json_object_new ();
+
+                  s->nodes[s->depth] = json_node_init_object (json_node_alloc (), object);
+                  json_object_unref (object);
+                }
+              else
+                {
+                  JsonArray *array = json_array_new ();
+
+                  s->nodes[s->depth] = json_node_init_array (json_node_alloc (), array);
+                  json_array_unref (array);
+                }
+              s->depth++;
               s->pos++;
               after_comma = FALSE;
               if (!skip_space (s))
@@ -631,19 +677,23 @@ scan (Scanner *s)
             }
           if (c == '"')
             {
+              gsize start = s->pos;
+
               if (!scan_string (s, &has_escape))
                 return FALSE;
+              unescape_into (s->text, s->data + start + 1, s->pos - start - 2, has_escape);
+              value = json_node_init_string (json_node_alloc (), s->text->str);
             }
           else if (c == '-' || g_ascii_isdigit (c))
             {
-              if (!scan_number (s))
+              if (!scan_number (s, &value))
                 return FALSE;
             }
           else if (c == '+' || c == '.')
             return syntax_error (s, s->pos, M_NUMBER);
           else if (g_ascii_isalpha (c))
             {
-              if (!scan_word (s))
+              if (!scan_word (s, &value))
                 return FALSE;
             }
           else if (c == '\'')
@@ -652,6 +702,7 @@ scan (Scanner *s)
             return syntax_error (s, comma, M_TRAILING_COMMA);
           else
             return syntax_error (s, s->pos, M_VALUE);
+          attach (s, value);
           state = AFTER;
           break;
 
@@ -724,71 +775,40 @@ scan (Scanner *s)
     }
 }
 
-/* @unicode_escape: set to whether any text holds a \u escape, the only
- * way to spell bytes that are not UTF-8 in text that is. */
-static gboolean
-check_syntax (const char  *data,
-              gsize        len,
-              gboolean    *unicode_escape,
-              GError     **error)
+/* Reads @data into a tree, or refuses it. @unicode_escape: set to
+ * whether any text holds a \u escape, the only way to spell bytes that are
+ * not UTF-8 in text that is. */
+static JsonNode *
+scan_tree (const char  *data,
+           gsize        len,
+           gboolean    *unicode_escape,
+           GError     **error)
 {
   Scanner *s = g_new0 (Scanner, 1);
-  gboolean ok;
+  JsonNode *root = NULL;
 
   s->data = data;
   s->len = len;
   s->error = error;
-  ok = scan (s);
+  s->text = g_string_sized_new (64);
+  if (scan (s))
+    root = g_steal_pointer (&s->root);
   *unicode_escape = s->unicode_escape;
+
+  /* After an error: the unfinished objects and lists, each holding what
+   * it had read. */
+  for (guint i = 0; i < s->depth; i++)
+    g_clear_pointer (&s->nodes[i], json_node_unref);
+  g_clear_pointer (&s->root, json_node_unref);
   for (guint i = 0; i < KOERS_MAX_DEPTH; i++)
-    g_clear_pointer (&s->names[i], g_hash_table_unref);
+    if (s->names[i] != NULL)
+      g_string_free (s->names[i], TRUE);
+  g_string_free (s->text, TRUE);
   g_free (s);
-  return ok;
-}
 
-/* The scanner lets only JSON through, so json-glib should never fail; if
- * it does, say so in our words, keeping its line:column. */
-static void
-set_syntax_error (GError  *parse_error,
-                  GError **error)
-{
-  SyntaxMessage what = M_GENERIC;
-  int line = 0, column = 0;
-
-  if (parse_error->domain == JSON_PARSER_ERROR)
-    {
-      switch (parse_error->code)
-        {
-        case JSON_PARSER_ERROR_TRAILING_COMMA:
-          what = M_TRAILING_COMMA;
-          break;
-        case JSON_PARSER_ERROR_MISSING_COMMA:
-          what = M_MISSING_COMMA;
-          break;
-        case JSON_PARSER_ERROR_MISSING_COLON:
-          what = M_COLON;
-          break;
-        case JSON_PARSER_ERROR_INVALID_BAREWORD:
-          what = M_WORD;
-          break;
-        case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
-          what = M_NAME;
-          break;
-        case JSON_PARSER_ERROR_PARSE:
-        case JSON_PARSER_ERROR_INVALID_DATA:
-        case JSON_PARSER_ERROR_UNKNOWN:
-        default:
-          break;
-        }
-    }
-
-  /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT". */
-  if (sscanf (parse_error->message, "<data>:%d:%d:", &line, &column) == 2)
-    g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
-                 _("%d:%d: not valid JSON: %s"), line, column, _(syntax_messages[what]));
-  else
-    g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
-                 _("not valid JSON: %s"), _(syntax_messages[what]));
+  /* Not sealed: the readers only read it, and sealing would walk the
+   * whole tree once more. */
+  return root;
 }
 
 /* A JSON escape can spell a lone UTF-16 surrogate ("\\udc80"), which
@@ -860,17 +880,14 @@ check_strings (JsonNode    *node,
 /**
  * _koers_json_parse:
  *
- * Parses @bytes as JSON after checking the size limit, UTF-8, and with
- * check_syntax() that it is strict JSON within the nesting limit that
- * json-glib will read without changing anything. All of these are checked
- * before the parser sees the data.
+ * Parses @bytes as JSON after checking the size limit, UTF-8 and the
+ * nesting limit; scan_tree() then reads it as strict JSON, refusing what
+ * json-glib could not hold without changing it, into json-glib's tree.
  */
 JsonNode *
 _koers_json_parse (GBytes  *bytes,
                    GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   const char *data;
   const char *end = NULL;
@@ -912,29 +929,12 @@ _koers_json_parse (GBytes  *bytes,
       return NULL;
     }
 
-  if (!check_depth (data, len, error) ||
-      !check_syntax (data, len, &unicode_escape, error))
+  if (!check_depth (data, len, error))
+    return NULL;
+  root = scan_tree (data, len, &unicode_escape, error);
+  if (root == NULL)
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
-    {
-      set_syntax_error (parse_error, error);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      guint line, column;
-
-      /* Only white space: where the text ends. */
-      offset_to_line_column (data, len, &line, &column);
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
-                   "%u:%u: %s", line, column, _("the file is empty"));
-      return NULL;
-    }
-
-  root = json_parser_steal_root (parser);
   /* The data is UTF-8 throughout, so only a \u escape can have made
    * text that is not: without one, walking the whole tree (a path for
    * every member) would find nothing. */

@@ -288,47 +288,27 @@ offer_drafts (KoersApplication *self,
   offer_next_draft (self);
 }
 
+/* The window opens at once and reads @file on a worker: a FIFO or a slow
+ * share never keeps it from showing. A file that cannot be read says why
+ * over the window, which keeps its new, empty project. */
 static KoersWindow *
 open_file (KoersApplication *self,
            GFile            *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDocument) document = NULL;
   KoersWindow *window;
 
   /* One file is one document, in one window: opened twice, two windows
    * would each save over the other's changes. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      GFile *shown = KOERS_IS_WINDOW (l->data) ? koers_document_get_file (koers_window_get_document (l->data)) : NULL;
+    if (KOERS_IS_WINDOW (l->data) && koers_window_shows_file (l->data, file))
+      {
+        gtk_window_present (l->data);
+        return l->data;
+      }
 
-      if (shown != NULL && g_file_equal (shown, file))
-        {
-          gtk_window_present (l->data);
-          return l->data;
-        }
-    }
-
-  document = koers_document_load (koers_catalog_get_builtin (), file, koers_session_get_drafts (), NULL, &error);
-  if (document == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* TRANSLATORS: %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      /* TRANSLATORS: %s says what is wrong with the file */
-      g_autofree char *body = g_strdup_printf (_("%s\n\nKoers started a new, empty project instead."),
-                                               error->message);
-
-      window = new_window (self, NULL);
-      gtk_window_present (GTK_WINDOW (window));
-      koers_window_show_error (window, heading, body);
-      return window;
-    }
-
-  koers_session_add_recent (file);
-  window = new_window (self, document);
+  window = new_window (self, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  koers_window_offer_leftovers (window);
+  koers_window_open_file_async (window, file, NULL, NULL, NULL);
   return window;
 }
 

@@ -286,6 +286,33 @@ _koers_window_show_open_error (KoersWindow  *self,
   koers_window_show_error (self, heading, error->message);
 }
 
+/**
+ * koers_window_shows_file:
+ * @file: a .koers file
+ *
+ * Whether @self shows @file, or is reading it to show it: one file is one
+ * document, in one window, so whoever opens @file again presents @self.
+ *
+ * Returns: %TRUE when @file is, or is about to be, shown in @self
+ */
+gboolean
+koers_window_shows_file (KoersWindow *self,
+                         GFile       *file)
+{
+  GFile *own;
+
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  own = koers_document_get_file (self->document);
+  if (own != NULL && g_file_equal (own, file))
+    return TRUE;
+  for (guint i = 0; self->loading_files != NULL && i < self->loading_files->len; i++)
+    if (g_file_equal (g_ptr_array_index (self->loading_files, i), file))
+      return TRUE;
+  return FALSE;
+}
+
 static KoersWindow *
 find_window_for_file (KoersWindow *self,
                       GFile       *file)
@@ -293,18 +320,44 @@ find_window_for_file (KoersWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GList *windows = app != NULL ? gtk_application_get_windows (app) : NULL;
 
-  GFile *own = koers_document_get_file (self->document);
-
-  if (own != NULL && g_file_equal (own, file))
+  if (koers_window_shows_file (self, file))
     return self;
   for (GList *l = windows; l != NULL; l = l->next)
-    {
-      GFile *other = KOERS_IS_WINDOW (l->data) ? koers_document_get_file (KOERS_WINDOW (l->data)->document) : NULL;
-
-      if (other != NULL && g_file_equal (other, file))
-        return l->data;
-    }
+    if (KOERS_IS_WINDOW (l->data) && koers_window_shows_file (l->data, file))
+      return l->data;
   return NULL;
+}
+
+/* While the window waits for the file it is to show, it says so and
+ * takes no clicks on its empty project: an edit made there would send
+ * the file to another window. (Not insensitive: that would take the
+ * keyboard focus from under the entry that has it.) */
+gboolean
+_koers_window_is_loading (KoersWindow *self)
+{
+  return self->loading_files != NULL && self->loading_files->len > 0 &&
+         koers_document_is_untouched (self->document);
+}
+
+/**
+ * koers_window_get_loading:
+ *
+ * Returns: whether @self is still reading the file it is to show, with
+ *   nothing of its own shown meanwhile
+ */
+gboolean
+koers_window_get_loading (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), FALSE);
+
+  return _koers_window_is_loading (self);
+}
+
+static void
+sync_loading (KoersWindow *self)
+{
+  gtk_widget_set_can_target (self->view_stack, !_koers_window_is_loading (self));
+  _koers_window_update_title (self);
 }
 
 /* Shows @document in @self when @self holds nothing worth keeping, else
@@ -387,6 +440,17 @@ open_loaded_cb (GObject      *source,
   KoersWindow *window;
 
   document = koers_document_load_finish (result, &error);
+  if (self->loading_files == NULL)
+    {
+      /* The window closed while the file was read. */
+      g_clear_error (&error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The window closed before the file was opened"));
+      return;
+    }
+  g_ptr_array_remove (self->loading_files, file);
+  sync_loading (self);
+
   if (document == NULL)
     {
       _koers_window_show_open_error (self, file, error);
@@ -394,7 +458,8 @@ open_loaded_cb (GObject      *source,
       return;
     }
 
-  /* Opened elsewhere while it was read: one file, one window. */
+  /* Opened elsewhere while it was read (a draft of it restored, say):
+   * one file, one window. */
   window = find_window_for_file (self, file);
   if (window != NULL)
     gtk_window_present (GTK_WINDOW (window));
@@ -412,8 +477,11 @@ open_loaded_cb (GObject      *source,
  * @file: a .koers file
  *
  * As koers_window_open_file(), reading @file on a worker thread: a slow
- * network share never freezes the window. Choosing a file in Open and
- * the recent files come here.
+ * network share never freezes the window. Choosing a file in Open, the
+ * recent files, files dropped on the window and those given to the
+ * application come here. While an untouched window waits for the file,
+ * its title says so and its project cannot be edited; a window that
+ * asks for the same file meanwhile is shown this one.
  */
 void
 koers_window_open_file_async (KoersWindow         *self,
@@ -440,9 +508,12 @@ koers_window_open_file_async (KoersWindow         *self,
       return;
     }
 
+  g_ptr_array_add (self->loading_files, g_object_ref (file));
+  sync_loading (self);
   koers_document_load_async (koers_project_get_catalog (koers_document_get_project (self->document)),
-                             file, koers_session_get_drafts (), cancellable, open_loaded_cb,
-                             g_steal_pointer (&task));
+                             file, koers_session_get_drafts (),
+                             cancellable != NULL ? cancellable : self->load_cancellable,
+                             open_loaded_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -467,7 +538,10 @@ koers_window_open_file_finish (KoersWindow   *self,
  * @draft_id: an orphaned draft, from koers_drafts_list_orphaned()
  *
  * Opens the draft (see koers_document_restore_draft()) into this window
- * when it is untouched, else in a new one.
+ * when it is untouched, else in a new one. A draft of a file that a
+ * window shows already goes into that window, as long as it has no
+ * unsaved changes of its own; with them, the draft is refused and kept,
+ * rather than a second window showing the same file.
  *
  * Returns: (transfer none) (nullable): the window showing the draft, or
  *   %NULL with @error set
@@ -477,15 +551,48 @@ koers_window_restore_draft (KoersWindow  *self,
                             const char   *draft_id,
                             GError      **error)
 {
+  KoersDrafts *drafts = koers_session_get_drafts ();
   g_autoptr(KoersDocument) document = NULL;
+  g_autoptr(KoersDraftInfo) info = NULL;
+  KoersWindow *window = NULL;
 
   g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (draft_id != NULL, NULL);
 
-  document = koers_document_restore_draft (koers_session_get_drafts (), draft_id, error);
+  info = koers_drafts_get_info (drafts, draft_id);
+  if (info != NULL && info->uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (info->uri);
+
+      window = find_window_for_file (self, file);
+      if (window != NULL && koers_document_get_modified (window->document))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       /* TRANSLATORS: %s is a file name */
+                       _("“%s” is open already, with changes that are not saved yet. "
+                         "The unsaved work from before is kept: save or close “%s”, "
+                         "and Koers offers it again at its next start."),
+                       name, name);
+          gtk_window_present (GTK_WINDOW (window));
+          return NULL;
+        }
+    }
+
+  document = koers_document_restore_draft (drafts, draft_id, error);
   if (document == NULL)
     return NULL;
-  return show_document (self, document);
+  if (window == NULL)
+    return show_document (self, document);
+
+  /* The file as it was saved, open with no changes (or still being
+   * read): the draft takes its place, in its window. */
+  koers_document_discard_draft (window->document);
+  _koers_window_set_document (window, document);
+  sync_loading (window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
 /* --- closing ------------------------------------------------------------ */
@@ -700,7 +807,6 @@ drop_cb (KoersWindow   *self,
 {
   /* The list only: the files belong to @value. */
   g_autoptr(GSList) files = NULL;
-  gboolean opened = FALSE;
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) && g_value_get_boxed (value) != NULL)
     files = gdk_file_list_get_files (g_value_get_boxed (value));
@@ -709,13 +815,13 @@ drop_cb (KoersWindow   *self,
   else
     return FALSE;
 
-  /* Every file opens; one that cannot be read says why. The first goes
-   * into this window if it is untouched, the others into windows of their
-   * own. */
+  /* Every file opens, read on a worker: a file on a slow share or a
+   * FIFO never freezes the window. One that cannot be read says why. The
+   * first goes into this window if it is untouched, the others into
+   * windows of their own. */
   for (GSList *l = files; l != NULL; l = l->next)
-    if (koers_window_open_file (self, l->data, NULL) != NULL)
-      opened = TRUE;
-  return opened;
+    koers_window_open_file_async (self, l->data, NULL, NULL, NULL);
+  return files != NULL;
 }
 
 /* --- logging out with unsaved changes ------------------------------------ */
@@ -751,6 +857,8 @@ void
 _koers_window_files_init (KoersWindow *self)
 {
   self->close_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->loading_files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->load_cancellable = g_cancellable_new ();
 
   /* Files dropped anywhere on the window. In the capture phase, so that a
    * file dropped on the diagram opens rather than reaching the canvas's
@@ -773,6 +881,10 @@ _koers_window_files_dispose (KoersWindow *self)
   if (self->close_tasks != NULL)
     finish_close_tasks (self, TRUE);
   g_clear_pointer (&self->close_tasks, g_ptr_array_unref);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_files, g_ptr_array_unref);
   self->close_dialog = NULL;
   self->disk_dialog = NULL;
   self->drop_target = NULL;

@@ -40,6 +40,10 @@ struct _KoersWindow
   GtkDropTarget        *drop_target;
   GtkApplication       *inhibit_app;
   guint                 inhibit_cookie;
+  /* Files being read for this window, and what stops the reads when it
+   * closes. */
+  GPtrArray            *loading_files;
+  GCancellable         *load_cancellable;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -111,6 +115,7 @@ void     _koers_window_save_async        (KoersWindow   *self,
                                           GAsyncReadyCallback callback,
                                           gpointer       user_data);
 gboolean _koers_window_close_request     (GtkWindow     *window);
+gboolean _koers_window_is_loading       (KoersWindow   *self);
 void     _koers_window_show_open_error   (KoersWindow   *self,
                                           GFile         *file,
                                           const GError  *error);

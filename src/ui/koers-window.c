@@ -185,7 +185,14 @@ update_title (KoersWindow *self)
   const char *organisation;
 
   organisation = name != NULL && *name != '\0' ? name : _("Unnamed organisation");
-  if (file != NULL)
+  if (_koers_window_is_loading (self))
+    {
+      g_autofree char *loading = g_file_get_basename (g_ptr_array_index (self->loading_files, 0));
+
+      /* TRANSLATORS: in the window title while a file is read; %s is its name */
+      basename = g_strdup_printf (_("Opening “%s”…"), loading);
+    }
+  else if (file != NULL)
     basename = g_file_get_basename (file);
   else
     basename = g_strdup (_("Not saved yet"));

@@ -40,6 +40,9 @@ KoersWindow   *koers_window_open_file_finish   (KoersWindow    *self,
 KoersWindow   *koers_window_open_file          (KoersWindow    *self,
                                                 GFile          *file,
                                                 GError        **error);
+gboolean       koers_window_shows_file         (KoersWindow    *self,
+                                                GFile          *file);
+gboolean       koers_window_get_loading        (KoersWindow    *self);
 KoersWindow   *koers_window_restore_draft      (KoersWindow    *self,
                                                 const char     *draft_id,
                                                 GError        **error);

@@ -499,6 +499,21 @@ drop_value (KoersWindow  *window,
   return ret;
 }
 
+/* A dropped file is read on a worker: the window says so in its title
+ * until the file is shown or refused. */
+static void
+wait_for_load (KoersWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Opening “") != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 test_drop_file (void)
 {
@@ -522,11 +537,14 @@ test_drop_file (void)
     }
   g_assert_true (has_list && has_file);
 
-  /* A broken file: refused, with the dialog; nothing else changes. */
+  /* A broken file: taken, then refused, with the dialog; nothing else
+   * changes. */
   g_value_init (&value, G_TYPE_FILE);
   g_value_set_object (&value, broken);
-  g_assert_false (drop_value (window, &value));
+  g_assert_true (drop_value (window, &value));
   g_value_unset (&value);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Opening “unknown-stage.koers”"));
+  wait_for_load (window);
   g_assert_null (koers_document_get_file (ui_test_document (window)));
   g_assert_nonnull (ui_test_message_dialog (window));
   dismiss_dialog (window);
@@ -541,6 +559,7 @@ test_drop_file (void)
   }
   g_assert_true (drop_value (window, &value));
   g_value_unset (&value);
+  wait_for_load (window);
   g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
   g_assert_cmpstr (koers_project_get_organisation_name (ui_test_project (window)), ==,
                    "Woonstichting Rivierenland");

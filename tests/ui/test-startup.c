@@ -282,6 +282,198 @@ test_offer_discard (void)
   check_offer ("discard", FALSE);
 }
 
+/* The error over @window saying a draft could not be restored, if shown. */
+static AdwMessageDialog *
+find_refusal (KoersWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
+                     "Could Not Restore Unsaved Work") == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* A draft of a file that is open already: into its window, never a
+ * second window on the same file; refused and kept when that window has
+ * changes of its own. */
+static void
+offer_open_scenario (KoersApplication *app,
+                     gpointer          data)
+{
+  OfferCase *c = data;
+  AdwMessageDialog *dialog = wait_for_offer ();
+  KoersWindow *window = only_window (app);
+  gboolean edited = g_str_equal (c->response, "edited");
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *refusal;
+
+  g_assert_true (koers_window_open_file (window, c->file, &error) == window);
+  g_assert_no_error (error);
+  if (edited)
+    g_assert_true (koers_document_place (ui_test_document (window), "pyramid",
+                                         KOERS_MARKER_TARGET, "respond", NULL));
+
+  adw_message_dialog_response (dialog, "restore");
+  pump ();
+
+  g_assert_true (only_window (app) == window);
+  g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), c->file));
+  g_assert_true (koers_document_get_modified (ui_test_document (window)));
+  g_assert_true (draft_exists (c->draft_id));
+  refusal = find_refusal (window);
+  if (edited)
+    {
+      /* The window keeps its own edit; the draft waits for the next start. */
+      g_assert_nonnull (refusal);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "“woonstichting.koers” is open already"));
+      g_assert_cmpstr (koers_document_get_draft_id (ui_test_document (window)), !=, c->draft_id);
+      g_assert_cmpstr (koers_project_get_target (ui_test_project (window), "pyramid"), ==, "respond");
+      g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), !=, "listen");
+    }
+  else
+    {
+      g_assert_null (refusal);
+      g_assert_cmpstr (koers_document_get_draft_id (ui_test_document (window)), ==, c->draft_id);
+      g_assert_cmpstr (koers_project_get_current (ui_test_project (window), "pyramid"), ==, "listen");
+    }
+}
+
+static void
+check_offer_open (const char *response)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-startup");
+  g_autofree char *path = g_build_filename (dir, "woonstichting.koers", NULL);
+  g_autoptr(KoersProject) project = load_example ();
+  g_autoptr(GError) error = NULL;
+  OfferCase c = { response, NULL, NULL };
+
+  c.file = g_file_new_for_path (path);
+  g_assert_true (koers_project_save_to_file (project, c.file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), !=, "listen");
+  g_assert_true (koers_project_place (project, "pyramid", KOERS_MARKER_CURRENT, "listen", NULL));
+  c.draft_id = leave_draft (project, c.file);
+
+  run_application (offer_open_scenario, &c);
+
+  g_free (c.draft_id);
+  g_clear_object (&c.file);
+  koers_test_remove_tree (dir);
+}
+
+static void
+test_offer_restore_open (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  check_offer_open ("unchanged");
+}
+
+static void
+test_offer_restore_open_edited (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  check_offer_open ("edited");
+}
+
+/* --- one file, one window -------------------------------------------------- */
+
+static guint
+count_windows (KoersApplication *app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += KOERS_IS_WINDOW (l->data);
+  return n;
+}
+
+static KoersWindow *
+window_for (KoersApplication *app,
+            GFile            *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (KOERS_IS_WINDOW (l->data) && koers_window_shows_file (l->data, file))
+      return l->data;
+  return NULL;
+}
+
+/* `koers FILE` for a file a window shows, or is still reading, presents
+ * that window: one document, shown once. */
+static void
+open_twice_scenario (KoersApplication *app,
+                     gpointer          data)
+{
+  GFile *file = data;
+  guint before = count_windows (app);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  KoersWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = window_for (app, file);
+  g_assert_nonnull (window);
+  g_assert_cmpuint (count_windows (app), ==, before + 1);
+
+  /* Again while it is read, and again once it is shown. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (count_windows (app), ==, before + 1);
+  while (koers_document_get_file (ui_test_document (window)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (count_windows (app), ==, before + 1);
+  g_assert_true (window_for (app, file) == window);
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == window);
+  g_assert_cmpstr (koers_project_get_organisation_name (ui_test_project (window)), ==,
+                   "Woonstichting Rivierenland");
+}
+
+static void
+test_open_twice (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  dir = koers_test_make_dir ("koers-startup");
+  path = g_build_filename (dir, "woonstichting.koers", NULL);
+  file = g_file_new_for_path (path);
+  project = load_example ();
+  g_assert_true (koers_project_save_to_file (project, file, NULL, &error));
+  g_assert_no_error (error);
+
+  run_application (open_twice_scenario, file);
+  koers_test_remove_tree (dir);
+}
+
 /* --- the window size ------------------------------------------------------- */
 
 /* Iterates until @window's surface is @width × @height. */
@@ -441,6 +633,9 @@ main (int   argc,
   g_test_add_func ("/ui/startup/offer/restore", test_offer_restore);
   g_test_add_func ("/ui/startup/offer/restore-unsaved", test_offer_restore_unsaved);
   g_test_add_func ("/ui/startup/offer/discard", test_offer_discard);
+  g_test_add_func ("/ui/startup/offer/restore-open", test_offer_restore_open);
+  g_test_add_func ("/ui/startup/offer/restore-open-edited", test_offer_restore_open_edited);
+  g_test_add_func ("/ui/startup/open-twice", test_open_twice);
   g_test_add_func ("/ui/startup/window-size", test_window_size);
   g_test_add_func ("/ui/startup/about-website", test_about_website);
 
