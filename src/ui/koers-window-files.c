@@ -46,12 +46,15 @@ show_save_error (KoersWindow  *self,
                  const GError *error)
 {
   g_autofree char *name = g_file_get_basename (file);
-  /* TRANSLATORS: a dialog heading; %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  /* The core's message says what happened and what to do. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  /* The file's name goes in the body, which wraps between words: in the
+   * heading a long name broke in the middle. The core's message says what
+   * happened and what to do.
+   * TRANSLATORS: %s is a file name, then the reason, a full sentence */
+  body = g_strdup_printf (_("“%s” was not saved. %s"), name, error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Project"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "close", _("_Close"),
                                     "save-as", _("Save _As…"),
@@ -278,12 +281,18 @@ _koers_window_show_open_error (KoersWindow  *self,
                                GFile        *file,
                                const GError *error)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  /* TRANSLATORS: a dialog heading; %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autofree char *body = NULL;
+  gsize len = strlen (error->message);
 
-  /* The core's message names the file, where in it and what is wrong. */
-  koers_window_show_error (self, heading, error->message);
+  /* As for saving, the name is in the body, where it wraps between words:
+   * the core's message starts with it ("plan.koers: 3:13: …"). Its
+   * reasons are clauses; as the body they are a sentence, with a full
+   * stop. */
+  if (len > 0 && strchr (".?!", error->message[len - 1]) == NULL)
+    body = g_strconcat (error->message, ".", NULL);
+  else
+    body = g_strdup (error->message);
+  koers_window_show_error (self, _("Could Not Open the Project"), body);
 }
 
 /**

@@ -261,7 +261,8 @@ check_open_fifo (gboolean as_nobody)
   /* The heading, then the body: refused as a FIFO (not for want of
    * permission, as nobody). */
   for (guint i = 0; i + 1 < dialogs->len; i++)
-    if (g_str_equal (g_ptr_array_index (dialogs, i), "Could Not Open “x.koers”") &&
+    if (g_str_equal (g_ptr_array_index (dialogs, i), "Could Not Open the Project") &&
+        g_str_has_prefix (g_ptr_array_index (dialogs, i + 1), "x.koers: ") &&
         strstr (g_ptr_array_index (dialogs, i + 1), "not an ordinary file") != NULL)
       said_so = TRUE;
   g_assert_true (said_so);
