@@ -112,15 +112,20 @@ os.makedirs(env['XDG_RUNTIME_DIR'], mode=0o700)
 env['GSK_RENDERER'] = 'cairo'
 env['NO_AT_BRIDGE'] = '0'
 
-display = 80
-while os.path.exists('/tmp/.X%d-lock' % display) or os.path.exists('/tmp/.X11-unix/X%d' % display):
-    display += 1
-env['DISPLAY'] = ':%d' % display
-os.environ.update({k: env[k] for k in ('DISPLAY', 'XDG_RUNTIME_DIR')})
-
 try:
-    spawn(['Xvfb', env['DISPLAY'], '-screen', '0', '1280x800x24', '-nolisten', 'tcp'],
-          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Xvfb picks a free display itself and says which (-displayfd): a
+    # number chosen here could be taken by another test's server before
+    # ours starts, and the app would then join a display that goes away.
+    read_end, write_end = os.pipe()
+    spawn(['Xvfb', '-displayfd', str(write_end), '-screen', '0', '1280x800x24', '-nolisten', 'tcp'],
+          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
+    os.close(write_end)
+    with os.fdopen(read_end) as announced:
+        number = announced.readline().strip()
+    if not number.isdigit():
+        bail('Xvfb did not start')
+    env['DISPLAY'] = ':' + number
+    os.environ.update({k: env[k] for k in ('DISPLAY', 'XDG_RUNTIME_DIR')})
     if not wait_for(lambda: subprocess.run(['xdotool', 'getmouselocation'], env=env,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0):
         bail('Xvfb did not start on ' + env['DISPLAY'])
