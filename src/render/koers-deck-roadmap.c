@@ -500,6 +500,9 @@ _koers_deck_add_progress_slides (KoersDeck                  *self,
     list_add (&list, group);
   else
     g_ptr_array_unref (group);
+  /* A few models and items on one slide: larger, read from the back row. */
+  if (list.n_slides == 0 && list.body != NULL)
+    grow_to_fit (measure, list.body, CONTENT_WIDTH, BODY_BOTTOM - list.body_y, 40);
   list_flush (&list);
   list_clear (&list);
 }
