@@ -541,6 +541,109 @@ test_long (void)
   }
 }
 
+/* --- progress since the last round ---------------------------------------- */
+
+#define PROGRESS_TITLE "Progress since 1 September 2026"
+
+/* Each model then → now and the item done since the round, as text in
+ * both formats, on a slide of its own after the findings. */
+static void
+assert_progress_text (const char *text)
+{
+  const char *findings = strstr (text, "Findings");
+  const char *progress = strstr (text, PROGRESS_TITLE);
+
+  g_assert_nonnull (findings);
+  g_assert_nonnull (progress);
+  g_assert_true (findings < progress);
+  g_assert_nonnull (strstr (progress, "Social Media Pyramid: Listen → Respond"));
+  g_assert_nonnull (strstr (progress, "Social Business Strategy Maturity Matrix: Presence → Engagement"));
+  g_assert_nonnull (strstr (progress, "not placed → "));
+  g_assert_nonnull (strstr (progress, "(unchanged)"));
+  g_assert_nonnull (strstr (progress, "Done since the last round"));
+  g_assert_nonnull (strstr (progress, "✓ Secure support from management"));
+  /* An item done before the round closed is no news. */
+  g_assert_null (strstr (progress, "No roadmap items done since then."));
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(KoersProject) project = load_test_data ("deck-rounds.koers");
+  g_autoptr(KoersProject) without = load_test_data ("deck.koers");
+  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  KoersRenderOptions options = { FALSE, KOERS_BACKGROUND_THEME };
+  g_autoptr(KoersDeck) deck = koers_deck_new (project, roadmap, &options, DATE);
+  g_autoptr(KoersRoadmap) roadmap_without = koers_roadmap_build (without, NULL);
+  g_autoptr(KoersDeck) deck_without = koers_deck_new (without, roadmap_without, &options, DATE);
+  guint n_slides, n_progress = 0;
+
+  /* Exactly one slide more than the same project without a round. */
+  g_assert_cmpuint (koers_deck_get_n_slides (deck), ==, koers_deck_get_n_slides (deck_without) + 1);
+  g_assert_cmpfloat (koers_deck_get_min_phase_text (deck), >=, 24);
+
+  {
+    g_autoptr(GBytes) bytes = deck_bytes (project, KOERS_DECK_ODP, FALSE, NULL);
+    g_autoptr(GsfInfile) zip = open_zip (bytes);
+    xmlDoc *content = read_xml (zip, "content.xml");
+    g_autofree char *text = all_text (content);
+
+    assert_progress_text (text);
+    assert_odp_geometry (content);
+    xmlFreeDoc (content);
+  }
+  {
+    g_autoptr(GBytes) bytes = deck_bytes (project, KOERS_DECK_PPTX, FALSE, &n_slides);
+    g_autoptr(GsfInfile) zip = open_zip (bytes);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint s = 1; s <= n_slides; s++)
+      {
+        g_autofree char *path = g_strdup_printf ("ppt/slides/slide%u.xml", s);
+        xmlDoc *slide = read_xml (zip, path);
+        g_autofree char *slide_text = all_text (slide);
+        xmlXPathObject *sizes;
+
+        g_string_append (text, slide_text);
+        if (strstr (slide_text, PROGRESS_TITLE) == NULL)
+          {
+            xmlFreeDoc (slide);
+            continue;
+          }
+        /* Native text, no picture; nothing under 12 pt (24 px at 1080p). */
+        n_progress++;
+        g_assert_cmpuint (count (slide, "//p:pic"), ==, 0);
+        g_assert_cmpuint (count (slide, "//p:ph[@type='title']"), ==, 1);
+        sizes = xpath (slide, "//a:rPr/@sz");
+        g_assert_nonnull (sizes->nodesetval);
+        g_assert_cmpint (sizes->nodesetval->nodeNr, >, 0);
+        for (int i = 0; i < sizes->nodesetval->nodeNr; i++)
+          {
+            xmlChar *sz = xmlNodeGetContent (sizes->nodesetval->nodeTab[i]);
+
+            g_assert_cmpint (atoi ((const char *) sz), >=, 1200);
+            xmlFree (sz);
+          }
+        xmlXPathFreeObject (sizes);
+        assert_pptx_geometry (slide, 12192000, 6858000);
+        xmlFreeDoc (slide);
+      }
+    g_assert_cmpuint (n_progress, ==, 1);
+    assert_progress_text (text->str);
+  }
+
+  /* Without a closed round there is nothing to compare with. */
+  {
+    g_autoptr(GBytes) bytes = deck_bytes (without, KOERS_DECK_ODP, FALSE, NULL);
+    g_autoptr(GsfInfile) zip = open_zip (bytes);
+    xmlDoc *content = read_xml (zip, "content.xml");
+    g_autofree char *text = all_text (content);
+
+    g_assert_null (strstr (text, "Progress since"));
+    xmlFreeDoc (content);
+  }
+}
+
 /* Control characters cannot stand in XML: the packages stay well-formed
  * (and libgsf, which warns about them, never sees one). */
 static void
@@ -654,6 +757,7 @@ main (int    argc,
   g_test_add_func ("/render/deck/odp", test_odp);
   g_test_add_func ("/render/deck/pptx", test_pptx);
   g_test_add_func ("/render/deck/long", test_long);
+  g_test_add_func ("/render/deck/progress", test_progress);
   g_test_add_func ("/render/deck/control-characters", test_control_characters);
   g_test_add_func ("/render/deck/spreadsheets", test_spreadsheets);
 

@@ -10,7 +10,8 @@
 
 set -u
 
-PROJECT="${G_TEST_SRCDIR:-$(dirname "$0")}/data/deck.koers"
+# deck.koers with a closed round, so the decks also hold a progress slide.
+PROJECT="${G_TEST_SRCDIR:-$(dirname "$0")}/data/deck-rounds.koers"
 KOERS="${KOERS_BINARY:?KOERS_BINARY must name the koers binary}"
 
 if ! command -v soffice >/dev/null; then
@@ -74,7 +75,7 @@ for phase in roadmap["phases"]:
         print(item["title"])'
 }
 
-echo "1..16"
+echo "1..18"
 
 for lang in en nl; do
   for ext in odp pptx; do
@@ -101,6 +102,7 @@ for lang in en nl; do
       ok 1 "$lang $ext: LibreOffice opened it ($(tail -3 "$work/soffice.log"))"
       ok 1 "$lang $ext: slide count"
       ok 1 "$lang $ext: texts"
+      [ "$lang" = en ] && ok 1 "$lang $ext: the progress slide"
       continue
     fi
     ok 0 "$lang $ext: LibreOffice opened it"
@@ -120,6 +122,14 @@ for lang in en nl; do
       fi
     done <"$work/expected-$lang.txt"
     ok $missing "$lang $ext: the organisation and every item title read as text"
+
+    # The progress slide's texts, checked once per format in English.
+    if [ "$lang" = en ]; then
+      grep -qF "Progress since 1 September 2026" "$work/flat.txt" &&
+        grep -qF "Listen → Respond" "$work/flat.txt" &&
+        grep -qF "✓ Secure support from management" "$work/flat.txt"
+      ok $? "$lang $ext: the progress slide reads as text"
+    fi
   done
 done
 

@@ -14,6 +14,7 @@
 
 #include "koers-deck.h"
 #include "koers-package.h"
+#include "koers-progress-summary.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,7 @@ typedef enum {
   KOERS_DECK_SLIDE_FINDINGS,
   KOERS_DECK_SLIDE_OVERVIEW,
   KOERS_DECK_SLIDE_PHASE,
+  KOERS_DECK_SLIDE_PROGRESS,
 } KoersDeckSlideKind;
 
 typedef struct {
@@ -93,7 +95,7 @@ struct _KoersDeck
   char                   *country;   /* "NL" or "GB" */
   gboolean                dark;
   const KoersPalette     *palette;
-  double                  min_phase_text; /* the smallest text on a phase slide */
+  double                  min_phase_text; /* the smallest text on a phase or progress slide */
 };
 
 #define MARGIN        96.0
@@ -103,7 +105,7 @@ struct _KoersDeck
 #define BODY_Y        200.0
 #define BODY_BOTTOM   1040.0
 
-/* Phase slides: nothing under 24 px (12 pt) at 1080p. */
+/* Phase and progress slides: nothing under 24 px (12 pt) at 1080p. */
 #define PHASE_TITLE_SIZE 52.0
 #define PHASE_ITEM_SIZE  30.0
 #define PHASE_TEXT_SIZE  24.0
@@ -183,6 +185,9 @@ void    _koers_deck_add_overview_slides (KoersDeck        *self,
 void    _koers_deck_add_phase_slides    (KoersDeck               *self,
                                          KoersDeckMeasure        *measure,
                                          const KoersRoadmapPhase *phase);
+void    _koers_deck_add_progress_slides (KoersDeck                  *self,
+                                         KoersDeckMeasure           *measure,
+                                         const KoersProgressSummary *summary);
 
 /* The writers (koers-deck-odp.c, koers-deck-pptx.c) */
 GBytes *_koers_deck_write_odp  (KoersDeck  *self,

@@ -12,9 +12,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "koers-deck-private.h"
+#include "koers-progress-summary.h"
 
 /* Paragraphs of a list slide (findings, a phase's items) go onto as many
  * slides as they need; a group of paragraphs never splits. */
@@ -415,3 +417,92 @@ _koers_deck_add_phase_slides (KoersDeck               *self,
   list_clear (&list);
 }
 
+
+static const char *
+progress_stage_name (KoersModel *model,
+                     const char *stage_id)
+{
+  const KoersStage *stage = stage_id ? koers_model_find_stage (model, stage_id) : NULL;
+
+  return stage ? stage->name : C_("progress", "not placed");
+}
+
+/* "2026-09-01" as the slides write a day; a date the file got wrong
+ * stands as it is rather than being lost. */
+static char *
+progress_day (const char *closed)
+{
+  int year, month, day;
+  char end;
+
+  if (closed != NULL && sscanf (closed, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    return koers_format_day (year, month, day);
+  return g_strdup (closed ? closed : "");
+}
+
+void
+_koers_deck_add_progress_slides (KoersDeck                  *self,
+                                 KoersDeckMeasure           *measure,
+                                 const KoersProgressSummary *summary)
+{
+  g_autofree char *day = progress_day (summary->closed);
+  /* TRANSLATORS: a deck slide's title; %s is the day the last round closed */
+  ListSlides list = { self, measure, KOERS_DECK_SLIDE_PROGRESS, g_strdup_printf (_("Progress since %s"), day),
+                      NULL, BODY_Y, NULL, 0 };
+  GPtrArray *group = _koers_deck_paras_new ();
+
+  /* TRANSLATORS: heading on the deck's progress slide: each model's Now then and now */
+  _koers_deck_add_para (group, 0, C_("progress", "Now, then → now"), PHASE_TEXT_SIZE + 4, TRUE, KOERS_INK_MUTED);
+  list_add (&list, group);
+  for (guint m = 0; m < summary->models->len; m++)
+    {
+      const KoersProgressModel *row = &g_array_index (summary->models, KoersProgressModel, m);
+      KoersDeckPara *para;
+
+      group = _koers_deck_paras_new ();
+      para = _koers_deck_add_para (group, 16, NULL, 0, FALSE, KOERS_INK_TEXT);
+      _koers_deck_para_add (para, koers_model_get_name (row->model), PHASE_ITEM_SIZE, FALSE, KOERS_INK_MUTED);
+      _koers_deck_para_add (para, ": ", PHASE_ITEM_SIZE, FALSE, KOERS_INK_MUTED);
+      if (g_strcmp0 (row->then, row->now) == 0)
+        {
+          g_autofree char *same = g_strdup_printf (C_("progress", "%s (unchanged)"),
+                                                   progress_stage_name (row->model, row->now));
+          _koers_deck_para_add (para, same, PHASE_ITEM_SIZE, TRUE, KOERS_INK_TEXT);
+        }
+      else
+        {
+          _koers_deck_para_add (para, progress_stage_name (row->model, row->then), PHASE_ITEM_SIZE, TRUE,
+                                KOERS_INK_TEXT);
+          _koers_deck_para_add (para, " → ", PHASE_ITEM_SIZE, TRUE, KOERS_INK_TEXT);
+          _koers_deck_para_add (para, progress_stage_name (row->model, row->now), PHASE_ITEM_SIZE, TRUE,
+                                KOERS_INK_NOW);
+        }
+      list_add (&list, group);
+    }
+
+  group = _koers_deck_paras_new ();
+  _koers_deck_add_para (group, 40, C_("progress", "Done since the last round"), PHASE_TEXT_SIZE + 4, TRUE,
+                        KOERS_INK_MUTED);
+  if (summary->done->len == 0)
+    _koers_deck_add_para (group, 16, C_("progress", "No roadmap items done since then."), PHASE_ITEM_SIZE, FALSE,
+                          KOERS_INK_TEXT);
+  /* The heading keeps its first item with it on the same slide. */
+  for (guint i = 0; i < summary->done->len; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("✓ %s", (const char *) g_ptr_array_index (summary->done, i));
+
+      _koers_deck_add_para (group, 16, line, PHASE_ITEM_SIZE, FALSE, KOERS_INK_TEXT);
+      list_add (&list, group);
+      group = _koers_deck_paras_new ();
+    }
+  if (group->len > 0)
+    list_add (&list, group);
+  else
+    g_ptr_array_unref (group);
+  /* A few models and items on one slide: larger, read from the back row. */
+  if (list.n_slides == 0 && list.body != NULL)
+    grow_to_fit (measure, list.body, CONTENT_WIDTH, BODY_BOTTOM - list.body_y, 40);
+  list_flush (&list);
+  list_clear (&list);
+}

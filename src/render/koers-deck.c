@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The content model shared by the ODP and PPTX writers: a title slide,
- * one slide per placed model, the findings, the roadmap overview and one
+ * one slide per placed model, the findings, the progress since the last
+ * closed round (when there is one), the roadmap overview and one
  * slide (or more) per phase. Every text is measured before it is placed:
  * phase slides keep their text at 24 px or more and continue on another
  * slide rather than shrink; the overview may go down to 16 px to keep a
@@ -500,6 +501,7 @@ koers_deck_new (KoersProject             *project,
   g_autoptr(KoersDeckMeasure) measure = _koers_deck_measure_new ();
   g_autofree char *today = NULL;
   g_autofree char *clean = NULL;
+  g_autoptr(KoersProgressSummary) summary = NULL;
   KoersCatalog *catalog;
   const char *organisation;
   KoersDeck *self;
@@ -541,6 +543,9 @@ koers_deck_new (KoersProject             *project,
     }
 
   _koers_deck_add_findings_slides (self, measure, roadmap);
+  summary = koers_progress_summary_new (project, roadmap);
+  if (summary != NULL)
+    _koers_deck_add_progress_slides (self, measure, summary);
   _koers_deck_add_overview_slides (self, measure, roadmap);
   for (guint p = 0; p < koers_roadmap_get_n_phases (roadmap); p++)
     _koers_deck_add_phase_slides (self, measure, koers_roadmap_get_phase (roadmap, p));
@@ -549,7 +554,7 @@ koers_deck_new (KoersProject             *project,
     {
       KoersDeckSlide *slide = g_ptr_array_index (self->slides, s);
 
-      if (slide->kind != KOERS_DECK_SLIDE_PHASE)
+      if (slide->kind != KOERS_DECK_SLIDE_PHASE && slide->kind != KOERS_DECK_SLIDE_PROGRESS)
         continue;
       for (guint b = 0; b < slide->boxes->len; b++)
         {
@@ -600,7 +605,8 @@ koers_deck_get_language (KoersDeck *self)
  * koers_deck_get_min_phase_text:
  * @self: a deck
  *
- * Returns: the smallest text on any phase slide, in px at 1080p
+ * Returns: the smallest text on any phase or progress slide, in px at
+ *   1080p
  */
 double
 koers_deck_get_min_phase_text (KoersDeck *self)

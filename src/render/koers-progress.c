@@ -14,6 +14,7 @@
 #include "koers-export-private.h"
 #include "koers-io.h"
 #include "koers-progress.h"
+#include "koers-progress-summary.h"
 #include "koers-slide.h"
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans"
@@ -22,9 +23,8 @@
 
 typedef struct {
   KoersProject             *project;
-  KoersRoadmap             *roadmap;
+  KoersProgressSummary     *summary;
   const KoersExportOptions *options;
-  guint                     round;     /* the last closed round */
   const char               *date;
 } ProgressJob;
 
@@ -74,14 +74,13 @@ draw_progress_page (gpointer  data,
 {
   ProgressJob *job = data;
   const KoersPalette *palette = koers_palette_for (&job->options->render);
-  KoersCatalog *catalog = koers_project_get_catalog (job->project);
   double w = job->options->width, h = job->options->height;
   double unit = MIN (w / 1920.0, h / 1080.0);
   double margin = 80 * unit, x = margin, y = margin, col = (w - 3 * margin) / 2;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_auto(GStrv) item_ids = koers_project_dup_item_ids (job->project);
-  guint n_done = 0;
+  const KoersProgressSummary *summary = job->summary;
+  guint n_done;
   double left_y, right_y;
 
   koers_paint_background (cr, &job->options->render, w, h);
@@ -91,36 +90,32 @@ draw_progress_page (gpointer  data,
   y += draw_text (cr, title, x, y, w - 2 * margin, 56 * unit, TRUE, &palette->ink);
   /* TRANSLATORS: under the progress slide's title: "Since the round of 2026-09-01 · 6 December 2026" */
   subtitle = g_strdup_printf (_("Since the round of %s · %s"),
-                              koers_project_get_round_closed (job->project, job->round), job->date);
+                              summary->closed, job->date);
   y += draw_text (cr, subtitle, x, y + 8 * unit, w - 2 * margin, 28 * unit, FALSE, &palette->ink_muted);
   y += 48 * unit;
 
   /* Left: each model, then → now */
   left_y = y;
   left_y += draw_text (cr, C_("progress", "Now, then → now"), x, left_y, col, 30 * unit, TRUE, &palette->ink) + 16 * unit;
-  for (guint m = 0; m < koers_catalog_get_n_models (catalog); m++)
+  for (guint m = 0; m < summary->models->len; m++)
     {
-      KoersModel *model = koers_catalog_get_model (catalog, m);
-      const char *model_id = koers_model_get_id (model);
-      const char *then = koers_project_get_round_marker (job->project, job->round, model_id, KOERS_MARKER_CURRENT);
-      const char *now = koers_project_get_current (job->project, model_id);
+      const KoersProgressModel *row = &g_array_index (summary->models, KoersProgressModel, m);
       g_autofree char *line = NULL;
       KoersColor accent;
 
-      if (then == NULL && now == NULL)
-        continue;
-      if (!koers_color_parse (koers_model_get_color (model), &accent))
+      if (!koers_color_parse (koers_model_get_color (row->model), &accent))
         accent = palette->now;
       koers_set_source_color (cr, &accent);
       cairo_rectangle (cr, x, left_y + 4 * unit, 8 * unit, 64 * unit);
       cairo_fill (cr);
-      left_y += draw_text (cr, koers_model_get_name (model), x + 24 * unit, left_y, col - 24 * unit,
+      left_y += draw_text (cr, koers_model_get_name (row->model), x + 24 * unit, left_y, col - 24 * unit,
                            26 * unit, FALSE, &palette->ink_muted);
-      if (g_strcmp0 (then, now) == 0)
+      if (g_strcmp0 (row->then, row->now) == 0)
         /* TRANSLATORS: a model whose Now did not move: "Listen (unchanged)" */
-        line = g_strdup_printf (C_("progress", "%s (unchanged)"), stage_name (model, now));
+        line = g_strdup_printf (C_("progress", "%s (unchanged)"), stage_name (row->model, row->now));
       else
-        line = g_strdup_printf (C_("progress", "%s → %s"), stage_name (model, then), stage_name (model, now));
+        line = g_strdup_printf (C_("progress", "%s → %s"), stage_name (row->model, row->then),
+                                stage_name (row->model, row->now));
       left_y += draw_text (cr, line, x + 24 * unit, left_y, col - 24 * unit, 36 * unit, TRUE, &palette->ink);
       left_y += 28 * unit;
     }
@@ -130,20 +125,11 @@ draw_progress_page (gpointer  data,
   x = 2 * margin + col;
   right_y += draw_text (cr, C_("progress", "Done since the last round"), x, right_y, col, 30 * unit, TRUE,
                         &palette->ink) + 16 * unit;
-  for (guint i = 0; item_ids[i] != NULL; i++)
+  n_done = summary->done->len;
+  for (guint i = 0; i < MIN (n_done, MAX_DONE_LISTED); i++)
     {
-      KoersStatus then;
-      const KoersRoadmapItem *item;
-      g_autofree char *line = NULL;
+      g_autofree char *line = g_strdup_printf ("✓ %s", (const char *) g_ptr_array_index (summary->done, i));
 
-      if (koers_project_get_item_status (job->project, item_ids[i]) != KOERS_STATUS_DONE ||
-          (koers_project_get_round_item_status (job->project, job->round, item_ids[i], &then) &&
-           then == KOERS_STATUS_DONE))
-        continue;
-      if (++n_done > MAX_DONE_LISTED)
-        continue;
-      item = koers_roadmap_lookup_item (job->roadmap, item_ids[i]);
-      line = g_strdup_printf ("✓ %s", item ? item->title : item_ids[i]);
       right_y += draw_text (cr, line, x, right_y, col, 26 * unit, FALSE, &palette->ink) + 10 * unit;
     }
   if (n_done == 0)
@@ -176,6 +162,7 @@ koers_export_progress_to_bytes (KoersProject              *project,
                                 GError                   **error)
 {
   g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(KoersProgressSummary) summary = NULL;
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   KoersExportOptions opts;
@@ -202,9 +189,9 @@ koers_export_progress_to_bytes (KoersProject              *project,
   roadmap = koers_roadmap_build (project, NULL);
   date = options->date ? g_strdup (options->date) : koers_slide_format_date (NULL);
   job.project = project;
-  job.roadmap = roadmap;
+  summary = koers_progress_summary_new (project, roadmap);
+  job.summary = summary;
   job.options = options;
-  job.round = koers_project_get_n_rounds (project) - 1;
   job.date = date;
   /* TRANSLATORS: the PDF's title; %s is the organisation */
   title = g_strdup_printf (_("%s: progress"), koers_project_get_organisation_name (project));

@@ -325,6 +325,23 @@ add_statement (KoersQuestionnaire   *self,
   return action_row;
 }
 
+/* A preferences group keeps its rows in a list box it gives no name, and
+ * a screen reader then announces the widget's class: the list takes the
+ * group's title instead. */
+static void
+name_group_list (GtkWidget  *widget,
+                 const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      else
+        name_group_list (child, label);
+    }
+}
+
 static void
 build (KoersQuestionnaire *self)
 {
@@ -352,9 +369,12 @@ build (KoersQuestionnaire *self)
           if (s->tagline != NULL)
             adw_preferences_group_set_description (group, s->tagline);
           adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), group);
+          name_group_list (GTK_WIDGET (group), s->name);
         }
       add_statement (self, group, statement);
     }
+  /* TRANSLATORS: what a screen reader calls the list holding the suggested stage */
+  name_group_list (gtk_widget_get_ancestor (self->suggestion_row, ADW_TYPE_PREFERENCES_GROUP), _("Suggestion"));
   update_suggestion (self);
 }
 

@@ -220,7 +220,7 @@ try:
         pyatspi.Registry.generateKeyboardEvent(KEYSYMS[keysym_name], None, pyatspi.KEY_SYM)
         pump(0.1)
 
-    KEYSYMS = {'Tab': 0xff09, 'Home': 0xff50, 'Right': 0xff53, 'Escape': 0xff1b,
+    KEYSYMS = {'Tab': 0xff09, 'Home': 0xff50, 'Right': 0xff53, 'Escape': 0xff1b, 'Return': 0xff0d,
                'Menu': 0xff67, 'n': 0x006e, 's': 0x0073}
 
     root = wait_for(find_app, timeout=60)
@@ -313,6 +313,123 @@ try:
         find(diagram, role='push button', name='Listen')), 3)
     row = wait_for(lambda: find(frame, role='list item', name='Social Media Pyramid: Listen → Create'), 3)
     tap(bool(done) and bool(ok) and row is not None, 'the stage\'s action places Now there')
+
+    # --- the questionnaire, opened and answered without a mouse -------------------
+
+    assess_path = []
+    assess = None
+    for _ in range(60):
+        press('Tab')
+        node = wait_for(lambda: focused(frame), timeout=2)
+        assess_path.append(describe(node))
+        try:
+            if node is not None and node.getRoleName() == 'push button' and \
+               node.name == 'Assess with Questions…':
+                assess = node
+                break
+        except Exception:
+            pass
+    tap(assess is not None, 'Tab reaches the model\'s "Assess with Questions…" button',
+        '\n'.join(assess_path))
+    if assess is not None:
+        press('Return', moves_focus=False)
+
+    def questionnaire_window():
+        try:
+            windows = [root.getChildAtIndex(i) for i in range(root.childCount)]
+        except Exception:
+            return None
+        for node in windows:
+            try:
+                if node is not None and node.name.startswith('Assess the '):
+                    return node
+            except Exception:
+                continue
+        return None
+
+    window = wait_for(questionnaire_window, 10)
+    tap(window is not None and window.name == 'Assess the Social Media Pyramid',
+        'Return opens the questionnaire for the Pyramid', describe(window))
+
+    def suggestion_text():
+        for node in walk(window):
+            try:
+                if node.name.startswith('Your answers point to ') or node.name == 'No suggestion yet':
+                    return node.name
+            except Exception:
+                continue
+        return None
+
+    # GTK 4.8 gives a toggle button the push button's role; newer GTK its own.
+    ANSWER_ROLES = {'toggle button', 'push button'}
+
+    def answer_all(answer):
+        """Presses every @answer toggle through its action; how many it pressed."""
+        pressed = 0
+        for node in list(walk(window)):
+            try:
+                if node.getRoleName() not in ANSWER_ROLES or node.name != answer:
+                    continue
+                actions = node.queryAction()
+                if actions.nActions > 0 and actions.doAction(0):
+                    pressed += 1
+            except Exception:
+                continue
+        pump(0.3)
+        return pressed
+
+    def all_checked(answer):
+        toggles = [n for n in walk(window) if n.getRoleName() in ANSWER_ROLES and n.name == answer]
+        return bool(toggles) and all(n.getState().contains(pyatspi.STATE_CHECKED) or
+                                      n.getState().contains(pyatspi.STATE_PRESSED) for n in toggles)
+
+    if window is not None:
+        before = suggestion_text()
+        said_no = answer_all('No')
+        after_no = wait_for(lambda: (lambda t: t if t != before else None)(suggestion_text()), 3)
+        said_yes = answer_all('Yes')
+        after_yes = wait_for(lambda: (lambda t: t if t == 'Your answers point to Create' else None)(
+            suggestion_text()), 3)
+        tap(said_no > 0 and said_yes == said_no and wait_for(lambda: all_checked('Yes'), 3),
+            'each statement is answered through its toggle\'s action',
+            'pressed No %d, Yes %d; named Yes: %s' % (said_no, said_yes, sorted(
+                {describe(n) for n in walk(window, showing_only=False) if n.name == 'Yes'})))
+        tap(before == 'No suggestion yet' and after_no is not None and after_yes is not None and
+            after_no != after_yes,
+            'the suggestion label follows the answers: another for all No, the top stage for all Yes',
+            'before: %s, after No: %s, after Yes: %s' % (before, suggestion_text() if after_no is None else after_no,
+                                                         suggestion_text()))
+
+        # Every control says what it is for: no class names, no empty names.
+        NAMED_ROLES = {'push button', 'toggle button', 'check box', 'radio button', 'entry', 'text',
+                       'password text', 'combo box', 'spin button', 'link'}
+        unnamed, counted = [], 0
+        for node in walk(window, showing_only=False):
+            try:
+                role = node.getRoleName()
+                name = (node.name or '').strip()
+            except Exception:
+                continue
+            if role not in NAMED_ROLES:
+                continue
+            counted += 1
+            if not name or re.fullmatch(r'(Gtk|Adw|Koers)[A-Z]\w*', name) or re.search(r'(^|\s)_\w', name):
+                where, up = [], node.parent
+                while up is not None and len(where) < 4:
+                    if up.name:
+                        where.append('%s "%s"' % (up.getRoleName(), up.name))
+                    up = up.parent
+                unnamed.append('%s "%s", in %s' % (role, name, ' < '.join(where)))
+        tap(counted > said_yes and not unnamed,
+            'every control in the questionnaire has a proper name (%d controls)' % counted, '\n'.join(unnamed))
+
+        press('Escape', moves_focus=False)
+        closed = wait_for(lambda: questionnaire_window() is None, 5)
+        tap(bool(closed), 'Escape closes the questionnaire')
+        if window_id:
+            subprocess.run(['xdotool', 'windowfocus', '--sync', window_id[-1]], env=env,
+                           stderr=subprocess.DEVNULL)
+        pump(0.3)
 
     # --- names ------------------------------------------------------------------
 
