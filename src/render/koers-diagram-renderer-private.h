@@ -109,6 +109,16 @@ typedef struct {
   cairo_rectangle_t rect;            /* shape and pill together */
 } MarkerPlace;
 
+typedef struct {
+  KoersDiagramMarkKind kind;
+  guint             index;
+  double            size;
+  double            cx, cy;
+  double            pill_x, pill_y, pill_w, pill_h;
+  cairo_rectangle_t rect;
+  PangoLayout      *label;
+} ExtraPlace;
+
 struct _KoersDiagramRenderer
 {
   GObject       parent_instance;
@@ -155,6 +165,10 @@ struct _KoersDiagramRenderer
   /* Where the markers stood for the last few layouts and placements:
    * finding a free spot is done once, not on every frame of a drag. */
   GHashTable   *placements;          /* key string → MarkerPlace[2] */
+
+  /* The extra marks of the last style drawn, and what it was. */
+  char         *extras_key;
+  GArray       *extras;              /* ExtraPlace */
 
   PangoLayout  *marker_layouts[2];
   double        marker_font_size;
@@ -290,6 +304,18 @@ _koers_diagram_place_markers (KoersDiagramRenderer    *self,
                               const Fit               *fit,
                               const KoersDiagramStyle *style,
                               MarkerPlace              places[2]);
+
+/* koers-diagram-extras.c */
+GArray *
+_koers_diagram_place_extras (KoersDiagramRenderer    *self,
+                             const Fit               *fit,
+                             const KoersDiagramStyle *style);
+void
+_koers_diagram_draw_extras (KoersDiagramRenderer    *self,
+                            cairo_t                 *cr,
+                            const Fit               *fit,
+                            const KoersPalette      *palette,
+                            const KoersDiagramStyle *style);
 
 /* koers-diagram-labels.c */
 void
