@@ -343,10 +343,11 @@ _koers_diagram_draw_extras (KoersDiagramRenderer    *self,
           cairo_clip (cr);
           cairo_push_group (cr);
           draw_disc (cr, palette, place, &palette->now);
-          draw_pill (cr, place, &palette->page, &palette->now, &palette->now, FALSE);
           cairo_pop_group_to_source (cr);
           cairo_paint_with_alpha (cr, PREVIOUS_ALPHA);
           cairo_reset_clip (cr);
+          /* Only the disc fades: its words must still read. */
+          draw_pill (cr, place, &palette->page, &palette->card_border, &palette->ink_muted, FALSE);
           if (places[KOERS_MARKER_CURRENT].placed)
             draw_trail (cr, palette, place, &places[KOERS_MARKER_CURRENT]);
           break;
