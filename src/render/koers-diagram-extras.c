@@ -269,11 +269,14 @@ draw_disc (cairo_t            *cr,
 
 /* A thin arrow from the previous round's Now to the edge of today's. */
 static void
-draw_trail (cairo_t            *cr,
-            const KoersPalette *palette,
-            const ExtraPlace   *from,
-            const MarkerPlace  *to)
+draw_trail (KoersDiagramRenderer *self,
+            cairo_t              *cr,
+            const Fit            *fit,
+            const KoersPalette   *palette,
+            const ExtraPlace     *from,
+            const MarkerPlace    *to)
 {
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   double dx = to->cx - from->cx;
   double dy = to->cy - from->cy;
   double length = sqrt (dx * dx + dy * dy);
@@ -290,6 +293,21 @@ draw_trail (cairo_t            *cr,
   y1 = to->cy - uy * (to->size / 2 + 2);
 
   cairo_save (cr);
+  /* The line breaks off where it would cross a stage's words. */
+  _koers_diagram_collect_label_rects (self, fit, 2.0, words);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const cairo_rectangle_t *word = &g_array_index (words, cairo_rectangle_t, i);
+
+      /* One box at a time: a name's and its caption's boxes overlap, and
+       * even-odd over both would let the line through where they do. */
+      cairo_rectangle (cr, 0, 0, fit->view_width, fit->view_height);
+      cairo_rectangle (cr, word->x, word->y, word->width, word->height);
+      cairo_clip (cr);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+
   koers_set_source_color (cr, &palette->now);
   cairo_set_line_width (cr, MAX (1.5, 0.05 * to->size));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -349,7 +367,7 @@ _koers_diagram_draw_extras (KoersDiagramRenderer    *self,
           /* Only the disc fades: its words must still read. */
           draw_pill (cr, place, &palette->page, &palette->card_border, &palette->ink_muted, FALSE);
           if (places[KOERS_MARKER_CURRENT].placed)
-            draw_trail (cr, palette, place, &places[KOERS_MARKER_CURRENT]);
+            draw_trail (self, cr, fit, palette, place, &places[KOERS_MARKER_CURRENT]);
           break;
 
         case KOERS_DIAGRAM_MARK_SUGGESTED:
