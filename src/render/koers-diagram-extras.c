@@ -160,10 +160,9 @@ _koers_diagram_place_extras (KoersDiagramRenderer    *self,
   g_autoptr(GArray) labels = NULL;
   g_autoptr(GArray) obstacles = NULL;
   g_autoptr(GHashTable) reserved = NULL;
-  const char *stage_ids[2 + 64];
+  g_autoptr(GPtrArray) stage_ids = g_ptr_array_new ();
   MarkerPlace places[2];
   double size, font_size;
-  guint n_stages = 0;
 
   if (self->extras != NULL && g_strcmp0 (self->extras_key, key) == 0)
     return self->extras;
@@ -192,20 +191,18 @@ _koers_diagram_place_extras (KoersDiagramRenderer    *self,
 
   /* Every stage a mark stands on keeps Now's and Goal's own spots free. */
   reserved = g_hash_table_new (g_str_hash, g_str_equal);
-  if (style->suggested != NULL)
-    stage_ids[n_stages++] = style->suggested;
-  if (style->previous != NULL)
-    stage_ids[n_stages++] = style->previous;
-  for (guint i = 0; i < style->n_others && n_stages < G_N_ELEMENTS (stage_ids); i++)
-    if (style->others[i].stage != NULL)
-      stage_ids[n_stages++] = style->others[i].stage;
-  for (guint i = 0; i < n_stages; i++)
+  g_ptr_array_add (stage_ids, (gpointer) style->suggested);
+  g_ptr_array_add (stage_ids, (gpointer) style->previous);
+  for (guint i = 0; i < style->n_others; i++)
+    g_ptr_array_add (stage_ids, (gpointer) style->others[i].stage);
+  for (guint i = 0; i < stage_ids->len; i++)
     {
-      StageGeometry *geometry = _koers_diagram_find_geometry (self, stage_ids[i]);
+      const char *stage_id = g_ptr_array_index (stage_ids, i);
+      StageGeometry *geometry = _koers_diagram_find_geometry (self, stage_id);
 
-      if (geometry == NULL || g_hash_table_contains (reserved, stage_ids[i]))
+      if (geometry == NULL || g_hash_table_contains (reserved, stage_id))
         continue;
-      g_hash_table_add (reserved, (gpointer) stage_ids[i]);
+      g_hash_table_add (reserved, (gpointer) stage_id);
       reserve_own_spots (self, fit, geometry, places, labels, obstacles);
     }
 

@@ -5,7 +5,9 @@
  * The renderer is one type over several files, each with one job: the
  * art, its loading and its raster cache (koers-diagram-art.c); the
  * stages' zones, their fills and outlines (koers-diagram-zones.c); the
- * Now and Goal markers (koers-diagram-markers.c); the stage labels and
+ * Now and Goal markers (koers-diagram-markers.c); the marks beside them,
+ * the ghost Now, the last round's Now and the others
+ * (koers-diagram-extras.c); the stage labels and
  * their fitting, and the title band (koers-diagram-labels.c); and the
  * type itself, which fits the art to the page and draws the layers in
  * order (koers-diagram-renderer.c).
