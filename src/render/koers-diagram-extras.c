@@ -352,15 +352,14 @@ _koers_diagram_draw_extras (KoersDiagramRenderer    *self,
           break;
 
         case KOERS_DIAGRAM_MARK_PREVIOUS:
-          /* A group only as large as the mark: see _koers_diagram_draw_marker(). */
-          cairo_rectangle (cr, floor (place->rect.x - 4), floor (place->rect.y - 4),
-                           ceil (place->rect.width + 8), ceil (place->rect.height + 8));
-          cairo_clip (cr);
-          cairo_push_group (cr);
-          draw_disc (cr, palette, place, &palette->now);
-          cairo_pop_group_to_source (cr);
-          cairo_paint_with_alpha (cr, PREVIOUS_ALPHA);
-          cairo_reset_clip (cr);
+          {
+            /* Faded by its colours, not by a group: a group painted with
+             * an alpha leaked memory in cairo's SVG surface. */
+            KoersColor faded = palette->now;
+
+            faded.alpha *= PREVIOUS_ALPHA;
+            draw_disc (cr, palette, place, &faded);
+          }
           /* Only the disc fades: its words must still read. */
           draw_pill (cr, place, &palette->page, &palette->card_border, &palette->ink_muted, FALSE);
           if (places[KOERS_MARKER_CURRENT].placed)
