@@ -223,6 +223,115 @@ test_markers_clear_of_labels (void)
     }
 }
 
+static guint
+count_marks (GArray               *marks,
+             KoersDiagramMarkKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    n += g_array_index (marks, KoersDiagramMark, i).kind == kind;
+  return n;
+}
+
+/* The ghost Now, the last round's Now and two others, all on one stage of
+ * the Pyramid, for every stage and every place of Now: none covers a
+ * word, Now, Goal, another mark, or the spot Now would take there. */
+static void
+test_marks_clear (void)
+{
+  KoersModel *model = koers_catalog_lookup (koers_catalog_get_builtin (), "pyramid");
+  g_autoptr(KoersDiagramRenderer) renderer = renderer_for (model);
+  guint n_stages = koers_model_get_n_stages (model);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint m = 0; m < n_stages; m++)
+      for (guint n = 0; n < n_stages; n++)
+        {
+          double width = sizes[s].width, height = sizes[s].height;
+          const char *mark_stage = koers_model_get_stage (model, m)->id;
+          KoersDiagramOther others[] = {
+            { "Stadsbank Noord", mark_stage },
+            { "Regionale Omroep Rivierenland en Omstreken, afdeling Online", mark_stage },
+          };
+          KoersDiagramStyle style, placed;
+          g_autoptr(GArray) marks = NULL;
+          cairo_rectangle_t now, goal, own;
+
+          koers_diagram_style_init (&style);
+          style.current = koers_model_get_stage (model, n)->id;
+          style.target = koers_model_get_stage (model, (n + 1) % n_stages)->id;
+          style.suggested = style.previous = mark_stage;
+          style.others = others;
+          style.n_others = G_N_ELEMENTS (others);
+
+          marks = koers_diagram_renderer_get_marks (renderer, width, height, &style);
+          g_assert_cmpuint (count_marks (marks, KOERS_DIAGRAM_MARK_OTHER), ==, 2);
+          /* Ghost and trail only where Now is not. */
+          g_assert_cmpuint (count_marks (marks, KOERS_DIAGRAM_MARK_SUGGESTED), ==, m != n);
+          g_assert_cmpuint (count_marks (marks, KOERS_DIAGRAM_MARK_PREVIOUS), ==, m != n);
+
+          g_assert_true (koers_diagram_renderer_get_marker_rect (renderer, width, height, &style,
+                                                                 KOERS_MARKER_CURRENT, &now));
+          g_assert_true (koers_diagram_renderer_get_marker_rect (renderer, width, height, &style,
+                                                                 KOERS_MARKER_TARGET, &goal));
+          /* Where Now lands when the suggestion is taken. */
+          placed = style;
+          placed.current = mark_stage;
+          placed.suggested = placed.previous = NULL;
+          placed.n_others = 0;
+          g_assert_true (koers_diagram_renderer_get_marker_rect (renderer, width, height, &placed,
+                                                                 KOERS_MARKER_CURRENT, &own));
+
+          for (guint i = 0; i < marks->len; i++)
+            {
+              const KoersDiagramMark *mark = &g_array_index (marks, KoersDiagramMark, i);
+
+              assert_clear_of_labels (renderer, width, height, &style, &mark->rect);
+              g_assert_false (rects_overlap (&mark->rect, &now));
+              g_assert_false (rects_overlap (&mark->rect, &goal));
+              if (m != n && g_strcmp0 (placed.target, mark_stage) != 0)
+                g_assert_false (rects_overlap (&mark->rect, &own));
+              g_assert_cmpfloat (mark->rect.x, >=, 0);
+              g_assert_cmpfloat (mark->rect.y, >=, 0);
+              g_assert_cmpfloat (mark->rect.x + mark->rect.width, <=, width);
+              g_assert_cmpfloat (mark->rect.y + mark->rect.height, <=, height);
+              for (guint j = i + 1; j < marks->len; j++)
+                g_assert_false (rects_overlap (&mark->rect, &g_array_index (marks, KoersDiagramMark, j).rect));
+            }
+        }
+}
+
+/* A long name is shortened on the art; a short one is not. */
+static void
+test_marks_long_name (void)
+{
+  KoersModel *model = koers_catalog_lookup (koers_catalog_get_builtin (), "pyramid");
+  g_autoptr(KoersDiagramRenderer) renderer = renderer_for (model);
+  KoersDiagramOther short_name[] = { { "Stadsbank", "listen" } };
+  KoersDiagramOther long_name[] = { { "Stadsbank Noord en Regionale Omroep Rivierenland en Omstreken", "listen" } };
+  KoersDiagramOther longer_name[] = { { "Stadsbank Noord en Regionale Omroep Rivierenland en Omstreken en nog veel meer", "listen" } };
+  KoersDiagramStyle style;
+  g_autoptr(GArray) a = NULL;
+  g_autoptr(GArray) b = NULL;
+  g_autoptr(GArray) c = NULL;
+
+  koers_diagram_style_init (&style);
+  style.n_others = 1;
+  style.others = short_name;
+  a = koers_diagram_renderer_get_marks (renderer, 1280, 720, &style);
+  style.others = long_name;
+  b = koers_diagram_renderer_get_marks (renderer, 1280, 720, &style);
+  style.others = longer_name;
+  c = koers_diagram_renderer_get_marks (renderer, 1280, 720, &style);
+  g_assert_cmpuint (a->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (a, KoersDiagramMark, 0).rect.width, <,
+                     g_array_index (b, KoersDiagramMark, 0).rect.width);
+  /* Past the limit, more words make the mark no wider. */
+  g_assert_cmpfloat_with_epsilon (g_array_index (b, KoersDiagramMark, 0).rect.width,
+                                  g_array_index (c, KoersDiagramMark, 0).rect.width, 0.01);
+}
+
 /* Words that read: names of 14 px and captions of 11 px at least on a
  * slide of 1920×1080 and a canvas of 720 px, every caption shown; on a
  * phone's 340 px names of 12 px, captions as they fit. */
@@ -758,6 +867,8 @@ main (int   argc,
   g_test_add_func ("/render/diagram/markers-side-by-side", test_markers_side_by_side);
   g_test_add_func ("/render/diagram/markers-clear-of-labels", test_markers_clear_of_labels);
   g_test_add_func ("/render/diagram/label-sizes", test_label_sizes);
+  g_test_add_func ("/render/diagram/marks-clear", test_marks_clear);
+  g_test_add_func ("/render/diagram/marks-long-name", test_marks_long_name);
   g_test_add_func ("/render/diagram/draw/highlight", test_draw_highlight);
   g_test_add_func ("/render/diagram/draw/cached", test_draw_cached);
   g_test_add_func ("/render/diagram/draw/dark", test_draw_dark);

@@ -983,6 +983,75 @@ test_golden_diagrams (void)
       }
 }
 
+/* The project with a closed round (Now was on Monitor, is on Listen now)
+ * and two competitors, one beside Now and one with a name too long to
+ * show whole. */
+static KoersProject *
+load_marks_project (void)
+{
+  KoersProject *project = koers_test_load_data ("rounds-kept.koers");
+  const char *names[] = { "Stadsbank Noord", "Regionale Omroep Rivierenland en Omstreken" };
+  const char *stages[] = { "listen", "monitor" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *id = koers_project_add_other (project, names[i], &error);
+      g_autofree char *key = NULL;
+
+      g_assert_no_error (error);
+      key = koers_project_other_key (id, "pyramid");
+      g_assert_true (koers_project_set_field (project, KOERS_FIELD_OTHER_NOW, key, stages[i], NULL));
+    }
+  return project;
+}
+
+/* The Pyramid with the last round's Now, its trail and two competitors. */
+static void
+test_golden_marks (void)
+{
+  g_autoptr(KoersProject) project = load_marks_project ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      KoersExportOptions options;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      options_init (&options, KOERS_EXPORT_PNG);
+      options.width = 1280;
+      options.height = 720;
+      options.scale = 1;
+      options.render.dark = dark;
+      bytes = koers_export_diagram_to_bytes (project, "pyramid", &options, &error);
+      g_assert_no_error (error);
+      check_golden (bytes, dark ? "diagram-marks-dark.png" : "diagram-marks-light.png");
+    }
+}
+
+/* hide_others leaves the competitors off: the picture differs from the
+ * one with them, and equals the one of a project without them. */
+static void
+test_hide_others (void)
+{
+  g_autoptr(KoersProject) project = load_marks_project ();
+  g_autoptr(KoersProject) plain = koers_test_load_data ("rounds-kept.koers");
+  g_autoptr(GBytes) shown = NULL;
+  g_autoptr(GBytes) hidden = NULL;
+  g_autoptr(GBytes) without = NULL;
+  KoersExportOptions options;
+
+  options_init (&options, KOERS_EXPORT_SVG);
+  shown = koers_export_diagram_to_bytes (project, "pyramid", &options, NULL);
+  options.hide_others = TRUE;
+  hidden = koers_export_diagram_to_bytes (project, "pyramid", &options, NULL);
+  without = koers_export_diagram_to_bytes (plain, "pyramid", &options, NULL);
+  g_assert_nonnull (shown);
+  g_assert_nonnull (hidden);
+  g_assert_false (g_bytes_equal (shown, hidden));
+  g_assert_true (g_bytes_equal (hidden, without));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1015,6 +1084,8 @@ main (int    argc,
   g_test_add_func ("/render/export/golden/roadmap", test_golden_roadmap);
   g_test_add_func ("/render/export/golden/diagrams", test_golden_diagrams);
   g_test_add_func ("/render/export/golden/progress", test_golden_progress);
+  g_test_add_func ("/render/export/golden/marks", test_golden_marks);
+  g_test_add_func ("/render/export/hide-others", test_hide_others);
   g_test_add_func ("/render/export/golden/sensitivity", test_golden_sensitivity);
 
   return g_test_run ();

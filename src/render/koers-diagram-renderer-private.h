@@ -5,7 +5,9 @@
  * The renderer is one type over several files, each with one job: the
  * art, its loading and its raster cache (koers-diagram-art.c); the
  * stages' zones, their fills and outlines (koers-diagram-zones.c); the
- * Now and Goal markers (koers-diagram-markers.c); the stage labels and
+ * Now and Goal markers (koers-diagram-markers.c); the marks beside them,
+ * the ghost Now, the last round's Now and the others
+ * (koers-diagram-extras.c); the stage labels and
  * their fitting, and the title band (koers-diagram-labels.c); and the
  * type itself, which fits the art to the page and draws the layers in
  * order (koers-diagram-renderer.c).
@@ -109,6 +111,16 @@ typedef struct {
   cairo_rectangle_t rect;            /* shape and pill together */
 } MarkerPlace;
 
+typedef struct {
+  KoersDiagramMarkKind kind;
+  guint             index;
+  double            size;
+  double            cx, cy;
+  double            pill_x, pill_y, pill_w, pill_h;
+  cairo_rectangle_t rect;
+  PangoLayout      *label;
+} ExtraPlace;
+
 struct _KoersDiagramRenderer
 {
   GObject       parent_instance;
@@ -155,6 +167,10 @@ struct _KoersDiagramRenderer
   /* Where the markers stood for the last few layouts and placements:
    * finding a free spot is done once, not on every frame of a drag. */
   GHashTable   *placements;          /* key string → MarkerPlace[2] */
+
+  /* The extra marks of the last style drawn, and what it was. */
+  char         *extras_key;
+  GArray       *extras;              /* ExtraPlace */
 
   PangoLayout  *marker_layouts[2];
   double        marker_font_size;
@@ -290,6 +306,18 @@ _koers_diagram_place_markers (KoersDiagramRenderer    *self,
                               const Fit               *fit,
                               const KoersDiagramStyle *style,
                               MarkerPlace              places[2]);
+
+/* koers-diagram-extras.c */
+GArray *
+_koers_diagram_place_extras (KoersDiagramRenderer    *self,
+                             const Fit               *fit,
+                             const KoersDiagramStyle *style);
+void
+_koers_diagram_draw_extras (KoersDiagramRenderer    *self,
+                            cairo_t                 *cr,
+                            const Fit               *fit,
+                            const KoersPalette      *palette,
+                            const KoersDiagramStyle *style);
 
 /* koers-diagram-labels.c */
 void

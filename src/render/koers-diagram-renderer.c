@@ -128,6 +128,8 @@ koers_diagram_renderer_finalize (GObject *object)
   g_clear_object (&self->marker_layouts[0]);
   g_clear_object (&self->marker_layouts[1]);
   g_clear_pointer (&self->placements, g_hash_table_unref);
+  g_clear_pointer (&self->extras, g_array_unref);
+  g_clear_pointer (&self->extras_key, g_free);
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_object (&self->pango);
   g_clear_object (&self->ui_pango);
@@ -346,6 +348,7 @@ koers_diagram_renderer_draw_layers (KoersDiagramRenderer    *self,
 
   if (layers & KOERS_DIAGRAM_LAYER_MARKERS)
     {
+      _koers_diagram_draw_extras (self, cr, &fit, palette, style);
       _koers_diagram_place_markers (self, &fit, style, places);
       /* Now last: where the organisation stands is the point of the picture. */
       for (int m = KOERS_MARKER_TARGET; m >= KOERS_MARKER_CURRENT; m--)
@@ -592,6 +595,43 @@ koers_diagram_renderer_marker_at (KoersDiagramRenderer    *self,
         }
     }
   return KOERS_MARKER_CURRENT;
+}
+
+/**
+ * koers_diagram_renderer_get_marks:
+ * @self: a #KoersDiagramRenderer
+ * @width: viewport width, as given to koers_diagram_renderer_draw()
+ * @height: viewport height
+ * @style: the style drawn with: its suggested, previous and others
+ *
+ * Where the marks beside Now and Goal stand: for the canvas's tooltips
+ * and for tests that keep them off the words.
+ *
+ * Returns: (transfer full) (element-type KoersDiagramMark): the marks shown
+ */
+GArray *
+koers_diagram_renderer_get_marks (KoersDiagramRenderer    *self,
+                                  double                   width,
+                                  double                   height,
+                                  const KoersDiagramStyle *style)
+{
+  GArray *marks = g_array_new (FALSE, TRUE, sizeof (KoersDiagramMark));
+  GArray *extras;
+  Fit fit;
+
+  g_return_val_if_fail (KOERS_IS_DIAGRAM_RENDERER (self), marks);
+  g_return_val_if_fail (style != NULL, marks);
+
+  compute_fit (self, width, height, style, &fit);
+  extras = _koers_diagram_place_extras (self, &fit, style);
+  for (guint i = 0; i < extras->len; i++)
+    {
+      const ExtraPlace *place = &g_array_index (extras, ExtraPlace, i);
+      KoersDiagramMark mark = { place->kind, place->index, place->rect };
+
+      g_array_append_val (marks, mark);
+    }
+  return marks;
 }
 
 /**

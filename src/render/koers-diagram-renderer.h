@@ -10,10 +10,17 @@
 #pragma once
 
 #include "koers-model.h"
+#include "koers-project.h"
 #include "koers-render-types.h"
 #include "koers-types.h"
 
 G_BEGIN_DECLS
+
+/* Another organisation on the diagram: a small marker with its name. */
+typedef struct {
+  const char *name;                 /* shown in full in the tooltip, shortened on the art */
+  const char *stage;                /* stage id of its Now, or NULL */
+} KoersDiagramOther;
 
 typedef struct {
   KoersRenderOptions render;
@@ -25,7 +32,24 @@ typedef struct {
   int                hide_marker; /* -1, or the KoersMarker being dragged (drawn faded) */
   const char        *title;      /* export: a title band (organisation), or NULL for none */
   const char        *subtitle;   /* export: e.g. the model's name and the date */
+  const char        *suggested;  /* stage the answers point to: a ghost Now, or NULL */
+  const char        *previous;   /* the previous round's Now: faded, with a trail, or NULL */
+  const KoersDiagramOther *others; /* other organisations, or NULL */
+  guint              n_others;
 } KoersDiagramStyle;
+
+/* The extra marks beside Now and Goal. */
+typedef enum {
+  KOERS_DIAGRAM_MARK_SUGGESTED,
+  KOERS_DIAGRAM_MARK_PREVIOUS,
+  KOERS_DIAGRAM_MARK_OTHER,
+} KoersDiagramMarkKind;
+
+typedef struct {
+  KoersDiagramMarkKind kind;
+  guint                index;      /* into the style's others, for an other */
+  cairo_rectangle_t    rect;       /* shape and label together, in the viewport */
+} KoersDiagramMark;
 
 /* Where a stage's words stand in the viewport, and how large they are. */
 typedef struct {
@@ -101,6 +125,14 @@ KoersMarker           koers_diagram_renderer_marker_at      (KoersDiagramRendere
                                                              double                x,
                                                              double                y,
                                                              gboolean             *found);
+GArray               *koers_diagram_renderer_get_marks      (KoersDiagramRenderer *self,
+                                                             double                width,
+                                                             double                height,
+                                                             const KoersDiagramStyle *style);
+GArray               *koers_diagram_style_add_project       (KoersDiagramStyle    *style,
+                                                             KoersProject         *project,
+                                                             const char           *model_id,
+                                                             gboolean              others);
 void                  koers_diagram_renderer_prepare        (KoersDiagramRenderer *self);
 void                  koers_render_marker                   (cairo_t              *cr,
                                                              KoersMarker           marker,

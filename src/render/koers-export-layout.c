@@ -37,6 +37,8 @@ struct _KoersExportLayout
   char                 *subtitle;
   char                 *current;
   char                 *target;
+  GArray               *others;    /* what style.others points into */
+  GPtrArray            *strings;   /* the copies of the project's words they hold */
 
   /* ... or pages another file draws (the progress slide). */
   KoersExportDrawPage   draw;
@@ -59,6 +61,8 @@ koers_export_layout_finalize (GObject *object)
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->current, g_free);
   g_clear_pointer (&self->target, g_free);
+  g_clear_pointer (&self->others, g_array_unref);
+  g_clear_pointer (&self->strings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (koers_export_layout_parent_class)->finalize (object);
 }
@@ -137,6 +141,17 @@ koers_export_layout_new_roadmap (KoersProject             *project,
  *
  * Returns: (transfer full): the layout, or %NULL with @error set
  */
+static const char *
+keep_string (KoersExportLayout *self,
+             const char        *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy != NULL)
+    g_ptr_array_add (self->strings, copy);
+  return copy;
+}
+
 KoersExportLayout *
 koers_export_layout_new_diagram (KoersProject             *project,
                                  const char               *model_id,
@@ -182,6 +197,17 @@ koers_export_layout_new_diagram (KoersProject             *project,
   self->style.target = self->target;
   self->style.title = self->organisation;
   self->style.subtitle = self->subtitle;
+  /* Copies: the layout may be drawn after the project changed. */
+  self->others = koers_diagram_style_add_project (&self->style, project, model_id, !options->hide_others);
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->style.previous = keep_string (self, self->style.previous);
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      KoersDiagramOther *other = &g_array_index (self->others, KoersDiagramOther, i);
+
+      other->name = keep_string (self, other->name);
+      other->stage = keep_string (self, other->stage);
+    }
   return g_steal_pointer (&self);
 }
 

@@ -26,6 +26,7 @@ typedef struct {
   KoersRenderOptions render;
   guint              page;        /* 1-based, PNG and SVG; PDF holds every page */
   const char        *date;        /* printed on the slide; NULL for today */
+  gboolean           hide_others; /* leave the other organisations off a diagram */
 } KoersExportOptions;
 
 #define KOERS_EXPORT_ERROR (koers_export_error_quark ())

@@ -241,6 +241,9 @@ _koers_export_dialog_read_options (KoersExportDialog  *self,
   else
     options->page = 1;
   options->date = NULL;
+  /* The diagram shows what the canvas shows. */
+  if (self->settings != NULL && g_settings_schema_has_key (self->schema, "show-others"))
+    options->hide_others = !g_settings_get_boolean (self->settings, "show-others");
 }
 
 /* A file name for the export, like "Woonstichting Rivierenland

@@ -187,7 +187,8 @@ _koers_model_canvas_update_markers (KoersModelCanvas *self)
       KoersStageZone *zone = g_ptr_array_index (self->zones, i);
       const char *id = koers_stage_zone_get_stage_id (zone);
 
-      koers_stage_zone_set_markers (zone, g_strcmp0 (id, now) == 0, g_strcmp0 (id, goal) == 0);
+      koers_stage_zone_set_markers (zone, g_strcmp0 (id, now) == 0, g_strcmp0 (id, goal) == 0,
+                                    g_strcmp0 (id, self->suggested) == 0 && g_strcmp0 (id, now) != 0);
     }
 
   if (self->model != NULL)

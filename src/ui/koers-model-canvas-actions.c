@@ -95,14 +95,37 @@ click_released_cb (KoersModelCanvas *self,
                    GtkGestureClick  *gesture)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  KoersDiagramMarkKind kind;
   const char *stage;
 
   if (button != GDK_BUTTON_PRIMARY)
     return;
 
+  /* The ghost Now says "Place Now here": a click on it does so. */
+  if (_koers_model_canvas_mark_at (self, x, y, &kind) != NULL && kind == KOERS_DIAGRAM_MARK_SUGGESTED)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "canvas.place-suggestion", NULL);
+      return;
+    }
+
   stage = _koers_model_canvas_stage_at (self, x, y);
   if (stage != NULL)
     _koers_model_canvas_select_stage (self, stage, TRUE);
+}
+
+static void
+place_suggestion_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KoersModelCanvas *self = KOERS_MODEL_CANVAS (widget);
+
+  if (self->suggested == NULL ||
+      g_strcmp0 (_koers_model_canvas_get_marker_stage (self, KOERS_MARKER_CURRENT), self->suggested) == 0)
+    return;
+  /* The same path as a key: undoable, the stage selected, announced. */
+  _koers_model_canvas_select_stage (self, self->suggested, FALSE);
+  koers_model_canvas_place (self, KOERS_MARKER_CURRENT, self->suggested);
 }
 
 static void
@@ -213,6 +236,7 @@ _koers_model_canvas_init_actions (KoersModelCanvas *self)
   g_menu_append (place, _("Place _Goal Here"), "canvas.place-goal");
   g_menu_append (remove, _("_Remove Now"), "canvas.remove-now");
   g_menu_append (remove, _("R_emove Goal"), "canvas.remove-goal");
+  g_menu_append (place, _("Place Now Where Your _Answers Point"), "canvas.place-suggestion");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (place));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
   self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
@@ -241,6 +265,9 @@ _koers_model_canvas_update_actions (KoersModelCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.remove-now", self->history != NULL && now != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.remove-goal", self->history != NULL && goal != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.menu", self->zones->len > 0);
+  gtk_widget_action_set_enabled (widget, "canvas.place-suggestion",
+                                 self->history != NULL && self->suggested != NULL &&
+                                 g_strcmp0 (now, self->suggested) != 0);
 }
 
 void
@@ -263,6 +290,7 @@ _koers_model_canvas_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "canvas.place-now", NULL, place_action);
   gtk_widget_class_install_action (widget_class, "canvas.place-goal", NULL, place_action);
+  gtk_widget_class_install_action (widget_class, "canvas.place-suggestion", NULL, place_suggestion_action);
   gtk_widget_class_install_action (widget_class, "canvas.remove-now", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "canvas.remove-goal", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "canvas.menu", NULL, menu_action);

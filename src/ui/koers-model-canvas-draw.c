@@ -146,6 +146,25 @@ overlay_parts (KoersModelCanvas        *self,
           parts[n] = (OverlayPart) { box, KOERS_DIAGRAM_LAYER_MARKERS };
         any = TRUE;
       }
+  /* The marks beside them go in the same node: they are drawn by the
+   * same layer. The trail runs between the last round's Now and today's,
+   * both inside the union. */
+  {
+    g_autoptr(GArray) marks = koers_diagram_renderer_get_marks (self->renderer, width, height, style);
+
+    for (guint i = 0; i < marks->len; i++)
+      {
+        const cairo_rectangle_t *mark = &g_array_index (marks, KoersDiagramMark, i).rect;
+        graphene_rect_t box = GRAPHENE_RECT_INIT (mark->x - 8, mark->y - 8,
+                                                  mark->width + 16, mark->height + 16);
+
+        if (any)
+          graphene_rect_union (&parts[n].box, &box, &parts[n].box);
+        else
+          parts[n] = (OverlayPart) { box, KOERS_DIAGRAM_LAYER_MARKERS };
+        any = TRUE;
+      }
+  }
   if (any)
     n++;
 

@@ -50,6 +50,12 @@ struct _KoersModelCanvas
   gulong                focus_visible_id;
   int                   max_height;     /* of the diagram, without the tray */
 
+  /* The marks beside Now and Goal (koers-model-canvas-marks.c). */
+  char                 *suggested;      /* stage the answers point to, or NULL */
+  gboolean              show_others;
+  const char           *previous;       /* the last round's Now: the project's string */
+  GArray               *others;         /* KoersDiagramOther, into the project's strings */
+
   /* The art, the selected stage and the words, drawn once per size,
    * scale, theme and selection; hover, focus and markers go on top. */
   GskRenderNode        *base_node;
@@ -67,6 +73,19 @@ set_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
 }
+
+/* koers-model-canvas-marks.c: the ghost Now, the last round and the others */
+void            _koers_model_canvas_refresh_marks       (KoersModelCanvas  *self);
+void            _koers_model_canvas_add_marks           (KoersModelCanvas  *self,
+                                                         KoersDiagramStyle *style);
+gboolean        _koers_model_canvas_set_suggested       (KoersModelCanvas  *self,
+                                                         const char        *stage_id);
+gboolean        _koers_model_canvas_set_show_others     (KoersModelCanvas  *self,
+                                                         gboolean           show);
+const char     *_koers_model_canvas_mark_at             (KoersModelCanvas  *self,
+                                                         double             x,
+                                                         double             y,
+                                                         KoersDiagramMarkKind *kind);
 
 /* koers-model-canvas.c: state and geometry, in the canvas's coordinates */
 gboolean        _koers_model_canvas_is_dark             (void);

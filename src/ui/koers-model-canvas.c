@@ -28,6 +28,8 @@ enum {
   PROP_HISTORY,
   PROP_MODEL,
   PROP_SELECTED_STAGE,
+  PROP_SUGGESTED_STAGE,
+  PROP_SHOW_OTHERS,
   N_PROPS
 };
 
@@ -80,6 +82,7 @@ _koers_model_canvas_fill_base_style (KoersModelCanvas  *self,
   style->current = _koers_model_canvas_get_marker_stage (self, KOERS_MARKER_CURRENT);
   style->target = _koers_model_canvas_get_marker_stage (self, KOERS_MARKER_TARGET);
   style->selected = self->selected;
+  _koers_model_canvas_add_marks (self, style);
 }
 
 int
@@ -224,6 +227,9 @@ project_changed_cb (KoersModelCanvas *self,
 {
   if (self->model == NULL)
     return;
+  /* Others and rounds may have changed: their marks point into the project. */
+  _koers_model_canvas_refresh_marks (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if ((field == KOERS_FIELD_CURRENT || field == KOERS_FIELD_TARGET) &&
       g_strcmp0 (key, koers_model_get_id (self->model)) == 0)
     {
@@ -273,11 +279,20 @@ query_tooltip_cb (KoersModelCanvas *self,
   graphene_rect_t rect;
   KoersStageLabel label;
   KoersMarker marker;
+  KoersDiagramMarkKind kind;
+  const char *mark_text;
   g_autofree char *markup = NULL;
 
   /* Never a tooltip over the stage menu. */
   if (self->model == NULL || gtk_widget_get_visible (self->menu))
     return FALSE;
+
+  /* A shortened name is read in full here. */
+  if (!keyboard_mode && (mark_text = _koers_model_canvas_mark_at (self, x, y, &kind)) != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, mark_text);
+      return TRUE;
+    }
 
   if (!keyboard_mode && _koers_model_canvas_tray_marker_at (self, x, y, &marker))
     {
@@ -446,6 +461,8 @@ koers_model_canvas_dispose (GObject *object)
   if (self->zones != NULL)
     _koers_model_canvas_remove_zones (self);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->others, g_array_unref);
+  self->previous = NULL;
   if (self->project != NULL)
     g_clear_signal_handler (&self->changed_id, self->project);
   g_clear_object (&self->project);
@@ -468,6 +485,7 @@ koers_model_canvas_finalize (GObject *object)
   g_clear_pointer (&self->hover, g_free);
   g_clear_pointer (&self->drop_stage, g_free);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->suggested, g_free);
 
   G_OBJECT_CLASS (koers_model_canvas_parent_class)->finalize (object);
 }
@@ -490,6 +508,12 @@ koers_model_canvas_get_property (GObject    *object,
       break;
     case PROP_SELECTED_STAGE:
       g_value_set_string (value, self->selected);
+      break;
+    case PROP_SUGGESTED_STAGE:
+      g_value_set_string (value, self->suggested);
+      break;
+    case PROP_SHOW_OTHERS:
+      g_value_set_boolean (value, self->show_others);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -514,6 +538,14 @@ koers_model_canvas_set_property (GObject      *object,
       break;
     case PROP_SELECTED_STAGE:
       koers_model_canvas_set_selected_stage (self, g_value_get_string (value));
+      break;
+    case PROP_SUGGESTED_STAGE:
+      if (_koers_model_canvas_set_suggested (self, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_SHOW_OTHERS:
+      if (_koers_model_canvas_set_show_others (self, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -547,6 +579,13 @@ koers_model_canvas_class_init (KoersModelCanvasClass *klass)
   properties[PROP_SELECTED_STAGE] =
     g_param_spec_string ("selected-stage", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Where the answers point: a ghost Now, when it is not where Now is. */
+  properties[PROP_SUGGESTED_STAGE] =
+    g_param_spec_string ("suggested-stage", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_OTHERS] =
+    g_param_spec_boolean ("show-others", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -583,6 +622,7 @@ koers_model_canvas_init (KoersModelCanvas *self)
   self->max_height = 460;
   self->source_marker = -1;
   self->hover_marker = -1;
+  self->show_others = TRUE;
 
   gtk_widget_set_focusable (widget, FALSE);
   gtk_widget_set_has_tooltip (widget, TRUE);
@@ -647,6 +687,7 @@ koers_model_canvas_set_history (KoersModelCanvas *self,
                                                    G_CALLBACK (project_changed_cb), self);
     }
 
+  _koers_model_canvas_refresh_marks (self);
   _koers_model_canvas_update_markers (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
@@ -719,6 +760,7 @@ koers_model_canvas_set_model (KoersModelCanvas *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STAGE]);
     }
 
+  _koers_model_canvas_refresh_marks (self);
   _koers_model_canvas_update_markers (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);

@@ -167,13 +167,16 @@ koers_stage_zone_get_stage_id (KoersStageZone *self)
 /**
  * koers_stage_zone_set_markers:
  *
- * Says which markers stand on the stage, for screen readers.
+ * Says which markers stand on the stage, and whether the answers point
+ * to it, for screen readers.
  */
 void
 koers_stage_zone_set_markers (KoersStageZone *self,
                               gboolean        has_now,
-                              gboolean        has_goal)
+                              gboolean        has_goal,
+                              gboolean        suggested)
 {
+  g_autofree char *joined = NULL;
   const char *text;
 
   g_return_if_fail (KOERS_IS_STAGE_ZONE (self));
@@ -186,6 +189,11 @@ koers_stage_zone_set_markers (KoersStageZone *self,
     text = _("Goal is here");
   else
     text = "";
+  if (suggested)
+    text = joined = *text != '\0'
+                    /* TRANSLATORS: %s is e.g. "Goal is here" */
+                    ? g_strdup_printf (_("%s. Your answers point here"), text)
+                    : g_strdup (_("Your answers point here"));
 
   if (g_strcmp0 (text, self->marker_text) == 0)
     return;

@@ -17,6 +17,7 @@ GtkWidget  *koers_stage_zone_new            (const KoersStage *stage);
 const char *koers_stage_zone_get_stage_id   (KoersStageZone   *self);
 void        koers_stage_zone_set_markers    (KoersStageZone   *self,
                                              gboolean          has_now,
-                                             gboolean          has_goal);
+                                             gboolean          has_goal,
+                                             gboolean          suggested);
 
 G_END_DECLS

@@ -237,8 +237,6 @@ show_rounds_action (GtkWidget  *widget,
  * _koers_window_update_suggestion:
  *
  * Shows where the answers point on the canvas, as a ghost Now marker.
- * The canvas's suggested-stage property may not exist in every build
- * of the canvas, so it is looked up rather than assumed.
  */
 void
 _koers_window_update_suggestion (KoersWindow *self)
@@ -247,8 +245,7 @@ _koers_window_update_suggestion (KoersWindow *self)
   const char *stage_id = NULL;
   int suggested;
 
-  if (self->document == NULL ||
-      !g_object_class_find_property (G_OBJECT_GET_CLASS (self->canvas), "suggested-stage"))
+  if (self->document == NULL)
     return;
   if (model != NULL)
     {
@@ -323,6 +320,30 @@ _koers_window_update_file_actions (KoersWindow *self)
  * stopped in the field and did nothing. The window takes these keys first
  * (the capture phase); when there is nothing to undo, win.undo is disabled
  * and the key goes on to the focused widget as before. */
+/* win.show-others: the other organisations on the diagram, remembered
+ * in GSettings; without the schema (a test, an uninstalled build) the
+ * toggle still works for the session. */
+static void
+add_show_others_action (KoersWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GAction) action = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.koersapp.Koers", TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "show-others"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+
+      g_settings_bind (settings, "show-others", self->canvas, "show-others", G_SETTINGS_BIND_GET);
+      action = g_settings_create_action (settings, "show-others");
+    }
+  else
+    action = G_ACTION (g_property_action_new ("show-others", self->canvas, "show-others"));
+  g_action_map_add_action (G_ACTION_MAP (self), action);
+}
+
 void
 _koers_window_actions_init (KoersWindow *self)
 {
@@ -345,6 +366,8 @@ _koers_window_actions_init (KoersWindow *self)
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
                                                             gtk_named_action_new (keys[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  add_show_others_action (self);
 }
 
 void

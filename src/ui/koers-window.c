@@ -523,6 +523,7 @@ koers_window_constructed (GObject *object)
   g_menu_append (save_section, _("_Export…"), "win.export");
   g_menu_append (save_section, _("_Other Organisations…"), "win.edit-others");
   g_menu_append (save_section, _("_Rounds…"), "win.show-rounds");
+  g_menu_append (save_section, _("_Show Other Organisations"), "win.show-others");
   g_menu_append (help_section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
   g_menu_append (help_section, _("_Help"), "app.help");
   g_menu_append (help_section, _("_About Koers"), "app.about");

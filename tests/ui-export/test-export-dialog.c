@@ -9,7 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "koers-export-dialog.h"
+/* For the options the dialog hands the exporter. */
+#include "koers-export-dialog-private.h"
 #include "koers-file-chooser.h"
 #include "koers-project.h"
 #include "koers-test-util.h"
@@ -558,6 +559,30 @@ lookup_schema (const char *key)
   return schema;
 }
 
+/* An export from the app shows the other organisations as the canvas
+ * does: the show-others setting. */
+static void
+test_show_others (void)
+{
+  g_autoptr(GSettingsSchema) schema = lookup_schema ("show-others");
+  g_autoptr(GSettings) settings = NULL;
+
+  g_assert_nonnull (schema);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  for (guint show = 0; show < 2; show++)
+    {
+      KoersExportDialog *dialog;
+      KoersExportOptions options;
+
+      g_settings_set_boolean (settings, "show-others", show);
+      dialog = new_dialog ("pyramid");
+      _koers_export_dialog_read_options (dialog, &options);
+      g_assert_cmpint (options.hide_others, ==, !show);
+      destroy_dialog (dialog);
+    }
+  g_settings_reset (settings, "show-others");
+}
+
 /* The last options come back in the next dialog, when the schema is
  * there: a picture's, and a presentation's. */
 static void
@@ -917,6 +942,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/export-dialog/defaults", test_defaults);
   g_test_add_func ("/ui/export-dialog/model-id", test_model_id);
+  g_test_add_func ("/ui/export-dialog/show-others", test_show_others);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const SameBytesCase *c = &cases[i];

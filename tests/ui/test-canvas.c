@@ -328,6 +328,95 @@ test_keyboard (Fixture       *f,
   g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "listen");
 }
 
+/* The ghost Now: the stage says so, and canvas.place-suggestion places
+ * Now there as a key does, undoably. */
+static void
+test_place_suggestion (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkAccessible *respond = GTK_ACCESSIBLE (canvas_zone (f->canvas, "respond"));
+  GtkAccessible *listen = GTK_ACCESSIBLE (canvas_zone (f->canvas, "listen"));
+  g_autofree char *suggested = NULL;
+
+  g_assert_true (koers_project_set_field (f->project, KOERS_FIELD_CURRENT, "pyramid", "listen", NULL));
+  g_object_set (f->canvas, "suggested-stage", "respond", NULL);
+  g_object_get (f->canvas, "suggested-stage", &suggested, NULL);
+  g_assert_cmpstr (suggested, ==, "respond");
+  gtk_test_accessible_assert_property (respond, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Your answers point here");
+  gtk_test_accessible_assert_property (listen, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Now is here");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.place-suggestion", NULL));
+  g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "respond");
+  g_assert_cmpint (f->n_placed, ==, 1);
+  g_assert_cmpstr (koers_history_get_undo_label (f->history), ==, "Move Now marker to Respond");
+  /* Now stands where the answers point: no ghost, nothing more to say. */
+  gtk_test_accessible_assert_property (respond, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Now is here");
+
+  g_assert_true (koers_history_undo (f->history));
+  g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "listen");
+  gtk_test_accessible_assert_property (respond, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Your answers point here");
+
+  /* No suggestion: the action does nothing. */
+  g_object_set (f->canvas, "suggested-stage", NULL, NULL);
+  gtk_test_accessible_assert_property (respond, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.place-suggestion", NULL);
+  g_assert_cmpstr (koers_project_get_current (f->project, "pyramid"), ==, "listen");
+  g_assert_cmpint (f->n_placed, ==, 1);
+}
+
+/* What a click and a tooltip find under the ghost Now, the last round's
+ * Now and another organisation: the full name of a shortened one. */
+static void
+test_marks_at (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *name = "Regionale Omroep Rivierenland en Omstreken, afdeling Online";
+  KoersDiagramMarkKind seen[3] = { 0 };
+  KoersDiagramStyle style;
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  const char *other_id;
+
+  g_assert_true (koers_project_set_field (f->project, KOERS_FIELD_CURRENT, "pyramid", "listen", NULL));
+  other_id = koers_project_add_other (f->project, name, &error);
+  g_assert_no_error (error);
+  key = koers_project_other_key (other_id, "pyramid");
+  g_assert_true (koers_project_set_field (f->project, KOERS_FIELD_OTHER_NOW, key, "create", NULL));
+  g_object_set (f->canvas, "suggested-stage", "create", NULL);
+
+  _koers_model_canvas_fill_base_style (f->canvas, &style);
+  marks = koers_diagram_renderer_get_marks (f->canvas->renderer,
+                                            _koers_model_canvas_diagram_width (f->canvas),
+                                            _koers_model_canvas_diagram_height (f->canvas), &style);
+  g_assert_cmpuint (marks->len, ==, 2);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const KoersDiagramMark *mark = &g_array_index (marks, KoersDiagramMark, i);
+      KoersDiagramMarkKind kind;
+      const char *text = _koers_model_canvas_mark_at (f->canvas, mark->rect.x + 2,
+                                                      mark->rect.y + mark->rect.height / 2 + TRAY_HEIGHT,
+                                                      &kind);
+
+      g_assert_nonnull (text);
+      g_assert_cmpint (kind, ==, mark->kind);
+      seen[kind] = TRUE;
+      if (kind == KOERS_DIAGRAM_MARK_OTHER)
+        g_assert_cmpstr (text, ==, name);
+    }
+  g_assert_true (seen[KOERS_DIAGRAM_MARK_SUGGESTED] && seen[KOERS_DIAGRAM_MARK_OTHER]);
+
+  /* Hidden, the other is gone from the canvas. */
+  g_object_set (f->canvas, "show-others", FALSE, NULL);
+  g_clear_pointer (&marks, g_array_unref);
+  _koers_model_canvas_fill_base_style (f->canvas, &style);
+  marks = koers_diagram_renderer_get_marks (f->canvas->renderer,
+                                            _koers_model_canvas_diagram_width (f->canvas),
+                                            _koers_model_canvas_diagram_height (f->canvas), &style);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_cmpint (g_array_index (marks, KoersDiagramMark, 0).kind, ==, KOERS_DIAGRAM_MARK_SUGGESTED);
+}
+
 static void
 test_menu (Fixture       *f,
            gconstpointer  data)
@@ -681,6 +770,8 @@ main (int   argc,
   ADD ("/ui/canvas/drag-motion", test_drag_motion);
   ADD ("/ui/canvas/keyboard", test_keyboard);
   ADD ("/ui/canvas/menu", test_menu);
+  ADD ("/ui/canvas/place-suggestion", test_place_suggestion);
+  ADD ("/ui/canvas/marks-at", test_marks_at);
   ADD ("/ui/canvas/accessible", test_accessible);
   ADD ("/ui/canvas/zones-cover-stages", test_zones_cover_stages);
   ADD ("/ui/canvas/tray", test_tray);

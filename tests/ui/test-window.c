@@ -409,6 +409,36 @@ test_roadmap_follows_placement (void)
   close_window (window);
 }
 
+/* win.show-others: a toggle in the main menu, kept in GSettings, that the
+ * canvas follows. */
+static void
+test_show_others (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+  KoersModelCanvas *canvas = window_canvas (window);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.koersapp.Koers");
+  g_autoptr(GVariant) state = NULL;
+  gboolean shown = FALSE;
+
+  g_settings_set_boolean (settings, "show-others", TRUE);
+  g_object_get (canvas, "show-others", &shown, NULL);
+  g_assert_true (shown);
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-others"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-others", NULL);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-others");
+  g_assert_false (g_variant_get_boolean (state));
+  g_assert_false (g_settings_get_boolean (settings, "show-others"));
+  g_object_get (canvas, "show-others", &shown, NULL);
+  g_assert_false (shown);
+
+  g_settings_set_boolean (settings, "show-others", TRUE);
+  g_object_get (canvas, "show-others", &shown, NULL);
+  g_assert_true (shown);
+
+  close_window (window);
+}
+
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
@@ -704,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/diagram-grows", test_diagram_grows);
   g_test_add_func ("/ui/window/narrow-in-one-resize", test_narrow_in_one_resize);
   g_test_add_func ("/ui/window/dark", test_dark);
+  g_test_add_func ("/ui/window/show-others", test_show_others);
 
   return g_test_run ();
 }
