@@ -153,14 +153,14 @@ test_what_moved (void)
   roadmap = koers_roadmap_build (project, NULL);
   f = find_finding (roadmap, "since-last-round");
   g_assert_nonnull (f);
-  g_assert_cmpstr (f->message, ==, "Since the round of 2026-09-01: Pyramid Monitor → Listen, "
+  g_assert_cmpstr (f->message, ==, "Since the round of 1 September 2026: Pyramid Monitor → Listen, "
                                    "Maturity Matrix Presence → Engagement; 1 roadmap item done.");
 
   value = koers_project_dup_closed_round (project, "2026-12-06");
   g_assert_true (koers_project_set_field (project, KOERS_FIELD_ROUNDS, NULL, value, NULL));
   still = koers_roadmap_build (project, NULL);
   g_assert_cmpstr (find_finding (still, "since-last-round")->message, ==,
-                   "Since the round of 2026-12-06 no Now marker moved; 0 roadmap items done.");
+                   "Since the round of 6 December 2026 no Now marker moved; 0 roadmap items done.");
 
   g_assert_null (find_finding (without, "since-last-round"));
 }

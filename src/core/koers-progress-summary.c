@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "koers-progress-summary.h"
+#include "koers-rules.h"
 
 /**
  * koers_progress_summary_new:
@@ -61,15 +62,21 @@ koers_progress_summary_new (KoersProject *project,
     {
       KoersStatus then;
       const KoersRoadmapItem *item;
+      const char *title;
 
       if (koers_project_get_item_status (project, item_ids[i]) != KOERS_STATUS_DONE ||
           (koers_project_get_round_item_status (project, summary->round, item_ids[i], &then) &&
            then == KOERS_STATUS_DONE))
         continue;
-      /* An item the rules no longer give keeps its id as its name,
-       * rather than vanishing from what was achieved. */
+      /* An item this roadmap no longer gives keeps the rules' title for
+       * it, or its id when the rules lost it too, rather than vanishing
+       * from what was achieved. */
       item = koers_roadmap_lookup_item (roadmap, item_ids[i]);
-      g_ptr_array_add (summary->done, g_strdup (item != NULL ? item->title : item_ids[i]));
+      if (item != NULL)
+        title = item->title;
+      else
+        title = koers_rules_get_item_title (koers_rules_get_builtin (), item_ids[i]);
+      g_ptr_array_add (summary->done, g_strdup (title != NULL ? title : item_ids[i]));
     }
 
   return g_steal_pointer (&summary);

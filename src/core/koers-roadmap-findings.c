@@ -201,6 +201,7 @@ add_rounds_findings (GPtrArray    *findings,
   g_autoptr(GString) moved = g_string_new (NULL);
   g_auto(GStrv) item_ids = NULL;
   g_autofree char *done = NULL;
+  g_autofree char *closed = NULL;
 
   if (n_rounds == 0)
     return;
@@ -233,17 +234,16 @@ add_rounds_findings (GPtrArray    *findings,
     }
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u roadmap item done", "%u roadmap items done", n_done),
                           n_done);
+  closed = koers_format_iso_day (koers_project_get_round_closed (b->project, last));
 
   if (moved->len > 0)
-    /* TRANSLATORS: "Since the round of 2026-09-01: Pyramid Monitor → Listen; 2 roadmap items done." */
+    /* TRANSLATORS: "Since the round of 1 September 2026: Pyramid Monitor → Listen; 2 roadmap items done." */
     add_finding (findings, "since-last-round", KOERS_SEVERITY_INFO, (const char * const []) { "strategy-model", NULL }, 0,
-                 g_strdup_printf (_("Since the round of %1$s: %2$s; %3$s."),
-                                  koers_project_get_round_closed (b->project, last), moved->str, done));
+                 g_strdup_printf (_("Since the round of %1$s: %2$s; %3$s."), closed, moved->str, done));
   else
-    /* TRANSLATORS: "Since the round of 2026-09-01 no Now marker moved; 2 roadmap items done." */
+    /* TRANSLATORS: "Since the round of 1 September 2026 no Now marker moved; 2 roadmap items done." */
     add_finding (findings, "since-last-round", KOERS_SEVERITY_INFO, (const char * const []) { "strategy-model", NULL }, 0,
-                 g_strdup_printf (_("Since the round of %1$s no Now marker moved; %2$s."),
-                                  koers_project_get_round_closed (b->project, last), done));
+                 g_strdup_printf (_("Since the round of %1$s no Now marker moved; %2$s."), closed, done));
 }
 
 /**

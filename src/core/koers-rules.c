@@ -796,6 +796,30 @@ _koers_rules_lookup_item (KoersRules *self,
   return g_hash_table_lookup (self->by_id, id);
 }
 
+/**
+ * koers_rules_get_item_title:
+ * @id: an item's id, "phase-0/inform-colleagues"
+ *
+ * The item's title in the interface's language, whether or not a roadmap
+ * gives the item now: for what was recorded on an item that the
+ * placements no longer call for.
+ *
+ * Returns: (nullable): the title, or %NULL when the rules have no such item
+ */
+const char *
+koers_rules_get_item_title (KoersRules *self,
+                            const char *id)
+{
+  const KoersRule *rule;
+
+  g_return_val_if_fail (KOERS_IS_RULES (self), NULL);
+
+  rule = id ? g_hash_table_lookup (self->by_id, id) : NULL;
+  if (rule == NULL || rule->title == NULL)
+    return NULL;
+  return g_dgettext (GETTEXT_PACKAGE, rule->title);
+}
+
 const KoersFindingRule *
 _koers_rules_get_finding (KoersRules *self,
                           guint       index)

@@ -18,5 +18,7 @@ KoersRules *koers_rules_new_from_bytes (KoersCatalog  *catalog,
 KoersRules *koers_rules_get_builtin    (void);
 guint       koers_rules_get_n_items    (KoersRules    *self);
 guint       koers_rules_get_n_findings (KoersRules    *self);
+const char *koers_rules_get_item_title (KoersRules    *self,
+                                        const char    *id);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "koers-error.h"
@@ -247,4 +249,26 @@ koers_format_day (int year,
     return NULL;
   /* TRANSLATORS: a day, e.g. "23 November 2026": %1$d the day, %2$s the month's name, %3$d the year */
   return g_strdup_printf (C_("date", "%1$d %2$s %3$d"), day, name, year);
+}
+
+/**
+ * koers_format_iso_day:
+ * @iso: (nullable): a day as the file writes it, "2026-09-01"
+ *
+ * The day as people read it, "1 September 2026", in the interface's
+ * language. A day the file got wrong stands as it is rather than being
+ * lost.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+koers_format_iso_day (const char *iso)
+{
+  int year, month, day;
+  char end;
+
+  if (iso != NULL && sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    return koers_format_day (year, month, day);
+  return g_strdup (iso ? iso : "");
 }

@@ -113,5 +113,6 @@ char       *koers_format_month       (int           year,
 char       *koers_format_day         (int           year,
                                       int           month,
                                       int           day);
+char       *koers_format_iso_day     (const char   *iso);
 
 G_END_DECLS

@@ -427,26 +427,12 @@ progress_stage_name (KoersModel *model,
   return stage ? stage->name : C_("progress", "not placed");
 }
 
-/* "2026-09-01" as the slides write a day; a date the file got wrong
- * stands as it is rather than being lost. */
-static char *
-progress_day (const char *closed)
-{
-  int year, month, day;
-  char end;
-
-  if (closed != NULL && sscanf (closed, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
-      g_date_valid_dmy (day, month, year))
-    return koers_format_day (year, month, day);
-  return g_strdup (closed ? closed : "");
-}
-
 void
 _koers_deck_add_progress_slides (KoersDeck                  *self,
                                  KoersDeckMeasure           *measure,
                                  const KoersProgressSummary *summary)
 {
-  g_autofree char *day = progress_day (summary->closed);
+  g_autofree char *day = koers_format_iso_day (summary->closed);
   /* TRANSLATORS: a deck slide's title; %s is the day the last round closed */
   ListSlides list = { self, measure, KOERS_DECK_SLIDE_PROGRESS, g_strdup_printf (_("Progress since %s"), day),
                       NULL, BODY_Y, NULL, 0 };

@@ -67,6 +67,103 @@ stage_name (KoersModel *model,
   return stage ? stage->name : C_("progress", "not placed");
 }
 
+/* The two columns under the title: each model then → now, and the items
+ * done since. @k scales their text. Returns where they end. */
+static double
+draw_columns (cairo_t            *cr,
+              ProgressJob        *job,
+              const KoersPalette *palette,
+              double              top,
+              double              unit,
+              double              k)
+{
+  double w = job->options->width;
+  double margin = 80 * unit, x = margin, col = (w - 3 * margin) / 2;
+  const KoersProgressSummary *summary = job->summary;
+  double left_y, right_y;
+  guint n_done;
+
+  /* Left: each model, then → now */
+  left_y = top;
+  left_y += draw_text (cr, C_("progress", "Now, then → now"), x, left_y, col, 30 * unit * k, TRUE,
+                       &palette->ink) + 16 * unit * k;
+  for (guint m = 0; m < summary->models->len; m++)
+    {
+      const KoersProgressModel *row = &g_array_index (summary->models, KoersProgressModel, m);
+      g_autofree char *line = NULL;
+      KoersColor accent;
+      double start = left_y;
+
+      left_y += draw_text (cr, koers_model_get_name (row->model), x + 24 * unit, left_y, col - 24 * unit,
+                           26 * unit * k, FALSE, &palette->ink_muted);
+      if (g_strcmp0 (row->then, row->now) == 0)
+        /* TRANSLATORS: a model whose Now did not move: "Listen (unchanged)" */
+        line = g_strdup_printf (C_("progress", "%s (unchanged)"), stage_name (row->model, row->now));
+      else
+        line = g_strdup_printf (C_("progress", "%s → %s"), stage_name (row->model, row->then),
+                                stage_name (row->model, row->now));
+      left_y += draw_text (cr, line, x + 24 * unit, left_y, col - 24 * unit, 36 * unit * k, TRUE, &palette->ink);
+      /* The model's colour beside both lines */
+      if (!koers_color_parse (koers_model_get_color (row->model), &accent))
+        accent = palette->now;
+      koers_set_source_color (cr, &accent);
+      cairo_rectangle (cr, x, start + 4 * unit, 8 * unit, left_y - start - 4 * unit);
+      cairo_fill (cr);
+      left_y += 28 * unit * k;
+    }
+
+  /* Right: the items done since the round */
+  right_y = top;
+  x = 2 * margin + col;
+  right_y += draw_text (cr, C_("progress", "Done since the last round"), x, right_y, col, 30 * unit * k, TRUE,
+                        &palette->ink) + 16 * unit * k;
+  n_done = summary->done->len;
+  for (guint i = 0; i < MIN (n_done, MAX_DONE_LISTED); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("✓ %s", (const char *) g_ptr_array_index (summary->done, i));
+
+      right_y += draw_text (cr, line, x, right_y, col, 26 * unit * k, FALSE, &palette->ink) + 10 * unit * k;
+    }
+  if (n_done == 0)
+    right_y += draw_text (cr, C_("progress", "No roadmap items done since then."), x, right_y, col, 26 * unit * k,
+                          FALSE, &palette->ink_muted);
+  else if (n_done > MAX_DONE_LISTED)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                            n_done - MAX_DONE_LISTED),
+                                               n_done - MAX_DONE_LISTED);
+
+      right_y += draw_text (cr, more, x, right_y, col, 26 * unit * k, FALSE, &palette->ink_muted);
+    }
+  return MAX (left_y, right_y);
+}
+
+/* The largest text scale, up to 1.6, at which the columns still fit
+ * between @top and the bottom margin: a slide with four models and few
+ * items should not leave its lower half empty. Tried on a recording
+ * surface, which draws nothing. */
+static double
+columns_scale (ProgressJob        *job,
+               const KoersPalette *palette,
+               double              top,
+               double              unit)
+{
+  double bottom = job->options->height - 80 * unit;
+
+  for (double k = 1.6; k > 1.0; k -= 0.1)
+    {
+      cairo_surface_t *probe = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (probe);
+      double end = draw_columns (cr, job, palette, top, unit, k);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (probe);
+      if (end <= bottom)
+        return k;
+    }
+  return 1.0;
+}
+
 static void
 draw_progress_page (gpointer  data,
                     cairo_t  *cr,
@@ -76,73 +173,23 @@ draw_progress_page (gpointer  data,
   const KoersPalette *palette = koers_palette_for (&job->options->render);
   double w = job->options->width, h = job->options->height;
   double unit = MIN (w / 1920.0, h / 1080.0);
-  double margin = 80 * unit, x = margin, y = margin, col = (w - 3 * margin) / 2;
+  double margin = 80 * unit, x = margin, y = margin;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  const KoersProgressSummary *summary = job->summary;
-  guint n_done;
-  double left_y, right_y;
+  g_autofree char *closed = NULL;
 
   koers_paint_background (cr, &job->options->render, w, h);
 
   /* TRANSLATORS: the progress slide's title; %s is the organisation */
   title = g_strdup_printf (_("%s: progress"), koers_project_get_organisation_name (job->project));
   y += draw_text (cr, title, x, y, w - 2 * margin, 56 * unit, TRUE, &palette->ink);
-  /* TRANSLATORS: under the progress slide's title: "Since the round of 2026-09-01 · 6 December 2026" */
-  subtitle = g_strdup_printf (_("Since the round of %s · %s"),
-                              summary->closed, job->date);
+  closed = koers_format_iso_day (job->summary->closed);
+  /* TRANSLATORS: under the progress slide's title: "Since the round of 1 September 2026 · 6 December 2026" */
+  subtitle = g_strdup_printf (_("Since the round of %s · %s"), closed, job->date);
   y += draw_text (cr, subtitle, x, y + 8 * unit, w - 2 * margin, 28 * unit, FALSE, &palette->ink_muted);
   y += 48 * unit;
 
-  /* Left: each model, then → now */
-  left_y = y;
-  left_y += draw_text (cr, C_("progress", "Now, then → now"), x, left_y, col, 30 * unit, TRUE, &palette->ink) + 16 * unit;
-  for (guint m = 0; m < summary->models->len; m++)
-    {
-      const KoersProgressModel *row = &g_array_index (summary->models, KoersProgressModel, m);
-      g_autofree char *line = NULL;
-      KoersColor accent;
-
-      if (!koers_color_parse (koers_model_get_color (row->model), &accent))
-        accent = palette->now;
-      koers_set_source_color (cr, &accent);
-      cairo_rectangle (cr, x, left_y + 4 * unit, 8 * unit, 64 * unit);
-      cairo_fill (cr);
-      left_y += draw_text (cr, koers_model_get_name (row->model), x + 24 * unit, left_y, col - 24 * unit,
-                           26 * unit, FALSE, &palette->ink_muted);
-      if (g_strcmp0 (row->then, row->now) == 0)
-        /* TRANSLATORS: a model whose Now did not move: "Listen (unchanged)" */
-        line = g_strdup_printf (C_("progress", "%s (unchanged)"), stage_name (row->model, row->now));
-      else
-        line = g_strdup_printf (C_("progress", "%s → %s"), stage_name (row->model, row->then),
-                                stage_name (row->model, row->now));
-      left_y += draw_text (cr, line, x + 24 * unit, left_y, col - 24 * unit, 36 * unit, TRUE, &palette->ink);
-      left_y += 28 * unit;
-    }
-
-  /* Right: the items done since the round */
-  right_y = y;
-  x = 2 * margin + col;
-  right_y += draw_text (cr, C_("progress", "Done since the last round"), x, right_y, col, 30 * unit, TRUE,
-                        &palette->ink) + 16 * unit;
-  n_done = summary->done->len;
-  for (guint i = 0; i < MIN (n_done, MAX_DONE_LISTED); i++)
-    {
-      g_autofree char *line = g_strdup_printf ("✓ %s", (const char *) g_ptr_array_index (summary->done, i));
-
-      right_y += draw_text (cr, line, x, right_y, col, 26 * unit, FALSE, &palette->ink) + 10 * unit;
-    }
-  if (n_done == 0)
-    draw_text (cr, C_("progress", "No roadmap items done since then."), x, right_y, col, 26 * unit, FALSE,
-               &palette->ink_muted);
-  else if (n_done > MAX_DONE_LISTED)
-    {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
-                                                            n_done - MAX_DONE_LISTED),
-                                               n_done - MAX_DONE_LISTED);
-
-      draw_text (cr, more, x, right_y, col, 26 * unit, FALSE, &palette->ink_muted);
-    }
+  draw_columns (cr, job, palette, y, unit, columns_scale (job, palette, y, unit));
 }
 
 /**

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "koers-orphan-list.h"
+#include "koers-rules.h"
 
 struct _KoersOrphanList
 {
@@ -104,7 +105,8 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
   const char *id = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  g_autofree char *title = humanise_id (id);
+  const char *known = koers_rules_get_item_title (koers_rules_get_builtin (), id);
+  g_autofree char *title = known ? g_strdup (known) : humanise_id (id);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_hash_table_lookup (self->subtitles, id));

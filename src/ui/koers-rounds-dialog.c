@@ -73,9 +73,10 @@ rebuild (KoersRoundsDialog *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = NULL;
       g_autofree char *subtitle = describe_round (project, i - 1);
+      g_autofree char *day = koers_format_iso_day (koers_project_get_round_closed (project, i - 1));
 
-      /* TRANSLATORS: a closed round, by the day it closed: "Round of 2026-09-01" */
-      title = g_strdup_printf (_("Round of %s"), koers_project_get_round_closed (project, i - 1));
+      /* TRANSLATORS: a closed round, by the day it closed: "Round of 1 September 2026" */
+      title = g_strdup_printf (_("Round of %s"), day);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
