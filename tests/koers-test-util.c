@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "koers-test-util.h"
+#include "koers-error.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -379,4 +380,27 @@ koers_test_is_package (GBytes     *bytes,
         return FALSE;
     }
   return zip_has_member (data, len, member);
+}
+
+/**
+ * koers_test_assert_refused:
+ * @refused_file: a #KoersTestRefusedFile
+ *
+ * Loads the file and asserts that it is refused with its error code and
+ * its whole message, which names the file first. A test function for
+ * g_test_add_data_func().
+ */
+void
+koers_test_assert_refused (gconstpointer refused_file)
+{
+  const KoersTestRefusedFile *c = refused_file;
+  g_autofree char *path = koers_test_data_path (c->file);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersProject) project = koers_project_load_from_file (NULL, file, NULL, &error);
+  g_autofree char *expected = g_strconcat (c->file, ": ", c->message, NULL);
+
+  g_assert_null (project);
+  g_assert_error (error, KOERS_FILE_ERROR, c->code);
+  g_assert_cmpstr (error->message, ==, expected);
 }

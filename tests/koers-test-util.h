@@ -17,6 +17,17 @@ KoersProject *koers_test_load_project (const char *path);
 KoersProject *koers_test_load_data    (const char *name);
 KoersProject *koers_test_load_example (const char *name);
 
+/* A file in tests/data/ that loading must refuse, with the message it
+ * must give (after "FILE: "); a table of them drives
+ * koers_test_assert_refused(). */
+typedef struct {
+  const char *file;
+  int         code;     /* a KoersFileError */
+  const char *message;
+} KoersTestRefusedFile;
+
+void koers_test_assert_refused (gconstpointer refused_file);
+
 char *koers_test_make_dir   (const char *prefix);
 void  koers_test_remove_tree (const char *path);
 

@@ -14,13 +14,7 @@
 #include "koers-roadmap.h"
 #include "koers-test-util.h"
 
-typedef struct {
-  const char *file;
-  int         code;
-  const char *message;
-} BrokenCase;
-
-static const BrokenCase broken[] = {
+static const KoersTestRefusedFile broken[] = {
   { "answers-not-object.koers", KOERS_FILE_ERROR_TYPE,
     "answers: expected an object, found a list" },
   { "answers-model-not-object.koers", KOERS_FILE_ERROR_TYPE,
@@ -37,21 +31,6 @@ static const BrokenCase broken[] = {
   { "bad-answer-unknown-statement.koers", KOERS_FILE_ERROR_INVALID,
     "answers.pyramid.monitor-old.answer: unknown answer \"always\" (expected one of yes, partly, no, dont-know)" },
 };
-
-static void
-test_broken (gconstpointer data)
-{
-  const BrokenCase *c = data;
-  g_autofree char *path = koers_test_data_path (c->file);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersProject) project = koers_project_load_from_file (NULL, file, NULL, &error);
-  g_autofree char *expected = g_strconcat (c->file, ": ", c->message, NULL);
-
-  g_assert_null (project);
-  g_assert_error (error, KOERS_FILE_ERROR, c->code);
-  g_assert_cmpstr (error->message, ==, expected);
-}
 
 static gboolean
 has_warning (KoersProject *project,
@@ -373,7 +352,7 @@ main (int   argc,
     {
       g_autofree char *name = g_strconcat ("/answers/broken/", broken[i].file, NULL);
 
-      g_test_add_data_func (name, &broken[i], test_broken);
+      g_test_add_data_func (name, &broken[i], koers_test_assert_refused);
     }
   g_test_add_func ("/answers/load", test_load);
   g_test_add_func ("/answers/old-file-unchanged", test_old_file_unchanged);

@@ -14,13 +14,7 @@
 #include "koers-roadmap.h"
 #include "koers-test-util.h"
 
-typedef struct {
-  const char *file;
-  int         code;
-  const char *message;
-} BrokenCase;
-
-static const BrokenCase broken[] = {
+static const KoersTestRefusedFile broken[] = {
   { "others-not-list.koers", KOERS_FILE_ERROR_TYPE,
     "others: expected a list, found an object" },
   { "other-not-object.koers", KOERS_FILE_ERROR_TYPE,
@@ -38,21 +32,6 @@ static const BrokenCase broken[] = {
   { "other-note-not-string.koers", KOERS_FILE_ERROR_TYPE,
     "others[0].note: expected text, found a number" },
 };
-
-static void
-test_broken (gconstpointer data)
-{
-  const BrokenCase *c = data;
-  g_autofree char *path = koers_test_data_path (c->file);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersProject) project = koers_project_load_from_file (NULL, file, NULL, &error);
-  g_autofree char *expected = g_strconcat (c->file, ": ", c->message, NULL);
-
-  g_assert_null (project);
-  g_assert_error (error, KOERS_FILE_ERROR, c->code);
-  g_assert_cmpstr (error->message, ==, expected);
-}
 
 static JsonObject *
 parse_object (GBytes *bytes)
@@ -214,7 +193,7 @@ main (int   argc,
     {
       g_autofree char *name = g_strconcat ("/others/broken/", broken[i].file, NULL);
 
-      g_test_add_data_func (name, &broken[i], test_broken);
+      g_test_add_data_func (name, &broken[i], koers_test_assert_refused);
     }
   g_test_add_func ("/others/load-and-round-trip", test_load_and_round_trip);
   g_test_add_func ("/others/old-file-unchanged", test_old_file_unchanged);
