@@ -192,7 +192,7 @@ struct _KoersSlide
 
   PangoContext       *context;
   GHashTable         *card_sizes;    /* CardKey → Measured, while laying out */
-  GHashTable         *text_sizes;    /* "size weight role text" → GArray of TextSample */
+  GHashTable         *text_sizes;    /* size, weight, role, text → its samples (koers-slide-text.c) */
 
   GArray             *lanes;         /* Lane; lane 0 is the organisation */
   GPtrArray          *columns;       /* Column* */

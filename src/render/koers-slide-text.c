@@ -12,6 +12,15 @@
  * any wider one, and what did not fit at the wider one fits at no
  * narrower one. Such a width is answered without Pango, and so is one
  * between the widest of a layout's lines and its width.
+ *
+ * Even so, most texts were shaped anew at each width the search tried
+ * first. So each text is also shaped once on one line, and the x of
+ * every place a line may break is kept: Pango fills a line greedily up
+ * to the last break that fits, so the lines at any width follow from
+ * those x. Shaping a line on its own may move its ends by a hair, so
+ * such an answer is only given where every line's break is more than
+ * a margin away from either side of the width; nearer, and for texts of
+ * more than one font or with words broken inside, Pango lays it out.
  */
 #define G_LOG_DOMAIN "koers-slide"
 
@@ -53,10 +62,41 @@ sample_at (const TextSample *sample,
   return at;
 }
 
+/* A place a line of @para may end: its byte index, the x of the break
+ * on the text's one line, and that of the end of what stands before it
+ * without its spaces. */
+typedef struct {
+  int byte;
+  int x;
+  int x_trim;
+} Stop;
+
+/* A paragraph (a line of the text's own): its stops run from its start
+ * to its end, both included. */
+typedef struct {
+  guint first, n;
+  int   height;
+} Para;
+
+/* What a text, at one size, weight and role, measured: its samples by
+ * width, and its breaks on one line (see predict_sample()). */
+typedef struct {
+  GArray  *samples;  /* TextSample, sorted by width */
+  gboolean scanned;
+  gboolean predictable;
+  GArray  *paras;    /* Para */
+  GArray  *stops;    /* Stop */
+} TextEntry;
+
 static void
-text_samples_free (gpointer data)
+text_entry_free (gpointer data)
 {
-  g_array_unref (data);
+  TextEntry *entry = data;
+
+  g_clear_pointer (&entry->samples, g_array_unref);
+  g_clear_pointer (&entry->paras, g_array_unref);
+  g_clear_pointer (&entry->stops, g_array_unref);
+  g_free (entry);
 }
 
 /* A text at one size, weight and role: compared as it is, not printed,
@@ -99,7 +139,7 @@ text_key_free (gpointer data)
 GHashTable *
 _koers_slide_text_sizes_new (void)
 {
-  return g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free, text_samples_free);
+  return g_hash_table_new_full (text_key_hash, text_key_equal, text_key_free, text_entry_free);
 }
 
 static gboolean
@@ -199,6 +239,162 @@ measure_sample (KoersSlide  *self,
   return sample;
 }
 
+/* How far, in Pango units, every line's break must be from the width
+ * for the answer to come from the one-line shaping. Shaping a line on
+ * its own changes its width by far less (kerning at its ends). */
+#define PREDICT_MARGIN (PANGO_SCALE / 2)
+
+static gboolean
+runs_share_font (PangoLayoutLine *line,
+                 PangoFont      **font)
+{
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      PangoLayoutRun *run = r->data;
+
+      if (*font == NULL)
+        *font = run->item->analysis.font;
+      else if (run->item->analysis.font != *font)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Shapes @text once, on one line, and keeps where its lines may break.
+ * A text Pango would treat otherwise than by filling lines greedily at
+ * spaces and after hyphens (a second font, tabs, a hyphen Pango adds,
+ * spaces at a paragraph's ends) stays unpredictable. */
+static void
+scan_text (KoersSlide  *self,
+           TextEntry   *entry,
+           const char  *text,
+           double       size,
+           PangoWeight  weight)
+{
+  g_autoptr(PangoLayout) layout = _koers_slide_make_layout (self, text, size, weight, -1, PANGO_ALIGN_LEFT, FALSE);
+  int n_attrs = 0;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  PangoFont *font = NULL;
+
+  entry->scanned = TRUE;
+  entry->predictable = FALSE;
+  if (text[0] == '\0' || strchr (text, '\t') != NULL)
+    return;
+  entry->paras = g_array_new (FALSE, FALSE, sizeof (Para));
+  entry->stops = g_array_new (FALSE, FALSE, sizeof (Stop));
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      PangoRectangle logical;
+      Para para = { entry->stops->len, 0, 0 };
+      int end = line->start_index + line->length;
+      int offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (line->length == 0 || !runs_share_font (line, &font) ||
+          g_unichar_isspace (g_utf8_get_char (text + line->start_index)) ||
+          g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + end))))
+        return;
+      pango_layout_line_get_extents (line, NULL, &logical);
+      para.height = logical.height;
+      for (const char *p = text + line->start_index; p <= text + end; p = g_utf8_next_char (p), offset++)
+        {
+          int index = p - text;
+          Stop stop = { index, 0, 0 };
+          const char *trim = p;
+
+          if (offset >= n_attrs)
+            return;
+          if (index > line->start_index && index < end)
+            {
+              if (!attrs[offset].is_line_break)
+                continue;
+              if (attrs[offset].break_inserts_hyphen || attrs[offset].break_removes_preceding)
+                return;
+            }
+          pango_layout_line_index_to_x (line, index, FALSE, &stop.x);
+          if (index == end && end > line->start_index)
+            {
+              pango_layout_line_get_extents (line, NULL, &logical);
+              stop.x = logical.x + logical.width;
+            }
+          while (trim > text + line->start_index && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (trim))))
+            trim = g_utf8_prev_char (trim);
+          if (trim == p)
+            stop.x_trim = stop.x;
+          else
+            pango_layout_line_index_to_x (line, trim - text, FALSE, &stop.x_trim);
+          g_array_append_val (entry->stops, stop);
+          para.n++;
+          if (index == end)
+            break;
+        }
+      g_array_append_val (entry->paras, para);
+    }
+  entry->predictable = entry->paras->len > 0;
+}
+
+/* @text's lines at @width_units as Pango would break them, from its one
+ * line's breaks, or FALSE where Pango must say (see scan_text()). */
+static gboolean
+predict_sample (KoersSlide *self,
+                TextEntry  *entry,
+                int         width_units,
+                Role        role,
+                TextSample *sample)
+{
+  const Stop *stops = (const Stop *) entry->stops->data;
+  g_autoptr(GArray) starts = NULL;
+  int height = 0, widest = 0;
+
+  if (!entry->predictable || width_units <= 0)
+    return FALSE;
+  starts = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint p = 0; p < entry->paras->len; p++)
+    {
+      const Para *para = &g_array_index (entry->paras, Para, p);
+      guint s = para->first, last = para->first + para->n - 1;
+
+      if (p > 0)
+        g_array_append_val (starts, stops[s].byte);
+      for (;;)
+        {
+          int rest = stops[last].x - stops[s].x;
+          guint k;
+
+          height += para->height;
+          if (rest <= width_units)
+            {
+              if (width_units - rest < PREDICT_MARGIN)
+                return FALSE;
+              widest = MAX (widest, rest);
+              break;
+            }
+          if (rest - width_units < PREDICT_MARGIN)
+            return FALSE;
+          /* The last break whose line fits; none: a word broken inside. */
+          for (k = s + 1; k < last && stops[k + 1].x_trim - stops[s].x <= width_units; k++)
+            ;
+          if (k >= last || stops[k].x_trim - stops[s].x > width_units)
+            return FALSE;
+          if (width_units - (stops[k].x_trim - stops[s].x) < PREDICT_MARGIN ||
+              (k + 1 < last && stops[k + 1].x_trim - stops[s].x - width_units < PREDICT_MARGIN))
+            return FALSE;
+          widest = MAX (widest, stops[k].x_trim - stops[s].x);
+          g_array_append_val (starts, stops[k].byte);
+          s = k;
+        }
+    }
+
+  memset (sample, 0, sizeof *sample);
+  sample->width = sample->min_width = sample->max_width = width_units;
+  sample->height = height / (double) PANGO_SCALE;
+  sample->logical_width = widest / (double) PANGO_SCALE;
+  sample->cap = _koers_slide_card_word_cap (self, role);
+  sample->broken_widths = g_array_new (FALSE, FALSE, sizeof (double));
+  sample->line_starts = g_steal_pointer (&starts);
+  return TRUE;
+}
+
 /* What _koers_slide_make_layout() with these arguments would measure:
  * height, width and, for @role, the words broken inside (see
  * _koers_slide_layout_broken_words()). Left-aligned, not struck through:
@@ -214,19 +410,22 @@ _koers_slide_measure_text (KoersSlide  *self,
   int size_units = (int) ceil (size * PANGO_SCALE);
   int width_units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
   TextKey key = { size_units, (int) weight, (int) role, text ? text : "" };
-  GArray *samples = g_hash_table_lookup (self->text_sizes, &key);
+  TextEntry *entry = g_hash_table_lookup (self->text_sizes, &key);
+  GArray *samples;
   TextSample sample;
   guint lo = 0, hi;
 
-  if (samples == NULL)
+  if (entry == NULL)
     {
       TextKey *owned = g_memdup2 (&key, sizeof key);
 
       owned->text = g_strdup (key.text);
-      samples = g_array_new (FALSE, FALSE, sizeof (TextSample));
-      g_array_set_clear_func (samples, text_sample_clear);
-      g_hash_table_insert (self->text_sizes, owned, samples);
+      entry = g_new0 (TextEntry, 1);
+      entry->samples = g_array_new (FALSE, FALSE, sizeof (TextSample));
+      g_array_set_clear_func (entry->samples, text_sample_clear);
+      g_hash_table_insert (self->text_sizes, owned, entry);
     }
+  samples = entry->samples;
 
   /* The first sample at least as wide. */
   hi = samples->len;
@@ -253,6 +452,14 @@ _koers_slide_measure_text (KoersSlide  *self,
           below->height == above->height && below->logical_width == above->logical_width &&
           same_lines (below, above))
         return sample_at (below, width_units);
+    }
+
+  if (!entry->scanned)
+    scan_text (self, entry, key.text, size, weight);
+  if (predict_sample (self, entry, width_units, role, &sample))
+    {
+      g_array_insert_val (samples, lo, sample);
+      return sample;
     }
 
   sample = measure_sample (self, text, size, weight, width, role);
