@@ -63,12 +63,14 @@ sample_at (const TextSample *sample,
 }
 
 /* A place a line of @para may end: its byte index, the x of the break
- * on the text's one line, and that of the end of what stands before it
- * without its spaces. */
+ * on the text's one line, that of the end of what stands before it
+ * without its spaces, and how far a width must be from it to trust
+ * those (see predict_margin()). */
 typedef struct {
   int byte;
   int x;
   int x_trim;
+  int margin;
 } Stop;
 
 /* A paragraph (a line of the text's own): its stops run from its start
@@ -239,31 +241,46 @@ measure_sample (KoersSlide  *self,
   return sample;
 }
 
-/* How far, in Pango units, every line's break must be from the width
- * for the answer to come from the one-line shaping. Shaping a line on
- * its own changes its width by far less (kerning at its ends). */
-#define PREDICT_MARGIN (PANGO_SCALE / 2)
-
-static gboolean
-runs_share_font (PangoLayoutLine *line,
-                 PangoFont      **font)
+/* How far, in Pango units, a line's end must be from the width for
+ * the answer to come from the one-line shaping. Pango shapes each line
+ * it tries on its own: at a space the line keeps the pairs it had (and
+ * a line's start loses nothing: the kerning sat on the glyph before), but
+ * after a hyphen (or any break not at a space) it loses the kerning
+ * with the next word's first letter ("-O"), a good part of a pixel at
+ * large sizes. An eighth of the text's size is more than a kerning pair
+ * takes; half a pixel is more than shaping a line apart changes. */
+static int
+predict_margin (const char *text,
+                const char *at,
+                gboolean    at_end,
+                int         size_units)
 {
-  for (GSList *r = line->runs; r != NULL; r = r->next)
-    {
-      PangoLayoutRun *run = r->data;
+  if (at_end || at == text || g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (at))))
+    return PANGO_SCALE / 2;
+  return MAX (PANGO_SCALE / 2, size_units / 8);
+}
 
-      if (*font == NULL)
-        *font = run->item->analysis.font;
-      else if (run->item->analysis.font != *font)
-        return FALSE;
-    }
-  return TRUE;
+/* Pango breaks a line item by item, and a whole item that fits is taken
+ * with its trailing spaces: only a paragraph shaped as one item, in one
+ * font, breaks as predict_sample() says. */
+static gboolean
+one_item (PangoLayoutLine *line,
+          PangoFont      **font)
+{
+  PangoLayoutRun *run;
+
+  if (line->runs == NULL || line->runs->next != NULL)
+    return FALSE;
+  run = line->runs->data;
+  if (*font == NULL)
+    *font = run->item->analysis.font;
+  return run->item->analysis.font == *font;
 }
 
 /* Shapes @text once, on one line, and keeps where its lines may break.
  * A text Pango would treat otherwise than by filling lines greedily at
- * spaces and after hyphens (a second font, tabs, a hyphen Pango adds,
- * spaces at a paragraph's ends) stays unpredictable. */
+ * spaces and after hyphens (a second font or item, tabs, a hyphen Pango
+ * adds, spaces at a paragraph's ends) stays unpredictable. */
 static void
 scan_text (KoersSlide  *self,
            TextEntry   *entry,
@@ -290,7 +307,7 @@ scan_text (KoersSlide  *self,
       int end = line->start_index + line->length;
       int offset = g_utf8_pointer_to_offset (text, text + line->start_index);
 
-      if (line->length == 0 || !runs_share_font (line, &font) ||
+      if (line->length == 0 || !one_item (line, &font) ||
           g_unichar_isspace (g_utf8_get_char (text + line->start_index)) ||
           g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + end))))
         return;
@@ -299,7 +316,7 @@ scan_text (KoersSlide  *self,
       for (const char *p = text + line->start_index; p <= text + end; p = g_utf8_next_char (p), offset++)
         {
           int index = p - text;
-          Stop stop = { index, 0, 0 };
+          Stop stop = { index, 0, 0, predict_margin (text, p, index == end, (int) ceil (size * PANGO_SCALE)) };
           const char *trim = p;
 
           if (offset >= n_attrs)
@@ -342,12 +359,15 @@ predict_sample (KoersSlide *self,
                 Role        role,
                 TextSample *sample)
 {
-  const Stop *stops = (const Stop *) entry->stops->data;
+  const Stop *stops;
   g_autoptr(GArray) starts = NULL;
   int height = 0, widest = 0;
 
-  if (!entry->predictable || width_units <= 0)
+  /* A chip is as wide as its name, and the name's width is only
+   * Pango's to say (see logical_width in TextSample). */
+  if (!entry->predictable || width_units <= 0 || role == ROLE_CHIP)
     return FALSE;
+  stops = (const Stop *) entry->stops->data;
   starts = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint p = 0; p < entry->paras->len; p++)
     {
@@ -364,20 +384,20 @@ predict_sample (KoersSlide *self,
           height += para->height;
           if (rest <= width_units)
             {
-              if (width_units - rest < PREDICT_MARGIN)
+              if (width_units - rest < stops[last].margin)
                 return FALSE;
               widest = MAX (widest, rest);
               break;
             }
-          if (rest - width_units < PREDICT_MARGIN)
+          if (rest - width_units < stops[last].margin)
             return FALSE;
           /* The last break whose line fits; none: a word broken inside. */
           for (k = s + 1; k < last && stops[k + 1].x_trim - stops[s].x <= width_units; k++)
             ;
           if (k >= last || stops[k].x_trim - stops[s].x > width_units)
             return FALSE;
-          if (width_units - (stops[k].x_trim - stops[s].x) < PREDICT_MARGIN ||
-              (k + 1 < last && stops[k + 1].x_trim - stops[s].x - width_units < PREDICT_MARGIN))
+          if (width_units - (stops[k].x_trim - stops[s].x) < stops[k].margin ||
+              (k + 1 < last && stops[k + 1].x_trim - stops[s].x - width_units < stops[k + 1].margin))
             return FALSE;
           widest = MAX (widest, stops[k].x_trim - stops[s].x);
           g_array_append_val (starts, stops[k].byte);
@@ -395,6 +415,61 @@ predict_sample (KoersSlide *self,
   return TRUE;
 }
 
+/* The table's entry for @text at @size, @weight and @role, made empty
+ * the first time. */
+static TextEntry *
+text_entry_get (KoersSlide  *self,
+                const char  *text,
+                double       size,
+                PangoWeight  weight,
+                Role         role)
+{
+  TextKey key = { (int) ceil (size * PANGO_SCALE), (int) weight, (int) role, text ? text : "" };
+  TextEntry *entry = g_hash_table_lookup (self->text_sizes, &key);
+
+  if (entry == NULL)
+    {
+      TextKey *owned = g_memdup2 (&key, sizeof key);
+
+      owned->text = g_strdup (key.text);
+      entry = g_new0 (TextEntry, 1);
+      entry->samples = g_array_new (FALSE, FALSE, sizeof (TextSample));
+      g_array_set_clear_func (entry->samples, text_sample_clear);
+      g_hash_table_insert (self->text_sizes, owned, entry);
+    }
+  return entry;
+}
+
+/**
+ * _koers_slide_predict_text:
+ *
+ * What _koers_slide_measure_text() answers without laying @text out at
+ * @width: FALSE where Pango has to (see predict_sample()). Apart from it
+ * only for the tests, which hold each answer against Pango's own. Clear
+ * @sample with _koers_slide_text_sample_clear().
+ */
+gboolean
+_koers_slide_predict_text (KoersSlide  *self,
+                           const char  *text,
+                           double       size,
+                           PangoWeight  weight,
+                           double       width,
+                           Role         role,
+                           TextSample  *sample)
+{
+  TextEntry *entry = text_entry_get (self, text, size, weight, role);
+
+  if (!entry->scanned)
+    scan_text (self, entry, text ? text : "", size, weight);
+  return predict_sample (self, entry, width > 0 ? (int) floor (width * PANGO_SCALE) : -1, role, sample);
+}
+
+void
+_koers_slide_text_sample_clear (TextSample *sample)
+{
+  text_sample_clear (sample);
+}
+
 /* What _koers_slide_make_layout() with these arguments would measure:
  * height, width and, for @role, the words broken inside (see
  * _koers_slide_layout_broken_words()). Left-aligned, not struck through:
@@ -407,24 +482,12 @@ _koers_slide_measure_text (KoersSlide  *self,
                            double       width,
                            Role         role)
 {
-  int size_units = (int) ceil (size * PANGO_SCALE);
   int width_units = width > 0 ? (int) floor (width * PANGO_SCALE) : -1;
-  TextKey key = { size_units, (int) weight, (int) role, text ? text : "" };
-  TextEntry *entry = g_hash_table_lookup (self->text_sizes, &key);
+  TextEntry *entry = text_entry_get (self, text, size, weight, role);
   GArray *samples;
   TextSample sample;
   guint lo = 0, hi;
 
-  if (entry == NULL)
-    {
-      TextKey *owned = g_memdup2 (&key, sizeof key);
-
-      owned->text = g_strdup (key.text);
-      entry = g_new0 (TextEntry, 1);
-      entry->samples = g_array_new (FALSE, FALSE, sizeof (TextSample));
-      g_array_set_clear_func (entry->samples, text_sample_clear);
-      g_hash_table_insert (self->text_sizes, owned, entry);
-    }
   samples = entry->samples;
 
   /* The first sample at least as wide. */
@@ -455,7 +518,7 @@ _koers_slide_measure_text (KoersSlide  *self,
     }
 
   if (!entry->scanned)
-    scan_text (self, entry, key.text, size, weight);
+    scan_text (self, entry, text ? text : "", size, weight);
   if (predict_sample (self, entry, width_units, role, &sample))
     {
       g_array_insert_val (samples, lo, sample);
