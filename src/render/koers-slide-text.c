@@ -62,33 +62,42 @@ sample_at (const TextSample *sample,
   return at;
 }
 
-/* A place a line of @para may end: its byte index, the x of the break
- * on the text's one line, that of the end of what stands before it
- * without its spaces, and how far a width must be from it to trust
- * those (see predict_margin()). */
+/* A place a line may end: its byte and character index, the x of the
+ * break on the text's one line, that of the end of what stands before
+ * it without its spaces, and whether a line ending there loses kerning
+ * (see predict_margin()). */
 typedef struct {
-  int byte;
-  int x;
-  int x_trim;
-  int margin;
+  int      byte;
+  int      chars;
+  int      x;
+  int      x_trim;
+  gboolean soft;
 } Stop;
 
 /* A paragraph (a line of the text's own): its stops run from its start
  * to its end, both included. */
 typedef struct {
   guint first, n;
-  int   height;
 } Para;
 
 /* What a text, at one size, weight and role, measured: its samples by
- * width, and its breaks on one line (see predict_sample()). */
-typedef struct {
-  GArray  *samples;  /* TextSample, sorted by width */
-  gboolean scanned;
-  gboolean predictable;
-  GArray  *paras;    /* Para */
-  GArray  *stops;    /* Stop */
-} TextEntry;
+ * width. Its breaks on one line, whatever its size and role, are kept
+ * in an entry of their own (see text_breaks_get()), shaped at the first
+ * size asked for: the slide's fonts are neither hinted nor rounded, so
+ * at any other size each x is that one scaled. */
+typedef struct _TextEntry TextEntry;
+struct _TextEntry {
+  GArray    *samples;      /* TextSample, sorted by width */
+  TextEntry *breaks;       /* the text's breaks, owned by the table */
+  int        line_height;  /* at this size; 0 until known */
+
+  /* In the entry of the breaks only. */
+  gboolean   scanned;
+  gboolean   predictable;
+  int        size_units;   /* shaped at */
+  GArray    *paras;        /* Para */
+  GArray    *stops;        /* Stop */
+};
 
 static void
 text_entry_free (gpointer data)
@@ -250,14 +259,29 @@ measure_sample (KoersSlide  *self,
  * large sizes. An eighth of the text's size is more than a kerning pair
  * takes; half a pixel is more than shaping a line apart changes. */
 static int
-predict_margin (const char *text,
-                const char *at,
-                gboolean    at_end,
+predict_margin (const Stop *stop,
                 int         size_units)
 {
-  if (at_end || at == text || g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (at))))
-    return PANGO_SCALE / 2;
-  return MAX (PANGO_SCALE / 2, size_units / 8);
+  return stop->soft ? MAX (PANGO_SCALE / 2, size_units / 8) : PANGO_SCALE / 2;
+}
+
+/* An x of the breaks' size at @scale times it. Pango keeps each glyph's
+ * advance and kerning in whole units at either size: the scaled x may
+ * be off by a unit and a half a character, which is added to the
+ * margin (see scale_error()). */
+static int
+scaled (int    x,
+        double scale)
+{
+  return scale == 1.0 ? x : (int) lround (x * scale);
+}
+
+static int
+scale_error (const Stop *from,
+             const Stop *to,
+             double      scale)
+{
+  return scale == 1.0 ? 0 : (int) ceil ((to->chars - from->chars + 1) * (1 + scale)) + 1;
 }
 
 /* Pango breaks a line item by item, and a whole item that fits is taken
@@ -295,6 +319,7 @@ scan_text (KoersSlide  *self,
 
   entry->scanned = TRUE;
   entry->predictable = FALSE;
+  entry->size_units = (int) ceil (size * PANGO_SCALE);
   if (text[0] == '\0' || strchr (text, '\t') != NULL)
     return;
   entry->paras = g_array_new (FALSE, FALSE, sizeof (Para));
@@ -303,7 +328,7 @@ scan_text (KoersSlide  *self,
     {
       PangoLayoutLine *line = l->data;
       PangoRectangle logical;
-      Para para = { entry->stops->len, 0, 0 };
+      Para para = { entry->stops->len, 0 };
       int end = line->start_index + line->length;
       int offset = g_utf8_pointer_to_offset (text, text + line->start_index);
 
@@ -311,12 +336,10 @@ scan_text (KoersSlide  *self,
           g_unichar_isspace (g_utf8_get_char (text + line->start_index)) ||
           g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + end))))
         return;
-      pango_layout_line_get_extents (line, NULL, &logical);
-      para.height = logical.height;
       for (const char *p = text + line->start_index; p <= text + end; p = g_utf8_next_char (p), offset++)
         {
           int index = p - text;
-          Stop stop = { index, 0, 0, predict_margin (text, p, index == end, (int) ceil (size * PANGO_SCALE)) };
+          Stop stop = { index, offset, 0, 0, FALSE };
           const char *trim = p;
 
           if (offset >= n_attrs)
@@ -336,6 +359,8 @@ scan_text (KoersSlide  *self,
             }
           while (trim > text + line->start_index && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (trim))))
             trim = g_utf8_prev_char (trim);
+          /* After a hyphen, say: the kerning with what follows is lost. */
+          stop.soft = index > line->start_index && index < end && trim == p;
           if (trim == p)
             stop.x_trim = stop.x;
           else
@@ -350,64 +375,95 @@ scan_text (KoersSlide  *self,
   entry->predictable = entry->paras->len > 0;
 }
 
+/* The height of a line of @text at @size: one font, so that of its
+ * first character alone. */
+static int
+line_height (KoersSlide  *self,
+             const char  *text,
+             double       size,
+             PangoWeight  weight)
+{
+  g_autofree char *first = g_strndup (text, g_utf8_next_char (text) - text);
+  g_autoptr(PangoLayout) layout = _koers_slide_make_layout (self, first, size, weight, -1, PANGO_ALIGN_LEFT, FALSE);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.height;
+}
+
 /* @text's lines at @width_units as Pango would break them, from its one
  * line's breaks, or FALSE where Pango must say (see scan_text()). */
 static gboolean
-predict_sample (KoersSlide *self,
-                TextEntry  *entry,
-                int         width_units,
-                Role        role,
-                TextSample *sample)
+predict_sample (KoersSlide  *self,
+                TextEntry   *entry,
+                const char  *text,
+                double       size,
+                PangoWeight  weight,
+                int          width_units,
+                Role         role,
+                TextSample  *sample)
 {
+  TextEntry *breaks = entry->breaks;
+  int size_units = (int) ceil (size * PANGO_SCALE);
+  double scale;
   const Stop *stops;
   g_autoptr(GArray) starts = NULL;
-  int height = 0, widest = 0;
+  int lines = 0, widest = 0;
 
+  if (!breaks->scanned)
+    scan_text (self, breaks, text, size, weight);
   /* A chip is as wide as its name, and the name's width is only
    * Pango's to say (see logical_width in TextSample). */
-  if (!entry->predictable || width_units <= 0 || role == ROLE_CHIP)
+  if (!breaks->predictable || width_units <= 0 || role == ROLE_CHIP)
     return FALSE;
-  stops = (const Stop *) entry->stops->data;
+  scale = size_units == breaks->size_units ? 1.0 : size_units / (double) breaks->size_units;
+  stops = (const Stop *) breaks->stops->data;
   starts = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint p = 0; p < entry->paras->len; p++)
+  for (guint p = 0; p < breaks->paras->len; p++)
     {
-      const Para *para = &g_array_index (entry->paras, Para, p);
+      const Para *para = &g_array_index (breaks->paras, Para, p);
       guint s = para->first, last = para->first + para->n - 1;
 
       if (p > 0)
         g_array_append_val (starts, stops[s].byte);
       for (;;)
         {
-          int rest = stops[last].x - stops[s].x;
+          int x0 = scaled (stops[s].x, scale);
+          int rest = scaled (stops[last].x, scale) - x0;
+          int margin = predict_margin (&stops[last], size_units) + scale_error (&stops[s], &stops[last], scale);
           guint k;
 
-          height += para->height;
+          lines++;
           if (rest <= width_units)
             {
-              if (width_units - rest < stops[last].margin)
+              if (width_units - rest < margin)
                 return FALSE;
               widest = MAX (widest, rest);
               break;
             }
-          if (rest - width_units < stops[last].margin)
+          if (rest - width_units < margin)
             return FALSE;
           /* The last break whose line fits; none: a word broken inside. */
-          for (k = s + 1; k < last && stops[k + 1].x_trim - stops[s].x <= width_units; k++)
+          for (k = s + 1; k < last && scaled (stops[k + 1].x_trim, scale) - x0 <= width_units; k++)
             ;
-          if (k >= last || stops[k].x_trim - stops[s].x > width_units)
+          if (k >= last || scaled (stops[k].x_trim, scale) - x0 > width_units)
             return FALSE;
-          if (width_units - (stops[k].x_trim - stops[s].x) < stops[k].margin ||
-              (k + 1 < last && stops[k + 1].x_trim - stops[s].x - width_units < stops[k + 1].margin))
+          if (width_units - (scaled (stops[k].x_trim, scale) - x0) <
+                predict_margin (&stops[k], size_units) + scale_error (&stops[s], &stops[k], scale) ||
+              (k + 1 < last && scaled (stops[k + 1].x_trim, scale) - x0 - width_units <
+                predict_margin (&stops[k + 1], size_units) + scale_error (&stops[s], &stops[k + 1], scale)))
             return FALSE;
-          widest = MAX (widest, stops[k].x_trim - stops[s].x);
+          widest = MAX (widest, scaled (stops[k].x_trim, scale) - x0);
           g_array_append_val (starts, stops[k].byte);
           s = k;
         }
     }
 
+  if (entry->line_height == 0)
+    entry->line_height = line_height (self, text, size, weight);
   memset (sample, 0, sizeof *sample);
   sample->width = sample->min_width = sample->max_width = width_units;
-  sample->height = height / (double) PANGO_SCALE;
+  sample->height = lines * entry->line_height / (double) PANGO_SCALE;
   sample->logical_width = widest / (double) PANGO_SCALE;
   sample->cap = _koers_slide_card_word_cap (self, role);
   sample->broken_widths = g_array_new (FALSE, FALSE, sizeof (double));
@@ -436,6 +492,8 @@ text_entry_get (KoersSlide  *self,
       entry->samples = g_array_new (FALSE, FALSE, sizeof (TextSample));
       g_array_set_clear_func (entry->samples, text_sample_clear);
       g_hash_table_insert (self->text_sizes, owned, entry);
+      /* The breaks' own entry: of no size (no text is measured at 0). */
+      entry->breaks = key.size_units == 0 ? entry : text_entry_get (self, text, 0, weight, ROLE_OTHER);
     }
   return entry;
 }
@@ -459,9 +517,8 @@ _koers_slide_predict_text (KoersSlide  *self,
 {
   TextEntry *entry = text_entry_get (self, text, size, weight, role);
 
-  if (!entry->scanned)
-    scan_text (self, entry, text ? text : "", size, weight);
-  return predict_sample (self, entry, width > 0 ? (int) floor (width * PANGO_SCALE) : -1, role, sample);
+  return predict_sample (self, entry, text ? text : "", size, weight,
+                         width > 0 ? (int) floor (width * PANGO_SCALE) : -1, role, sample);
 }
 
 void
@@ -517,9 +574,7 @@ _koers_slide_measure_text (KoersSlide  *self,
         return sample_at (below, width_units);
     }
 
-  if (!entry->scanned)
-    scan_text (self, entry, text ? text : "", size, weight);
-  if (predict_sample (self, entry, width_units, role, &sample))
+  if (predict_sample (self, entry, text ? text : "", size, weight, width_units, role, &sample))
     {
       g_array_insert_val (samples, lo, sample);
       return sample;
