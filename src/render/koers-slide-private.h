@@ -193,6 +193,7 @@ struct _KoersSlide
   PangoContext       *context;
   GHashTable         *card_sizes;    /* CardKey → Measured, while laying out */
   GHashTable         *text_sizes;    /* size, weight, role, text → its samples (koers-slide-text.c) */
+  GHashTable         *line_heights;  /* size, weight, first character → a line's height */
 
   GArray             *lanes;         /* Lane; lane 0 is the organisation */
   GPtrArray          *columns;       /* Column* */

@@ -376,19 +376,28 @@ scan_text (KoersSlide  *self,
 }
 
 /* The height of a line of @text at @size: one font, so that of its
- * first character alone. */
+ * first character alone, which many texts share. */
 static int
 line_height (KoersSlide  *self,
              const char  *text,
              double       size,
              PangoWeight  weight)
 {
-  g_autofree char *first = g_strndup (text, g_utf8_next_char (text) - text);
-  g_autoptr(PangoLayout) layout = _koers_slide_make_layout (self, first, size, weight, -1, PANGO_ALIGN_LEFT, FALSE);
-  PangoRectangle logical;
+  gint64 key = ((gint64) ceil (size * PANGO_SCALE) << 32) | ((gint64) (weight & 0x7ff) << 21) |
+               (gint64) (g_utf8_get_char (text) & 0x1fffff);
+  gpointer height;
 
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.height;
+  if (!g_hash_table_lookup_extended (self->line_heights, &key, NULL, &height))
+    {
+      g_autofree char *first = g_strndup (text, g_utf8_next_char (text) - text);
+      g_autoptr(PangoLayout) layout = _koers_slide_make_layout (self, first, size, weight, -1, PANGO_ALIGN_LEFT, FALSE);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      height = GINT_TO_POINTER (logical.height);
+      g_hash_table_insert (self->line_heights, g_memdup2 (&key, sizeof key), height);
+    }
+  return GPOINTER_TO_INT (height);
 }
 
 /* @text's lines at @width_units as Pango would break them, from its one
