@@ -98,7 +98,8 @@ test_predicted_as_pango (void)
              * shaped on its own loses. */
             if (sample.height != r.height || fabs (sample.logical_width - r.width) > sizes[s] / 8 ||
                 sample.line_starts->len != starts->len ||
-                memcmp (sample.line_starts->data, starts->data, starts->len * sizeof (int)) != 0 ||
+                (starts->len > 0 &&
+                 memcmp (sample.line_starts->data, starts->data, starts->len * sizeof (int)) != 0) ||
                 sample.broken != 0)
               g_error ("“%s” at %g px, %s, %g px wide: predicted %u lines, %g × %g; Pango %u lines, %g × %g",
                        texts[t], sizes[s], bold ? "bold" : "normal", width,

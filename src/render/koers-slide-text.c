@@ -157,9 +157,10 @@ static gboolean
 same_lines (const TextSample *a,
             const TextSample *b)
 {
+  /* An empty array has no data to compare. */
   return a->line_starts->len == b->line_starts->len &&
-         memcmp (a->line_starts->data, b->line_starts->data,
-                 a->line_starts->len * sizeof (int)) == 0;
+         (a->line_starts->len == 0 ||
+          memcmp (a->line_starts->data, b->line_starts->data, a->line_starts->len * sizeof (int)) == 0);
 }
 
 /* The widest width below which @layout, laid out at @width, keeps its
