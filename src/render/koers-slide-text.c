@@ -13,14 +13,17 @@
  * narrower one. Such a width is answered without Pango, and so is one
  * between the widest of a layout's lines and its width.
  *
- * Even so, most texts were shaped anew at each width the search tried
- * first. So each text is also shaped once on one line, and the x of
- * every place a line may break is kept: Pango fills a line greedily up
- * to the last break that fits, so the lines at any width follow from
- * those x. Shaping a line on its own may move its ends by a hair, so
- * such an answer is only given where every line's break is more than
- * a margin away from either side of the width; nearer, and for texts of
- * more than one font or with words broken inside, Pango lays it out.
+ * Even so, most texts were shaped anew at each width and title size the
+ * search tried first. So each text is also shaped once, on one line at
+ * one size, and the x of every place a line may break is kept: Pango
+ * fills a line greedily up to the last break whose text (without its
+ * trailing spaces) fits, so the lines at any width, and at any size with
+ * the x scaled, follow from those x. Shaping a line on its own may move
+ * its end a little, so such an answer is only given where every line's
+ * end is more than a margin away from the width (predict_margin());
+ * nearer, and for texts of more than one font or with a word broken
+ * inside, Pango lays it out. tests/test-slide-text.c holds the answers
+ * against Pango's.
  */
 #define G_LOG_DOMAIN "koers-slide"
 
@@ -82,7 +85,7 @@ typedef struct {
 
 /* What a text, at one size, weight and role, measured: its samples by
  * width. Its breaks on one line, whatever its size and role, are kept
- * in an entry of their own (see text_breaks_get()), shaped at the first
+ * in an entry of their own (see text_entry_get()), shaped at the first
  * size asked for: the slide's fonts are neither hinted nor rounded, so
  * at any other size each x is that one scaled. */
 typedef struct _TextEntry TextEntry;
