@@ -35,6 +35,9 @@ static const char *texts[] = {
   "\u25c6\u00a0Milestone\u00a0· Maria van der Heijden-Oudshoorn (hoofdverantwoordelijke communicatie)",
   "after: Name a social media manager or small team\nafter: Write response guidelines and a tone of voice",
   "Kies kanalen per doelgroep, en\u00a0daarna de vorm",
+  /* Right to left, and both ways in one line. */
+  "\u05de\u05e0\u05d4\u05dc \u05ea\u05e7\u05e9\u05d5\u05e8\u05ea \u05e8\u05d0\u05e9\u05d9 \u05e9\u05dc \u05d4\u05e2\u05d9\u05e8\u05d9\u05d9\u05d4",
+  "Owner: \u05de\u05e0\u05d4\u05dc \u05ea\u05e7\u05e9\u05d5\u05e8\u05ea, due March 2027",
 };
 
 static KoersSlide *
@@ -114,7 +117,7 @@ test_predicted_as_pango (void)
 }
 
 /* A text Pango must lay out is never predicted: words broken inside, an
- * empty text, a tab, one line of no width, a chip. */
+ * empty text, a tab, one line of no width, a chip, right to left. */
 static void
 test_not_predicted (void)
 {
@@ -127,6 +130,8 @@ test_not_predicted (void)
   g_assert_false (_koers_slide_predict_text (slide, "Owner\tdue", 17, PANGO_WEIGHT_NORMAL, 200, ROLE_META, &sample));
   g_assert_false (_koers_slide_predict_text (slide, "Measure", 17, PANGO_WEIGHT_NORMAL, -1, ROLE_META, &sample));
   g_assert_false (_koers_slide_predict_text (slide, "Webcare", 11, PANGO_WEIGHT_BOLD, 300, ROLE_CHIP, &sample));
+  g_assert_false (_koers_slide_predict_text (slide, "\u05de\u05e0\u05d4\u05dc \u05ea\u05e7\u05e9\u05d5\u05e8\u05ea", 17,
+                                             PANGO_WEIGHT_NORMAL, 60, ROLE_META, &sample));
   /* And one it may: wide enough for every word, far from a break. */
   g_assert_true (_koers_slide_predict_text (slide, "Measure what your content does", 17, PANGO_WEIGHT_NORMAL, 1000,
                                             ROLE_META, &sample));

@@ -290,7 +290,8 @@ scale_error (const Stop *from,
 
 /* Pango breaks a line item by item, and a whole item that fits is taken
  * with its trailing spaces: only a paragraph shaped as one item, in one
- * font, breaks as predict_sample() says. */
+ * font, breaks as predict_sample() says; and only left to right, as its
+ * x grow with the text. */
 static gboolean
 one_item (PangoLayoutLine *line,
           PangoFont      **font)
@@ -300,6 +301,8 @@ one_item (PangoLayoutLine *line,
   if (line->runs == NULL || line->runs->next != NULL)
     return FALSE;
   run = line->runs->data;
+  if (run->item->analysis.level % 2 != 0)
+    return FALSE;
   if (*font == NULL)
     *font = run->item->analysis.font;
   return run->item->analysis.font == *font;
