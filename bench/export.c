@@ -14,6 +14,12 @@
  * the 10 items.
  *
  *   bench-export [PROJECT] [RUNS]
+ *   bench-export --write DIR [PROJECT]
+ *
+ * The second form exports each roadmap once, as SVG and PDF, into DIR and
+ * times nothing: files to compare byte for byte before and after a
+ * change. It saves the projects there too (NAME.koers), for counting one
+ * export under callgrind with `koers --export-roadmap`.
  *
  * The targets: our 3840×2160 PNG in under 300 ms and in at most half the
  * peer's time; SVG and PDF each under 100 ms; the layout's time per page
@@ -421,6 +427,76 @@ bench_deck (KoersProject *project,
            pptx_ms, pptx_ms / peer_ms, g_bytes_get_size (pptx) / 1024, n_slides);
 }
 
+/* Writes @project's roadmap as NAME.svg and NAME.pdf into @dir. */
+static void
+write_exports (const char   *dir,
+               const char   *name,
+               KoersProject *project,
+               KoersRoadmap *roadmap)
+{
+  static const struct { KoersExportFormat format; const char *ext; } formats[] = {
+    { KOERS_EXPORT_SVG, "svg" },
+    { KOERS_EXPORT_PDF, "pdf" },
+  };
+
+  g_autoptr(GError) save_error = NULL;
+  g_autofree char *project_file = g_strdup_printf ("%s.koers", name);
+  g_autofree char *saved_path = g_build_filename (dir, project_file, NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+
+  if (!koers_project_save_to_file (project, saved, NULL, &save_error))
+    g_error ("bench-export: %s: %s", saved_path, save_error->message);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *file = g_strdup_printf ("%s.%s", name, formats[f].ext);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      KoersExportOptions options;
+
+      koers_export_options_init (&options);
+      options.format = formats[f].format;
+      options.date = "23 November 2026";
+      bytes = koers_export_roadmap_to_bytes (project, roadmap, &options, &error);
+      if (bytes == NULL || !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+        g_error ("bench-export: %s: %s", path, error->message);
+    }
+}
+
+/* bench-export --write DIR [PROJECT] */
+static int
+write_main (int    argc,
+            char **argv)
+{
+  const char *dir = argv[2];
+  g_autofree char *path = project_path (argc - 2, argv + 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KoersProject) project = NULL;
+  g_autoptr(KoersRoadmap) roadmap = NULL;
+  g_autoptr(KoersProject) largest = NULL;
+  g_autoptr(KoersRoadmap) largest_roadmap = NULL;
+  g_autoptr(KoersProject) owners = NULL;
+  g_autoptr(KoersRoadmap) owners_roadmap = NULL;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    g_error ("bench-export: cannot make %s", dir);
+  project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
+  if (project == NULL)
+    g_error ("bench-export: %s: %s", path, error->message);
+  roadmap = koers_roadmap_build (project, NULL);
+  write_exports (dir, "example", project, roadmap);
+
+  largest = everything_project (NULL);
+  largest_roadmap = koers_roadmap_build (largest, NULL);
+  write_exports (dir, "largest", largest, largest_roadmap);
+
+  owners = long_owners_project (largest_roadmap);
+  owners_roadmap = koers_roadmap_build (owners, NULL);
+  write_exports (dir, "owners", owners, owners_roadmap);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +513,8 @@ main (int    argc,
   guint runs = argc > 2 ? (guint) MAX (1, atoi (argv[2])) : DEFAULT_RUNS;
   double peer_ms;
 
+  if (argc > 2 && g_str_equal (argv[1], "--write"))
+    return write_main (argc, argv);
   project = koers_project_load_from_file (koers_catalog_get_builtin (), file, NULL, &error);
   if (project == NULL)
     {

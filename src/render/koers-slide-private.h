@@ -192,7 +192,8 @@ struct _KoersSlide
 
   PangoContext       *context;
   GHashTable         *card_sizes;    /* CardKey → Measured, while laying out */
-  GHashTable         *text_sizes;    /* "size weight role text" → GArray of TextSample */
+  GHashTable         *text_sizes;    /* size, weight, role, text → its samples (koers-slide-text.c) */
+  GHashTable         *line_heights;  /* size, weight, first character → a line's height */
 
   GArray             *lanes;         /* Lane; lane 0 is the organisation */
   GPtrArray          *columns;       /* Column* */
@@ -406,7 +407,7 @@ typedef struct {
   int     min_width;    /* the same lines down to this width: the widest line */
   int     max_width;    /* and up to this one: where a line could take a word more */
   double  height;
-  double  logical_width;
+  double  logical_width;  /* predicted: within the kerning at a line's ends */
   guint   broken, avoidable;
   GArray *line_starts;  /* int: byte index of every line but the first */
   GArray *broken_widths;  /* double: each word broken inside, at its floor */
@@ -423,6 +424,16 @@ _koers_slide_measure_text (KoersSlide  *self,
                            PangoWeight  weight,
                            double       width,
                            Role         role);
+gboolean
+_koers_slide_predict_text (KoersSlide  *self,
+                           const char  *text,
+                           double       size,
+                           PangoWeight  weight,
+                           double       width,
+                           Role         role,
+                           TextSample  *sample);
+void
+_koers_slide_text_sample_clear (TextSample *sample);
 
 /* koers-slide-measure.c */
 double

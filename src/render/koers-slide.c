@@ -220,6 +220,7 @@ koers_slide_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->card_sizes, g_hash_table_unref);
   g_clear_pointer (&self->text_sizes, g_hash_table_unref);
+  g_clear_pointer (&self->line_heights, g_hash_table_unref);
   g_clear_pointer (&self->header_heights, g_hash_table_unref);
   g_clear_pointer (&self->text_deps, g_hash_table_unref);
   g_clear_pointer (&self->between_lanes, g_hash_table_unref);
@@ -255,6 +256,7 @@ koers_slide_init (KoersSlide *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   self->card_sizes = _koers_slide_card_sizes_new ();
   self->text_sizes = _koers_slide_text_sizes_new ();
+  self->line_heights = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->header_heights = _koers_slide_header_heights_new ();
   self->text_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->between_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -344,6 +346,7 @@ koers_slide_new (KoersProject             *project,
   /* The measuring cache is of no use once the pages are built. */
   g_hash_table_remove_all (self->card_sizes);
   g_hash_table_remove_all (self->text_sizes);
+  g_hash_table_remove_all (self->line_heights);
   g_hash_table_remove_all (self->header_heights);
   if (self->min_font_used == G_MAXDOUBLE)
     self->min_font_used = self->min_font;
