@@ -120,6 +120,22 @@ copy_unknown_members (JsonObject         *object,
   return extra;
 }
 
+/* An annotation seldom holds members Koers does not know: with 100,000
+ * of them, an empty table each would cost more than the rest of the
+ * annotation. NULL when there is nothing to keep. */
+static JsonObject *
+copy_unknown_members_or_null (JsonObject         *object,
+                              const char * const *known)
+{
+  guint n_known = 0;
+
+  for (guint i = 0; known[i] != NULL; i++)
+    n_known += json_object_has_member (object, known[i]) ? 1 : 0;
+  if (n_known == json_object_get_size (object))
+    return NULL;
+  return copy_unknown_members (object, known);
+}
+
 /* The same helpers for the members read in their own files */
 JsonObject *
 _koers_project_copy_unknown (JsonObject         *object,
@@ -297,7 +313,7 @@ read_item (KoersProject  *self,
   s->owner = g_strdup (owner);
   s->due = g_strdup (due);
   s->note = g_strdup (note);
-  s->extra = copy_unknown_members (object, known);
+  s->extra = copy_unknown_members_or_null (object, known);
   _koers_project_add_item_state (self, s);
 
   return TRUE;
@@ -554,8 +570,11 @@ static void
 merge_extra (JsonObject *into,
              JsonObject *extra)
 {
-  g_autoptr(GList) members = json_object_get_members (extra);
+  g_autoptr(GList) members = NULL;
 
+  if (extra == NULL)
+    return;
+  members = json_object_get_members (extra);
   for (const GList *l = members; l; l = l->next)
     if (!json_object_has_member (into, l->data))
       json_object_set_member (into, l->data, json_node_copy (json_object_get_member (extra, l->data)));
