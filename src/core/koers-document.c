@@ -271,6 +271,7 @@ koers_document_finalize (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->roadmap);
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->mtime, g_date_time_unref);
@@ -465,6 +466,11 @@ koers_document_load (KoersCatalog  *catalog,
 
   self = koers_document_new (project, file, drafts);
   remember_stamp (self, info);
+
+  /* The roadmap of a large file takes a while to build: done here, on
+   * the loading thread, the window only has to show it. */
+  self->roadmap = koers_roadmap_build (self->project, NULL);
+  self->roadmap_change_count = self->change_count;
   return self;
 }
 
@@ -822,6 +828,25 @@ koers_document_get_project (KoersDocument *self)
 {
   g_return_val_if_fail (KOERS_IS_DOCUMENT (self), NULL);
   return self->project;
+}
+
+/**
+ * koers_document_take_roadmap:
+ *
+ * The roadmap built when the document was read (koers_document_load()),
+ * once: later calls, and calls after the project changed, return %NULL,
+ * and the caller builds it with koers_roadmap_build().
+ *
+ * Returns: (transfer full) (nullable): the project's roadmap, or %NULL
+ */
+KoersRoadmap *
+koers_document_take_roadmap (KoersDocument *self)
+{
+  g_return_val_if_fail (KOERS_IS_DOCUMENT (self), NULL);
+
+  if (self->change_count != self->roadmap_change_count)
+    g_clear_object (&self->roadmap);
+  return g_steal_pointer (&self->roadmap);
 }
 
 /**
