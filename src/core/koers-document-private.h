@@ -54,6 +54,10 @@ struct _KoersDocument
   gboolean      changed_on_disk;
 };
 
+/* koers-document.c */
+void     _koers_document_remember_stamp   (KoersDocument *self,
+                                           GFileInfo     *info);
+
 /* koers-document-disk.c */
 void     _koers_document_watch            (KoersDocument *self);
 void     _koers_document_unwatch          (KoersDocument *self);

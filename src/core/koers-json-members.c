@@ -243,3 +243,73 @@ _koers_json_check_header (JsonObject  *root,
     }
   return TRUE;
 }
+
+/**
+ * _koers_json_check_strings:
+ *
+ * A JSON escape can spell a lone UTF-16 surrogate ("\\udc80"), which
+ * json-glib turns into bytes that are not UTF-8. Such a string could never
+ * be written back as valid text, so refuse it here, naming where it is.
+ */
+gboolean
+_koers_json_check_strings (JsonNode    *node,
+                           const char  *path,
+                           GError     **error)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (const GList *l = members; l; l = l->next)
+          {
+            g_autofree char *child = NULL;
+
+            if (!g_utf8_validate (l->data, -1, NULL))
+              {
+                g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
+                             _("%s: a member name holds an escape that is not a valid character"),
+                             *path ? path : _("the top level"));
+                return FALSE;
+              }
+            child = _koers_json_path (path, l->data);
+            if (!_koers_json_check_strings (json_object_get_member (object, l->data), child, error))
+              return FALSE;
+          }
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
+
+            if (!_koers_json_check_strings (json_array_get_element (array, i), child, error))
+              return FALSE;
+          }
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
+                       _("%s: the text holds an escape that is not a valid character (a lone \\u surrogate)"),
+                       path);
+          return FALSE;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+
+  return TRUE;
+}

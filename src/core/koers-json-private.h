@@ -10,7 +10,21 @@ G_BEGIN_DECLS
 
 #include "koers-error.h"
 
+/* Takes @value. */
+typedef void (*KoersJsonSink) (const char *name,
+                               JsonNode   *value,
+                               gpointer    user_data);
+
 JsonNode   *_koers_json_parse          (GBytes      *bytes,
+                                        GError     **error);
+JsonNode   *_koers_json_parse_sinking  (GBytes              *bytes,
+                                        const char * const  *sink_path,
+                                        KoersJsonSink        sink,
+                                        gpointer             sink_data,
+                                        gboolean            *sunk,
+                                        GError             **error);
+gboolean    _koers_json_check_strings  (JsonNode    *node,
+                                        const char  *path,
                                         GError     **error);
 void        _koers_json_value_position (GBytes      *bytes,
                                         guint       *line,

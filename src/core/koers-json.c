@@ -169,8 +169,17 @@ typedef struct {
   GString     *names[KOERS_MAX_DEPTH];
   GString     *text;            /* the text value being read, unescaped */
   JsonNode    *root;
-  gboolean     unicode_escape;  /* a \u escape anywhere: see check_strings() */
+  gboolean     unicode_escape;  /* a \u escape anywhere: see _koers_json_check_strings() */
   GError     **error;
+
+  /* The object whose members go to the sink, not into the tree: its
+   * path from the top, and its level once it is being read. */
+  const char * const *sink_path;
+  guint               sink_len;
+  int                 sink_level;
+  KoersJsonSink       sink;
+  gpointer            sink_data;
+  GHashTable         *sink_names;  /* the names it had, for duplicates */
 } Scanner;
 
 static gboolean
@@ -241,8 +250,8 @@ unescape_into (GString    *out,
                   i += 6;
                 }
             }
-          /* A lone surrogate gives bytes that are not UTF-8; check_strings()
-           * refuses those after parsing, naming the member. */
+          /* A lone surrogate gives bytes that are not UTF-8;
+           * _koers_json_check_strings() refuses those after parsing. */
           g_string_append_unichar (out, c);
           break;
         default:   /* \" \\ \/ */
@@ -550,7 +559,9 @@ add_name (Scanner  *s,
     s->names[level] = g_string_sized_new (32);
   unescape_into (s->names[level], s->data + offset + 1, s->pos - offset - 2, has_escape);
 
-  if (json_object_has_member (json_node_get_object (s->nodes[level]), s->names[level]->str))
+  if ((int) level == s->sink_level
+      ? !g_hash_table_add (s->sink_names, g_strdup (s->names[level]->str))
+      : json_object_has_member (json_node_get_object (s->nodes[level]), s->names[level]->str))
     {
       g_autofree char *path = scanner_path (s, level);
       g_autofree char *shown = name_at (s, offset);
@@ -579,6 +590,11 @@ attach (Scanner  *s,
       s->root = node;
       return;
     }
+  if ((int) s->depth - 1 == s->sink_level)
+    {
+      s->sink (s->names[s->depth - 1]->str, node, s->sink_data);
+      return;
+    }
   parent = s->nodes[s->depth - 1];
   if (s->frames[s->depth - 1].is_object)
     json_object_set_member (json_node_get_object (parent), s->names[s->depth - 1]->str, node);
@@ -592,7 +608,21 @@ pop (Scanner *s)
 {
   JsonNode *node = g_steal_pointer (&s->nodes[--s->depth]);
 
+  if ((int) s->depth == s->sink_level)
+    s->sink_level = -1;
   attach (s, node);
+}
+
+/* Whether the object opening at the current depth is the sink's. */
+static gboolean
+at_sink_path (Scanner *s)
+{
+  if (s->sink == NULL || s->depth != s->sink_len)
+    return FALSE;
+  for (guint i = 0; i < s->depth; i++)
+    if (!s->frames[i].is_object || strcmp (s->names[i]->str, s->sink_path[i]) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -648,6 +678,8 @@ scan (Scanner *s)
                 {
                   JsonObject *object = json_object_new ();
 
+                  if (at_sink_path (s))
+                    s->sink_level = s->depth;
                   s->nodes[s->depth] = json_node_init_object (json_node_alloc (), object);
                   json_object_unref (object);
                 }
@@ -779,10 +811,13 @@ scan (Scanner *s)
  * whether any text holds a \u escape, the only way to spell bytes that are
  * not UTF-8 in text that is. */
 static JsonNode *
-scan_tree (const char  *data,
-           gsize        len,
-           gboolean    *unicode_escape,
-           GError     **error)
+scan_tree (const char          *data,
+           gsize                len,
+           const char * const  *sink_path,
+           KoersJsonSink        sink,
+           gpointer             sink_data,
+           gboolean            *unicode_escape,
+           GError             **error)
 {
   Scanner *s = g_new0 (Scanner, 1);
   JsonNode *root = NULL;
@@ -791,6 +826,15 @@ scan_tree (const char  *data,
   s->len = len;
   s->error = error;
   s->text = g_string_sized_new (64);
+  s->sink_level = -1;
+  if (sink != NULL)
+    {
+      s->sink_path = sink_path;
+      s->sink_len = g_strv_length ((char **) sink_path);
+      s->sink = sink;
+      s->sink_data = sink_data;
+      s->sink_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   if (scan (s))
     root = g_steal_pointer (&s->root);
   *unicode_escape = s->unicode_escape;
@@ -804,77 +848,12 @@ scan_tree (const char  *data,
     if (s->names[i] != NULL)
       g_string_free (s->names[i], TRUE);
   g_string_free (s->text, TRUE);
+  g_clear_pointer (&s->sink_names, g_hash_table_unref);
   g_free (s);
 
   /* Not sealed: the readers only read it, and sealing would walk the
    * whole tree once more. */
   return root;
-}
-
-/* A JSON escape can spell a lone UTF-16 surrogate ("\\udc80"), which
- * json-glib turns into bytes that are not UTF-8. Such a string could never
- * be written back as valid text, so refuse it here, naming where it is. */
-static gboolean
-check_strings (JsonNode    *node,
-               const char  *path,
-               GError     **error)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        for (const GList *l = members; l; l = l->next)
-          {
-            g_autofree char *child = NULL;
-
-            if (!g_utf8_validate (l->data, -1, NULL))
-              {
-                g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
-                             _("%s: a member name holds an escape that is not a valid character"),
-                             *path ? path : _("the top level"));
-                return FALSE;
-              }
-            child = _koers_json_path (path, l->data);
-            if (!check_strings (json_object_get_member (object, l->data), child, error))
-              return FALSE;
-          }
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
-
-            if (!check_strings (json_array_get_element (array, i), child, error))
-              return FALSE;
-          }
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING &&
-          !g_utf8_validate (json_node_get_string (node), -1, NULL))
-        {
-          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
-                       _("%s: the text holds an escape that is not a valid character (a lone \\u surrogate)"),
-                       path);
-          return FALSE;
-        }
-      break;
-
-    case JSON_NODE_NULL:
-    default:
-      break;
-    }
-
-  return TRUE;
 }
 
 /**
@@ -887,6 +866,31 @@ check_strings (JsonNode    *node,
 JsonNode *
 _koers_json_parse (GBytes  *bytes,
                    GError **error)
+{
+  return _koers_json_parse_sinking (bytes, NULL, NULL, NULL, NULL, error);
+}
+
+/**
+ * _koers_json_parse_sinking:
+ * @sink_path: (nullable): member names from the top to an object
+ * @sink: (nullable): receives each member of that object, taking its value
+ * @sunk: (out) (optional): whether @sink got the members
+ *
+ * As _koers_json_parse(), handing each member of the object at
+ * @sink_path to @sink as soon as it is read, in the file's order, instead
+ * of keeping it in the tree (the object stays, empty). Each value is
+ * then freed before the next is read, which matters for an object with
+ * 100,000 members. Text with a \u escape must be checked for lone
+ * surrogates across the whole tree: it is read again without the sink,
+ * and @sunk is %FALSE; the caller then forgets what @sink got.
+ */
+JsonNode *
+_koers_json_parse_sinking (GBytes              *bytes,
+                           const char * const  *sink_path,
+                           KoersJsonSink        sink,
+                           gpointer             sink_data,
+                           gboolean            *sunk,
+                           GError             **error)
 {
   g_autoptr(JsonNode) root = NULL;
   const char *data;
@@ -931,14 +935,27 @@ _koers_json_parse (GBytes  *bytes,
 
   if (!check_depth (data, len, error))
     return NULL;
-  root = scan_tree (data, len, &unicode_escape, error);
+  if (sunk != NULL)
+    *sunk = FALSE;
+  root = scan_tree (data, len, sink_path, sink, sink_data, &unicode_escape, error);
   if (root == NULL)
     return NULL;
+  if (sink != NULL && unicode_escape)
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = scan_tree (data, len, NULL, NULL, NULL, &unicode_escape, error);
+      if (root == NULL)
+        return NULL;
+    }
+  else if (sunk != NULL)
+    {
+      *sunk = sink != NULL;
+    }
 
   /* The data is UTF-8 throughout, so only a \u escape can have made
    * text that is not: without one, walking the whole tree (a path for
    * every member) would find nothing. */
-  if (unicode_escape && !check_strings (root, "", error))
+  if (unicode_escape && !_koers_json_check_strings (root, "", error))
     return NULL;
 
   return g_steal_pointer (&root);

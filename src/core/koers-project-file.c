@@ -261,11 +261,11 @@ read_placements (KoersProject  *self,
   return TRUE;
 }
 
-static gboolean
-read_item (KoersProject  *self,
-           const char    *item_id,
-           JsonNode      *node,
-           GError       **error)
+/* Returns: (transfer full) (nullable): the annotation, or %NULL */
+static ItemState *
+read_item (const char  *item_id,
+           JsonNode    *node,
+           GError     **error)
 {
   static const char * const known[] = { "status", "owner", "due", "note", NULL };
   g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
@@ -278,7 +278,7 @@ read_item (KoersProject  *self,
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
                    _("%s: expected %s, found %s"), path, _("an object"),
                    _koers_json_type_name (node));
-      return FALSE;
+      return NULL;
     }
   object = json_node_get_object (node);
 
@@ -286,7 +286,7 @@ read_item (KoersProject  *self,
       !get_optional_string (object, path, "owner", &owner, error) ||
       !get_optional_string (object, path, "due", &due, error) ||
       !get_optional_string (object, path, "note", &note, error))
-    return FALSE;
+    return NULL;
 
   s = g_new0 (ItemState, 1);
   s->id = g_strdup (item_id);
@@ -298,7 +298,7 @@ read_item (KoersProject  *self,
           g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                        _("%s.status: unknown status \"%s\" (expected one of todo, doing, done, skipped)"),
                        path, status);
-          return FALSE;
+          return NULL;
         }
       s->has_status = TRUE;
     }
@@ -308,20 +308,50 @@ read_item (KoersProject  *self,
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                    _("%s.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"%s\""),
                    path, due);
-      return FALSE;
+      return NULL;
     }
   s->owner = g_strdup (owner);
   s->due = g_strdup (due);
   s->note = g_strdup (note);
   s->extra = copy_unknown_members_or_null (object, known);
-  _koers_project_add_item_state (self, s);
-
-  return TRUE;
+  return s;
 }
 
+/* The annotations, read while the file is scanned (see
+ * koers_project_load_from_bytes()). */
+typedef struct {
+  GPtrArray *items;   /* ItemState*, in file order */
+  GError    *error;   /* the first that is wrong; none read after it */
+} ItemSink;
+
+static void
+item_sink_clear (ItemSink *sink)
+{
+  g_clear_pointer (&sink->items, g_ptr_array_unref);
+  g_clear_error (&sink->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemSink, item_sink_clear)
+
+static void
+sink_item_cb (const char *item_id,
+              JsonNode   *value,
+              gpointer    user_data)
+{
+  ItemSink *sink = user_data;
+  g_autoptr(JsonNode) node = value;
+  ItemState *s;
+
+  if (sink->error == NULL && (s = read_item (item_id, node, &sink->error)) != NULL)
+    g_ptr_array_add (sink->items, s);
+}
+
+/* @sink: (nullable): the annotations read already, else they are in
+ * @roadmap */
 static gboolean
 read_roadmap (KoersProject  *self,
               JsonObject    *roadmap,
+              ItemSink      *sink,
               GError       **error)
 {
   static const char * const known[] = { "start", "items", NULL };
@@ -340,13 +370,33 @@ read_roadmap (KoersProject  *self,
     }
   self->roadmap_start = g_strdup (start);
 
-  if (items != NULL)
+  if (items != NULL && sink != NULL)
+    {
+      g_autoptr(GPtrArray) read = NULL;
+
+      if (sink->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&sink->error));
+          return FALSE;
+        }
+      /* The project takes them over. */
+      read = g_steal_pointer (&sink->items);
+      g_ptr_array_set_free_func (read, NULL);
+      for (guint i = 0; i < read->len; i++)
+        _koers_project_add_item_state (self, g_ptr_array_index (read, i));
+    }
+  else if (items != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (items);
 
       for (const GList *l = members; l; l = l->next)
-        if (!read_item (self, l->data, json_object_get_member (items, l->data), error))
-          return FALSE;
+        {
+          ItemState *s = read_item (l->data, json_object_get_member (items, l->data), error);
+
+          if (s == NULL)
+            return FALSE;
+          _koers_project_add_item_state (self, s);
+        }
     }
 
   json_object_unref (self->extra_roadmap);
@@ -415,6 +465,7 @@ read_organisation_profile (KoersProject  *self,
 static gboolean
 read_project (KoersProject  *self,
               JsonNode      *root_node,
+              ItemSink      *sink,
               GError       **error)
 {
   static const char * const known_root[] = { "format", "version", "organisation", "created",
@@ -476,7 +527,7 @@ read_project (KoersProject  *self,
     return FALSE;
   if (rounds != NULL && !_koers_project_read_rounds (self, rounds, error))
     return FALSE;
-  if (roadmap != NULL && !read_roadmap (self, roadmap, error))
+  if (roadmap != NULL && !read_roadmap (self, roadmap, sink, error))
     return FALSE;
 
   json_object_unref (self->extra_root);
@@ -503,12 +554,18 @@ koers_project_load_from_bytes (KoersCatalog  *catalog,
                                GBytes        *bytes,
                                GError       **error)
 {
+  static const char * const items_path[] = { "roadmap", "items", NULL };
   g_autoptr(KoersProject) self = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_auto(ItemSink) sink = { NULL, NULL };
+  gboolean sunk = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(root = _koers_json_parse (bytes, error)))
+  /* A file may hold 100,000 annotations: each is read into its state as
+   * soon as it is scanned, rather than kept in the tree until the end. */
+  sink.items = g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_project_item_state_free);
+  if (!(root = _koers_json_parse_sinking (bytes, items_path, sink_item_cb, &sink, &sunk, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -526,7 +583,7 @@ koers_project_load_from_bytes (KoersCatalog  *catalog,
     }
 
   self = koers_project_new (catalog);
-  if (!read_project (self, root, error))
+  if (!read_project (self, root, sunk ? &sink : NULL, error))
     return NULL;
 
   return g_steal_pointer (&self);
