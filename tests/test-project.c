@@ -500,6 +500,10 @@ test_load_annotations_scanned (void)
     /* a syntax error after a wrong annotation is still a syntax error */
     { HEAD "\"roadmap\": {\"items\": {\"a\": {\"status\": \"finished\"}}},}", KOERS_FILE_ERROR_SYNTAX,
       "1:125: not valid JSON: a comma (,) may not come right before } or ]" },
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"status\": \"todo\", \"status\": \"done\"}}}}", KOERS_FILE_ERROR_DUPLICATE,
+      "1:120: the member \"status\" appears twice in roadmap.items.a" },
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"owner\": 3}}}}", KOERS_FILE_ERROR_TYPE,
+      "roadmap.items.a.owner: expected text, found a number" },
     { HEAD "\"roadmap\": {\"items\": {\"a\": 3}}}", KOERS_FILE_ERROR_TYPE,
       "roadmap.items.a: expected an object, found a number" },
     { HEAD "\"roadmap\": {\"items\": {\"a\": {\"note\": \"\\udc80\"}}}}", KOERS_FILE_ERROR_NOT_UTF8,
@@ -509,9 +513,13 @@ test_load_annotations_scanned (void)
    * from the tree */
   static const char * const valid[] = {
     HEAD "\"roadmap\": {\"items\": {\"c\": {\"note\": \"caf\xc3\xa9\"}, \"a\": {\"x-keep\": [1, {\"y\": null}], \"owner\": \"Ann\"}, "
-    "\"b\": {\"status\": \"done\", \"due\": \"2027-Q2\"}}}}",
+    "\"b\": {\"status\": \"done\", \"due\": \"2027-Q2\"}, \"d\": {}, "
+    "\"e\": {\"x1\": \"1\", \"x2\": \"2\", \"x3\": \"3\", \"x4\": \"4\", \"x5\": \"5\", \"x6\": \"6\", \"x7\": \"7\", \"x8\": \"8\", \"x9\": \"9\", \"note\": \"n\"}, "
+    "\"f\": {\"x-s\": \"t\", \"owner\": null, \"x-n\": 5, \"due\": \"2027-03\"}}}}",
     HEAD "\"roadmap\": {\"items\": {\"c\": {\"note\": \"caf\\u00e9\"}, \"a\": {\"x-keep\": [1, {\"y\": null}], \"owner\": \"Ann\"}, "
-    "\"b\": {\"status\": \"done\", \"due\": \"2027-Q2\"}}}}",
+    "\"b\": {\"status\": \"done\", \"due\": \"2027-Q2\"}, \"d\": {}, "
+    "\"e\": {\"x1\": \"1\", \"x2\": \"2\", \"x3\": \"3\", \"x4\": \"4\", \"x5\": \"5\", \"x6\": \"6\", \"x7\": \"7\", \"x8\": \"8\", \"x9\": \"9\", \"note\": \"n\"}, "
+    "\"f\": {\"x-s\": \"t\", \"owner\": null, \"x-n\": 5, \"due\": \"2027-03\"}}}}",
   };
 #undef HEAD
   g_autofree char *first = NULL;
@@ -538,10 +546,14 @@ test_load_annotations_scanned (void)
 
       g_assert_no_error (error);
       ids = koers_project_dup_item_ids (project);
-      g_assert_cmpuint (g_strv_length (ids), ==, 3);
+      g_assert_cmpuint (g_strv_length (ids), ==, 6);
       g_assert_cmpstr (ids[0], ==, "c");
       g_assert_cmpstr (ids[1], ==, "a");
       g_assert_cmpstr (ids[2], ==, "b");
+      g_assert_cmpstr (ids[3], ==, "d");
+      g_assert_cmpstr (koers_project_get_item_note (project, "e"), ==, "n");
+      g_assert_null (koers_project_get_item_owner (project, "f"));
+      g_assert_cmpstr (koers_project_get_item_due (project, "f"), ==, "2027-03");
       g_assert_cmpstr (koers_project_get_item_note (project, "c"), ==, "caf\xc3\xa9");
       g_assert_cmpstr (koers_project_get_item_owner (project, "a"), ==, "Ann");
       g_assert_cmpint (koers_project_get_item_status (project, "b"), ==, KOERS_STATUS_DONE);
@@ -551,6 +563,9 @@ test_load_annotations_scanned (void)
       items = json_object_get_object_member (json_object_get_object_member (json_node_get_object (root), "roadmap"), "items");
       g_assert_true (json_object_has_member (json_object_get_object_member (items, "a"), "x-keep"));
       g_assert_false (json_object_has_member (json_object_get_object_member (items, "b"), "x-keep"));
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (items, "f"), "x-n"), ==, 5);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (items, "f"), "x-s"), ==, "t");
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (items, "e"), "x9"), ==, "9");
       if (first == NULL)
         first = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
       else

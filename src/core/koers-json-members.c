@@ -1,5 +1,6 @@
 /* koers-json-members.c: typed access to the members of a parsed
- * file, with errors that name the member path
+ * file, and the checks around the strict scanner (nesting, positions,
+ * text), with errors that say where
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -312,4 +313,109 @@ _koers_json_check_strings (JsonNode    *node,
     }
 
   return TRUE;
+}
+
+/* The line and column, counted from 1 in characters, of @offset. */
+void
+_koers_json_offset_to_line_column (const char *data,
+                                   gsize       offset,
+                                   guint      *line,
+                                   guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        {
+          (*column)++;
+        }
+    }
+}
+
+/* json-glib's parser recurses once per nesting level, so a hostile file of
+ * a few hundred thousand '[' would overflow the stack. Count the depth
+ * ourselves, outside strings, before anything else reads the text: a file
+ * nested too deep is refused as that, whatever else is wrong with it. */
+gboolean
+_koers_json_check_depth (const char  *data,
+                         gsize        len,
+                         GError     **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > KOERS_MAX_DEPTH)
+            {
+              guint line, column;
+
+              _koers_json_offset_to_line_column (data, i, &line, &column);
+              g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP,
+                           _("%u:%u: the data is nested more than %u levels deep; this is not a file Koers wrote"),
+                           line, column, (guint) KOERS_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * _koers_json_value_position:
+ *
+ * Finds where the JSON value in @bytes starts (its first character that is
+ * not white space), for messages about the document as a whole.
+ */
+void
+_koers_json_value_position (GBytes *bytes,
+                            guint  *line,
+                            guint  *column)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  gsize offset = 0;
+
+  if (data == NULL)
+    {
+      *line = *column = 1;
+      return;
+    }
+  while (offset < len && (data[offset] == ' ' || data[offset] == '\t' ||
+                          data[offset] == '\r' || data[offset] == '\n'))
+    offset++;
+  _koers_json_offset_to_line_column (data, offset, line, column);
 }

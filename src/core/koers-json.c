@@ -17,84 +17,6 @@
 #include "koers-io.h"
 #include "koers-json-private.h"
 
-static void
-offset_to_line_column (const char *data,
-                       gsize       offset,
-                       guint      *line,
-                       guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        {
-          (*column)++;
-        }
-    }
-}
-
-/* json-glib's parser recurses once per nesting level, so a hostile file of
- * a few hundred thousand '[' would overflow the stack. Count the depth
- * ourselves, outside strings, before anything else reads the text: a file
- * nested too deep is refused as that, whatever else is wrong with it. */
-static gboolean
-check_depth (const char  *data,
-             gsize        len,
-             GError     **error)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > KOERS_MAX_DEPTH)
-            {
-              guint line, column;
-
-              offset_to_line_column (data, i, &line, &column);
-              g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP,
-                           _("%u:%u: the data is nested more than %u levels deep; this is not a file Koers wrote"),
-                           line, column, (guint) KOERS_MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
 /* --- the strict scanner ---------------------------------------------------
  *
  * json-glib accepts more than JSON (comments, 'single quotes', 0x10, 01,
@@ -157,6 +79,10 @@ typedef struct {
   gsize    name;    /* an object: the offset of the current member name's quote */
 } Frame;
 
+/* The most members an object of texts is kept flat with: an annotation
+ * has four. */
+#define FLAT_MAX 8
+
 typedef struct {
   const char  *data;
   gsize        len;
@@ -178,8 +104,17 @@ typedef struct {
   guint               sink_len;
   int                 sink_level;
   KoersJsonSink       sink;
+  KoersJsonTextSink   text_sink;
   gpointer            sink_data;
   GHashTable         *sink_names;  /* the names it had, for duplicates */
+
+  /* A member of the sink's object that is an object of a few texts is
+   * kept here, flat, and given to text_sink: no tree for it at all.
+   * Anything else in it turns it into a JsonObject (materialise()). */
+  gboolean            flat;
+  guint               n_flat;
+  GString            *flat_names[FLAT_MAX];
+  GString            *flat_texts[FLAT_MAX];
 } Scanner;
 
 static gboolean
@@ -189,7 +124,7 @@ syntax_error (Scanner       *s,
 {
   guint line, column;
 
-  offset_to_line_column (s->data, offset, &line, &column);
+  _koers_json_offset_to_line_column (s->data, offset, &line, &column);
   g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
                _("%d:%d: not valid JSON: %s"), (int) line, (int) column,
                _(syntax_messages[what]));
@@ -381,7 +316,7 @@ scan_string (Scanner  *s,
               guint line, column;
 
               /* json-glib would end the text there, dropping the rest. */
-              offset_to_line_column (s->data, s->pos, &line, &column);
+              _koers_json_offset_to_line_column (s->data, s->pos, &line, &column);
               g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                            _("%u:%u: the text holds \\u0000, a character Koers cannot keep"),
                            line, column);
@@ -405,7 +340,7 @@ number_error (Scanner  *s,
   const char *where = *path ? path : _("the top level");
   guint line, column;
 
-  offset_to_line_column (s->data, offset, &line, &column);
+  _koers_json_offset_to_line_column (s->data, offset, &line, &column);
   if (too_small)
     g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                  _("%u:%u: %s: the number is too close to zero for Koers to keep exactly"),
@@ -543,6 +478,30 @@ scan_word (Scanner   *s,
   return TRUE;
 }
 
+static gboolean
+flat_has_name (Scanner    *s,
+               const char *name)
+{
+  for (guint i = 0; i < s->n_flat; i++)
+    if (strcmp (s->flat_names[i]->str, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Turns the flat object being read into a JsonObject holding what it
+ * read so far, to go on as with any other object. */
+static void
+materialise (Scanner *s)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < s->n_flat; i++)
+    json_object_set_string_member (object, s->flat_names[i]->str, s->flat_texts[i]->str);
+  s->nodes[s->depth - 1] = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  s->flat = FALSE;
+}
+
 /* Records the name whose quote is at @offset in the innermost object,
  * refusing it when the object has it already. Names are compared after
  * their escapes are resolved, as json-glib compares them: "a" and "\u0061"
@@ -559,7 +518,8 @@ add_name (Scanner  *s,
     s->names[level] = g_string_sized_new (32);
   unescape_into (s->names[level], s->data + offset + 1, s->pos - offset - 2, has_escape);
 
-  if ((int) level == s->sink_level
+  if (s->flat ? flat_has_name (s, s->names[level]->str)
+      : (int) level == s->sink_level
       ? !g_hash_table_add (s->sink_names, g_strdup (s->names[level]->str))
       : json_object_has_member (json_node_get_object (s->nodes[level]), s->names[level]->str))
     {
@@ -567,7 +527,7 @@ add_name (Scanner  *s,
       g_autofree char *shown = name_at (s, offset);
       guint line, column;
 
-      offset_to_line_column (s->data, offset, &line, &column);
+      _koers_json_offset_to_line_column (s->data, offset, &line, &column);
       /* TRANSLATORS: "14:7: the member "pyramid" appears twice in placements" */
       g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_DUPLICATE,
                    _("%u:%u: the member \"%s\" appears twice in %s"),
@@ -608,6 +568,19 @@ pop (Scanner *s)
 {
   JsonNode *node = g_steal_pointer (&s->nodes[--s->depth]);
 
+  if (s->flat)
+    {
+      KoersJsonText members[FLAT_MAX];
+
+      for (guint i = 0; i < s->n_flat; i++)
+        {
+          members[i].name = s->flat_names[i]->str;
+          members[i].text = s->flat_texts[i]->str;
+        }
+      s->flat = FALSE;
+      s->text_sink (s->names[s->depth - 1]->str, members, s->n_flat, s->sink_data);
+      return;
+    }
   if ((int) s->depth == s->sink_level)
     s->sink_level = -1;
   attach (s, node);
@@ -652,19 +625,21 @@ scan (Scanner *s)
               if (s->depth > 0)
                 return syntax_error (s, s->pos, M_END);
               /* Only white space: where the text ends. */
-              offset_to_line_column (s->data, s->pos, &line, &column);
+              _koers_json_offset_to_line_column (s->data, s->pos, &line, &column);
               g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
                            "%u:%u: %s", line, column, _("the file is empty"));
               return FALSE;
             }
           c = s->data[s->pos];
+          if (s->flat && (c != '"' || s->n_flat == FLAT_MAX))
+            materialise (s);
           if (c == '{' || c == '[')
             {
               if (s->depth == KOERS_MAX_DEPTH)
                 {
                   guint line, column;
 
-                  offset_to_line_column (s->data, s->pos, &line, &column);
+                  _koers_json_offset_to_line_column (s->data, s->pos, &line, &column);
                   g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP,
                                _("%u:%u: the data is nested more than %u levels deep; this is not a file Koers wrote"),
                                line, column, (guint) KOERS_MAX_DEPTH);
@@ -676,12 +651,26 @@ scan (Scanner *s)
               frame->name = 0;
               if (frame->is_object)
                 {
-                  JsonObject *object = json_object_new ();
+                  JsonObject *object;
 
+                  if (s->text_sink != NULL && s->sink_level >= 0 &&
+                      s->depth == (guint) s->sink_level + 1)
+                    {
+                      s->flat = TRUE;
+                      s->n_flat = 0;
+                      object = NULL;
+                    }
+                  else
+                    {
+                      object = json_object_new ();
+                    }
                   if (at_sink_path (s))
                     s->sink_level = s->depth;
-                  s->nodes[s->depth] = json_node_init_object (json_node_alloc (), object);
-                  json_object_unref (object);
+                  if (object != NULL)
+                    {
+                      s->nodes[s->depth] = json_node_init_object (json_node_alloc (), object);
+                      json_object_unref (object);
+                    }
                 }
               else
                 {
@@ -713,6 +702,20 @@ scan (Scanner *s)
 
               if (!scan_string (s, &has_escape))
                 return FALSE;
+              if (s->flat)
+                {
+                  guint i = s->n_flat++;
+
+                  if (s->flat_names[i] == NULL)
+                    {
+                      s->flat_names[i] = g_string_sized_new (16);
+                      s->flat_texts[i] = g_string_sized_new (64);
+                    }
+                  g_string_assign (s->flat_names[i], s->names[s->depth - 1]->str);
+                  unescape_into (s->flat_texts[i], s->data + start + 1, s->pos - start - 2, has_escape);
+                  state = AFTER;
+                  break;
+                }
               unescape_into (s->text, s->data + start + 1, s->pos - start - 2, has_escape);
               value = json_node_init_string (json_node_alloc (), s->text->str);
             }
@@ -815,6 +818,7 @@ scan_tree (const char          *data,
            gsize                len,
            const char * const  *sink_path,
            KoersJsonSink        sink,
+           KoersJsonTextSink    text_sink,
            gpointer             sink_data,
            gboolean            *unicode_escape,
            GError             **error)
@@ -832,6 +836,7 @@ scan_tree (const char          *data,
       s->sink_path = sink_path;
       s->sink_len = g_strv_length ((char **) sink_path);
       s->sink = sink;
+      s->text_sink = text_sink;
       s->sink_data = sink_data;
       s->sink_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
@@ -849,6 +854,12 @@ scan_tree (const char          *data,
       g_string_free (s->names[i], TRUE);
   g_string_free (s->text, TRUE);
   g_clear_pointer (&s->sink_names, g_hash_table_unref);
+  for (guint i = 0; i < FLAT_MAX; i++)
+    if (s->flat_names[i] != NULL)
+      {
+        g_string_free (s->flat_names[i], TRUE);
+        g_string_free (s->flat_texts[i], TRUE);
+      }
   g_free (s);
 
   /* Not sealed: the readers only read it, and sealing would walk the
@@ -867,14 +878,16 @@ JsonNode *
 _koers_json_parse (GBytes  *bytes,
                    GError **error)
 {
-  return _koers_json_parse_sinking (bytes, NULL, NULL, NULL, NULL, error);
+  return _koers_json_parse_sinking (bytes, NULL, NULL, NULL, NULL, NULL, error);
 }
 
 /**
  * _koers_json_parse_sinking:
  * @sink_path: (nullable): member names from the top to an object
  * @sink: (nullable): receives each member of that object, taking its value
- * @sunk: (out) (optional): whether @sink got the members
+ * @text_sink: (nullable): receives instead each member whose value is an
+ *   object of a few texts, as their names and texts
+ * @sunk: (out) (optional): whether the sinks got the members
  *
  * As _koers_json_parse(), handing each member of the object at
  * @sink_path to @sink as soon as it is read, in the file's order, instead
@@ -888,6 +901,7 @@ JsonNode *
 _koers_json_parse_sinking (GBytes              *bytes,
                            const char * const  *sink_path,
                            KoersJsonSink        sink,
+                           KoersJsonTextSink    text_sink,
                            gpointer             sink_data,
                            gboolean            *sunk,
                            GError             **error)
@@ -927,23 +941,23 @@ _koers_json_parse_sinking (GBytes              *bytes,
     {
       guint line, column;
 
-      offset_to_line_column (data, end - data, &line, &column);
+      _koers_json_offset_to_line_column (data, end - data, &line, &column);
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
                    _("%u:%u: the file is not UTF-8 text"), line, column);
       return NULL;
     }
 
-  if (!check_depth (data, len, error))
+  if (!_koers_json_check_depth (data, len, error))
     return NULL;
   if (sunk != NULL)
     *sunk = FALSE;
-  root = scan_tree (data, len, sink_path, sink, sink_data, &unicode_escape, error);
+  root = scan_tree (data, len, sink_path, sink, text_sink, sink_data, &unicode_escape, error);
   if (root == NULL)
     return NULL;
   if (sink != NULL && unicode_escape)
     {
       g_clear_pointer (&root, json_node_unref);
-      root = scan_tree (data, len, NULL, NULL, NULL, &unicode_escape, error);
+      root = scan_tree (data, len, NULL, NULL, NULL, NULL, &unicode_escape, error);
       if (root == NULL)
         return NULL;
     }
@@ -959,30 +973,4 @@ _koers_json_parse_sinking (GBytes              *bytes,
     return NULL;
 
   return g_steal_pointer (&root);
-}
-
-/**
- * _koers_json_value_position:
- *
- * Finds where the JSON value in @bytes starts (its first character that is
- * not white space), for messages about the document as a whole.
- */
-void
-_koers_json_value_position (GBytes *bytes,
-                            guint  *line,
-                            guint  *column)
-{
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  gsize offset = 0;
-
-  if (data == NULL)
-    {
-      *line = *column = 1;
-      return;
-    }
-  while (offset < len && (data[offset] == ' ' || data[offset] == '\t' ||
-                          data[offset] == '\r' || data[offset] == '\n'))
-    offset++;
-  offset_to_line_column (data, offset, line, column);
 }

@@ -261,6 +261,51 @@ read_placements (KoersProject  *self,
   return TRUE;
 }
 
+/* Checks the values and makes the annotation; takes @extra.
+ * Returns: (transfer full) (nullable): the annotation, or %NULL */
+static ItemState *
+new_item_state (const char  *item_id,
+                const char  *status,
+                const char  *owner,
+                const char  *due,
+                const char  *note,
+                JsonObject  *extra,
+                GError     **error)
+{
+  ItemState *s = g_new0 (ItemState, 1);
+
+  s->id = g_strdup (item_id);
+  s->extra = extra;
+  if (status != NULL)
+    {
+      if (!koers_status_from_string (status, &s->status))
+        {
+          g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
+
+          _koers_project_item_state_free (s);
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("%s.status: unknown status \"%s\" (expected one of todo, doing, done, skipped)"),
+                       path, status);
+          return NULL;
+        }
+      s->has_status = TRUE;
+    }
+  if (due != NULL && !koers_is_valid_due (due))
+    {
+      g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
+
+      _koers_project_item_state_free (s);
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("%s.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"%s\""),
+                   path, due);
+      return NULL;
+    }
+  s->owner = g_strdup (owner);
+  s->due = g_strdup (due);
+  s->note = g_strdup (note);
+  return s;
+}
+
 /* Returns: (transfer full) (nullable): the annotation, or %NULL */
 static ItemState *
 read_item (const char  *item_id,
@@ -271,7 +316,6 @@ read_item (const char  *item_id,
   g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
   const char *status, *owner, *due, *note;
   JsonObject *object;
-  ItemState *s;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -288,33 +332,8 @@ read_item (const char  *item_id,
       !get_optional_string (object, path, "note", &note, error))
     return NULL;
 
-  s = g_new0 (ItemState, 1);
-  s->id = g_strdup (item_id);
-  if (status != NULL)
-    {
-      if (!koers_status_from_string (status, &s->status))
-        {
-          _koers_project_item_state_free (s);
-          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
-                       _("%s.status: unknown status \"%s\" (expected one of todo, doing, done, skipped)"),
-                       path, status);
-          return NULL;
-        }
-      s->has_status = TRUE;
-    }
-  if (due != NULL && !koers_is_valid_due (due))
-    {
-      _koers_project_item_state_free (s);
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
-                   _("%s.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"%s\""),
-                   path, due);
-      return NULL;
-    }
-  s->owner = g_strdup (owner);
-  s->due = g_strdup (due);
-  s->note = g_strdup (note);
-  s->extra = copy_unknown_members_or_null (object, known);
-  return s;
+  return new_item_state (item_id, status, owner, due, note,
+                         copy_unknown_members_or_null (object, known), error);
 }
 
 /* The annotations, read while the file is scanned (see
@@ -332,6 +351,43 @@ item_sink_clear (ItemSink *sink)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemSink, item_sink_clear)
+
+/* An annotation of text only, the usual kind: read without a JsonObject. */
+static void
+sink_text_item_cb (const char          *item_id,
+                   const KoersJsonText *members,
+                   guint                n_members,
+                   gpointer             user_data)
+{
+  ItemSink *sink = user_data;
+  const char *status = NULL, *owner = NULL, *due = NULL, *note = NULL;
+  JsonObject *extra = NULL;
+  ItemState *s;
+
+  if (sink->error != NULL)
+    return;
+  for (guint i = 0; i < n_members; i++)
+    {
+      const char *name = members[i].name;
+
+      if (strcmp (name, "status") == 0)
+        status = members[i].text;
+      else if (strcmp (name, "owner") == 0)
+        owner = members[i].text;
+      else if (strcmp (name, "due") == 0)
+        due = members[i].text;
+      else if (strcmp (name, "note") == 0)
+        note = members[i].text;
+      else
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_string_member (extra, name, members[i].text);
+        }
+    }
+  if ((s = new_item_state (item_id, status, owner, due, note, extra, &sink->error)) != NULL)
+    g_ptr_array_add (sink->items, s);
+}
 
 static void
 sink_item_cb (const char *item_id,
@@ -565,7 +621,7 @@ koers_project_load_from_bytes (KoersCatalog  *catalog,
   /* A file may hold 100,000 annotations: each is read into its state as
    * soon as it is scanned, rather than kept in the tree until the end. */
   sink.items = g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_project_item_state_free);
-  if (!(root = _koers_json_parse_sinking (bytes, items_path, sink_item_cb, &sink, &sunk, error)))
+  if (!(root = _koers_json_parse_sinking (bytes, items_path, sink_item_cb, sink_text_item_cb, &sink, &sunk, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
