@@ -9,6 +9,7 @@
 
 #include "koers-document.h"
 #include "koers-error.h"
+#include "koers-roadmap-format.h"
 #include "koers-test-util.h"
 
 typedef struct {
@@ -464,6 +465,42 @@ test_load_bad (Fixture       *fixture,
   g_assert_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX);
 }
 
+/* The roadmap built on the loading thread is the one the window would
+ * build, handed out once, and never once the project has changed. */
+static void
+test_load_roadmap (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("valid-full.koers");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersDocument) document = NULL;
+  g_autoptr(KoersDocument) edited = NULL;
+  g_autoptr(KoersRoadmap) prebuilt = NULL;
+  g_autoptr(KoersRoadmap) built = NULL;
+  g_autofree char *prebuilt_text = NULL;
+  g_autofree char *built_text = NULL;
+  KoersRoadmap *again;
+
+  document = koers_document_load (NULL, file, fixture->drafts, NULL, &error);
+  g_assert_no_error (error);
+  prebuilt = koers_document_take_roadmap (document);
+  g_assert_nonnull (prebuilt);
+  built = koers_roadmap_build (koers_document_get_project (document), NULL);
+  g_assert_cmpuint (koers_roadmap_get_n_items (built), >, 0);
+  prebuilt_text = koers_roadmap_to_text (prebuilt, NULL, KOERS_ROADMAP_FORMAT_JSON);
+  built_text = koers_roadmap_to_text (built, NULL, KOERS_ROADMAP_FORMAT_JSON);
+  g_assert_cmpstr (prebuilt_text, ==, built_text);
+  again = koers_document_take_roadmap (document);
+  g_assert_null (again);
+
+  edited = koers_document_load (NULL, file, fixture->drafts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (koers_document_place (edited, "pyramid", KOERS_MARKER_CURRENT, "monitor", &error));
+  g_assert_no_error (error);
+  again = koers_document_take_roadmap (edited);
+  g_assert_null (again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +516,7 @@ main (int   argc,
   g_test_add ("/core/document/draft/after-pause", Fixture, NULL, fixture_set_up, test_draft_after_pause, fixture_tear_down);
   g_test_add ("/core/document/draft/restore", Fixture, NULL, fixture_set_up, test_restore_draft, fixture_tear_down);
   g_test_add ("/core/document/load/async", Fixture, NULL, fixture_set_up, test_load_async, fixture_tear_down);
+  g_test_add ("/core/document/load/roadmap", Fixture, NULL, fixture_set_up, test_load_roadmap, fixture_tear_down);
   g_test_add ("/core/document/load/bad", Fixture, NULL, fixture_set_up, test_load_bad, fixture_tear_down);
 
   return g_test_run ();

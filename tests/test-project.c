@@ -474,6 +474,105 @@ load_and_build (GBytes  *bytes,
 
 /* Recorded annotations are found by id, not by a scan of them all: ten
  * times the annotations take less than thirty times as long. */
+/* The annotations are read while the file is scanned, not from the tree
+ * after it: the messages, and which of two problems is named, must be
+ * those of a reader that reads the whole file first. */
+static void
+test_load_annotations_scanned (void)
+{
+#define HEAD "{\"format\": \"koers-project\", \"version\": 1, \"organisation\": {\"name\": \"A\"}, "
+  static const struct {
+    const char     *json;
+    KoersFileError  code;
+    const char     *message;
+  } cases[] = {
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {}, \"a\": {}}}}", KOERS_FILE_ERROR_DUPLICATE,
+      "1:105: the member \"a\" appears twice in roadmap.items" },
+    /* the start is checked before the annotations */
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"status\": \"finished\"}}, \"start\": \"2027-13\"}}",
+      KOERS_FILE_ERROR_INVALID, "roadmap.start: expected a month like 2027-01, found \"2027-13\"" },
+    /* and the top level's members before the roadmap, wherever they are */
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"status\": \"finished\"}}}, \"created\": \"yesterday\"}",
+      KOERS_FILE_ERROR_INVALID, "created: expected a time like 2026-11-20T09:12:00Z, found \"yesterday\"" },
+    /* the first wrong annotation, not the last */
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"due\": \"2027-Q5\"}, \"b\": {\"status\": \"finished\"}}}}",
+      KOERS_FILE_ERROR_INVALID, "roadmap.items.a.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"2027-Q5\"" },
+    /* a syntax error after a wrong annotation is still a syntax error */
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"status\": \"finished\"}}},}", KOERS_FILE_ERROR_SYNTAX,
+      "1:125: not valid JSON: a comma (,) may not come right before } or ]" },
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"status\": \"todo\", \"status\": \"done\"}}}}", KOERS_FILE_ERROR_DUPLICATE,
+      "1:120: the member \"status\" appears twice in roadmap.items.a" },
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"owner\": 3}}}}", KOERS_FILE_ERROR_TYPE,
+      "roadmap.items.a.owner: expected text, found a number" },
+    { HEAD "\"roadmap\": {\"items\": {\"a\": 3}}}", KOERS_FILE_ERROR_TYPE,
+      "roadmap.items.a: expected an object, found a number" },
+    { HEAD "\"roadmap\": {\"items\": {\"a\": {\"note\": \"\\udc80\"}}}}", KOERS_FILE_ERROR_NOT_UTF8,
+      "roadmap.items.a.note: the text holds an escape that is not a valid character (a lone \\u surrogate)" },
+  };
+  /* the same annotations, read while scanning and, with a \u escape,
+   * from the tree */
+  static const char * const valid[] = {
+    HEAD "\"roadmap\": {\"items\": {\"c\": {\"note\": \"caf\xc3\xa9\"}, \"a\": {\"x-keep\": [1, {\"y\": null}], \"owner\": \"Ann\"}, "
+    "\"b\": {\"status\": \"done\", \"due\": \"2027-Q2\"}, \"d\": {}, "
+    "\"e\": {\"x1\": \"1\", \"x2\": \"2\", \"x3\": \"3\", \"x4\": \"4\", \"x5\": \"5\", \"x6\": \"6\", \"x7\": \"7\", \"x8\": \"8\", \"x9\": \"9\", \"note\": \"n\"}, "
+    "\"f\": {\"x-s\": \"t\", \"owner\": null, \"x-n\": 5, \"due\": \"2027-03\"}}}}",
+    HEAD "\"roadmap\": {\"items\": {\"c\": {\"note\": \"caf\\u00e9\"}, \"a\": {\"x-keep\": [1, {\"y\": null}], \"owner\": \"Ann\"}, "
+    "\"b\": {\"status\": \"done\", \"due\": \"2027-Q2\"}, \"d\": {}, "
+    "\"e\": {\"x1\": \"1\", \"x2\": \"2\", \"x3\": \"3\", \"x4\": \"4\", \"x5\": \"5\", \"x6\": \"6\", \"x7\": \"7\", \"x8\": \"8\", \"x9\": \"9\", \"note\": \"n\"}, "
+    "\"f\": {\"x-s\": \"t\", \"owner\": null, \"x-n\": 5, \"due\": \"2027-03\"}}}}",
+  };
+#undef HEAD
+  g_autofree char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KoersProject) project = load_string (cases[i].json, &error);
+
+      g_test_message ("case %u: %s", i, cases[i].json);
+      g_assert_null (project);
+      g_assert_error (error, KOERS_FILE_ERROR, (int) cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KoersProject) project = load_string (valid[i], &error);
+      g_auto(GStrv) ids = NULL;
+      g_autoptr(GBytes) out = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *items;
+
+      g_assert_no_error (error);
+      ids = koers_project_dup_item_ids (project);
+      g_assert_cmpuint (g_strv_length (ids), ==, 6);
+      g_assert_cmpstr (ids[0], ==, "c");
+      g_assert_cmpstr (ids[1], ==, "a");
+      g_assert_cmpstr (ids[2], ==, "b");
+      g_assert_cmpstr (ids[3], ==, "d");
+      g_assert_cmpstr (koers_project_get_item_note (project, "e"), ==, "n");
+      g_assert_null (koers_project_get_item_owner (project, "f"));
+      g_assert_cmpstr (koers_project_get_item_due (project, "f"), ==, "2027-03");
+      g_assert_cmpstr (koers_project_get_item_note (project, "c"), ==, "caf\xc3\xa9");
+      g_assert_cmpstr (koers_project_get_item_owner (project, "a"), ==, "Ann");
+      g_assert_cmpint (koers_project_get_item_status (project, "b"), ==, KOERS_STATUS_DONE);
+
+      out = koers_project_to_bytes (project);
+      root = parse_json (out);
+      items = json_object_get_object_member (json_object_get_object_member (json_node_get_object (root), "roadmap"), "items");
+      g_assert_true (json_object_has_member (json_object_get_object_member (items, "a"), "x-keep"));
+      g_assert_false (json_object_has_member (json_object_get_object_member (items, "b"), "x-keep"));
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (items, "f"), "x-n"), ==, 5);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (items, "f"), "x-s"), ==, "t");
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (items, "e"), "x9"), ==, "9");
+      if (first == NULL)
+        first = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+      else
+        g_assert_cmpstr (first, ==, g_bytes_get_data (out, NULL));
+    }
+}
+
 static void
 test_load_annotations_linear (void)
 {
@@ -1747,6 +1846,7 @@ main (int   argc,
   g_test_add_func ("/core/project/load/strict-json-accepts", test_load_strict_json_accepts);
   g_test_add_func ("/core/project/load/many-members", test_load_many_members);
   g_test_add_func ("/core/project/load/annotations-linear", test_load_annotations_linear);
+  g_test_add_func ("/core/project/load/annotations-scanned", test_load_annotations_scanned);
   g_test_add_func ("/core/project/load/duplicate-at-depth-limit", test_load_duplicate_at_depth_limit);
   g_test_add_func ("/core/project/load/folder", test_load_folder);
   g_test_add_func ("/core/project/load/syntax-error-file", test_load_syntax_error_file);

@@ -285,6 +285,7 @@ koers_document_collect_leftovers (GFile        *file,
   g_autofree char *base = g_file_get_basename (file);
   g_autofree char *prefix = g_strdup_printf (".%s.", base);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean read_current = FALSE;
   GFileInfo *info;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -298,7 +299,6 @@ koers_document_collect_leftovers (GFile        *file,
   if (children == NULL)
     return g_steal_pointer (&found);
 
-  current = koers_file_read_limited (file, KOERS_MAX_FILE_SIZE, cancellable, NULL);
   while ((info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
     {
       g_autoptr(GFileInfo) owned = info;
@@ -315,6 +315,13 @@ koers_document_collect_leftovers (GFile        *file,
       bytes = koers_file_read_limited (leftover, KOERS_MAX_FILE_SIZE, cancellable, NULL);
       if (bytes == NULL)
         continue;
+      /* Read only once there is a leftover to compare it with: the
+       * file itself may be large, and nearly always has none. */
+      if (!read_current)
+        {
+          current = koers_file_read_limited (file, KOERS_MAX_FILE_SIZE, cancellable, NULL);
+          read_current = TRUE;
+        }
       if (current != NULL && g_bytes_equal (bytes, current))
         {
           g_autoptr(GError) error = NULL;

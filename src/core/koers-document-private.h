@@ -36,6 +36,12 @@ struct _KoersDocument
   guint64       change_count;
   guint         n_saving;
 
+  /* Built with the project on the loading thread, for the window's
+   * first view; it holds only while change_count is still
+   * roadmap_change_count. */
+  KoersRoadmap *roadmap;
+  guint64       roadmap_change_count;
+
   /* The file as this document last read or wrote it. */
   char         *etag;
   GDateTime    *mtime;
@@ -47,6 +53,10 @@ struct _KoersDocument
   GCancellable *monitor_check;
   gboolean      changed_on_disk;
 };
+
+/* koers-document.c */
+void     _koers_document_remember_stamp   (KoersDocument *self,
+                                           GFileInfo     *info);
 
 /* koers-document-disk.c */
 void     _koers_document_watch            (KoersDocument *self);

@@ -9,6 +9,7 @@
 #include "koers-drafts.h"
 #include "koers-history.h"
 #include "koers-project.h"
+#include "koers-roadmap.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,7 @@ KoersDocument *koers_document_restore_leftover (GFile               *leftover,
 
 KoersProject  *koers_document_get_project      (KoersDocument       *self);
 KoersHistory  *koers_document_get_history      (KoersDocument       *self);
+KoersRoadmap  *koers_document_take_roadmap     (KoersDocument       *self);
 GFile         *koers_document_get_file         (KoersDocument       *self);
 const char    *koers_document_get_draft_id     (KoersDocument       *self);
 gboolean       koers_document_get_modified     (KoersDocument       *self);

@@ -1,5 +1,6 @@
 /* koers-json-members.c: typed access to the members of a parsed
- * file, with errors that name the member path
+ * file, and the checks around the strict scanner (nesting, positions,
+ * text), with errors that say where
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -242,4 +243,179 @@ _koers_json_check_header (JsonObject  *root,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * _koers_json_check_strings:
+ *
+ * A JSON escape can spell a lone UTF-16 surrogate ("\\udc80"), which
+ * json-glib turns into bytes that are not UTF-8. Such a string could never
+ * be written back as valid text, so refuse it here, naming where it is.
+ */
+gboolean
+_koers_json_check_strings (JsonNode    *node,
+                           const char  *path,
+                           GError     **error)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (const GList *l = members; l; l = l->next)
+          {
+            g_autofree char *child = NULL;
+
+            if (!g_utf8_validate (l->data, -1, NULL))
+              {
+                g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
+                             _("%s: a member name holds an escape that is not a valid character"),
+                             *path ? path : _("the top level"));
+                return FALSE;
+              }
+            child = _koers_json_path (path, l->data);
+            if (!_koers_json_check_strings (json_object_get_member (object, l->data), child, error))
+              return FALSE;
+          }
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
+
+            if (!_koers_json_check_strings (json_array_get_element (array, i), child, error))
+              return FALSE;
+          }
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        {
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
+                       _("%s: the text holds an escape that is not a valid character (a lone \\u surrogate)"),
+                       path);
+          return FALSE;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/* The line and column, counted from 1 in characters, of @offset. */
+void
+_koers_json_offset_to_line_column (const char *data,
+                                   gsize       offset,
+                                   guint      *line,
+                                   guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        {
+          (*column)++;
+        }
+    }
+}
+
+/* json-glib's parser recurses once per nesting level, so a hostile file of
+ * a few hundred thousand '[' would overflow the stack. Count the depth
+ * ourselves, outside strings, before anything else reads the text: a file
+ * nested too deep is refused as that, whatever else is wrong with it. */
+gboolean
+_koers_json_check_depth (const char  *data,
+                         gsize        len,
+                         GError     **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > KOERS_MAX_DEPTH)
+            {
+              guint line, column;
+
+              _koers_json_offset_to_line_column (data, i, &line, &column);
+              g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP,
+                           _("%u:%u: the data is nested more than %u levels deep; this is not a file Koers wrote"),
+                           line, column, (guint) KOERS_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * _koers_json_value_position:
+ *
+ * Finds where the JSON value in @bytes starts (its first character that is
+ * not white space), for messages about the document as a whole.
+ */
+void
+_koers_json_value_position (GBytes *bytes,
+                            guint  *line,
+                            guint  *column)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  gsize offset = 0;
+
+  if (data == NULL)
+    {
+      *line = *column = 1;
+      return;
+    }
+  while (offset < len && (data[offset] == ' ' || data[offset] == '\t' ||
+                          data[offset] == '\r' || data[offset] == '\n'))
+    offset++;
+  _koers_json_offset_to_line_column (data, offset, line, column);
 }

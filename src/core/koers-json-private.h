@@ -10,7 +10,40 @@ G_BEGIN_DECLS
 
 #include "koers-error.h"
 
+/* Takes @value. */
+typedef void (*KoersJsonSink) (const char *name,
+                               JsonNode   *value,
+                               gpointer    user_data);
+
+typedef struct {
+  const char *name;
+  const char *text;
+} KoersJsonText;
+
+/* @members: an object's members, all of them text, in the file's order */
+typedef void (*KoersJsonTextSink) (const char          *name,
+                                   const KoersJsonText *members,
+                                   guint                n_members,
+                                   gpointer             user_data);
+
 JsonNode   *_koers_json_parse          (GBytes      *bytes,
+                                        GError     **error);
+JsonNode   *_koers_json_parse_sinking  (GBytes              *bytes,
+                                        const char * const  *sink_path,
+                                        KoersJsonSink        sink,
+                                        KoersJsonTextSink    text_sink,
+                                        gpointer             sink_data,
+                                        gboolean            *sunk,
+                                        GError             **error);
+void        _koers_json_offset_to_line_column (const char *data,
+                                               gsize       offset,
+                                               guint      *line,
+                                               guint      *column);
+gboolean    _koers_json_check_depth    (const char  *data,
+                                        gsize        len,
+                                        GError     **error);
+gboolean    _koers_json_check_strings  (JsonNode    *node,
+                                        const char  *path,
                                         GError     **error);
 void        _koers_json_value_position (GBytes      *bytes,
                                         guint       *line,

@@ -17,84 +17,6 @@
 #include "koers-io.h"
 #include "koers-json-private.h"
 
-static void
-offset_to_line_column (const char *data,
-                       gsize       offset,
-                       guint      *line,
-                       guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        {
-          (*column)++;
-        }
-    }
-}
-
-/* json-glib's parser recurses once per nesting level, so a hostile file of
- * a few hundred thousand '[' would overflow the stack. Count the depth
- * ourselves, outside strings, before anything else reads the text: a file
- * nested too deep is refused as that, whatever else is wrong with it. */
-static gboolean
-check_depth (const char  *data,
-             gsize        len,
-             GError     **error)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > KOERS_MAX_DEPTH)
-            {
-              guint line, column;
-
-              offset_to_line_column (data, i, &line, &column);
-              g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP,
-                           _("%u:%u: the data is nested more than %u levels deep; this is not a file Koers wrote"),
-                           line, column, (guint) KOERS_MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
 /* --- the strict scanner ---------------------------------------------------
  *
  * json-glib accepts more than JSON (comments, 'single quotes', 0x10, 01,
@@ -157,6 +79,10 @@ typedef struct {
   gsize    name;    /* an object: the offset of the current member name's quote */
 } Frame;
 
+/* The most members an object of texts is kept flat with: an annotation
+ * has four. */
+#define FLAT_MAX 8
+
 typedef struct {
   const char  *data;
   gsize        len;
@@ -169,8 +95,26 @@ typedef struct {
   GString     *names[KOERS_MAX_DEPTH];
   GString     *text;            /* the text value being read, unescaped */
   JsonNode    *root;
-  gboolean     unicode_escape;  /* a \u escape anywhere: see check_strings() */
+  gboolean     unicode_escape;  /* a \u escape anywhere: see _koers_json_check_strings() */
   GError     **error;
+
+  /* The object whose members go to the sink, not into the tree: its
+   * path from the top, and its level once it is being read. */
+  const char * const *sink_path;
+  guint               sink_len;
+  int                 sink_level;
+  KoersJsonSink       sink;
+  KoersJsonTextSink   text_sink;
+  gpointer            sink_data;
+  GHashTable         *sink_names;  /* the names it had, for duplicates */
+
+  /* A member of the sink's object that is an object of a few texts is
+   * kept here, flat, and given to text_sink: no tree for it at all.
+   * Anything else in it turns it into a JsonObject (materialise()). */
+  gboolean            flat;
+  guint               n_flat;
+  GString            *flat_names[FLAT_MAX];
+  GString            *flat_texts[FLAT_MAX];
 } Scanner;
 
 static gboolean
@@ -180,7 +124,7 @@ syntax_error (Scanner       *s,
 {
   guint line, column;
 
-  offset_to_line_column (s->data, offset, &line, &column);
+  _koers_json_offset_to_line_column (s->data, offset, &line, &column);
   g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
                _("%d:%d: not valid JSON: %s"), (int) line, (int) column,
                _(syntax_messages[what]));
@@ -241,8 +185,8 @@ unescape_into (GString    *out,
                   i += 6;
                 }
             }
-          /* A lone surrogate gives bytes that are not UTF-8; check_strings()
-           * refuses those after parsing, naming the member. */
+          /* A lone surrogate gives bytes that are not UTF-8;
+           * _koers_json_check_strings() refuses those after parsing. */
           g_string_append_unichar (out, c);
           break;
         default:   /* \" \\ \/ */
@@ -372,7 +316,7 @@ scan_string (Scanner  *s,
               guint line, column;
 
               /* json-glib would end the text there, dropping the rest. */
-              offset_to_line_column (s->data, s->pos, &line, &column);
+              _koers_json_offset_to_line_column (s->data, s->pos, &line, &column);
               g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                            _("%u:%u: the text holds \\u0000, a character Koers cannot keep"),
                            line, column);
@@ -396,7 +340,7 @@ number_error (Scanner  *s,
   const char *where = *path ? path : _("the top level");
   guint line, column;
 
-  offset_to_line_column (s->data, offset, &line, &column);
+  _koers_json_offset_to_line_column (s->data, offset, &line, &column);
   if (too_small)
     g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
                  _("%u:%u: %s: the number is too close to zero for Koers to keep exactly"),
@@ -534,6 +478,30 @@ scan_word (Scanner   *s,
   return TRUE;
 }
 
+static gboolean
+flat_has_name (Scanner    *s,
+               const char *name)
+{
+  for (guint i = 0; i < s->n_flat; i++)
+    if (strcmp (s->flat_names[i]->str, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Turns the flat object being read into a JsonObject holding what it
+ * read so far, to go on as with any other object. */
+static void
+materialise (Scanner *s)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < s->n_flat; i++)
+    json_object_set_string_member (object, s->flat_names[i]->str, s->flat_texts[i]->str);
+  s->nodes[s->depth - 1] = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  s->flat = FALSE;
+}
+
 /* Records the name whose quote is at @offset in the innermost object,
  * refusing it when the object has it already. Names are compared after
  * their escapes are resolved, as json-glib compares them: "a" and "\u0061"
@@ -550,13 +518,16 @@ add_name (Scanner  *s,
     s->names[level] = g_string_sized_new (32);
   unescape_into (s->names[level], s->data + offset + 1, s->pos - offset - 2, has_escape);
 
-  if (json_object_has_member (json_node_get_object (s->nodes[level]), s->names[level]->str))
+  if (s->flat ? flat_has_name (s, s->names[level]->str)
+      : (int) level == s->sink_level
+      ? !g_hash_table_add (s->sink_names, g_strdup (s->names[level]->str))
+      : json_object_has_member (json_node_get_object (s->nodes[level]), s->names[level]->str))
     {
       g_autofree char *path = scanner_path (s, level);
       g_autofree char *shown = name_at (s, offset);
       guint line, column;
 
-      offset_to_line_column (s->data, offset, &line, &column);
+      _koers_json_offset_to_line_column (s->data, offset, &line, &column);
       /* TRANSLATORS: "14:7: the member "pyramid" appears twice in placements" */
       g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_DUPLICATE,
                    _("%u:%u: the member \"%s\" appears twice in %s"),
@@ -579,6 +550,11 @@ attach (Scanner  *s,
       s->root = node;
       return;
     }
+  if ((int) s->depth - 1 == s->sink_level)
+    {
+      s->sink (s->names[s->depth - 1]->str, node, s->sink_data);
+      return;
+    }
   parent = s->nodes[s->depth - 1];
   if (s->frames[s->depth - 1].is_object)
     json_object_set_member (json_node_get_object (parent), s->names[s->depth - 1]->str, node);
@@ -592,7 +568,34 @@ pop (Scanner *s)
 {
   JsonNode *node = g_steal_pointer (&s->nodes[--s->depth]);
 
+  if (s->flat)
+    {
+      KoersJsonText members[FLAT_MAX];
+
+      for (guint i = 0; i < s->n_flat; i++)
+        {
+          members[i].name = s->flat_names[i]->str;
+          members[i].text = s->flat_texts[i]->str;
+        }
+      s->flat = FALSE;
+      s->text_sink (s->names[s->depth - 1]->str, members, s->n_flat, s->sink_data);
+      return;
+    }
+  if ((int) s->depth == s->sink_level)
+    s->sink_level = -1;
   attach (s, node);
+}
+
+/* Whether the object opening at the current depth is the sink's. */
+static gboolean
+at_sink_path (Scanner *s)
+{
+  if (s->sink == NULL || s->depth != s->sink_len)
+    return FALSE;
+  for (guint i = 0; i < s->depth; i++)
+    if (!s->frames[i].is_object || strcmp (s->names[i]->str, s->sink_path[i]) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -622,19 +625,21 @@ scan (Scanner *s)
               if (s->depth > 0)
                 return syntax_error (s, s->pos, M_END);
               /* Only white space: where the text ends. */
-              offset_to_line_column (s->data, s->pos, &line, &column);
+              _koers_json_offset_to_line_column (s->data, s->pos, &line, &column);
               g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_SYNTAX,
                            "%u:%u: %s", line, column, _("the file is empty"));
               return FALSE;
             }
           c = s->data[s->pos];
+          if (s->flat && (c != '"' || s->n_flat == FLAT_MAX))
+            materialise (s);
           if (c == '{' || c == '[')
             {
               if (s->depth == KOERS_MAX_DEPTH)
                 {
                   guint line, column;
 
-                  offset_to_line_column (s->data, s->pos, &line, &column);
+                  _koers_json_offset_to_line_column (s->data, s->pos, &line, &column);
                   g_set_error (s->error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TOO_DEEP,
                                _("%u:%u: the data is nested more than %u levels deep; this is not a file Koers wrote"),
                                line, column, (guint) KOERS_MAX_DEPTH);
@@ -646,10 +651,26 @@ scan (Scanner *s)
               frame->name = 0;
               if (frame->is_object)
                 {
-                  JsonObject *object = json_object_new ();
+                  JsonObject *object;
 
-                  s->nodes[s->depth] = json_node_init_object (json_node_alloc (), object);
-                  json_object_unref (object);
+                  if (s->text_sink != NULL && s->sink_level >= 0 &&
+                      s->depth == (guint) s->sink_level + 1)
+                    {
+                      s->flat = TRUE;
+                      s->n_flat = 0;
+                      object = NULL;
+                    }
+                  else
+                    {
+                      object = json_object_new ();
+                    }
+                  if (at_sink_path (s))
+                    s->sink_level = s->depth;
+                  if (object != NULL)
+                    {
+                      s->nodes[s->depth] = json_node_init_object (json_node_alloc (), object);
+                      json_object_unref (object);
+                    }
                 }
               else
                 {
@@ -681,6 +702,20 @@ scan (Scanner *s)
 
               if (!scan_string (s, &has_escape))
                 return FALSE;
+              if (s->flat)
+                {
+                  guint i = s->n_flat++;
+
+                  if (s->flat_names[i] == NULL)
+                    {
+                      s->flat_names[i] = g_string_sized_new (16);
+                      s->flat_texts[i] = g_string_sized_new (64);
+                    }
+                  g_string_assign (s->flat_names[i], s->names[s->depth - 1]->str);
+                  unescape_into (s->flat_texts[i], s->data + start + 1, s->pos - start - 2, has_escape);
+                  state = AFTER;
+                  break;
+                }
               unescape_into (s->text, s->data + start + 1, s->pos - start - 2, has_escape);
               value = json_node_init_string (json_node_alloc (), s->text->str);
             }
@@ -779,10 +814,14 @@ scan (Scanner *s)
  * whether any text holds a \u escape, the only way to spell bytes that are
  * not UTF-8 in text that is. */
 static JsonNode *
-scan_tree (const char  *data,
-           gsize        len,
-           gboolean    *unicode_escape,
-           GError     **error)
+scan_tree (const char          *data,
+           gsize                len,
+           const char * const  *sink_path,
+           KoersJsonSink        sink,
+           KoersJsonTextSink    text_sink,
+           gpointer             sink_data,
+           gboolean            *unicode_escape,
+           GError             **error)
 {
   Scanner *s = g_new0 (Scanner, 1);
   JsonNode *root = NULL;
@@ -791,6 +830,16 @@ scan_tree (const char  *data,
   s->len = len;
   s->error = error;
   s->text = g_string_sized_new (64);
+  s->sink_level = -1;
+  if (sink != NULL)
+    {
+      s->sink_path = sink_path;
+      s->sink_len = g_strv_length ((char **) sink_path);
+      s->sink = sink;
+      s->text_sink = text_sink;
+      s->sink_data = sink_data;
+      s->sink_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   if (scan (s))
     root = g_steal_pointer (&s->root);
   *unicode_escape = s->unicode_escape;
@@ -804,77 +853,18 @@ scan_tree (const char  *data,
     if (s->names[i] != NULL)
       g_string_free (s->names[i], TRUE);
   g_string_free (s->text, TRUE);
+  g_clear_pointer (&s->sink_names, g_hash_table_unref);
+  for (guint i = 0; i < FLAT_MAX; i++)
+    if (s->flat_names[i] != NULL)
+      {
+        g_string_free (s->flat_names[i], TRUE);
+        g_string_free (s->flat_texts[i], TRUE);
+      }
   g_free (s);
 
   /* Not sealed: the readers only read it, and sealing would walk the
    * whole tree once more. */
   return root;
-}
-
-/* A JSON escape can spell a lone UTF-16 surrogate ("\\udc80"), which
- * json-glib turns into bytes that are not UTF-8. Such a string could never
- * be written back as valid text, so refuse it here, naming where it is. */
-static gboolean
-check_strings (JsonNode    *node,
-               const char  *path,
-               GError     **error)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        for (const GList *l = members; l; l = l->next)
-          {
-            g_autofree char *child = NULL;
-
-            if (!g_utf8_validate (l->data, -1, NULL))
-              {
-                g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
-                             _("%s: a member name holds an escape that is not a valid character"),
-                             *path ? path : _("the top level"));
-                return FALSE;
-              }
-            child = _koers_json_path (path, l->data);
-            if (!check_strings (json_object_get_member (object, l->data), child, error))
-              return FALSE;
-          }
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
-
-            if (!check_strings (json_array_get_element (array, i), child, error))
-              return FALSE;
-          }
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING &&
-          !g_utf8_validate (json_node_get_string (node), -1, NULL))
-        {
-          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
-                       _("%s: the text holds an escape that is not a valid character (a lone \\u surrogate)"),
-                       path);
-          return FALSE;
-        }
-      break;
-
-    case JSON_NODE_NULL:
-    default:
-      break;
-    }
-
-  return TRUE;
 }
 
 /**
@@ -887,6 +877,34 @@ check_strings (JsonNode    *node,
 JsonNode *
 _koers_json_parse (GBytes  *bytes,
                    GError **error)
+{
+  return _koers_json_parse_sinking (bytes, NULL, NULL, NULL, NULL, NULL, error);
+}
+
+/**
+ * _koers_json_parse_sinking:
+ * @sink_path: (nullable): member names from the top to an object
+ * @sink: (nullable): receives each member of that object, taking its value
+ * @text_sink: (nullable): receives instead each member whose value is an
+ *   object of a few texts, as their names and texts
+ * @sunk: (out) (optional): whether the sinks got the members
+ *
+ * As _koers_json_parse(), handing each member of the object at
+ * @sink_path to @sink as soon as it is read, in the file's order, instead
+ * of keeping it in the tree (the object stays, empty). Each value is
+ * then freed before the next is read, which matters for an object with
+ * 100,000 members. Text with a \u escape must be checked for lone
+ * surrogates across the whole tree: it is read again without the sink,
+ * and @sunk is %FALSE; the caller then forgets what @sink got.
+ */
+JsonNode *
+_koers_json_parse_sinking (GBytes              *bytes,
+                           const char * const  *sink_path,
+                           KoersJsonSink        sink,
+                           KoersJsonTextSink    text_sink,
+                           gpointer             sink_data,
+                           gboolean            *sunk,
+                           GError             **error)
 {
   g_autoptr(JsonNode) root = NULL;
   const char *data;
@@ -923,49 +941,36 @@ _koers_json_parse (GBytes  *bytes,
     {
       guint line, column;
 
-      offset_to_line_column (data, end - data, &line, &column);
+      _koers_json_offset_to_line_column (data, end - data, &line, &column);
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_UTF8,
                    _("%u:%u: the file is not UTF-8 text"), line, column);
       return NULL;
     }
 
-  if (!check_depth (data, len, error))
+  if (!_koers_json_check_depth (data, len, error))
     return NULL;
-  root = scan_tree (data, len, &unicode_escape, error);
+  if (sunk != NULL)
+    *sunk = FALSE;
+  root = scan_tree (data, len, sink_path, sink, text_sink, sink_data, &unicode_escape, error);
   if (root == NULL)
     return NULL;
+  if (sink != NULL && unicode_escape)
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = scan_tree (data, len, NULL, NULL, NULL, NULL, &unicode_escape, error);
+      if (root == NULL)
+        return NULL;
+    }
+  else if (sunk != NULL)
+    {
+      *sunk = sink != NULL;
+    }
 
   /* The data is UTF-8 throughout, so only a \u escape can have made
    * text that is not: without one, walking the whole tree (a path for
    * every member) would find nothing. */
-  if (unicode_escape && !check_strings (root, "", error))
+  if (unicode_escape && !_koers_json_check_strings (root, "", error))
     return NULL;
 
   return g_steal_pointer (&root);
-}
-
-/**
- * _koers_json_value_position:
- *
- * Finds where the JSON value in @bytes starts (its first character that is
- * not white space), for messages about the document as a whole.
- */
-void
-_koers_json_value_position (GBytes *bytes,
-                            guint  *line,
-                            guint  *column)
-{
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  gsize offset = 0;
-
-  if (data == NULL)
-    {
-      *line = *column = 1;
-      return;
-    }
-  while (offset < len && (data[offset] == ' ' || data[offset] == '\t' ||
-                          data[offset] == '\r' || data[offset] == '\n'))
-    offset++;
-  offset_to_line_column (data, offset, line, column);
 }

@@ -120,6 +120,22 @@ copy_unknown_members (JsonObject         *object,
   return extra;
 }
 
+/* An annotation seldom holds members Koers does not know: with 100,000
+ * of them, an empty table each would cost more than the rest of the
+ * annotation. NULL when there is nothing to keep. */
+static JsonObject *
+copy_unknown_members_or_null (JsonObject         *object,
+                              const char * const *known)
+{
+  guint n_known = 0;
+
+  for (guint i = 0; known[i] != NULL; i++)
+    n_known += json_object_has_member (object, known[i]) ? 1 : 0;
+  if (n_known == json_object_get_size (object))
+    return NULL;
+  return copy_unknown_members (object, known);
+}
+
 /* The same helpers for the members read in their own files */
 JsonObject *
 _koers_project_copy_unknown (JsonObject         *object,
@@ -245,24 +261,68 @@ read_placements (KoersProject  *self,
   return TRUE;
 }
 
-static gboolean
-read_item (KoersProject  *self,
-           const char    *item_id,
-           JsonNode      *node,
-           GError       **error)
+/* Checks the values and makes the annotation; takes @extra.
+ * Returns: (transfer full) (nullable): the annotation, or %NULL */
+static ItemState *
+new_item_state (const char  *item_id,
+                const char  *status,
+                const char  *owner,
+                const char  *due,
+                const char  *note,
+                JsonObject  *extra,
+                GError     **error)
+{
+  ItemState *s = g_new0 (ItemState, 1);
+
+  s->id = g_strdup (item_id);
+  s->extra = extra;
+  if (status != NULL)
+    {
+      if (!koers_status_from_string (status, &s->status))
+        {
+          g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
+
+          _koers_project_item_state_free (s);
+          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                       _("%s.status: unknown status \"%s\" (expected one of todo, doing, done, skipped)"),
+                       path, status);
+          return NULL;
+        }
+      s->has_status = TRUE;
+    }
+  if (due != NULL && !koers_is_valid_due (due))
+    {
+      g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
+
+      _koers_project_item_state_free (s);
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
+                   _("%s.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"%s\""),
+                   path, due);
+      return NULL;
+    }
+  s->owner = g_strdup (owner);
+  s->due = g_strdup (due);
+  s->note = g_strdup (note);
+  return s;
+}
+
+/* Returns: (transfer full) (nullable): the annotation, or %NULL */
+static ItemState *
+read_item (const char  *item_id,
+           JsonNode    *node,
+           GError     **error)
 {
   static const char * const known[] = { "status", "owner", "due", "note", NULL };
   g_autofree char *path = g_strconcat ("roadmap.items.", item_id, NULL);
   const char *status, *owner, *due, *note;
   JsonObject *object;
-  ItemState *s;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
                    _("%s: expected %s, found %s"), path, _("an object"),
                    _koers_json_type_name (node));
-      return FALSE;
+      return NULL;
     }
   object = json_node_get_object (node);
 
@@ -270,42 +330,84 @@ read_item (KoersProject  *self,
       !get_optional_string (object, path, "owner", &owner, error) ||
       !get_optional_string (object, path, "due", &due, error) ||
       !get_optional_string (object, path, "note", &note, error))
-    return FALSE;
+    return NULL;
 
-  s = g_new0 (ItemState, 1);
-  s->id = g_strdup (item_id);
-  if (status != NULL)
-    {
-      if (!koers_status_from_string (status, &s->status))
-        {
-          _koers_project_item_state_free (s);
-          g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
-                       _("%s.status: unknown status \"%s\" (expected one of todo, doing, done, skipped)"),
-                       path, status);
-          return FALSE;
-        }
-      s->has_status = TRUE;
-    }
-  if (due != NULL && !koers_is_valid_due (due))
-    {
-      _koers_project_item_state_free (s);
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_INVALID,
-                   _("%s.due: expected a month like 2027-03 or a quarter like 2027-Q1, found \"%s\""),
-                   path, due);
-      return FALSE;
-    }
-  s->owner = g_strdup (owner);
-  s->due = g_strdup (due);
-  s->note = g_strdup (note);
-  s->extra = copy_unknown_members (object, known);
-  _koers_project_add_item_state (self, s);
-
-  return TRUE;
+  return new_item_state (item_id, status, owner, due, note,
+                         copy_unknown_members_or_null (object, known), error);
 }
 
+/* The annotations, read while the file is scanned (see
+ * koers_project_load_from_bytes()). */
+typedef struct {
+  GPtrArray *items;   /* ItemState*, in file order */
+  GError    *error;   /* the first that is wrong; none read after it */
+} ItemSink;
+
+static void
+item_sink_clear (ItemSink *sink)
+{
+  g_clear_pointer (&sink->items, g_ptr_array_unref);
+  g_clear_error (&sink->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemSink, item_sink_clear)
+
+/* An annotation of text only, the usual kind: read without a JsonObject. */
+static void
+sink_text_item_cb (const char          *item_id,
+                   const KoersJsonText *members,
+                   guint                n_members,
+                   gpointer             user_data)
+{
+  ItemSink *sink = user_data;
+  const char *status = NULL, *owner = NULL, *due = NULL, *note = NULL;
+  JsonObject *extra = NULL;
+  ItemState *s;
+
+  if (sink->error != NULL)
+    return;
+  for (guint i = 0; i < n_members; i++)
+    {
+      const char *name = members[i].name;
+
+      if (strcmp (name, "status") == 0)
+        status = members[i].text;
+      else if (strcmp (name, "owner") == 0)
+        owner = members[i].text;
+      else if (strcmp (name, "due") == 0)
+        due = members[i].text;
+      else if (strcmp (name, "note") == 0)
+        note = members[i].text;
+      else
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_string_member (extra, name, members[i].text);
+        }
+    }
+  if ((s = new_item_state (item_id, status, owner, due, note, extra, &sink->error)) != NULL)
+    g_ptr_array_add (sink->items, s);
+}
+
+static void
+sink_item_cb (const char *item_id,
+              JsonNode   *value,
+              gpointer    user_data)
+{
+  ItemSink *sink = user_data;
+  g_autoptr(JsonNode) node = value;
+  ItemState *s;
+
+  if (sink->error == NULL && (s = read_item (item_id, node, &sink->error)) != NULL)
+    g_ptr_array_add (sink->items, s);
+}
+
+/* @sink: (nullable): the annotations read already, else they are in
+ * @roadmap */
 static gboolean
 read_roadmap (KoersProject  *self,
               JsonObject    *roadmap,
+              ItemSink      *sink,
               GError       **error)
 {
   static const char * const known[] = { "start", "items", NULL };
@@ -324,13 +426,33 @@ read_roadmap (KoersProject  *self,
     }
   self->roadmap_start = g_strdup (start);
 
-  if (items != NULL)
+  if (items != NULL && sink != NULL)
+    {
+      g_autoptr(GPtrArray) read = NULL;
+
+      if (sink->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&sink->error));
+          return FALSE;
+        }
+      /* The project takes them over. */
+      read = g_steal_pointer (&sink->items);
+      g_ptr_array_set_free_func (read, NULL);
+      for (guint i = 0; i < read->len; i++)
+        _koers_project_add_item_state (self, g_ptr_array_index (read, i));
+    }
+  else if (items != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (items);
 
       for (const GList *l = members; l; l = l->next)
-        if (!read_item (self, l->data, json_object_get_member (items, l->data), error))
-          return FALSE;
+        {
+          ItemState *s = read_item (l->data, json_object_get_member (items, l->data), error);
+
+          if (s == NULL)
+            return FALSE;
+          _koers_project_add_item_state (self, s);
+        }
     }
 
   json_object_unref (self->extra_roadmap);
@@ -399,6 +521,7 @@ read_organisation_profile (KoersProject  *self,
 static gboolean
 read_project (KoersProject  *self,
               JsonNode      *root_node,
+              ItemSink      *sink,
               GError       **error)
 {
   static const char * const known_root[] = { "format", "version", "organisation", "created",
@@ -460,7 +583,7 @@ read_project (KoersProject  *self,
     return FALSE;
   if (rounds != NULL && !_koers_project_read_rounds (self, rounds, error))
     return FALSE;
-  if (roadmap != NULL && !read_roadmap (self, roadmap, error))
+  if (roadmap != NULL && !read_roadmap (self, roadmap, sink, error))
     return FALSE;
 
   json_object_unref (self->extra_root);
@@ -487,12 +610,18 @@ koers_project_load_from_bytes (KoersCatalog  *catalog,
                                GBytes        *bytes,
                                GError       **error)
 {
+  static const char * const items_path[] = { "roadmap", "items", NULL };
   g_autoptr(KoersProject) self = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_auto(ItemSink) sink = { NULL, NULL };
+  gboolean sunk = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!(root = _koers_json_parse (bytes, error)))
+  /* A file may hold 100,000 annotations: each is read into its state as
+   * soon as it is scanned, rather than kept in the tree until the end. */
+  sink.items = g_ptr_array_new_with_free_func ((GDestroyNotify) _koers_project_item_state_free);
+  if (!(root = _koers_json_parse_sinking (bytes, items_path, sink_item_cb, sink_text_item_cb, &sink, &sunk, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -510,7 +639,7 @@ koers_project_load_from_bytes (KoersCatalog  *catalog,
     }
 
   self = koers_project_new (catalog);
-  if (!read_project (self, root, error))
+  if (!read_project (self, root, sunk ? &sink : NULL, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -554,8 +683,11 @@ static void
 merge_extra (JsonObject *into,
              JsonObject *extra)
 {
-  g_autoptr(GList) members = json_object_get_members (extra);
+  g_autoptr(GList) members = NULL;
 
+  if (extra == NULL)
+    return;
+  members = json_object_get_members (extra);
   for (const GList *l = members; l; l = l->next)
     if (!json_object_has_member (into, l->data))
       json_object_set_member (into, l->data, json_node_copy (json_object_get_member (extra, l->data)));

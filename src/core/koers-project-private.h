@@ -53,7 +53,7 @@ typedef struct {
   char       *owner;
   char       *due;
   char       *note;
-  JsonObject *extra;
+  JsonObject *extra;     /* members Koers does not know; NULL for none */
 } ItemState;
 
 struct _KoersProject

@@ -527,7 +527,6 @@ ensure_item (KoersProject *self,
     {
       s = g_new0 (ItemState, 1);
       s->id = g_strdup (item_id);
-      s->extra = json_object_new ();
       _koers_project_add_item_state (self, s);
     }
   return s;
@@ -537,7 +536,7 @@ static gboolean
 item_state_is_empty (ItemState *s)
 {
   return !s->has_status && s->owner == NULL && s->due == NULL && s->note == NULL &&
-         json_object_get_size (s->extra) == 0;
+         (s->extra == NULL || json_object_get_size (s->extra) == 0);
 }
 
 static gboolean

@@ -222,14 +222,16 @@ sync_organisation_entry (KoersWindow *self)
                             koers_project_get_organisation_name (get_project (self)), &self->syncing);
 }
 
+/* Takes @roadmap, or builds it when %NULL. */
 static void
-rebuild_roadmap (KoersWindow *self)
+show_roadmap (KoersWindow  *self,
+              KoersRoadmap *roadmap)
 {
   const GPtrArray *findings;
   gboolean warnings = FALSE;
 
   g_clear_object (&self->roadmap);
-  self->roadmap = koers_roadmap_build (get_project (self), NULL);
+  self->roadmap = roadmap ? roadmap : koers_roadmap_build (get_project (self), NULL);
 
   koers_findings_list_set_roadmap (KOERS_FINDINGS_LIST (self->assess_findings), self->roadmap, get_catalog (self));
   koers_roadmap_view_set_roadmap (KOERS_ROADMAP_VIEW (self->roadmap_view), self->roadmap);
@@ -239,6 +241,12 @@ rebuild_roadmap (KoersWindow *self)
   for (guint i = 0; i < findings->len && !warnings; i++)
     warnings = ((const KoersFinding *) g_ptr_array_index (findings, i))->severity == KOERS_SEVERITY_WARNING;
   _koers_window_show_roadmap_warnings (self, warnings);
+}
+
+static void
+rebuild_roadmap (KoersWindow *self)
+{
+  show_roadmap (self, NULL);
 }
 
 static void
@@ -489,7 +497,8 @@ attach_document (KoersWindow *self)
     update_model_row (self, koers_model_get_id (koers_catalog_get_model (catalog, i)));
 
   sync_organisation_entry (self);
-  rebuild_roadmap (self);
+  /* A document read on a worker brings its roadmap along. */
+  show_roadmap (self, koers_document_take_roadmap (self->document));
   update_empty_state (self);
   update_undo (self);
   update_title (self);
