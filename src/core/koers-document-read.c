@@ -1,4 +1,4 @@
-/* koers-document-load.c: reading a document from its file or a draft
+/* koers-document-read.c: reading a document from its file or a draft
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
