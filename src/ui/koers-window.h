@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "koers-document.h"
+#include "koers-document-load.h"
 #include "koers-roadmap.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,13 @@ void           koers_window_reload             (KoersWindow    *self);
 void           koers_window_offer_leftovers    (KoersWindow    *self);
 void           koers_window_open_file_async    (KoersWindow    *self,
                                                 GFile          *file,
+                                                GCancellable   *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer        user_data);
+KoersWindow   *koers_window_new_for_load       (GtkApplication *application,
+                                                KoersDocumentLoad *load);
+void           koers_window_open_load_async    (KoersWindow    *self,
+                                                KoersDocumentLoad *load,
                                                 GCancellable   *cancellable,
                                                 GAsyncReadyCallback callback,
                                                 gpointer        user_data);
