@@ -497,6 +497,19 @@ attach_document (KoersWindow *self)
   _koers_window_update_file_actions (self);
 }
 
+/* A menu model on a button builds the menu's widgets at once, and again
+ * on each change of its sections (undo and redo change with every edit):
+ * the main menu is only given its model when it is first opened. */
+static void
+create_primary_popover (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  KoersWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
 /* The organisation editor is a form of its own that no first frame
  * shows: it is made when its button is first clicked. */
 static void
@@ -551,7 +564,7 @@ koers_window_constructed (GObject *object)
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (save_section));
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (self->undo_section));
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (help_section));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (self->primary_menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_primary_popover, self, NULL);
   adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (self->open_button), koers_session_get_recent_menu ());
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->organisation_button),
                                          create_organisation_popover, self, NULL);
@@ -794,6 +807,22 @@ koers_window_new (GtkApplication *application,
                        "application", application,
                        "document", document,
                        NULL);
+}
+
+/**
+ * koers_window_get_primary_menu:
+ *
+ * The main menu, with undo and redo named after what they do. Its button
+ * is given it when it is first opened.
+ *
+ * Returns: (transfer none): the main menu's model
+ */
+GMenuModel *
+koers_window_get_primary_menu (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  return G_MENU_MODEL (self->primary_menu);
 }
 
 /**

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (KoersWindow, koers_window, KOERS, WINDOW, AdwApplicationWi
 KoersWindow   *koers_window_new                (GtkApplication *application,
                                                 KoersDocument  *document);
 KoersDocument *koers_window_get_document       (KoersWindow    *self);
+GMenuModel    *koers_window_get_primary_menu  (KoersWindow    *self);
 const char    *koers_window_get_selected_model (KoersWindow    *self);
 void           koers_window_select_model       (KoersWindow    *self,
                                                 const char     *model_id);

@@ -1195,6 +1195,7 @@ test_menu (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
   GMenuModel *menu = ui_test_primary_menu (window);
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_child (window, "menu_button"));
   const char *actions[] = { "app.new-window", "win.open", "win.save", "win.save-as", "win.export",
                             "win.undo", "win.redo", "win.show-help-overlay", "app.help", "app.about" };
 
@@ -1204,6 +1205,17 @@ test_menu (void)
 
       g_assert_nonnull (label);
     }
+  /* The button is given that menu when it is first opened, and it is
+   * the menu that then shows. */
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  pump ();
+  g_assert_true (gtk_menu_button_get_menu_model (button) == menu);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (button)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+  pump ();
   g_assert_true (ADW_IS_SPLIT_BUTTON (find_action_widget (GTK_WIDGET (window), "win.open")));
   g_assert_true (gtk_widget_get_sensitive (find_action_widget (GTK_WIDGET (window), "win.save")));
 
