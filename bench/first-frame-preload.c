@@ -18,15 +18,61 @@
  * after (both Koers and GNOME Text Editor do) is then timed to the frame
  * with the file's contents, not to its empty first frame.
  *
+ * With BENCH_FIRST_FRAME_TRACE=1, every frame that draws is noted on
+ * stderr (milliseconds since the shim was loaded, that is after the
+ * dynamic linker's work, and whether it showed the text), and at the
+ * counted frame what the main thread did until then: its time on a CPU,
+ * its time waiting for one (a busy machine), and its page faults. Two
+ * frames before the text, or a large wait, say where a start-up is lost.
+ *
  * Build: cc -shared -fPIC -O2 -o first-frame.so first-frame-preload.c $(pkg-config --cflags --libs gtk4)
  */
+#define _GNU_SOURCE
+
 #include <gtk/gtk.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 static gboolean rendered;
+static double loaded_ms;
+static guint n_frames;
+
+static double
+now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static gboolean
+tracing (void)
+{
+  return g_strcmp0 (g_getenv ("BENCH_FIRST_FRAME_TRACE"), "1") == 0;
+}
+
+/* The main thread's CPU time, run-queue wait and page faults so far. */
+static void
+trace_main_thread (void)
+{
+  unsigned long long run_ns = 0, wait_ns = 0;
+  struct rusage usage;
+  FILE *file;
+
+  if ((file = fopen ("/proc/thread-self/schedstat", "r")))
+    {
+      if (fscanf (file, "%llu %llu", &run_ns, &wait_ns) != 2)
+        run_ns = wait_ns = 0;
+      fclose (file);
+    }
+  getrusage (RUSAGE_THREAD, &usage);
+  fprintf (stderr, "first-frame: main thread: %.1f ms on a CPU, %.1f ms waiting for one, "
+           "%ld page faults\n", run_ns / 1e6, wait_ns / 1e6, usage.ru_minflt + usage.ru_majflt);
+}
 
 /* Whether @widget or a mapped widget inside it shows @text. */
 static gboolean
@@ -102,24 +148,29 @@ after_paint_hook (GSignalInvocationHint *hint,
                   gpointer               data)
 {
   const char *path = g_getenv ("BENCH_FIRST_FRAME_FILE");
-  struct timespec ts;
+  gboolean shown;
   FILE *file;
 
   if (!rendered)
     return TRUE;
-  if (!frame_shows_text ())
+  shown = frame_shows_text ();
+  if (tracing ())
+    fprintf (stderr, "first-frame: frame %u at %.1f ms, %s\n", ++n_frames, now_ms () - loaded_ms,
+             shown ? "shows the text" : "without the text");
+  if (!shown)
     {
       /* Not yet: wait for the next frame that really draws. */
       rendered = FALSE;
       return TRUE;
     }
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
   if (path != NULL && (file = fopen (path, "w")))
     {
-      fprintf (file, "%.3f\n", ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+      fprintf (file, "%.3f\n", now_ms ());
       fclose (file);
     }
+  if (tracing ())
+    trace_main_thread ();
   if (g_strcmp0 (g_getenv ("BENCH_EXIT_AT_FIRST_FRAME"), "1") == 0)
     _exit (0);
   return FALSE;
@@ -128,6 +179,7 @@ after_paint_hook (GSignalInvocationHint *hint,
 __attribute__((constructor)) static void
 first_frame_init (void)
 {
+  loaded_ms = now_ms ();
   g_type_class_ref (GDK_TYPE_FRAME_CLOCK);
   g_type_class_ref (GDK_TYPE_SURFACE);
   g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,

@@ -15,6 +15,10 @@
 # (the organisation's name: in Koers' header, in the editor's text view).
 # bench/startup.c spawns and takes the difference.
 #
+# KOERS_BASELINE=/path/to/other/koers times another build of Koers too,
+# in the same turns, and prints its ratio to this one: a change's gain,
+# fair even on a busy machine.
+#
 # Installs what it needs (gnome-text-editor, xauth, dbus) when missing.
 set -eu
 
@@ -59,7 +63,13 @@ time_app -n 1 -- gnome-text-editor --standalone "$work/notes.txt" >/dev/null 2>&
 # or speeds up during the benchmark weighs on both alike.
 : >"$work/koers.log"
 : >"$work/editor.log"
+: >"$work/baseline.log"
+baseline=${KOERS_BASELINE:-}
 for i in $(seq "$runs"); do
+  if [ -n "$baseline" ]; then
+    time_app -n 1 -- "$baseline" "$srcdir/data/examples/woonstichting.koers" 2>>"$work/baseline.err" |
+      sed -n "s/^run 1: \([0-9.]*\) ms.*/\1/p" >>"$work/baseline.log"
+  fi
   time_app -n 1 -- "$koers" "$srcdir/data/examples/woonstichting.koers" 2>>"$work/koers.err" |
     sed -n "s/^run 1: \([0-9.]*\) ms.*/\1/p" >>"$work/koers.log"
   time_app -n 1 -- gnome-text-editor --standalone "$work/notes.txt" 2>>"$work/editor.err" |
@@ -74,6 +84,12 @@ tr '\n' ' ' <"$work/koers.log"; echo
 echo "== GNOME Text Editor: gnome-text-editor --standalone notes.txt ($(wc -l <"$work/editor.log") of $runs runs drew)"
 tr '\n' ' ' <"$work/editor.log"; echo
 
+if [ -n "$baseline" ]; then
+  echo "== Baseline Koers: $baseline ($(wc -l <"$work/baseline.log") of $runs runs drew)"
+  tr '\n' ' ' <"$work/baseline.log"; echo
+  awk -v k="$(median "$work/koers.log")" -v b="$(median "$work/baseline.log")" 'BEGIN {
+    printf "Koers %.1f ms, baseline %.1f ms: ratio %.2f\n", k, b, k / b }'
+fi
 koers_ms=$(median "$work/koers.log")
 editor_ms=$(median "$work/editor.log")
 awk -v k="$koers_ms" -v e="$editor_ms" 'BEGIN {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "koers-document.h"
+#include "koers-document-load.h"
 #include "koers-error.h"
 #include "koers-roadmap-format.h"
 #include "koers-test-util.h"
@@ -452,6 +453,97 @@ test_load_async (Fixture       *fixture,
   g_test_message ("%s", error->message);
 }
 
+/* A read started before the window exists: waited for a bounded time,
+ * or followed to its end; either way the same document as a plain load. */
+static void
+test_load_early (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("valid-full.koers");
+  g_autoptr(KoersProject) expected = NULL;
+  g_autoptr(GBytes) reference = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expected = koers_project_load_from_file (NULL, file, NULL, &error);
+  g_assert_no_error (error);
+  reference = koers_project_to_bytes (expected);
+
+  /* Waited for: ended well within the generous bound. */
+  {
+    g_autoptr(KoersDocumentLoad) load = koers_document_load_start (NULL, file, fixture->drafts, NULL);
+    g_autoptr(KoersDocument) document = NULL;
+    g_autoptr(GBytes) loaded = NULL;
+
+    g_assert_true (g_file_equal (koers_document_load_get_file (load), file));
+    g_assert_true (koers_document_load_wait (load, 30 * G_TIME_SPAN_SECOND));
+    /* Ended stays ended: looking again does not wait. */
+    g_assert_true (koers_document_load_wait (load, 0));
+    document = koers_document_load_take (load, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_equal (koers_document_get_file (document), file));
+    g_assert_false (koers_document_get_modified (document));
+    loaded = koers_project_to_bytes (koers_document_get_project (document));
+    g_assert_true (g_bytes_equal (loaded, reference));
+  }
+
+  /* Followed from the start, as a window does with a slow file. */
+  {
+    g_autoptr(KoersDocumentLoad) load = koers_document_load_start (NULL, file, fixture->drafts, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(KoersDocument) document = NULL;
+    g_autoptr(GBytes) loaded = NULL;
+
+    koers_document_load_when_done (load, store_result_cb, &result);
+    g_assert_true (g_async_result_get_source_object (wait_for (&result)) == G_OBJECT (load));
+    g_object_unref (load); /* the ref the line above took */
+    g_assert_true (koers_document_load_wait (load, 0));
+    document = koers_document_load_take (load, &error);
+    g_assert_no_error (error);
+    loaded = koers_project_to_bytes (koers_document_get_project (document));
+    g_assert_true (g_bytes_equal (loaded, reference));
+  }
+
+  /* Followed once it has ended: still told, on a later iteration. */
+  {
+    g_autoptr(KoersDocumentLoad) load = koers_document_load_start (NULL, file, fixture->drafts, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(KoersDocument) document = NULL;
+
+    g_assert_true (koers_document_load_wait (load, 30 * G_TIME_SPAN_SECOND));
+    koers_document_load_when_done (load, store_result_cb, &result);
+    g_assert_null (result);
+    wait_for (&result);
+    document = koers_document_load_take (load, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (document);
+  }
+}
+
+/* A file that cannot be read ends the read with the error a plain load
+ * gives, never with a document. */
+static void
+test_load_early_fails (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) missing = file_in (fixture, "missing.koers");
+  g_autoptr(GFile) bad = data_file ("missing-comma.koers");
+  GFile *files[] = { missing, bad };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(KoersDocumentLoad) load = koers_document_load_start (NULL, files[i], NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) expected = NULL;
+      g_autoptr(KoersDocument) plain = koers_document_load (NULL, files[i], NULL, NULL, &expected);
+
+      g_assert_null (plain);
+      g_assert_true (koers_document_load_wait (load, 30 * G_TIME_SPAN_SECOND));
+      g_assert_null (koers_document_load_take (load, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, expected->message);
+    }
+}
+
 static void
 test_load_bad (Fixture       *fixture,
                gconstpointer  data)
@@ -518,6 +610,8 @@ main (int   argc,
   g_test_add ("/core/document/load/async", Fixture, NULL, fixture_set_up, test_load_async, fixture_tear_down);
   g_test_add ("/core/document/load/roadmap", Fixture, NULL, fixture_set_up, test_load_roadmap, fixture_tear_down);
   g_test_add ("/core/document/load/bad", Fixture, NULL, fixture_set_up, test_load_bad, fixture_tear_down);
+  g_test_add ("/core/document/load/early", Fixture, NULL, fixture_set_up, test_load_early, fixture_tear_down);
+  g_test_add ("/core/document/load/early-fails", Fixture, NULL, fixture_set_up, test_load_early_fails, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -23,7 +23,9 @@ struct _KoersApplication
 {
   AdwApplication  parent_instance;
   gboolean        options_handled;
-  GPtrArray      *files;     /* GFile*, from the command line */
+  /* The files on the command line, their reads started before the
+   * display is even opened. */
+  GPtrArray      *loads;     /* KoersDocumentLoad* */
   GSettings      *settings;  /* NULL when the schema is not installed */
 
   /* Drafts left by a run that crashed, offered back one at a time. */
@@ -288,14 +290,16 @@ offer_drafts (KoersApplication *self,
   offer_next_draft (self);
 }
 
-/* The window opens at once and reads @file on a worker: a FIFO or a slow
- * share never keeps it from showing. A file that cannot be read says why
- * over the window, which keeps its new, empty project. */
+/* The read of each file starts before its window is built: a file read
+ * by then is in the window's first frame. A FIFO or a slow share never
+ * keeps the window from showing: it comes at once and shows the file
+ * when it is read. A file that cannot be read says why over the window,
+ * which keeps its new, empty project. */
 static KoersWindow *
-open_file (KoersApplication *self,
-           GFile            *file)
+open_load (KoersApplication  *self,
+           KoersDocumentLoad *load)
 {
-  KoersWindow *window;
+  GFile *file = koers_document_load_get_file (load);
 
   /* One file is one document, in one window: opened twice, two windows
    * would each save over the other's changes. */
@@ -306,10 +310,13 @@ open_file (KoersApplication *self,
         return l->data;
       }
 
-  window = new_window (self, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  koers_window_open_file_async (window, file, NULL, NULL, NULL);
-  return window;
+  return koers_window_new_for_load (GTK_APPLICATION (self), load);
+}
+
+static KoersDocumentLoad *
+start_load (GFile *file)
+{
+  return koers_document_load_start (NULL, file, koers_session_get_drafts (), NULL);
 }
 
 /* Runs before any display is opened: headless commands end here. */
@@ -330,7 +337,12 @@ koers_application_handle_local_options (GApplication *app,
    * GApplication never sees them: keep them for activate. */
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths))
     for (guint i = 0; paths[i] != NULL; i++)
-      g_ptr_array_add (self->files, g_file_new_for_commandline_arg (paths[i]));
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+
+        /* Read while GTK opens the display and loads its styles. */
+        g_ptr_array_add (self->loads, start_load (file));
+      }
 
   return status;
 }
@@ -341,14 +353,14 @@ koers_application_activate (GApplication *app)
   KoersApplication *self = KOERS_APPLICATION (app);
   GtkWindow *window;
 
-  if (self->files->len > 0)
+  if (self->loads->len > 0)
     {
-      g_autoptr(GPtrArray) files = g_steal_pointer (&self->files);
+      g_autoptr(GPtrArray) loads = g_steal_pointer (&self->loads);
       KoersWindow *last = NULL;
 
-      self->files = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < files->len; i++)
-        last = open_file (self, g_ptr_array_index (files, i));
+      self->loads = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < loads->len; i++)
+        last = open_load (self, g_ptr_array_index (loads, i));
       offer_drafts (self, last);
       return;
     }
@@ -370,7 +382,11 @@ koers_application_open (GApplication  *app,
   KoersWindow *last = NULL;
 
   for (int i = 0; i < n_files; i++)
-    last = open_file (KOERS_APPLICATION (app), files[i]);
+    {
+      g_autoptr(KoersDocumentLoad) load = start_load (files[i]);
+
+      last = open_load (KOERS_APPLICATION (app), load);
+    }
   if (last != NULL)
     offer_drafts (KOERS_APPLICATION (app), last);
 }
@@ -556,7 +572,7 @@ koers_application_finalize (GObject *object)
 {
   KoersApplication *self = (KoersApplication *) object;
 
-  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->loads, g_ptr_array_unref);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
   g_clear_pointer (&self->quitting, g_ptr_array_unref);
   g_weak_ref_clear (&self->offer_parent);
@@ -585,7 +601,7 @@ koers_application_class_init (KoersApplicationClass *klass)
 static void
 koers_application_init (KoersApplication *self)
 {
-  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->loads = g_ptr_array_new_with_free_func (g_object_unref);
   g_weak_ref_init (&self->offer_parent, NULL);
   koers_cli_add_options (G_APPLICATION (self));
 }

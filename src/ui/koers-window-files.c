@@ -448,7 +448,7 @@ open_loaded_cb (GObject      *source,
   GError *error = NULL;
   KoersWindow *window;
 
-  document = koers_document_load_finish (result, &error);
+  document = koers_document_load_take (KOERS_DOCUMENT_LOAD (source), &error);
   if (self->loading_files == NULL)
     {
       /* The window closed while the file was read. */
@@ -499,30 +499,113 @@ koers_window_open_file_async (KoersWindow         *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(KoersDocumentLoad) load = NULL;
   KoersWindow *window;
 
   g_return_if_fail (KOERS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, koers_window_open_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-
   window = find_window_for_file (self, file);
   if (window != NULL)
     {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, koers_window_open_file_async);
       gtk_window_present (GTK_WINDOW (window));
       g_task_return_pointer (task, g_object_ref (window), g_object_unref);
       return;
     }
 
+  load = koers_document_load_start (koers_project_get_catalog (koers_document_get_project (self->document)),
+                                    file, koers_session_get_drafts (),
+                                    cancellable != NULL ? cancellable : self->load_cancellable);
+  koers_window_open_load_async (self, load, cancellable, callback, user_data);
+}
+
+/**
+ * koers_window_open_load_async:
+ * @load: a read of a file already under way, or ended; nobody else may
+ *   take its result
+ *
+ * As koers_window_open_file_async(), for a file whose read was started
+ * before: the application starts reading the files it is given before
+ * it builds a window, and hands the window those not read by then.
+ * Finish with koers_window_open_file_finish().
+ */
+void
+koers_window_open_load_async (KoersWindow         *self,
+                              KoersDocumentLoad   *load,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GFile *file;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+  g_return_if_fail (KOERS_IS_DOCUMENT_LOAD (load));
+
+  file = koers_document_load_get_file (load);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_window_open_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
   g_ptr_array_add (self->loading_files, g_object_ref (file));
   sync_loading (self);
-  koers_document_load_async (koers_project_get_catalog (koers_document_get_project (self->document)),
-                             file, koers_session_get_drafts (),
-                             cancellable != NULL ? cancellable : self->load_cancellable,
-                             open_loaded_cb, g_steal_pointer (&task));
+  koers_document_load_when_done (load, open_loaded_cb, g_steal_pointer (&task));
+}
+
+/* How long a new window waits for its file before it shows without it:
+ * well under a frame, and longer than a local file takes to read. */
+#define OPEN_WAIT_US (5 * G_TIME_SPAN_MILLISECOND)
+
+/**
+ * koers_window_new_for_load:
+ * @application: (nullable): the application, or %NULL (tests)
+ * @load: a read of a .koers file, started before; nobody else may take
+ *   its result
+ *
+ * A new window for the file @load reads, presented. When the read has
+ * ended within a few milliseconds, the window is built with the project
+ * in it, so that its very first frame shows the file; else it comes at
+ * once, saying it is opening the file, and shows the project when it is
+ * read. A file that cannot be read leaves a new project and a dialog that
+ * says why.
+ *
+ * Returns: (transfer none): the window, owned by GTK
+ */
+KoersWindow *
+koers_window_new_for_load (GtkApplication    *application,
+                           KoersDocumentLoad *load)
+{
+  g_autoptr(KoersDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+  KoersWindow *window;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KOERS_IS_DOCUMENT_LOAD (load), NULL);
+
+  file = koers_document_load_get_file (load);
+  if (!koers_document_load_wait (load, OPEN_WAIT_US))
+    {
+      window = koers_window_new (application, NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      koers_window_open_load_async (window, load, NULL, NULL, NULL);
+      return window;
+    }
+
+  document = koers_document_load_take (load, &error);
+  window = koers_window_new (application, document);
+  gtk_window_present (GTK_WINDOW (window));
+  if (document == NULL)
+    {
+      _koers_window_show_open_error (window, file, error);
+      return window;
+    }
+  koers_session_add_recent (file);
+  koers_window_offer_leftovers (window);
+  return window;
 }
 
 /**

@@ -59,7 +59,7 @@ struct _KoersWindow
   GtkWidget            *sidebar;
   GtkWidget            *organisation_button;
   GtkWidget            *organisation_label;
-  GtkWidget            *organisation_editor;
+  GtkWidget            *organisation_editor; /* NULL until first opened */
   GtkWidget            *file_label;
   GtkWidget            *models_list;
   GtkWidget            *content;

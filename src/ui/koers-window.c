@@ -491,7 +491,8 @@ attach_document (KoersWindow *self)
   koers_model_canvas_set_history (KOERS_MODEL_CANVAS (self->canvas), get_history (self));
   koers_rationale_panel_set_history (KOERS_RATIONALE_PANEL (self->rationale), get_history (self));
   koers_roadmap_view_set_history (KOERS_ROADMAP_VIEW (self->roadmap_view), get_history (self));
-  koers_organisation_editor_set_history (KOERS_ORGANISATION_EDITOR (self->organisation_editor), get_history (self));
+  if (self->organisation_editor != NULL)
+    koers_organisation_editor_set_history (KOERS_ORGANISATION_EDITOR (self->organisation_editor), get_history (self));
 
   for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
     update_model_row (self, koers_model_get_id (koers_catalog_get_model (catalog, i)));
@@ -503,6 +504,38 @@ attach_document (KoersWindow *self)
   update_undo (self);
   update_title (self);
   _koers_window_update_file_actions (self);
+}
+
+/* A menu model on a button builds the menu's widgets at once, and again
+ * on each change of its sections (undo and redo change with every edit):
+ * the main menu is only given its model when it is first opened. */
+static void
+create_primary_popover (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  KoersWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
+/* The organisation editor is a form of its own that no first frame
+ * shows: it is made when its button is first clicked. */
+static void
+create_organisation_popover (GtkMenuButton *button,
+                             gpointer       user_data)
+{
+  KoersWindow *self = user_data;
+  GtkWidget *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  self->organisation_editor = koers_organisation_editor_new ();
+  koers_organisation_editor_set_history (KOERS_ORGANISATION_EDITOR (self->organisation_editor), get_history (self));
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), self->organisation_editor);
+  gtk_menu_button_set_popover (button, popover);
+  koers_a11y_name_controls (popover);
 }
 
 static void
@@ -540,8 +573,10 @@ koers_window_constructed (GObject *object)
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (save_section));
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (self->undo_section));
   g_menu_append_section (self->primary_menu, NULL, G_MENU_MODEL (help_section));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (self->primary_menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_primary_popover, self, NULL);
   adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (self->open_button), koers_session_get_recent_menu ());
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->organisation_button),
+                                         create_organisation_popover, self, NULL);
 
   for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
     {
@@ -574,6 +609,7 @@ koers_window_dispose (GObject *object)
     g_signal_group_set_target (self->document_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_WINDOW);
+  self->organisation_editor = NULL;
 
   g_clear_object (&self->toast);
   g_clear_object (&self->primary_menu);
@@ -642,7 +678,6 @@ koers_window_class_init (KoersWindowClass *klass)
 
   g_type_ensure (KOERS_TYPE_MODEL_CANVAS);
   g_type_ensure (KOERS_TYPE_FINDINGS_LIST);
-  g_type_ensure (KOERS_TYPE_ORGANISATION_EDITOR);
   g_type_ensure (KOERS_TYPE_RATIONALE_PANEL);
   g_type_ensure (KOERS_TYPE_ROADMAP_VIEW);
 
@@ -660,7 +695,6 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_button);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersWindow, organisation_editor);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, models_list);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, content);
@@ -782,6 +816,22 @@ koers_window_new (GtkApplication *application,
                        "application", application,
                        "document", document,
                        NULL);
+}
+
+/**
+ * koers_window_get_primary_menu:
+ *
+ * The main menu, with undo and redo named after what they do. Its button
+ * is given it when it is first opened.
+ *
+ * Returns: (transfer none): the main menu's model
+ */
+GMenuModel *
+koers_window_get_primary_menu (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  return G_MENU_MODEL (self->primary_menu);
 }
 
 /**

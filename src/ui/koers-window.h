@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "koers-document.h"
+#include "koers-document-load.h"
 #include "koers-roadmap.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ G_DECLARE_FINAL_TYPE (KoersWindow, koers_window, KOERS, WINDOW, AdwApplicationWi
 KoersWindow   *koers_window_new                (GtkApplication *application,
                                                 KoersDocument  *document);
 KoersDocument *koers_window_get_document       (KoersWindow    *self);
+GMenuModel    *koers_window_get_primary_menu  (KoersWindow    *self);
 const char    *koers_window_get_selected_model (KoersWindow    *self);
 void           koers_window_select_model       (KoersWindow    *self,
                                                 const char     *model_id);
@@ -31,6 +33,13 @@ void           koers_window_reload             (KoersWindow    *self);
 void           koers_window_offer_leftovers    (KoersWindow    *self);
 void           koers_window_open_file_async    (KoersWindow    *self,
                                                 GFile          *file,
+                                                GCancellable   *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer        user_data);
+KoersWindow   *koers_window_new_for_load       (GtkApplication *application,
+                                                KoersDocumentLoad *load);
+void           koers_window_open_load_async    (KoersWindow    *self,
+                                                KoersDocumentLoad *load,
                                                 GCancellable   *cancellable,
                                                 GAsyncReadyCallback callback,
                                                 gpointer        user_data);

@@ -526,6 +526,48 @@ wait_for_load (KoersWindow *window)
     }
 }
 
+/* A file whose read started before its window (as the application does
+ * with the files it is given): a read that ended gives a window built
+ * with the file, never "Opening" first; a file that cannot be read gives
+ * a new project and a dialog saying why. */
+static void
+test_new_for_load (void)
+{
+  g_autofree char *dir = koers_test_make_dir ("koers-files");
+  g_autoptr(GFile) file = copy_example (dir);
+  g_autofree char *missing_path = g_build_filename (dir, "missing.koers", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+
+  {
+    g_autoptr(KoersDocumentLoad) load = koers_document_load_start (NULL, file, koers_session_get_drafts (), NULL);
+    KoersWindow *window;
+
+    g_assert_true (koers_document_load_wait (load, 30 * G_TIME_SPAN_SECOND));
+    window = koers_window_new_for_load (NULL, load);
+    g_assert_false (koers_window_get_loading (window));
+    g_assert_true (g_file_equal (koers_document_get_file (ui_test_document (window)), file));
+    g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Woonstichting Rivierenland"));
+    g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Opening"));
+    close_window (window);
+  }
+
+  {
+    g_autoptr(KoersDocumentLoad) load = koers_document_load_start (NULL, missing, koers_session_get_drafts (), NULL);
+    KoersWindow *window;
+
+    g_assert_true (koers_document_load_wait (load, 30 * G_TIME_SPAN_SECOND));
+    window = koers_window_new_for_load (NULL, load);
+    g_assert_false (koers_window_get_loading (window));
+    g_assert_null (koers_document_get_file (ui_test_document (window)));
+    pump ();
+    g_assert_nonnull (ui_test_message_dialog (window));
+    dismiss_dialog (window);
+    close_window (window);
+  }
+
+  koers_test_remove_tree (dir);
+}
+
 static void
 test_drop_file (void)
 {
@@ -1195,6 +1237,7 @@ test_menu (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1000, 700);
   GMenuModel *menu = ui_test_primary_menu (window);
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_child (window, "menu_button"));
   const char *actions[] = { "app.new-window", "win.open", "win.save", "win.save-as", "win.export",
                             "win.undo", "win.redo", "win.show-help-overlay", "app.help", "app.about" };
 
@@ -1204,6 +1247,17 @@ test_menu (void)
 
       g_assert_nonnull (label);
     }
+  /* The button is given that menu when it is first opened, and it is
+   * the menu that then shows. */
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  pump ();
+  g_assert_true (gtk_menu_button_get_menu_model (button) == menu);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (button)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+  pump ();
   g_assert_true (ADW_IS_SPLIT_BUTTON (find_action_widget (GTK_WIDGET (window), "win.open")));
   g_assert_true (gtk_widget_get_sensitive (find_action_widget (GTK_WIDGET (window), "win.save")));
 
@@ -1431,6 +1485,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &broken_cases[i], test_open_broken);
     }
+  g_test_add_func ("/ui/files/new-for-load", test_new_for_load);
   g_test_add_func ("/ui/files/drop", test_drop_file);
   g_test_add_func ("/ui/files/close/save", test_close_save);
   g_test_add_func ("/ui/files/close/discard", test_close_discard);
