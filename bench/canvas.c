@@ -27,6 +27,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -239,9 +240,161 @@ measure_window (GtkWidget        *window,
   _koers_model_canvas_drag_leave (canvas);
   cairo_region_destroy (none);
 
-  printf ("  %-16s drag frame   %6.2f ms, baseline %6.2f ms: %.2f× (%s, damage only)\n",
+  printf ("  %-16s worst-case jump, first stage <-> last stage on every frame: %6.2f ms, baseline %6.2f ms: %.2f× (%s, damage only)\n",
           koers_model_get_id (model), median (now, frames), median (before, frames),
           median (now, frames) / median (before, frames), G_OBJECT_TYPE_NAME (renderer) + 3);
+}
+
+static double
+percentile (double *samples,
+            int     n,
+            double  p)
+{
+  int i = (int) ceil (p * n) - 1;
+
+  qsort (samples, n, sizeof (double), compare_doubles);
+  return samples[CLAMP (i, 0, n - 1)];
+}
+
+/* The pointer's path in a real drag: from the tray, where an unplaced
+ * marker waits, through the middle of every stage in the model's order,
+ * a few logical pixels a frame (6 to 12, as a hand moves a mouse at
+ * 60 frames a second), crossing whatever lies between stages on the way.
+ * Returns the points, two doubles each. */
+static GArray *
+drag_path (KoersModelCanvas *canvas,
+           KoersModel       *model)
+{
+  static const double steps[] = { 6, 9, 12, 8, 11, 7, 10 };
+  GArray *path = g_array_new (FALSE, FALSE, sizeof (double));
+  double x = TRAY_PADDING + TRAY_GLYPH / 2, y = TRAY_HEIGHT / 2;
+  guint step = 0;
+
+  g_array_append_val (path, x);
+  g_array_append_val (path, y);
+  for (guint s = 0; s < koers_model_get_n_stages (model); s++)
+    {
+      double to_x, to_y;
+
+      if (!koers_model_canvas_get_stage_point (canvas, koers_model_get_stage (model, s)->id, &to_x, &to_y))
+        continue;
+      for (;;)
+        {
+          double dx = to_x - x, dy = to_y - y;
+          double distance = sqrt (dx * dx + dy * dy);
+          double d = steps[step++ % G_N_ELEMENTS (steps)];
+
+          if (distance <= d)
+            {
+              x = to_x;
+              y = to_y;
+            }
+          else
+            {
+              x += dx * d / distance;
+              y += dy * d / distance;
+            }
+          g_array_append_val (path, x);
+          g_array_append_val (path, y);
+          if (x == to_x && y == to_y)
+            break;
+        }
+    }
+  return path;
+}
+
+static void
+print_spread (const char *label,
+              double     *now,
+              double     *before,
+              int         n)
+{
+  double now_median, before_median, now_p95, before_p95, now_max, before_max;
+
+  if (n == 0)
+    return;
+  now_median = median (now, n);
+  now_p95 = percentile (now, n, 0.95);
+  now_max = now[n - 1];
+  before_median = median (before, n);
+  before_p95 = percentile (before, n, 0.95);
+  before_max = before[n - 1];
+  printf ("    %-22s %4d frames  median %6.2f ms (%.2f×)  p95 %6.2f ms (%.2f×)  max %6.2f ms (%.2f×)"
+          "  [baseline %.2f / %.2f / %.2f]\n",
+          label, n, now_median, now_median / before_median, now_p95, now_p95 / before_p95,
+          now_max, now_max / before_max, before_median, before_p95, before_max);
+}
+
+/* A real drag, frame by frame along drag_path(), through the window's
+ * renderer (damage only), each frame followed by the baseline's frame of
+ * the same pointer position in a second window. Every frame counts,
+ * those where the pointer stays over one stage (nothing changes on the
+ * canvas) and those where it enters or leaves a stage; the latter are
+ * also given apart. The first pass is the first drag after the canvas
+ * appeared, when each stage's kept image is made as the pointer first
+ * enters it; the second is any drag after it. */
+static void
+measure_drag (GtkWidget        *window,
+              GtkWidget        *baseline_window,
+              KoersModelCanvas *canvas,
+              KoersModel       *model)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  GskRenderer *baseline_renderer = gtk_native_get_renderer (GTK_NATIVE (baseline_window));
+  g_autoptr(GArray) path = drag_path (canvas, model);
+  int n = path->len / 2;
+  g_autofree double *now = g_new (double, n);
+  g_autofree double *before = g_new (double, n);
+  g_autofree double *now_changed = g_new (double, n);
+  g_autofree double *before_changed = g_new (double, n);
+  cairo_region_t *none = cairo_region_create ();
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      int n_changed = 0;
+      g_autofree char *stage = NULL;
+
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(GskRenderNode) node = NULL;
+          g_autoptr(GskRenderNode) old = NULL;
+          double x = g_array_index (path, double, 2 * i);
+          double y = g_array_index (path, double, 2 * i + 1);
+          const char *over;
+          gboolean changed;
+          double t0, t1, t2;
+
+          over = _koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, x, y);
+          changed = g_strcmp0 (over, stage) != 0;
+          g_free (stage);
+          stage = g_strdup (over);
+
+          t0 = now_ms ();
+          node = canvas_node (canvas);
+          gsk_renderer_render (renderer, node, none);
+          gdk_display_sync (gtk_widget_get_display (window));
+          t1 = now_ms ();
+          old = baseline_node (canvas);
+          gsk_renderer_render (baseline_renderer, old, none);
+          gdk_display_sync (gtk_widget_get_display (window));
+          t2 = now_ms ();
+
+          now[i] = t1 - t0;
+          before[i] = t2 - t1;
+          if (changed)
+            {
+              now_changed[n_changed] = now[i];
+              before_changed[n_changed++] = before[i];
+            }
+        }
+      _koers_model_canvas_drag_leave (canvas);
+
+      printf ("  %-16s drag from the tray across every stage, %s (window, damage only; now (now : baseline))\n",
+              koers_model_get_id (model), pass == 0 ? "first drag" : "again");
+      print_spread ("every frame", now, before, n);
+      print_spread ("entering/leaving", now_changed, before_changed, n_changed);
+    }
+  cairo_region_destroy (none);
 }
 
 /* A full redraw (the window exposed, the canvas resized): the canvas and
@@ -408,6 +561,7 @@ main (int   argc,
         g_main_context_iteration (NULL, FALSE);
       pump ();
 
+      measure_drag (window, baseline_window, canvas, model);
       measure_renderer ("cairo", cairo_renderer, canvas, model, frames);
       measure_window (window, baseline_window, canvas, model, frames);
       measure_full (cairo_renderer, canvas, model, frames);

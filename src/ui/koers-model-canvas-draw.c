@@ -20,6 +20,10 @@
 
 #include "koers-model-canvas-private.h"
 
+/* What the overlay's kept images may take, about four images of a
+ * 1920×1080 canvas at 2×, before they are let go and made again. */
+#define KEPT_BYTES_MAX (128u << 20)
+
 static void
 fill_draw_style (KoersModelCanvas  *self,
                  KoersDiagramStyle *style)
@@ -76,6 +80,7 @@ _koers_model_canvas_drop_base (KoersModelCanvas *self)
   g_clear_pointer (&self->base_surface, cairo_surface_destroy);
   g_clear_pointer (&self->base_selected, g_free);
   g_clear_pointer (&self->kept_parts, g_hash_table_unref);
+  self->kept_bytes = 0;
 }
 
 /**
@@ -154,40 +159,120 @@ ensure_base_node (KoersModelCanvas        *self,
 }
 
 /* The overlay's parts, each a node of its own within its box, so that a
- * drag repaints two markers and a stage, not the box around all of them:
- * the lit stage, the focused stage's ring, and the markers, in that
- * order. Each node draws only its own layer: translucent parts drawn by
- * two overlapping nodes would show twice. */
+ * drag repaints the markers that moved and the stage whose light changed,
+ * not the box around all of them: the lit stage, the focused stage's
+ * ring, then each marker and mark. Each node draws only its own layer,
+ * clipped to its box: translucent parts drawn by two overlapping nodes
+ * would show twice, so markers and marks whose boxes overlap share one. */
 typedef struct {
   graphene_rect_t    box;
   KoersDiagramLayers layer;
+  char              *what;   /* the stage, or the markers and marks: which, where, how */
 } OverlayPart;
 
-static guint
+static void
+overlay_part_clear (gpointer data)
+{
+  g_free (((OverlayPart *) data)->what);
+}
+
+/* Whole units: at a whole scale a part's image lands on whole device
+ * pixels, and painting it is a copy. */
+static void
+snap_box (graphene_rect_t       *box,
+          const graphene_rect_t *view)
+{
+  double x0 = floor (box->origin.x), y0 = floor (box->origin.y);
+  double x1 = ceil (box->origin.x + box->size.width);
+  double y1 = ceil (box->origin.y + box->size.height);
+
+  graphene_rect_init (box, x0, y0, x1 - x0, y1 - y0);
+  if (!graphene_rect_intersection (box, view, box))
+    graphene_rect_init (box, 0, 0, 0, 0);
+}
+
+static gboolean
+boxes_overlap (const graphene_rect_t *a,
+               const graphene_rect_t *b)
+{
+  return a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width &&
+         a->origin.y < b->origin.y + b->size.height && b->origin.y < a->origin.y + a->size.height;
+}
+
+/* Adds a box of the markers' layer, merged with any it overlaps; @what
+ * (taken) says what it shows. */
+static void
+add_marker_box (GArray                *parts,
+                guint                  first,
+                graphene_rect_t        box,
+                char                  *what,
+                const graphene_rect_t *view)
+{
+  snap_box (&box, view);
+  if (box.size.width <= 0 || box.size.height <= 0)
+    {
+      g_free (what);
+      return;
+    }
+  /* A merged box may overlap others it did not before: merge again. */
+  for (gboolean merged = TRUE; merged;)
+    {
+      merged = FALSE;
+      for (guint i = first; i < parts->len && !merged; i++)
+        {
+          OverlayPart *other = &g_array_index (parts, OverlayPart, i);
+
+          if (boxes_overlap (&box, &other->box))
+            {
+              char *both = g_strconcat (other->what, "\x1e", what, NULL);
+
+              graphene_rect_union (&box, &other->box, &box);
+              g_free (what);
+              what = both;
+              g_array_remove_index (parts, i);
+              merged = TRUE;
+            }
+        }
+    }
+  g_array_append_val (parts, ((OverlayPart) { box, KOERS_DIAGRAM_LAYER_MARKERS, what }));
+}
+
+static GArray *
 overlay_parts (KoersModelCanvas        *self,
                double                   width,
                double                   height,
-               const KoersDiagramStyle *style,
-               OverlayPart              parts[3])
+               const KoersDiagramStyle *style)
 {
   const struct { const char *stage; KoersDiagramLayers layer; } stages[] = {
     { style->highlight, KOERS_DIAGRAM_LAYER_HIGHLIGHT },
     { style->focus, KOERS_DIAGRAM_LAYER_FOCUS },
   };
   graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+  GArray *parts = g_array_new (FALSE, TRUE, sizeof (OverlayPart));
+  g_autoptr(GArray) marks = NULL;
+  graphene_rect_t now_box;
+  gboolean now_placed = FALSE;
   cairo_rectangle_t rect;
-  gboolean any = FALSE;
-  guint n = 0;
+  guint first;
 
+  g_array_set_clear_func (parts, overlay_part_clear);
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     if (stages[i].stage != NULL &&
         koers_diagram_renderer_get_stage_rect (self->renderer, width, height, style, stages[i].stage, &rect))
-      parts[n++] = (OverlayPart) {
-        GRAPHENE_RECT_INIT (rect.x - 12, rect.y - 12, rect.width + 24, rect.height + 24),
-        stages[i].layer
-      };
+      {
+        OverlayPart part = {
+          GRAPHENE_RECT_INIT (rect.x - 12, rect.y - 12, rect.width + 24, rect.height + 24),
+          stages[i].layer, g_strdup (stages[i].stage)
+        };
 
-  /* Both markers in one node: they never overlap each other. */
+        snap_box (&part.box, &view);
+        if (part.box.size.width > 0 && part.box.size.height > 0)
+          g_array_append_val (parts, part);
+        else
+          g_free (part.what);
+      }
+
+  first = parts->len;
   for (KoersMarker m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
     if (koers_diagram_renderer_get_marker_rect (self->renderer, width, height, style, m, &rect))
       {
@@ -195,73 +280,52 @@ overlay_parts (KoersModelCanvas        *self,
         graphene_rect_t box = GRAPHENE_RECT_INIT (rect.x - grow, rect.y - grow,
                                                   rect.width + 2 * grow, rect.height + 2 * grow);
 
-        if (any)
-          graphene_rect_union (&parts[n].box, &box, &parts[n].box);
-        else
-          parts[n] = (OverlayPart) { box, KOERS_DIAGRAM_LAYER_MARKERS };
-        any = TRUE;
+        if (m == KOERS_MARKER_CURRENT)
+          {
+            now_box = box;
+            now_placed = TRUE;
+          }
+        add_marker_box (parts, first, box,
+                        g_strdup_printf ("marker %d %g,%g,%g,%g %d", m, rect.x, rect.y, rect.width, rect.height,
+                                         style->hide_marker == (int) m),
+                        &view);
       }
-  /* The marks beside them go in the same node: they are drawn by the
-   * same layer. The trail runs between the last round's Now and today's,
-   * both inside the union. */
-  {
-    g_autoptr(GArray) marks = koers_diagram_renderer_get_marks (self->renderer, width, height, style);
-
-    for (guint i = 0; i < marks->len; i++)
-      {
-        const cairo_rectangle_t *mark = &g_array_index (marks, KoersDiagramMark, i).rect;
-        graphene_rect_t box = GRAPHENE_RECT_INIT (mark->x - 8, mark->y - 8,
-                                                  mark->width + 16, mark->height + 16);
-
-        if (any)
-          graphene_rect_union (&parts[n].box, &box, &parts[n].box);
-        else
-          parts[n] = (OverlayPart) { box, KOERS_DIAGRAM_LAYER_MARKERS };
-        any = TRUE;
-      }
-  }
-  if (any)
-    n++;
-
-  /* Whole units: at a whole scale a part's image lands on whole device
-   * pixels, and painting it is a copy. */
-  for (guint i = 0; i < n; i++)
+  marks = koers_diagram_renderer_get_marks (self->renderer, width, height, style);
+  for (guint i = 0; i < marks->len; i++)
     {
-      graphene_rect_t *box = &parts[i].box;
-      double x0 = floor (box->origin.x), y0 = floor (box->origin.y);
-      double x1 = ceil (box->origin.x + box->size.width);
-      double y1 = ceil (box->origin.y + box->size.height);
+      const KoersDiagramMark *mark = &g_array_index (marks, KoersDiagramMark, i);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (mark->rect.x - 8, mark->rect.y - 8,
+                                                mark->rect.width + 16, mark->rect.height + 16);
 
-      graphene_rect_init (box, x0, y0, x1 - x0, y1 - y0);
-      graphene_rect_intersection (box, &view, box);
+      /* The trail runs from the last round's Now to today's: one box
+       * around both holds it whole. */
+      if (mark->kind == KOERS_DIAGRAM_MARK_PREVIOUS && now_placed)
+        graphene_rect_union (&box, &now_box, &box);
+      add_marker_box (parts, first, box,
+                      g_strdup_printf ("mark %d %u %s %g,%g,%g,%g", mark->kind, mark->index,
+                                       mark->kind == KOERS_DIAGRAM_MARK_OTHER && mark->index < style->n_others &&
+                                       style->others[mark->index].name ? style->others[mark->index].name : "",
+                                       mark->rect.x, mark->rect.y, mark->rect.width, mark->rect.height),
+                      &view);
     }
-  return n;
+  return parts;
 }
 
 /* What a part's pixels depend on besides the base's size, scale and
- * theme: the stage lit or focused, or everything the markers show. */
+ * theme: the stage lit or focused, or the markers and marks it holds and
+ * where. A marker that stays put keeps its image while another moves. */
 static char *
-part_key (const KoersDiagramStyle *style,
-          KoersDiagramLayers       layer)
+part_key (const OverlayPart *part)
 {
-  GString *key;
-
-  if (layer == KOERS_DIAGRAM_LAYER_HIGHLIGHT)
-    return g_strconcat ("lit\x1f", style->highlight, NULL);
-  if (layer == KOERS_DIAGRAM_LAYER_FOCUS)
-    return g_strconcat ("focus\x1f", style->focus, NULL);
-
-  key = g_string_new ("markers");
-  g_string_append_printf (key, "\x1f%s\x1f%s\x1f%d\x1f%s\x1f%s",
-                          style->current ? style->current : "",
-                          style->target ? style->target : "",
-                          style->hide_marker,
-                          style->suggested ? style->suggested : "",
-                          style->previous ? style->previous : "");
-  for (guint i = 0; i < style->n_others; i++)
-    g_string_append_printf (key, "\x1f%s\x1e%s", style->others[i].name ? style->others[i].name : "",
-                            style->others[i].stage ? style->others[i].stage : "");
-  return g_string_free (key, FALSE);
+  switch ((int) part->layer)
+    {
+    case KOERS_DIAGRAM_LAYER_HIGHLIGHT:
+    case KOERS_DIAGRAM_LAYER_FOCUS:
+      return g_strdup_printf ("%d\x1f%s", part->layer, part->what);
+    default:
+      return g_strdup_printf ("%d\x1f%g,%g,%g,%g\x1f%s", part->layer, part->box.origin.x, part->box.origin.y,
+                              part->box.size.width, part->box.size.height, part->what);
+    }
 }
 
 /* The kept image of one overlay part, drawn now if it was not yet. */
@@ -273,7 +337,7 @@ ensure_part_node (KoersModelCanvas        *self,
                   const KoersDiagramStyle *style,
                   const OverlayPart       *part)
 {
-  g_autofree char *key = part_key (style, part->layer);
+  g_autofree char *key = part_key (part);
   KeptPart *kept;
   cairo_t *cr;
 
@@ -284,9 +348,13 @@ ensure_part_node (KoersModelCanvas        *self,
     return kept->node;
 
   /* Marks and markers that moved leave images no frame asks for: a
-   * drag asks for one per stage, so past a few dozen start again. */
-  if (g_hash_table_size (self->kept_parts) >= 64)
-    g_hash_table_remove_all (self->kept_parts);
+   * drag asks for two or three per stage, so past a hundred, or past
+   * what a few screens of pixels take, start again. */
+  if (g_hash_table_size (self->kept_parts) >= 128 || self->kept_bytes > KEPT_BYTES_MAX)
+    {
+      g_hash_table_remove_all (self->kept_parts);
+      self->kept_bytes = 0;
+    }
 
   kept = g_new0 (KeptPart, 1);
   kept->box = part->box;
@@ -294,6 +362,8 @@ ensure_part_node (KoersModelCanvas        *self,
                                             (int) part->box.size.width * scale,
                                             (int) part->box.size.height * scale);
   cairo_surface_set_device_scale (kept->image, scale, scale);
+  self->kept_bytes += (gsize) cairo_image_surface_get_stride (kept->image) *
+                      cairo_image_surface_get_height (kept->image);
   cr = cairo_create (kept->image);
   cairo_translate (cr, -part->box.origin.x, -part->box.origin.y);
   cairo_rectangle (cr, part->box.origin.x, part->box.origin.y, part->box.size.width, part->box.size.height);
@@ -313,18 +383,17 @@ _koers_model_canvas_snapshot_diagram (KoersModelCanvas *self,
                                       double            height)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(GArray) parts = NULL;
   KoersDiagramStyle style;
-  OverlayPart parts[3];
-  guint n_parts;
 
   fill_draw_style (self, &style);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, TRAY_HEIGHT));
   gtk_snapshot_append_node (snapshot, ensure_base_node (self, width, height, scale, &style));
-  n_parts = overlay_parts (self, width, height, &style, parts);
-  for (guint i = 0; i < n_parts; i++)
-    if (parts[i].box.size.width > 0 && parts[i].box.size.height > 0)
-      gtk_snapshot_append_node (snapshot, ensure_part_node (self, width, height, scale, &style, &parts[i]));
+  parts = overlay_parts (self, width, height, &style);
+  for (guint i = 0; i < parts->len; i++)
+    gtk_snapshot_append_node (snapshot, ensure_part_node (self, width, height, scale, &style,
+                                                          &g_array_index (parts, OverlayPart, i)));
   gtk_snapshot_restore (snapshot);
 }

@@ -68,6 +68,7 @@ struct _KoersModelCanvas
    * lit stage, the focus ring and the markers, as small images, so that
    * a drag frame paints kept pixels (koers-model-canvas-draw.c). */
   GHashTable           *kept_parts;     /* key → KeptPart */
+  gsize                 kept_bytes;     /* their pixels' size */
 };
 
 static inline void
