@@ -19,6 +19,7 @@
  * and, once, a yardstick measured in the same run: a frame that paints one
  * ready image of the diagram's size, the least a whole frame costs.
  *
+ * BENCH_DRAG_ONLY=1 measures the drag along a path alone (for callgrind).
  * BENCH_GL=1 adds the GL renderer (under Xvfb that is Mesa's software
  * rasteriser, which says little about a real GPU); BENCH_MODEL=ID times
  * one diagram.
@@ -325,6 +326,30 @@ print_spread (const char *label,
           now_max, now_max / before_max, before_median, before_p95, before_max);
 }
 
+/* One frame of each, apart so that callgrind can count each alone:
+ * valgrind --tool=callgrind --collect-atstart=no --toggle-collect=drag_frame_now */
+G_GNUC_NO_INLINE static void
+drag_frame_now (KoersModelCanvas *canvas,
+                GskRenderer      *renderer,
+                cairo_region_t   *none)
+{
+  g_autoptr(GskRenderNode) node = canvas_node (canvas);
+
+  gsk_renderer_render (renderer, node, none);
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (canvas)));
+}
+
+G_GNUC_NO_INLINE static void
+drag_frame_baseline (KoersModelCanvas *canvas,
+                     GskRenderer      *renderer,
+                     cairo_region_t   *none)
+{
+  g_autoptr(GskRenderNode) node = baseline_node (canvas);
+
+  gsk_renderer_render (renderer, node, none);
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (canvas)));
+}
+
 /* A real drag, frame by frame along drag_path(), through the window's
  * renderer (damage only), each frame followed by the baseline's frame of
  * the same pointer position in a second window. Every frame counts,
@@ -351,13 +376,23 @@ measure_drag (GtkWidget        *window,
 
   for (int pass = 0; pass < 2; pass++)
     {
+      g_autoptr(GskRenderNode) rest = NULL;
+      g_autoptr(GskRenderNode) rest_baseline = NULL;
       int n_changed = 0;
       g_autofree char *stage = NULL;
 
+      /* Untimed: the frame before the drag, both windows showing the
+       * diagram at rest, so that the first timed frame of either is a
+       * drag frame and not the window's first paint. */
+      _koers_model_canvas_drag_leave (canvas);
+      rest = canvas_node (canvas);
+      gsk_renderer_render (renderer, rest, none);
+      rest_baseline = baseline_node (canvas);
+      gsk_renderer_render (baseline_renderer, rest_baseline, none);
+      gdk_display_sync (gtk_widget_get_display (window));
+
       for (int i = 0; i < n; i++)
         {
-          g_autoptr(GskRenderNode) node = NULL;
-          g_autoptr(GskRenderNode) old = NULL;
           double x = g_array_index (path, double, 2 * i);
           double y = g_array_index (path, double, 2 * i + 1);
           const char *over;
@@ -370,13 +405,9 @@ measure_drag (GtkWidget        *window,
           stage = g_strdup (over);
 
           t0 = now_ms ();
-          node = canvas_node (canvas);
-          gsk_renderer_render (renderer, node, none);
-          gdk_display_sync (gtk_widget_get_display (window));
+          drag_frame_now (canvas, renderer, none);
           t1 = now_ms ();
-          old = baseline_node (canvas);
-          gsk_renderer_render (baseline_renderer, old, none);
-          gdk_display_sync (gtk_widget_get_display (window));
+          drag_frame_baseline (canvas, baseline_renderer, none);
           t2 = now_ms ();
 
           now[i] = t1 - t0;
@@ -562,6 +593,8 @@ main (int   argc,
       pump ();
 
       measure_drag (window, baseline_window, canvas, model);
+      if (g_getenv ("BENCH_DRAG_ONLY") != NULL)
+        continue;
       measure_renderer ("cairo", cairo_renderer, canvas, model, frames);
       measure_window (window, baseline_window, canvas, model, frames);
       measure_full (cairo_renderer, canvas, model, frames);
@@ -569,7 +602,8 @@ main (int   argc,
         measure_renderer ("gl", gl_renderer, canvas, model, frames);
     }
 
-  measure_floor ("cairo", cairo_renderer, width, height,
+  if (g_getenv ("BENCH_DRAG_ONLY") == NULL)
+    measure_floor ("cairo", cairo_renderer, width, height,
                  gtk_widget_get_scale_factor (GTK_WIDGET (canvas)), frames);
   if (gl_renderer != NULL)
     {

@@ -81,6 +81,7 @@ _koers_model_canvas_drop_base (KoersModelCanvas *self)
   g_clear_pointer (&self->base_selected, g_free);
   g_clear_pointer (&self->kept_parts, g_hash_table_unref);
   self->kept_bytes = 0;
+  g_clear_handle_id (&self->warm_id, g_source_remove);
 }
 
 /**
@@ -96,6 +97,8 @@ _koers_model_canvas_theme_changed (KoersModelCanvas *self)
   _koers_model_canvas_drop_base (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+static gboolean warm_lit_stages (gpointer data);
 
 /* A node painting @surface at @box, in the canvas's coordinates. */
 static GskRenderNode *
@@ -155,6 +158,8 @@ ensure_base_node (KoersModelCanvas        *self,
   memcpy (self->base_key, key, sizeof key);
   self->base_selected = g_strdup (style->selected);
   self->n_base_builds++;
+  if (self->warm_id == 0)
+    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_lit_stages, self, NULL);
   return self->base_node;
 }
 
@@ -237,6 +242,32 @@ add_marker_box (GArray                *parts,
   g_array_append_val (parts, ((OverlayPart) { box, KOERS_DIAGRAM_LAYER_MARKERS, what }));
 }
 
+/* The part that lights @stage_id or rings it. */
+static gboolean
+stage_part (KoersModelCanvas        *self,
+            double                   width,
+            double                   height,
+            const KoersDiagramStyle *style,
+            const char              *stage_id,
+            KoersDiagramLayers       layer,
+            OverlayPart             *part)
+{
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+  cairo_rectangle_t rect;
+
+  if (stage_id == NULL ||
+      !koers_diagram_renderer_get_stage_rect (self->renderer, width, height, style, stage_id, &rect))
+    return FALSE;
+  /* The ring stands 4.5 units out, 1.5 wide, with its rim. */
+  graphene_rect_init (&part->box, rect.x - 12, rect.y - 12, rect.width + 24, rect.height + 24);
+  snap_box (&part->box, &view);
+  if (part->box.size.width <= 0 || part->box.size.height <= 0)
+    return FALSE;
+  part->layer = layer;
+  part->what = g_strdup (stage_id);
+  return TRUE;
+}
+
 static GArray *
 overlay_parts (KoersModelCanvas        *self,
                double                   width,
@@ -257,20 +288,12 @@ overlay_parts (KoersModelCanvas        *self,
 
   g_array_set_clear_func (parts, overlay_part_clear);
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    if (stages[i].stage != NULL &&
-        koers_diagram_renderer_get_stage_rect (self->renderer, width, height, style, stages[i].stage, &rect))
-      {
-        OverlayPart part = {
-          GRAPHENE_RECT_INIT (rect.x - 12, rect.y - 12, rect.width + 24, rect.height + 24),
-          stages[i].layer, g_strdup (stages[i].stage)
-        };
+    {
+      OverlayPart part;
 
-        snap_box (&part.box, &view);
-        if (part.box.size.width > 0 && part.box.size.height > 0)
-          g_array_append_val (parts, part);
-        else
-          g_free (part.what);
-      }
+      if (stage_part (self, width, height, style, stages[i].stage, stages[i].layer, &part))
+        g_array_append_val (parts, part);
+    }
 
   first = parts->len;
   for (KoersMarker m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
@@ -373,6 +396,45 @@ ensure_part_node (KoersModelCanvas        *self,
   kept->node = image_node (kept->image, &part->box);
   g_hash_table_replace (self->kept_parts, g_steal_pointer (&key), kept);
   return kept->node;
+}
+
+/* After the base is drawn, the lit image of every stage is made in idle
+ * time, one stage a call, so that a drag does not wait for librsvg the
+ * first time it enters a stage. */
+static gboolean
+warm_lit_stages (gpointer data)
+{
+  KoersModelCanvas *self = data;
+  KoersDiagramStyle style;
+  int width = self->base_key[0], height = self->base_key[1], scale = self->base_key[2];
+
+  if (self->base_node == NULL || self->renderer == NULL || self->model == NULL ||
+      self->kept_bytes > KEPT_BYTES_MAX / 2)
+    {
+      self->warm_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  _koers_model_canvas_fill_base_style (self, &style);
+  for (guint i = 0; i < koers_model_get_n_stages (self->model); i++)
+    {
+      OverlayPart part;
+      g_autofree char *key = NULL;
+
+      style.highlight = koers_model_get_stage (self->model, i)->id;
+      if (!stage_part (self, width, height, &style, style.highlight, KOERS_DIAGRAM_LAYER_HIGHLIGHT, &part))
+        continue;
+      key = part_key (&part);
+      if (self->kept_parts == NULL || !g_hash_table_contains (self->kept_parts, key))
+        {
+          ensure_part_node (self, width, height, scale, &style, &part);
+          g_free (part.what);
+          return G_SOURCE_CONTINUE;
+        }
+      g_free (part.what);
+    }
+  self->warm_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* Below the tray: the base, and the overlay's kept parts on top. */

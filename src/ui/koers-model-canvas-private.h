@@ -69,6 +69,7 @@ struct _KoersModelCanvas
    * a drag frame paints kept pixels (koers-model-canvas-draw.c). */
   GHashTable           *kept_parts;     /* key → KeptPart */
   gsize                 kept_bytes;     /* their pixels' size */
+  guint                 warm_id;        /* idle making each stage's lit image */
 };
 
 static inline void

@@ -304,6 +304,51 @@ test_nodes_reused (Fixture       *f,
   _koers_model_canvas_drag_leave (f->canvas);
 }
 
+static guint
+count_lit_images (KoersModelCanvas *canvas)
+{
+  g_autofree char *prefix = g_strdup_printf ("%d\x1f", KOERS_DIAGRAM_LAYER_HIGHLIGHT);
+  GHashTableIter iter;
+  const char *key;
+  guint n = 0;
+
+  if (canvas->kept_parts == NULL)
+    return 0;
+  g_hash_table_iter_init (&iter, canvas->kept_parts);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    n += g_str_has_prefix (key, prefix);
+  return n;
+}
+
+/* Once the window is idle, every stage's lit image is ready: a drag
+ * entering a stage makes none. */
+static void
+test_lit_made_ahead (Fixture       *f,
+                     gconstpointer  data)
+{
+  KoersModel *model = koers_model_canvas_get_model (f->canvas);
+  guint n = koers_model_get_n_stages (model);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  double x, y;
+
+  while (count_lit_images (f->canvas) < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count_lit_images (f->canvas), ==, n);
+  g_assert_cmpuint (f->canvas->warm_id, ==, 0);
+
+  for (guint s = 0; s < n; s++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+      const char *stage = koers_model_get_stage (model, s)->id;
+
+      g_assert_true (koers_model_canvas_get_stage_point (f->canvas, stage, &x, &y));
+      _koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_CURRENT, x, y);
+      node = canvas_node (f->canvas);
+      g_assert_cmpuint (count_lit_images (f->canvas), ==, n);
+    }
+  _koers_model_canvas_drag_leave (f->canvas);
+}
+
 /* Dark mode and a resize make the base again, in the new colours and at
  * the new size; the kept lit stage is made again with it. */
 static void
@@ -385,6 +430,8 @@ main (int   argc,
               fixture_set_up, test_lit_stage_pixels, fixture_tear_down);
   g_test_add ("/ui/canvas-pixels/nodes-reused", Fixture, "pyramid",
               fixture_set_up, test_nodes_reused, fixture_tear_down);
+  g_test_add ("/ui/canvas-pixels/lit-made-ahead", Fixture, "strategy-model",
+              fixture_set_up, test_lit_made_ahead, fixture_tear_down);
   g_test_add ("/ui/canvas-pixels/rebuilt-on-change", Fixture, "learning-curve",
               fixture_set_up, test_rebuilt_on_change, fixture_tear_down);
   return g_test_run ();
