@@ -362,6 +362,7 @@ static void
 measure_drag (GtkWidget        *window,
               GtkWidget        *baseline_window,
               KoersModelCanvas *canvas,
+              KoersHistory     *history,
               KoersModel       *model)
 {
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
@@ -373,7 +374,12 @@ measure_drag (GtkWidget        *window,
   g_autofree double *now_changed = g_new (double, n);
   g_autofree double *before_changed = g_new (double, n);
   cairo_region_t *none = cairo_region_create ();
+  g_autofree char *now_stage = g_strdup (_koers_model_canvas_get_marker_stage (canvas, KOERS_MARKER_CURRENT));
 
+  /* Now waits in the tray, as before it is first placed: the drag takes
+   * it from there. */
+  koers_history_place (history, koers_model_get_id (model), KOERS_MARKER_CURRENT, NULL, NULL);
+  pump ();
   for (int pass = 0; pass < 2; pass++)
     {
       g_autoptr(GskRenderNode) rest = NULL;
@@ -425,6 +431,8 @@ measure_drag (GtkWidget        *window,
       print_spread ("every frame", now, before, n);
       print_spread ("entering/leaving", now_changed, before_changed, n_changed);
     }
+  koers_history_place (history, koers_model_get_id (model), KOERS_MARKER_CURRENT, now_stage, NULL);
+  pump ();
   cairo_region_destroy (none);
 }
 
@@ -592,7 +600,7 @@ main (int   argc,
         g_main_context_iteration (NULL, FALSE);
       pump ();
 
-      measure_drag (window, baseline_window, canvas, model);
+      measure_drag (window, baseline_window, canvas, history, model);
       if (g_getenv ("BENCH_DRAG_ONLY") != NULL)
         continue;
       measure_renderer ("cairo", cairo_renderer, canvas, model, frames);

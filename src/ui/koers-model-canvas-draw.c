@@ -82,6 +82,9 @@ _koers_model_canvas_drop_base (KoersModelCanvas *self)
   g_clear_pointer (&self->kept_parts, g_hash_table_unref);
   self->kept_bytes = 0;
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  /* The tray's markers too: they are kept in the theme's colours. */
+  for (guint m = 0; m < G_N_ELEMENTS (self->tray_glyphs); m++)
+    g_clear_pointer (&self->tray_glyphs[m], gsk_render_node_unref);
 }
 
 /**
@@ -254,12 +257,17 @@ stage_part (KoersModelCanvas        *self,
 {
   graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
   cairo_rectangle_t rect;
+  double margin;
 
   if (stage_id == NULL ||
       !koers_diagram_renderer_get_stage_rect (self->renderer, width, height, style, stage_id, &rect))
     return FALSE;
-  /* The ring stands 4.5 units out, 1.5 wide, with its rim. */
-  graphene_rect_init (&part->box, rect.x - 12, rect.y - 12, rect.width + 24, rect.height + 24);
+  /* The ring stands 4.5 units out with a rim 5 wide; the light stays
+   * within the zone, but for its edge's antialiasing. The smaller the
+   * box, the less a frame repaints. */
+  margin = layer == KOERS_DIAGRAM_LAYER_FOCUS ? 12 : 2;
+  graphene_rect_init (&part->box, rect.x - margin, rect.y - margin,
+                      rect.width + 2 * margin, rect.height + 2 * margin);
   snap_box (&part->box, &view);
   if (part->box.size.width <= 0 || part->box.size.height <= 0)
     return FALSE;

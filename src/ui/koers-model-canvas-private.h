@@ -70,6 +70,8 @@ struct _KoersModelCanvas
   GHashTable           *kept_parts;     /* key → KeptPart */
   gsize                 kept_bytes;     /* their pixels' size */
   guint                 warm_id;        /* idle making each stage's lit image */
+  GskRenderNode        *tray_glyphs[2]; /* each marker in the tray, as last drawn */
+  double                tray_glyph_keys[2][8];
 };
 
 static inline void
