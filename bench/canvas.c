@@ -2,22 +2,29 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opens the real KoersModelCanvas in a window (run it under Xvfb), with
- * both markers on the diagram, and times what GTK does for every frame
- * while a marker is dragged over it: the drag preview moves to another
- * stage, the canvas takes a snapshot, and a GSK renderer turns the nodes
- * into pixels. Both halves are timed, for each diagram at the size given
- * (1920×1080 by default, the diagram's own area; GDK_SCALE=2 for HiDPI),
- * the median of N frames after a few to warm up. Two rows per diagram
- * (run with GDK_DEBUG=gl-disable for the cairo renderer in the window):
+ * Opens the real KoersModelCanvas in a window (run it under Xvfb) and
+ * times what GTK does for every frame while a marker is dragged over it:
+ * the drag preview follows the pointer, the canvas takes a snapshot, and
+ * a GSK renderer turns the nodes into pixels. Each figure is given against
+ * a baseline measured in the same run, frame by frame in turn: the whole
+ * diagram drawn as vectors into a new node on every frame, as the canvas
+ * drew before it kept images.
  *
- *   cairo     the whole canvas, GTK's cairo renderer into a new image
- *             (what runs without GL, as in the startup benchmark);
- *   window    the same frames drawn by the window's own renderer, which
- *             repaints only the damage, as a real drag does,
+ *   drag        the main figure: Now is dragged out of the tray through
+ *               the middle of every stage, 6 to 12 logical pixels a frame,
+ *               through the window's own renderer, which repaints only
+ *               the damage; median, 95th percentile and max of every
+ *               frame, and of the frames entering or leaving a stage;
+ *               the first drag, and any drag after it;
+ *   jump        the worst case: the preview jumps between the first and
+ *               the last stage on every frame;
+ *   cairo       the whole canvas, GTK's cairo renderer into a new image;
+ *   full redraw the canvas and the baseline, each into a new image;
  *
- * and, once, a yardstick measured in the same run: a frame that paints one
- * ready image of the diagram's size, the least a whole frame costs.
+ * and, once, a yardstick: a frame that paints one ready image of the
+ * diagram's size, the least a whole frame costs. Run it with
+ * GDK_DEBUG=gl-disable for the cairo renderer in the window, and
+ * GDK_SCALE=2 for HiDPI; the size is the diagram's (1920×1080 by default).
  *
  * BENCH_DRAG_ONLY=1 measures the drag along a path alone (for callgrind).
  * BENCH_GL=1 adds the GL renderer (under Xvfb that is Mesa's software
@@ -328,15 +335,114 @@ print_spread (const char *label,
 
 /* One frame of each, apart so that callgrind can count each alone:
  * valgrind --tool=callgrind --collect-atstart=no --toggle-collect=drag_frame_now */
-G_GNUC_NO_INLINE static void
+G_GNUC_NO_INLINE static GskRenderNode *
 drag_frame_now (KoersModelCanvas *canvas,
                 GskRenderer      *renderer,
                 cairo_region_t   *none)
 {
-  g_autoptr(GskRenderNode) node = canvas_node (canvas);
+  GskRenderNode *node = canvas_node (canvas);
 
   gsk_renderer_render (renderer, node, none);
   gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (canvas)));
+  return node;
+}
+
+static void
+collect_cairo_nodes (GskRenderNode *node,
+                     GPtrArray     *nodes)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_cairo_nodes (gsk_container_node_get_child (node, i), nodes);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_cairo_nodes (gsk_transform_node_get_child (node), nodes);
+      break;
+    case GSK_CLIP_NODE:
+      collect_cairo_nodes (gsk_clip_node_get_child (node), nodes);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_cairo_nodes (gsk_rounded_clip_node_get_child (node), nodes);
+      break;
+    case GSK_CAIRO_NODE:
+      g_ptr_array_add (nodes, node);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The box GTK's cairo renderer repaints when @after follows @before: it
+ * paints the box around all damage into a new image. Cairo nodes are
+ * damage unless the same node (colour and text nodes are compared by
+ * content, and the canvas's do not change in a drag). Without
+ * transforms other than translations, a node's bounds are found in the
+ * canvas's coordinates by adding up the offsets on the way down. */
+static void
+add_damage (GskRenderNode   *node,
+            GPtrArray       *other,
+            double           dx,
+            double           dy,
+            graphene_rect_t *box,
+            gboolean        *any)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        add_damage (gsk_container_node_get_child (node, i), other, dx, dy, box, any);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float tx = 0, ty = 0;
+
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+        add_damage (gsk_transform_node_get_child (node), other, dx + tx, dy + ty, box, any);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      add_damage (gsk_clip_node_get_child (node), other, dx, dy, box, any);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      add_damage (gsk_rounded_clip_node_get_child (node), other, dx, dy, box, any);
+      break;
+    case GSK_CAIRO_NODE:
+      if (!g_ptr_array_find (other, node, NULL))
+        {
+          graphene_rect_t bounds;
+
+          gsk_render_node_get_bounds (node, &bounds);
+          graphene_rect_offset (&bounds, dx, dy);
+          if (*any)
+            graphene_rect_union (box, &bounds, box);
+          else
+            *box = bounds;
+          *any = TRUE;
+        }
+      break;
+    default:
+      break;
+    }
+}
+
+static double
+damage_area (GskRenderNode *before,
+             GskRenderNode *after)
+{
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
+  graphene_rect_t box;
+  gboolean any = FALSE;
+
+  if (before == NULL)
+    return 0;
+  collect_cairo_nodes (before, old_nodes);
+  collect_cairo_nodes (after, new_nodes);
+  add_damage (after, old_nodes, 0, 0, &box, &any);
+  add_damage (before, new_nodes, 0, 0, &box, &any);
+  return any ? box.size.width * box.size.height : 0;
 }
 
 G_GNUC_NO_INLINE static void
@@ -374,6 +480,7 @@ measure_drag (GtkWidget        *window,
   g_autofree double *now_changed = g_new (double, n);
   g_autofree double *before_changed = g_new (double, n);
   cairo_region_t *none = cairo_region_create ();
+  g_autofree double *damage = g_new (double, n);
   g_autofree char *now_stage = g_strdup (_koers_model_canvas_get_marker_stage (canvas, KOERS_MARKER_CURRENT));
 
   /* Now waits in the tray, as before it is first placed: the drag takes
@@ -382,7 +489,7 @@ measure_drag (GtkWidget        *window,
   pump ();
   for (int pass = 0; pass < 2; pass++)
     {
-      g_autoptr(GskRenderNode) rest = NULL;
+      g_autoptr(GskRenderNode) previous = NULL;
       g_autoptr(GskRenderNode) rest_baseline = NULL;
       int n_changed = 0;
       g_autofree char *stage = NULL;
@@ -391,14 +498,15 @@ measure_drag (GtkWidget        *window,
        * diagram at rest, so that the first timed frame of either is a
        * drag frame and not the window's first paint. */
       _koers_model_canvas_drag_leave (canvas);
-      rest = canvas_node (canvas);
-      gsk_renderer_render (renderer, rest, none);
+      previous = canvas_node (canvas);
+      gsk_renderer_render (renderer, previous, none);
       rest_baseline = baseline_node (canvas);
       gsk_renderer_render (baseline_renderer, rest_baseline, none);
       gdk_display_sync (gtk_widget_get_display (window));
 
       for (int i = 0; i < n; i++)
         {
+          g_autoptr(GskRenderNode) node = NULL;
           double x = g_array_index (path, double, 2 * i);
           double y = g_array_index (path, double, 2 * i + 1);
           const char *over;
@@ -411,7 +519,7 @@ measure_drag (GtkWidget        *window,
           stage = g_strdup (over);
 
           t0 = now_ms ();
-          drag_frame_now (canvas, renderer, none);
+          node = drag_frame_now (canvas, renderer, none);
           t1 = now_ms ();
           drag_frame_baseline (canvas, baseline_renderer, none);
           t2 = now_ms ();
@@ -420,9 +528,12 @@ measure_drag (GtkWidget        *window,
           before[i] = t2 - t1;
           if (changed)
             {
+              damage[n_changed] = damage_area (previous, node);
               now_changed[n_changed] = now[i];
               before_changed[n_changed++] = before[i];
             }
+          g_clear_pointer (&previous, gsk_render_node_unref);
+          previous = g_steal_pointer (&node);
         }
       _koers_model_canvas_drag_leave (canvas);
 
@@ -430,6 +541,14 @@ measure_drag (GtkWidget        *window,
               koers_model_get_id (model), pass == 0 ? "first drag" : "again");
       print_spread ("every frame", now, before, n);
       print_spread ("entering/leaving", now_changed, before_changed, n_changed);
+      if (n_changed > 0)
+        {
+          double area = gtk_widget_get_width (GTK_WIDGET (canvas)) * gtk_widget_get_height (GTK_WIDGET (canvas));
+          double damage_median = median (damage, n_changed);
+
+          printf ("    %-22s median %.0f%% of the canvas, max %.0f%% (the box around the damage; baseline 100%%)\n",
+                  "repainted, entering", 100 * damage_median / area, 100 * damage[n_changed - 1] / area);
+        }
     }
   koers_history_place (history, koers_model_get_id (model), KOERS_MARKER_CURRENT, now_stage, NULL);
   pump ();
