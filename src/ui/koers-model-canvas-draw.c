@@ -23,6 +23,7 @@
 /* What the overlay's kept images may take, about four images of a
  * 1920×1080 canvas at 2×, before they are let go and made again. */
 #define KEPT_BYTES_MAX (128u << 20)
+#define WARM_INTERVAL_MS 100
 
 static void
 fill_draw_style (KoersModelCanvas  *self,
@@ -161,8 +162,10 @@ ensure_base_node (KoersModelCanvas        *self,
   memcpy (self->base_key, key, sizeof key);
   self->base_selected = g_strdup (style->selected);
   self->n_base_builds++;
+  /* Not at once: a resize draws a new base on every frame, and drops the
+   * timeout with it, so the stages are lit ahead once the size holds. */
   if (self->warm_id == 0)
-    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_lit_stages, self, NULL);
+    self->warm_id = g_timeout_add_full (G_PRIORITY_LOW, WARM_INTERVAL_MS, warm_lit_stages, self, NULL);
   return self->base_node;
 }
 
@@ -406,9 +409,11 @@ ensure_part_node (KoersModelCanvas        *self,
   return kept->node;
 }
 
-/* After the base is drawn, the lit image of every stage is made in idle
- * time, one stage a call, so that a drag does not wait for librsvg the
- * first time it enters a stage. */
+/* After the base is drawn, the lit image of every stage is made ahead,
+ * one stage a call, so that a drag does not wait for librsvg the first
+ * time it enters a stage. One call takes about as long as that wait
+ * (tens of ms at 2×), so calls come WARM_INTERVAL_MS apart, leaving the
+ * main loop to input and frames between them. */
 static gboolean
 warm_lit_stages (gpointer data)
 {

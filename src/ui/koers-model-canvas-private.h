@@ -69,7 +69,7 @@ struct _KoersModelCanvas
    * a drag frame paints kept pixels (koers-model-canvas-draw.c). */
   GHashTable           *kept_parts;     /* key → KeptPart */
   gsize                 kept_bytes;     /* their pixels' size */
-  guint                 warm_id;        /* idle making each stage's lit image */
+  guint                 warm_id;        /* timeout making each stage's lit image */
   GskRenderNode        *tray_glyphs[2]; /* each marker in the tray, as last drawn */
   double                tray_glyph_keys[2][8];
 };
