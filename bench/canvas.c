@@ -2,23 +2,31 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opens the real KoersModelCanvas in a window (run it under Xvfb), with
- * both markers on the diagram, and times what GTK does for every frame
- * while a marker is dragged over it: the drag preview moves to another
- * stage, the canvas takes a snapshot, and a GSK renderer turns the nodes
- * into pixels. Both halves are timed, for each diagram at the size given
- * (1920×1080 by default, the diagram's own area; GDK_SCALE=2 for HiDPI),
- * the median of N frames after a few to warm up. Two rows per diagram
- * (run with GDK_DEBUG=gl-disable for the cairo renderer in the window):
+ * Opens the real KoersModelCanvas in a window (run it under Xvfb) and
+ * times what GTK does for every frame while a marker is dragged over it:
+ * the drag preview follows the pointer, the canvas takes a snapshot, and
+ * a GSK renderer turns the nodes into pixels. Each figure is given against
+ * a baseline measured in the same run, frame by frame in turn: the whole
+ * diagram drawn as vectors into a new node on every frame, as the canvas
+ * drew before it kept images.
  *
- *   cairo     the whole canvas, GTK's cairo renderer into a new image
- *             (what runs without GL, as in the startup benchmark);
- *   window    the same frames drawn by the window's own renderer, which
- *             repaints only the damage, as a real drag does,
+ *   drag        the main figure: Now is dragged out of the tray through
+ *               the middle of every stage, 6 to 12 logical pixels a frame,
+ *               through the window's own renderer, which repaints only
+ *               the damage; median, 95th percentile and max of every
+ *               frame, and of the frames entering or leaving a stage;
+ *               the first drag, and any drag after it;
+ *   jump        the worst case: the preview jumps between the first and
+ *               the last stage on every frame;
+ *   cairo       the whole canvas, GTK's cairo renderer into a new image;
+ *   full redraw the canvas and the baseline, each into a new image;
  *
- * and, once, a yardstick measured in the same run: a frame that paints one
- * ready image of the diagram's size, the least a whole frame costs.
+ * and, once, a yardstick: a frame that paints one ready image of the
+ * diagram's size, the least a whole frame costs. Run it with
+ * GDK_DEBUG=gl-disable for the cairo renderer in the window, and
+ * GDK_SCALE=2 for HiDPI; the size is the diagram's (1920×1080 by default).
  *
+ * BENCH_DRAG_ONLY=1 measures the drag along a path alone (for callgrind).
  * BENCH_GL=1 adds the GL renderer (under Xvfb that is Mesa's software
  * rasteriser, which says little about a real GPU); BENCH_MODEL=ID times
  * one diagram.
@@ -27,6 +35,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -239,9 +248,312 @@ measure_window (GtkWidget        *window,
   _koers_model_canvas_drag_leave (canvas);
   cairo_region_destroy (none);
 
-  printf ("  %-16s drag frame   %6.2f ms, baseline %6.2f ms: %.2f× (%s, damage only)\n",
+  printf ("  %-16s worst-case jump, first stage <-> last stage on every frame: %6.2f ms, baseline %6.2f ms: %.2f× (%s, damage only)\n",
           koers_model_get_id (model), median (now, frames), median (before, frames),
           median (now, frames) / median (before, frames), G_OBJECT_TYPE_NAME (renderer) + 3);
+}
+
+static double
+percentile (double *samples,
+            int     n,
+            double  p)
+{
+  int i = (int) ceil (p * n) - 1;
+
+  qsort (samples, n, sizeof (double), compare_doubles);
+  return samples[CLAMP (i, 0, n - 1)];
+}
+
+/* The pointer's path in a real drag: from the tray, where an unplaced
+ * marker waits, through the middle of every stage in the model's order,
+ * a few logical pixels a frame (6 to 12, as a hand moves a mouse at
+ * 60 frames a second), crossing whatever lies between stages on the way.
+ * Returns the points, two doubles each. */
+static GArray *
+drag_path (KoersModelCanvas *canvas,
+           KoersModel       *model)
+{
+  static const double steps[] = { 6, 9, 12, 8, 11, 7, 10 };
+  GArray *path = g_array_new (FALSE, FALSE, sizeof (double));
+  double x = TRAY_PADDING + TRAY_GLYPH / 2, y = TRAY_HEIGHT / 2;
+  guint step = 0;
+
+  g_array_append_val (path, x);
+  g_array_append_val (path, y);
+  for (guint s = 0; s < koers_model_get_n_stages (model); s++)
+    {
+      double to_x, to_y;
+
+      if (!koers_model_canvas_get_stage_point (canvas, koers_model_get_stage (model, s)->id, &to_x, &to_y))
+        continue;
+      for (;;)
+        {
+          double dx = to_x - x, dy = to_y - y;
+          double distance = sqrt (dx * dx + dy * dy);
+          double d = steps[step++ % G_N_ELEMENTS (steps)];
+
+          if (distance <= d)
+            {
+              x = to_x;
+              y = to_y;
+            }
+          else
+            {
+              x += dx * d / distance;
+              y += dy * d / distance;
+            }
+          g_array_append_val (path, x);
+          g_array_append_val (path, y);
+          if (x == to_x && y == to_y)
+            break;
+        }
+    }
+  return path;
+}
+
+static void
+print_spread (const char *label,
+              double     *now,
+              double     *before,
+              int         n)
+{
+  double now_median, before_median, now_p95, before_p95, now_max, before_max;
+
+  if (n == 0)
+    return;
+  now_median = median (now, n);
+  now_p95 = percentile (now, n, 0.95);
+  now_max = now[n - 1];
+  before_median = median (before, n);
+  before_p95 = percentile (before, n, 0.95);
+  before_max = before[n - 1];
+  printf ("    %-22s %4d frames  median %6.2f ms (%.2f×)  p95 %6.2f ms (%.2f×)  max %6.2f ms (%.2f×)"
+          "  [baseline %.2f / %.2f / %.2f]\n",
+          label, n, now_median, now_median / before_median, now_p95, now_p95 / before_p95,
+          now_max, now_max / before_max, before_median, before_p95, before_max);
+}
+
+/* One frame of each, apart so that callgrind can count each alone:
+ * valgrind --tool=callgrind --collect-atstart=no --toggle-collect=drag_frame_now */
+G_GNUC_NO_INLINE static GskRenderNode *
+drag_frame_now (KoersModelCanvas *canvas,
+                GskRenderer      *renderer,
+                cairo_region_t   *none)
+{
+  GskRenderNode *node = canvas_node (canvas);
+
+  gsk_renderer_render (renderer, node, none);
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (canvas)));
+  return node;
+}
+
+static void
+collect_cairo_nodes (GskRenderNode *node,
+                     GPtrArray     *nodes)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_cairo_nodes (gsk_container_node_get_child (node, i), nodes);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_cairo_nodes (gsk_transform_node_get_child (node), nodes);
+      break;
+    case GSK_CLIP_NODE:
+      collect_cairo_nodes (gsk_clip_node_get_child (node), nodes);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_cairo_nodes (gsk_rounded_clip_node_get_child (node), nodes);
+      break;
+    case GSK_CAIRO_NODE:
+      g_ptr_array_add (nodes, node);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The box GTK's cairo renderer repaints when @after follows @before: it
+ * paints the box around all damage into a new image. Cairo nodes are
+ * damage unless the same node (colour and text nodes are compared by
+ * content, and the canvas's do not change in a drag). Without
+ * transforms other than translations, a node's bounds are found in the
+ * canvas's coordinates by adding up the offsets on the way down. */
+static void
+add_damage (GskRenderNode   *node,
+            GPtrArray       *other,
+            double           dx,
+            double           dy,
+            graphene_rect_t *box,
+            gboolean        *any)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        add_damage (gsk_container_node_get_child (node, i), other, dx, dy, box, any);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float tx = 0, ty = 0;
+
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+        add_damage (gsk_transform_node_get_child (node), other, dx + tx, dy + ty, box, any);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      add_damage (gsk_clip_node_get_child (node), other, dx, dy, box, any);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      add_damage (gsk_rounded_clip_node_get_child (node), other, dx, dy, box, any);
+      break;
+    case GSK_CAIRO_NODE:
+      if (!g_ptr_array_find (other, node, NULL))
+        {
+          graphene_rect_t bounds;
+
+          gsk_render_node_get_bounds (node, &bounds);
+          graphene_rect_offset (&bounds, dx, dy);
+          if (*any)
+            graphene_rect_union (box, &bounds, box);
+          else
+            *box = bounds;
+          *any = TRUE;
+        }
+      break;
+    default:
+      break;
+    }
+}
+
+static double
+damage_area (GskRenderNode *before,
+             GskRenderNode *after)
+{
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
+  graphene_rect_t box;
+  gboolean any = FALSE;
+
+  if (before == NULL)
+    return 0;
+  collect_cairo_nodes (before, old_nodes);
+  collect_cairo_nodes (after, new_nodes);
+  add_damage (after, old_nodes, 0, 0, &box, &any);
+  add_damage (before, new_nodes, 0, 0, &box, &any);
+  return any ? box.size.width * box.size.height : 0;
+}
+
+G_GNUC_NO_INLINE static void
+drag_frame_baseline (KoersModelCanvas *canvas,
+                     GskRenderer      *renderer,
+                     cairo_region_t   *none)
+{
+  g_autoptr(GskRenderNode) node = baseline_node (canvas);
+
+  gsk_renderer_render (renderer, node, none);
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (canvas)));
+}
+
+/* A real drag, frame by frame along drag_path(), through the window's
+ * renderer (damage only), each frame followed by the baseline's frame of
+ * the same pointer position in a second window. Every frame counts,
+ * those where the pointer stays over one stage (nothing changes on the
+ * canvas) and those where it enters or leaves a stage; the latter are
+ * also given apart. The first pass is the first drag after the canvas
+ * appeared and lit each stage ahead: the faded marker's image at each
+ * stage is made as the pointer first enters it; the second is any drag
+ * after it. */
+static void
+measure_drag (GtkWidget        *window,
+              GtkWidget        *baseline_window,
+              KoersModelCanvas *canvas,
+              KoersHistory     *history,
+              KoersModel       *model)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  GskRenderer *baseline_renderer = gtk_native_get_renderer (GTK_NATIVE (baseline_window));
+  g_autoptr(GArray) path = drag_path (canvas, model);
+  int n = path->len / 2;
+  g_autofree double *now = g_new (double, n);
+  g_autofree double *before = g_new (double, n);
+  g_autofree double *now_changed = g_new (double, n);
+  g_autofree double *before_changed = g_new (double, n);
+  cairo_region_t *none = cairo_region_create ();
+  g_autofree double *damage = g_new (double, n);
+  g_autofree char *now_stage = g_strdup (_koers_model_canvas_get_marker_stage (canvas, KOERS_MARKER_CURRENT));
+
+  /* Now waits in the tray, as before it is first placed: the drag takes
+   * it from there. */
+  koers_history_place (history, koers_model_get_id (model), KOERS_MARKER_CURRENT, NULL, NULL);
+  pump ();
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GskRenderNode) previous = NULL;
+      g_autoptr(GskRenderNode) rest_baseline = NULL;
+      int n_changed = 0;
+      g_autofree char *stage = NULL;
+
+      /* Untimed: the frame before the drag, both windows showing the
+       * diagram at rest, so that the first timed frame of either is a
+       * drag frame and not the window's first paint. */
+      _koers_model_canvas_drag_leave (canvas);
+      previous = canvas_node (canvas);
+      gsk_renderer_render (renderer, previous, none);
+      rest_baseline = baseline_node (canvas);
+      gsk_renderer_render (baseline_renderer, rest_baseline, none);
+      gdk_display_sync (gtk_widget_get_display (window));
+
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(GskRenderNode) node = NULL;
+          double x = g_array_index (path, double, 2 * i);
+          double y = g_array_index (path, double, 2 * i + 1);
+          const char *over;
+          gboolean changed;
+          double t0, t1, t2;
+
+          over = _koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, x, y);
+          changed = g_strcmp0 (over, stage) != 0;
+          g_free (stage);
+          stage = g_strdup (over);
+
+          t0 = now_ms ();
+          node = drag_frame_now (canvas, renderer, none);
+          t1 = now_ms ();
+          drag_frame_baseline (canvas, baseline_renderer, none);
+          t2 = now_ms ();
+
+          now[i] = t1 - t0;
+          before[i] = t2 - t1;
+          if (changed)
+            {
+              damage[n_changed] = damage_area (previous, node);
+              now_changed[n_changed] = now[i];
+              before_changed[n_changed++] = before[i];
+            }
+          g_clear_pointer (&previous, gsk_render_node_unref);
+          previous = g_steal_pointer (&node);
+        }
+      _koers_model_canvas_drag_leave (canvas);
+
+      printf ("  %-16s drag from the tray across every stage, %s (window, damage only; now (now : baseline))\n",
+              koers_model_get_id (model), pass == 0 ? "first drag" : "again");
+      print_spread ("every frame", now, before, n);
+      print_spread ("entering/leaving", now_changed, before_changed, n_changed);
+      if (n_changed > 0)
+        {
+          double area = gtk_widget_get_width (GTK_WIDGET (canvas)) * gtk_widget_get_height (GTK_WIDGET (canvas));
+          double damage_median = median (damage, n_changed);
+
+          printf ("    %-22s median %.0f%% of the canvas, max %.0f%% (the box around the damage; baseline 100%%)\n",
+                  "repainted, entering", 100 * damage_median / area, 100 * damage[n_changed - 1] / area);
+        }
+    }
+  koers_history_place (history, koers_model_get_id (model), KOERS_MARKER_CURRENT, now_stage, NULL);
+  pump ();
+  cairo_region_destroy (none);
 }
 
 /* A full redraw (the window exposed, the canvas resized): the canvas and
@@ -407,7 +719,16 @@ main (int   argc,
              g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, FALSE);
       pump ();
+      /* As a user's first drag comes: the canvas has been shown for a
+       * moment, and has lit every stage ahead (a timeout, one stage
+       * every 100 ms, which pump() does not wait for). */
+      deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (canvas->warm_id != 0 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
 
+      measure_drag (window, baseline_window, canvas, history, model);
+      if (g_getenv ("BENCH_DRAG_ONLY") != NULL)
+        continue;
       measure_renderer ("cairo", cairo_renderer, canvas, model, frames);
       measure_window (window, baseline_window, canvas, model, frames);
       measure_full (cairo_renderer, canvas, model, frames);
@@ -415,7 +736,8 @@ main (int   argc,
         measure_renderer ("gl", gl_renderer, canvas, model, frames);
     }
 
-  measure_floor ("cairo", cairo_renderer, width, height,
+  if (g_getenv ("BENCH_DRAG_ONLY") == NULL)
+    measure_floor ("cairo", cairo_renderer, width, height,
                  gtk_widget_get_scale_factor (GTK_WIDGET (canvas)), frames);
   if (gl_renderer != NULL)
     {

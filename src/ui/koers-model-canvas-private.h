@@ -60,8 +60,18 @@ struct _KoersModelCanvas
    * scale, theme and selection; hover, focus and markers go on top. */
   GskRenderNode        *base_node;
   cairo_surface_t      *base_surface;   /* what base_node paints */
-  int                   base_key[4];    /* width, height, scale, dark */
+  int                   base_key[5];    /* width, height, scale, dark, theme */
   char                 *base_selected;
+  guint                 theme_serial;   /* counts theme and font changes */
+  guint                 n_base_builds;  /* how often the base was drawn: tests */
+  /* The overlay's parts drawn before, at the base's size and scale: the
+   * lit stage, the focus ring and the markers, as small images, so that
+   * a drag frame paints kept pixels (koers-model-canvas-draw.c). */
+  GHashTable           *kept_parts;     /* key → KeptPart */
+  gsize                 kept_bytes;     /* their pixels' size */
+  guint                 warm_id;        /* timeout making each stage's lit image */
+  GskRenderNode        *tray_glyphs[2]; /* each marker in the tray, as last drawn */
+  double                tray_glyph_keys[2][8];
 };
 
 static inline void
@@ -119,6 +129,7 @@ GdkRGBA         _koers_model_canvas_get_foreground      (KoersModelCanvas  *self
 
 /* koers-model-canvas-draw.c */
 void            _koers_model_canvas_drop_base           (KoersModelCanvas  *self);
+void            _koers_model_canvas_theme_changed       (KoersModelCanvas  *self);
 void            _koers_model_canvas_snapshot_diagram    (KoersModelCanvas  *self,
                                                          GtkSnapshot       *snapshot,
                                                          double             width,

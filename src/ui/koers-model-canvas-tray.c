@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "koers-model-canvas-private.h"
 
@@ -62,6 +63,37 @@ _koers_model_canvas_tray_marker_at (KoersModelCanvas *self,
   return FALSE;
 }
 
+/* The marker in its slot, kept as a node while it looks the same: the
+ * same node from frame to frame is no damage, and a new one would make
+ * every frame of a drag repaint from the tray down to the stage the
+ * pointer is over (GTK paints the box around all damage). */
+static GskRenderNode *
+glyph_node (KoersModelCanvas *self,
+            KoersMarker       marker,
+            const TraySlot   *slot,
+            gboolean          dragging)
+{
+  double key[8] = {
+    slot->rect.origin.x, slot->rect.origin.y, slot->rect.size.width, slot->rect.size.height,
+    slot->glyph_x, _koers_model_canvas_is_dark (), dragging, self->theme_serial
+  };
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+
+  if (self->tray_glyphs[marker] != NULL && memcmp (key, self->tray_glyph_keys[marker], sizeof key) == 0)
+    return self->tray_glyphs[marker];
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &slot->rect);
+  koers_render_marker (cr, marker, slot->glyph_x, TRAY_HEIGHT / 2, TRAY_GLYPH,
+                       _koers_model_canvas_is_dark (), dragging);
+  cairo_destroy (cr);
+  g_clear_pointer (&self->tray_glyphs[marker], gsk_render_node_unref);
+  self->tray_glyphs[marker] = gtk_snapshot_free_to_node (snapshot);
+  memcpy (self->tray_glyph_keys[marker], key, sizeof key);
+  return self->tray_glyphs[marker];
+}
+
 /* --- private API -------------------------------------------------------- */
 
 void
@@ -86,7 +118,6 @@ _koers_model_canvas_snapshot_tray (KoersModelCanvas *self,
   for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
     {
       GskRoundedRect rounded;
-      cairo_t *cr;
 
       if (!slots[m].shown)
         continue;
@@ -97,10 +128,7 @@ _koers_model_canvas_snapshot_tray (KoersModelCanvas *self,
       gtk_snapshot_append_color (snapshot, &pill, &slots[m].rect);
       gtk_snapshot_pop (snapshot);
 
-      cr = gtk_snapshot_append_cairo (snapshot, &slots[m].rect);
-      koers_render_marker (cr, m, slots[m].glyph_x, TRAY_HEIGHT / 2, TRAY_GLYPH,
-                           _koers_model_canvas_is_dark (), dragging == m);
-      cairo_destroy (cr);
+      gtk_snapshot_append_node (snapshot, glyph_node (self, m, &slots[m], dragging == m));
     }
 
   hint = _koers_model_canvas_create_layout (self,

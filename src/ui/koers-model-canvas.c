@@ -638,8 +638,21 @@ koers_model_canvas_init (KoersModelCanvas *self)
   _koers_model_canvas_init_actions (self);
   _koers_model_canvas_init_dnd (self);
 
+  /* The kept images of the diagram are in the theme's colours and
+   * fonts: drawn again when either changes. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_koers_model_canvas_theme_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (_koers_model_canvas_theme_changed), self, G_CONNECT_SWAPPED);
+  {
+    const char *settings[] = { "notify::gtk-theme-name", "notify::gtk-font-name",
+                               "notify::gtk-xft-dpi", "notify::gtk-xft-antialias",
+                               "notify::gtk-xft-hinting" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+      g_signal_connect_object (gtk_settings_get_default (), settings[i],
+                               G_CALLBACK (_koers_model_canvas_theme_changed), self, G_CONNECT_SWAPPED);
+  }
 
   _koers_model_canvas_update_actions (self);
 }
