@@ -409,17 +409,46 @@ ensure_part_node (KoersModelCanvas        *self,
   return kept->node;
 }
 
-/* After the base is drawn, the lit image of every stage is made ahead,
- * one stage a call, so that a drag does not wait for librsvg the first
- * time it enters a stage. One call takes about as long as that wait
- * (tens of ms at 2×), so calls come WARM_INTERVAL_MS apart, leaving the
- * main loop to input and frames between them. */
+/* Makes the kept images of every part @style shows that are not kept
+ * yet; says whether it made any. */
+static gboolean
+warm_parts (KoersModelCanvas        *self,
+            int                      width,
+            int                      height,
+            int                      scale,
+            const KoersDiagramStyle *style)
+{
+  g_autoptr(GArray) parts = overlay_parts (self, width, height, style);
+  gboolean made = FALSE;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const OverlayPart *part = &g_array_index (parts, OverlayPart, i);
+      g_autofree char *key = part_key (part);
+
+      if (self->kept_parts == NULL || !g_hash_table_contains (self->kept_parts, key))
+        {
+          ensure_part_node (self, width, height, scale, style, part);
+          made = TRUE;
+        }
+    }
+  return made;
+}
+
+/* After the base is drawn, what a drag shows is made ahead, a little a
+ * call: first the lit image of every stage, then for each marker and
+ * stage the marker's faded preview where it would land there. A first
+ * drag then finds every image made and never waits for librsvg. One
+ * call takes about as long as that wait (a few ms at 2×, tens on a busy
+ * machine), so calls come WARM_INTERVAL_MS apart, leaving the main loop
+ * to input and frames between them. */
 static gboolean
 warm_lit_stages (gpointer data)
 {
   KoersModelCanvas *self = data;
   KoersDiagramStyle style;
   int width = self->base_key[0], height = self->base_key[1], scale = self->base_key[2];
+  guint n_stages;
 
   if (self->base_node == NULL || self->renderer == NULL || self->model == NULL ||
       self->kept_bytes > KEPT_BYTES_MAX / 2)
@@ -428,8 +457,9 @@ warm_lit_stages (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
+  n_stages = koers_model_get_n_stages (self->model);
   _koers_model_canvas_fill_base_style (self, &style);
-  for (guint i = 0; i < koers_model_get_n_stages (self->model); i++)
+  for (guint i = 0; i < n_stages; i++)
     {
       OverlayPart part;
       g_autofree char *key = NULL;
@@ -446,6 +476,23 @@ warm_lit_stages (gpointer data)
         }
       g_free (part.what);
     }
+
+  /* As fill_draw_style() has it while a marker is dragged over a stage. */
+  for (KoersMarker m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
+    for (guint i = 0; i < n_stages; i++)
+      {
+        const char *stage = koers_model_get_stage (self->model, i)->id;
+
+        _koers_model_canvas_fill_base_style (self, &style);
+        style.hide_marker = m;
+        style.highlight = stage;
+        if (m == KOERS_MARKER_CURRENT)
+          style.current = stage;
+        else
+          style.target = stage;
+        if (warm_parts (self, width, height, scale, &style))
+          return G_SOURCE_CONTINUE;
+      }
   self->warm_id = 0;
   return G_SOURCE_REMOVE;
 }

@@ -321,7 +321,8 @@ count_lit_images (KoersModelCanvas *canvas)
 }
 
 /* Once the window has been idle a while, every stage's lit image is
- * ready: a drag entering a stage makes none. */
+ * ready, and each marker's faded preview over each stage: a drag
+ * entering a stage makes no image. */
 static void
 test_lit_made_ahead (Fixture       *f,
                      gconstpointer  data)
@@ -329,6 +330,7 @@ test_lit_made_ahead (Fixture       *f,
   KoersModel *model = koers_model_canvas_get_model (f->canvas);
   guint n = koers_model_get_n_stages (model);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_kept;
   double x, y;
 
   while ((count_lit_images (f->canvas) < n || f->canvas->warm_id != 0) &&
@@ -336,6 +338,7 @@ test_lit_made_ahead (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (count_lit_images (f->canvas), ==, n);
   g_assert_cmpuint (f->canvas->warm_id, ==, 0);
+  n_kept = g_hash_table_size (f->canvas->kept_parts);
 
   for (guint s = 0; s < n; s++)
     {
@@ -346,6 +349,7 @@ test_lit_made_ahead (Fixture       *f,
       _koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_CURRENT, x, y);
       node = canvas_node (f->canvas);
       g_assert_cmpuint (count_lit_images (f->canvas), ==, n);
+      g_assert_cmpuint (g_hash_table_size (f->canvas->kept_parts), ==, n_kept);
     }
   _koers_model_canvas_drag_leave (f->canvas);
 }
