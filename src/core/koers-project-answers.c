@@ -455,26 +455,7 @@ _koers_project_read_answers (KoersProject  *self,
                              JsonObject    *answers,
                              GError       **error)
 {
-  g_autoptr(GList) members = json_object_get_members (answers);
-
-  for (const GList *l = members; l; l = l->next)
-    {
-      const char *model_id = l->data;
-      JsonNode *node = json_object_get_member (answers, model_id);
-      KoersModel *model = koers_catalog_lookup (self->catalog, model_id);
-
-      if (model == NULL)
-        {
-          json_object_set_member (self->unknown_answers, model_id, json_node_copy (node));
-          g_ptr_array_add (self->warnings,
-                           g_strdup_printf (_("answers.%s: a model this version of Koers does not know; kept as it is"),
-                                            model_id));
-          continue;
-        }
-      if (!read_model_answers (self, model, node, error))
-        return FALSE;
-    }
-  return TRUE;
+  return _koers_project_read_by_model (self, answers, "answers", self->unknown_answers, read_model_answers, error);
 }
 
 /* Models in the catalog's order and statements in the model's order, so

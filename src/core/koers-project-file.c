@@ -174,11 +174,11 @@ check_stage (KoersModel  *model,
 static gboolean
 read_placement (KoersProject  *self,
                 KoersModel    *model,
-                const char    *model_id,
                 JsonNode      *node,
                 GError       **error)
 {
   static const char * const known[] = { "current", "target", "rationale", "assessed", NULL };
+  const char *model_id = koers_model_get_id (model);
   g_autofree char *path = g_strconcat ("placements.", model_id, NULL);
   g_autofree char *current_path = g_strconcat (path, ".current", NULL);
   g_autofree char *target_path = g_strconcat (path, ".target", NULL);
@@ -232,32 +232,48 @@ read_placement (KoersProject  *self,
   return TRUE;
 }
 
-static gboolean
-read_placements (KoersProject  *self,
-                 JsonObject    *placements,
-                 GError       **error)
+/**
+ * _koers_project_read_by_model:
+ * @self: the project being read
+ * @object: a member of the file keyed by model id, such as `placements`
+ * @member: that member's name, for messages
+ * @unknown: where a model this version does not know is kept as it is
+ * @read: reads one model's value
+ * @error: return location for an error
+ *
+ * Reads each of @object's members with @read; a model the catalog does not
+ * have is kept in @unknown, with a warning, so that a newer file loses
+ * nothing when this version saves it.
+ *
+ * Returns: FALSE with @error set when @read fails
+ */
+gboolean
+_koers_project_read_by_model (KoersProject      *self,
+                              JsonObject        *object,
+                              const char        *member,
+                              JsonObject        *unknown,
+                              KoersModelReadFunc read,
+                              GError           **error)
 {
-  g_autoptr(GList) members = json_object_get_members (placements);
+  g_autoptr(GList) members = json_object_get_members (object);
 
   for (const GList *l = members; l; l = l->next)
     {
       const char *model_id = l->data;
-      JsonNode *node = json_object_get_member (placements, model_id);
+      JsonNode *node = json_object_get_member (object, model_id);
       KoersModel *model = koers_catalog_lookup (self->catalog, model_id);
 
       if (model == NULL)
         {
-          json_object_set_member (self->unknown_models, model_id, json_node_copy (node));
+          json_object_set_member (unknown, model_id, json_node_copy (node));
           g_ptr_array_add (self->warnings,
-                           g_strdup_printf (_("placements.%s: a model this version of Koers does not know; kept as it is"),
-                                            model_id));
+                           g_strdup_printf (_("%s.%s: a model this version of Koers does not know; kept as it is"),
+                                            member, model_id));
           continue;
         }
-
-      if (!read_placement (self, model, model_id, node, error))
+      if (!read (self, model, node, error))
         return FALSE;
     }
-
   return TRUE;
 }
 
@@ -575,7 +591,8 @@ read_project (KoersProject  *self,
   self->created = g_strdup (created);
   self->modified = g_strdup (modified);
 
-  if (placements != NULL && !read_placements (self, placements, error))
+  if (placements != NULL &&
+      !_koers_project_read_by_model (self, placements, "placements", self->unknown_models, read_placement, error))
     return FALSE;
   if (answers != NULL && !_koers_project_read_answers (self, answers, error))
     return FALSE;

@@ -104,6 +104,16 @@ gboolean    _koers_project_get_optional_string (JsonObject  *object,
                                                 GError     **error);
 void        _koers_project_merge_extra   (JsonObject         *into,
                                           JsonObject         *extra);
+typedef gboolean (*KoersModelReadFunc) (KoersProject *self,
+                                        KoersModel   *model,
+                                        JsonNode     *node,
+                                        GError      **error);
+gboolean    _koers_project_read_by_model (KoersProject      *self,
+                                          JsonObject        *object,
+                                          const char        *member,
+                                          JsonObject        *unknown,
+                                          KoersModelReadFunc read,
+                                          GError           **error);
 
 /* koers-project-others.c */
 void        _koers_project_others_init   (KoersProject       *self);
