@@ -43,6 +43,7 @@
 #include <gsk/gl/gskglrenderer.h>
 
 #include "koers-diagram-renderer.h"
+#include "koers-heap.h"
 #include "koers-history.h"
 #include "koers-model-canvas-private.h"
 
@@ -658,6 +659,8 @@ main (int   argc,
   GtkWidget *window, *baseline_window;
   gint64 deadline;
 
+  /* As the app's main() does: the frames' images come from the heap. */
+  koers_heap_prepare ();
   gtk_init ();
   adw_init ();
 

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "koers-application.h"
+#include "koers-heap.h"
 #ifdef KOERS_TEST_HOOKS
 #include "koers-test-hooks.h"
 #endif
@@ -19,6 +20,9 @@ main (int   argc,
   g_autoptr(KoersApplication) app = NULL;
   const char *localedir;
   int status;
+
+  /* Before anything allocates much, and before any other thread. */
+  koers_heap_prepare ();
 
   setlocale (LC_ALL, "");
   /* Lets an uninstalled build (build-aux/run, the tests) find its own
