@@ -15,7 +15,14 @@
 #define KOERS_MIME_TYPE    "application/x-koers"
 #define HELP_WEB_DIR       "https://github.com/koersapp/koers/blob/main/docs"
 
+/* The recent files: GTK's manager reads its whole list (every app's
+ * files, often hundreds) and watches the file when it starts, about as
+ * much work as building the window. Nothing needs it before the first
+ * frame, so a window starts it after its own (koers_session_start_recent());
+ * until then the menu is empty and files to add wait here. */
 static GMenu *recent_menu;
+static gboolean recent_started;
+static GPtrArray *recent_pending;
 
 /**
  * koers_session_get_drafts:
@@ -178,6 +185,14 @@ koers_session_add_recent (GFile *file)
 
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!recent_started)
+    {
+      if (recent_pending == NULL)
+        recent_pending = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (recent_pending, g_object_ref (file));
+      return;
+    }
+
   if (data.app_name == NULL)
     data.app_name = (char *) "Koers";
   uri = g_file_get_uri (file);
@@ -188,15 +203,21 @@ koers_session_add_recent (GFile *file)
  * koers_session_list_recent:
  * @max: how many at most
  *
+ * Starts the recent files manager if no window has yet.
+ *
  * Returns: (transfer full) (element-type GFile): the projects opened or
  *   saved last, newest first, that are still there
  */
 GPtrArray *
 koers_session_list_recent (guint max)
 {
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *items;
   g_autoptr(GPtrArray) infos = g_ptr_array_new ();
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Whoever asks wants the files added so far among them. */
+  koers_session_start_recent ();
+  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
 
   for (GList *l = items; l != NULL; l = l->next)
     if (is_project_info (l->data))
@@ -260,8 +281,11 @@ koers_session_dup_recent_label (GFile *file)
 static void
 rebuild_recent_menu (void)
 {
-  g_autoptr(GPtrArray) files = koers_session_list_recent (KOERS_RECENT_MAX);
+  g_autoptr(GPtrArray) files = NULL;
 
+  if (recent_menu == NULL || !recent_started)
+    return;
+  files = koers_session_list_recent (KOERS_RECENT_MAX);
   g_menu_remove_all (recent_menu);
   for (guint i = 0; i < files->len; i++)
     {
@@ -283,7 +307,8 @@ rebuild_recent_menu (void)
 /**
  * koers_session_get_recent_menu:
  *
- * One menu for every window, kept up to date with the recent files.
+ * One menu for every window, kept up to date with the recent files once
+ * koers_session_start_recent() has been called; empty before.
  *
  * Returns: (transfer none): the last %KOERS_RECENT_MAX projects, each
  *   item activating "win.open-recent" with the file's URI
@@ -294,11 +319,31 @@ koers_session_get_recent_menu (void)
   if (recent_menu == NULL)
     {
       recent_menu = g_menu_new ();
-      g_signal_connect (gtk_recent_manager_get_default (), "changed",
-                        G_CALLBACK (rebuild_recent_menu), NULL);
       rebuild_recent_menu ();
     }
   return G_MENU_MODEL (recent_menu);
+}
+
+/**
+ * koers_session_start_recent:
+ *
+ * Starts GTK's recent files manager: adds the files opened or saved so
+ * far, and fills the recent menu and keeps it up to date. A window calls
+ * it after its first frame; calling it again does nothing.
+ */
+void
+koers_session_start_recent (void)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&recent_pending);
+
+  if (recent_started)
+    return;
+  recent_started = TRUE;
+  g_signal_connect (gtk_recent_manager_get_default (), "changed",
+                    G_CALLBACK (rebuild_recent_menu), NULL);
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    koers_session_add_recent (g_ptr_array_index (pending, i));
+  rebuild_recent_menu ();
 }
 
 /* The guides docs/meson.build builds beside the English one. The web has

@@ -23,6 +23,7 @@ void         koers_session_set_last_folder  (GFile *folder);
 void         koers_session_add_recent       (GFile *file);
 GPtrArray   *koers_session_list_recent      (guint  max);
 GMenuModel  *koers_session_get_recent_menu  (void);
+void         koers_session_start_recent     (void);
 char        *koers_session_dup_recent_label (GFile *file);
 char        *koers_session_dup_help_uri     (void);
 char        *koers_session_find_help_uri    (const char * const *doc_dirs,

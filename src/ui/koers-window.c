@@ -538,6 +538,24 @@ create_organisation_popover (GtkMenuButton *button,
   koers_a11y_name_controls (popover);
 }
 
+static gboolean
+start_recent_idle (gpointer data)
+{
+  koers_session_start_recent ();
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame's tick: its layout and paint follow at once, and a
+ * low-priority idle only after them. */
+static gboolean
+first_frame_tick (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  g_idle_add_full (G_PRIORITY_LOW, start_recent_idle, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 koers_window_constructed (GObject *object)
 {
@@ -593,6 +611,8 @@ koers_window_constructed (GObject *object)
 
   _koers_window_layout_init (self);
   koers_a11y_name_controls (GTK_WIDGET (self));
+  /* Recent files: see koers_session_start_recent(). */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick, NULL, NULL);
 
   if (!has_placements (self))
     gtk_widget_grab_focus (self->organisation_entry);

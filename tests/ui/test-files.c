@@ -1101,7 +1101,7 @@ test_save_read_only (void)
     {
       /* The recent files manager makes its folder (root's) when it
        * starts: before, not after, becoming nobody. */
-      koers_session_get_recent_menu ();
+      koers_session_start_recent ();
       if (getuid () == 0)
         {
           g_assert_cmpint (setgroups (0, NULL), ==, 0);
