@@ -54,6 +54,7 @@ popup_menu (KoersModelCanvas *self)
   if (self->selected == NULL)
     _koers_model_canvas_select_stage (self, koers_stage_zone_get_stage_id (g_ptr_array_index (self->zones, 0)), FALSE);
 
+  _koers_model_canvas_ensure_menu (self);
   if (_koers_model_canvas_get_stage_rect (self, self->selected, &rect))
     gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
                                  &(GdkRectangle) {
@@ -83,6 +84,7 @@ click_pressed_cb (KoersModelCanvas *self,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   _koers_model_canvas_select_stage (self, stage, TRUE);
+  _koers_model_canvas_ensure_menu (self);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { x, y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
@@ -223,15 +225,27 @@ home_end_binding (GtkWidget *widget,
 
 /* --- private API -------------------------------------------------------- */
 
-void
-_koers_model_canvas_init_actions (KoersModelCanvas *self)
+/**
+ * _koers_model_canvas_ensure_menu:
+ *
+ * The stage menu, made the first time it is needed rather than with every
+ * canvas: most windows never show it.
+ *
+ * Returns: (transfer none): the menu's popover
+ */
+GtkWidget *
+_koers_model_canvas_ensure_menu (KoersModelCanvas *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) place = g_menu_new ();
-  g_autoptr(GMenu) remove = g_menu_new ();
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) place = NULL;
+  g_autoptr(GMenu) remove = NULL;
 
+  if (self->menu != NULL)
+    return self->menu;
+
+  menu = g_menu_new ();
+  place = g_menu_new ();
+  remove = g_menu_new ();
   g_menu_append (place, _("Place _Now Here"), "canvas.place-now");
   g_menu_append (place, _("Place _Goal Here"), "canvas.place-goal");
   g_menu_append (remove, _("_Remove Now"), "canvas.remove-now");
@@ -241,7 +255,22 @@ _koers_model_canvas_init_actions (KoersModelCanvas *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
   self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
-  gtk_widget_set_parent (self->menu, widget);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  return self->menu;
+}
+
+/* Whether the stage menu is open. */
+gboolean
+_koers_model_canvas_menu_is_open (KoersModelCanvas *self)
+{
+  return self->menu != NULL && gtk_widget_get_visible (self->menu);
+}
+
+void
+_koers_model_canvas_init_actions (KoersModelCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), 0);

@@ -163,6 +163,8 @@ void            _koers_model_canvas_tell                (KoersModelCanvas  *self
                                                          const char        *text);
 void            _koers_model_canvas_class_actions_init  (GtkWidgetClass    *widget_class);
 void            _koers_model_canvas_init_actions        (KoersModelCanvas  *self);
+GtkWidget      *_koers_model_canvas_ensure_menu         (KoersModelCanvas  *self);
+gboolean        _koers_model_canvas_menu_is_open        (KoersModelCanvas  *self);
 void            _koers_model_canvas_update_actions      (KoersModelCanvas  *self);
 void            _koers_model_canvas_move_cursor         (KoersModelCanvas  *self,
                                                          GtkDirectionType   direction);

@@ -284,7 +284,7 @@ query_tooltip_cb (KoersModelCanvas *self,
   g_autofree char *markup = NULL;
 
   /* Never a tooltip over the stage menu. */
-  if (self->model == NULL || gtk_widget_get_visible (self->menu))
+  if (self->model == NULL || _koers_model_canvas_menu_is_open (self))
     return FALSE;
 
   /* A shortened name is read in full here. */
@@ -394,7 +394,8 @@ koers_model_canvas_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (zone, &allocation, -1);
     }
 
-  gtk_popover_present (GTK_POPOVER (self->menu));
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -731,7 +732,8 @@ koers_model_canvas_set_model (KoersModelCanvas *self,
   if (self->model == model)
     return;
 
-  gtk_popover_popdown (GTK_POPOVER (self->menu));
+  if (self->menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->menu));
   _koers_model_canvas_remove_zones (self);
   _koers_model_canvas_clear_drag_preview (self);
   g_clear_pointer (&self->hover, g_free);

@@ -421,11 +421,15 @@ static void
 test_menu (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *menu = canvas_menu (f->canvas);
+  GtkWidget *menu;
 
+  /* Made when first asked for, not with the canvas. */
+  g_assert_null (canvas_menu (f->canvas));
   koers_model_canvas_set_selected_stage (f->canvas, "respond");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.menu", NULL));
   pump ();
+  menu = canvas_menu (f->canvas);
+  g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_visible (menu));
   g_assert_true (GTK_IS_POPOVER_MENU (menu));
   gtk_popover_popdown (GTK_POPOVER (menu));
