@@ -17,7 +17,13 @@
 #
 # KOERS_BASELINE=/path/to/other/koers times another build of Koers too,
 # in the same turns, and prints its ratio to this one: a change's gain,
-# fair even on a busy machine.
+# fair even on a busy machine. KOERS_BASELINE_ENV="VAR=value …" runs that
+# baseline (or this build, without KOERS_BASELINE) with those variables,
+# e.g. KOERS_BASELINE_ENV=KOERS_HEAP=system.
+#
+# KOERS_BENCH_FLOOR=1 times bench/bare-window.c too, in the same turns: a
+# libadwaita window with a header bar and a label at Koers' default size,
+# the least any such app pays to start.
 #
 # Installs what it needs (gnome-text-editor, xauth, dbus) when missing.
 set -eu
@@ -41,8 +47,9 @@ trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/startup" "$srcdir/bench/startup.c"
 cc -O2 -shared -fPIC -o "$work/first-frame.so" "$srcdir/bench/first-frame-preload.c" \
   $(pkg-config --cflags --libs gtk4)
+export BENCH_FIRST_FRAME_TEXT="Woonstichting Rivierenland"
 time_app () {
-  BENCH_FIRST_FRAME_TEXT="Woonstichting Rivierenland" "$work/startup" -p "$work/first-frame.so" "$@"
+  "$work/startup" -p "$work/first-frame.so" "$@"
 }
 
 # A text file about as long as a project file, to be fair to the editor.
@@ -65,10 +72,24 @@ time_app -n 1 -- gnome-text-editor --standalone "$work/notes.txt" >/dev/null 2>&
 : >"$work/editor.log"
 : >"$work/baseline.log"
 baseline=${KOERS_BASELINE:-}
+if [ -z "$baseline" ] && [ -n "${KOERS_BASELINE_ENV:-}" ]; then
+  baseline=$koers
+fi
+floor=
+if [ -n "${KOERS_BENCH_FLOOR:-}" ]; then
+  floor=$builddir/bench/bench-bare-window
+  : >"$work/floor.log"
+fi
 for i in $(seq "$runs"); do
   if [ -n "$baseline" ]; then
-    time_app -n 1 -- "$baseline" "$srcdir/data/examples/woonstichting.koers" 2>>"$work/baseline.err" |
+    # shellcheck disable=SC2086 # the variables are words on purpose
+    env ${KOERS_BASELINE_ENV:-} "$work/startup" -p "$work/first-frame.so" -n 1 -- \
+      "$baseline" "$srcdir/data/examples/woonstichting.koers" 2>>"$work/baseline.err" |
       sed -n "s/^run 1: \([0-9.]*\) ms.*/\1/p" >>"$work/baseline.log"
+  fi
+  if [ -n "$floor" ]; then
+    time_app -n 1 -- "$floor" 2>>"$work/floor.err" |
+      sed -n "s/^run 1: \([0-9.]*\) ms.*/\1/p" >>"$work/floor.log"
   fi
   time_app -n 1 -- "$koers" "$srcdir/data/examples/woonstichting.koers" 2>>"$work/koers.err" |
     sed -n "s/^run 1: \([0-9.]*\) ms.*/\1/p" >>"$work/koers.log"
@@ -84,8 +105,14 @@ tr '\n' ' ' <"$work/koers.log"; echo
 echo "== GNOME Text Editor: gnome-text-editor --standalone notes.txt ($(wc -l <"$work/editor.log") of $runs runs drew)"
 tr '\n' ' ' <"$work/editor.log"; echo
 
+if [ -n "$floor" ]; then
+  echo "== Floor: a bare libadwaita window ($(wc -l <"$work/floor.log") of $runs runs drew)"
+  tr '\n' ' ' <"$work/floor.log"; echo
+  awk -v k="$(median "$work/koers.log")" -v f="$(median "$work/floor.log")" -v e="$(median "$work/editor.log")" 'BEGIN {
+    printf "Floor %.1f ms: %.2f of Text Editor; Koers is %.2f of the floor\n", f, f / e, k / f }'
+fi
 if [ -n "$baseline" ]; then
-  echo "== Baseline Koers: $baseline ($(wc -l <"$work/baseline.log") of $runs runs drew)"
+  echo "== Baseline Koers: $baseline ${KOERS_BASELINE_ENV:-} ($(wc -l <"$work/baseline.log") of $runs runs drew)"
   tr '\n' ' ' <"$work/baseline.log"; echo
   awk -v k="$(median "$work/koers.log")" -v b="$(median "$work/baseline.log")" 'BEGIN {
     printf "Koers %.1f ms, baseline %.1f ms: ratio %.2f\n", k, b, k / b }'

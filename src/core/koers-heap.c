@@ -74,6 +74,22 @@ populate (gpointer data)
 #endif
 
 /**
+ * koers_heap_supported:
+ *
+ * Returns: whether koers_heap_prepare() can do anything in this build:
+ *   glibc's allocator, and no sanitizer's
+ */
+gboolean
+koers_heap_supported (void)
+{
+#ifdef KOERS_HEAP_TUNED
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/**
  * koers_heap_prepare:
  *
  * Sets the allocator up as the file's comment says. Call it first thing
