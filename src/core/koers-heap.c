@@ -7,8 +7,9 @@
  * (bench/page-faults.c), where asking the kernel to fault in the same
  * pages with one madvise() costs 0.7 µs a page. Virtual desktops are what
  * many of our users work on. Koers' start to its first frame touched
- * about 5,800 fresh pages: 1,500 in the heap, and 1,700 in the window-sized
- * images that GTK and cairo allocate, fill once and free.
+ * about 5,800 fresh pages: 1,500 in the heap, 2,000 in images (the
+ * diagram's, and those GTK and cairo fill for a frame and free), 800 in
+ * the X server's shared memory and the rest in the libraries' files.
  *
  * With glibc's allocator, koers_heap_prepare() therefore, first thing in
  * main():
