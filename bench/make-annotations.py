@@ -5,7 +5,7 @@
     bench/make-annotations.py OUT.koers [COUNT]
 
 COUNT defaults to 131828, which gives a file of about 15 MiB: the size at
-which loading was once quadratic (docs/performance.md). Most annotations
+which loading was once quadratic (docs/performance-roadmap.md). Most annotations
 belong to no item of today's roadmap (orphans, as a file edited by a newer
 or older Koers holds them); every item still goes through the same lookups.
 """

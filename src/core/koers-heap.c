@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A page fault is a trap into the kernel, and on a virtual machine a trap
- * is dear: 11 µs for each fresh page on the development machine
- * (bench/page-faults.c), where asking the kernel to fault in the same
- * pages with one madvise() costs 0.7 µs a page. Virtual desktops are what
- * many of our users work on. Koers' start to its first frame touched
+ * is dear: 11–14 µs for each fresh page on the development machine
+ * (bench/page-faults.c), where asking the kernel to fault in as many
+ * pages with one madvise() costs 0.8–8 µs a page, less whenever the host
+ * has the memory at hand. Done by a helper thread, that work leaves the
+ * main thread altogether. Virtual desktops are what many of our users
+ * work on. Koers' start to its first frame touched
  * about 5,800 fresh pages: 1,500 in the heap, 2,000 in images (the
  * diagram's, and those GTK and cairo fill for a frame and free), 800 in
  * the X server's shared memory and the rest in the libraries' files.
