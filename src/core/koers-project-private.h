@@ -93,6 +93,7 @@ struct _KoersProject
 void _koers_project_item_state_free (ItemState    *s);
 void _koers_project_add_item_state  (KoersProject *self,
                                      ItemState    *s);
+const GPtrArray *_koers_project_get_item_states (KoersProject *self);
 
 /* koers-project-file.c, for the readers of other members */
 JsonObject *_koers_project_copy_unknown  (JsonObject         *object,

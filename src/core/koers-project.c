@@ -376,6 +376,23 @@ koers_project_get_item_note (KoersProject *self,
   return s ? s->note : NULL;
 }
 
+/*
+ * _koers_project_get_item_states:
+ *
+ * For the roadmap's builder, which reads every annotation once: the
+ * states themselves, in file order, rather than their ids copied and
+ * each looked up again field by field.
+ *
+ * Returns: (transfer none) (element-type ItemState): read only, valid
+ *   until the project changes
+ */
+const GPtrArray *
+_koers_project_get_item_states (KoersProject *self)
+{
+  g_return_val_if_fail (KOERS_IS_PROJECT (self), NULL);
+  return self->items;
+}
+
 /**
  * koers_project_dup_item_ids:
  *

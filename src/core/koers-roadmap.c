@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "koers-project-private.h"
 #include "koers-roadmap-private.h"
 
 struct _KoersRoadmap
@@ -281,21 +282,26 @@ add_orphans (KoersRoadmap *self,
              KoersProject *project,
              GHashTable   *planned)
 {
-  g_auto(GStrv) recorded = koers_project_dup_item_ids (project);
+  const GPtrArray *recorded = _koers_project_get_item_states (project);
 
-  for (guint i = 0; recorded[i]; i++)
-    if (!g_hash_table_contains (planned, recorded[i]))
-      {
-        KoersOrphan *orphan = g_new0 (KoersOrphan, 1);
+  /* Read straight from the states: a project may hold a hundred thousand
+   * annotations, and this runs on every edit. */
+  for (guint i = 0; i < recorded->len; i++)
+    {
+      const ItemState *state = g_ptr_array_index (recorded, i);
+      KoersOrphan *orphan;
 
-        orphan->id = g_strdup (recorded[i]);
-        orphan->has_status = koers_project_get_field (project, KOERS_FIELD_ITEM_STATUS, recorded[i]) != NULL;
-        orphan->status = koers_project_get_item_status (project, recorded[i]);
-        orphan->owner = g_strdup (koers_project_get_item_owner (project, recorded[i]));
-        orphan->due = g_strdup (koers_project_get_item_due (project, recorded[i]));
-        orphan->note = g_strdup (koers_project_get_item_note (project, recorded[i]));
-        g_ptr_array_add (self->orphans, orphan);
-      }
+      if (g_hash_table_contains (planned, state->id))
+        continue;
+      orphan = g_new0 (KoersOrphan, 1);
+      orphan->id = g_strdup (state->id);
+      orphan->has_status = state->has_status;
+      orphan->status = state->has_status ? state->status : KOERS_STATUS_TODO;
+      orphan->owner = g_strdup (state->owner);
+      orphan->due = g_strdup (state->due);
+      orphan->note = g_strdup (state->note);
+      g_ptr_array_add (self->orphans, orphan);
+    }
 }
 
 /**
