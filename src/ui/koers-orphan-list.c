@@ -24,7 +24,7 @@ struct _KoersOrphanList
 
   GListStore *store;         /* GtkStringObject: the items' ids */
   GHashTable *subtitles;     /* item id → what was recorded on it */
-  char       *fingerprint;   /* of the orphans shown */
+  GPtrArray  *shown;         /* KoersOrphan*: the roadmap's, kept */
   GtkWidget  *scroller;
 };
 
@@ -68,22 +68,31 @@ describe_orphan (const KoersOrphan *orphan)
   return g_strjoinv (_(" · "), (char **) parts->pdata);
 }
 
-/* Everything the rows show, in order, without translating or formatting
- * anything: cheap enough to compare on every edit. */
-static char *
-fingerprint (const GPtrArray *orphans)
+/* Whether two lists of orphans show the same, compared field by field:
+ * no copy and no formatting, so that an edit elsewhere in a project with
+ * a hundred thousand annotations costs a few milliseconds here. */
+static gboolean
+same_orphans (const GPtrArray *a,
+              const GPtrArray *b)
 {
-  GString *text = g_string_new (NULL);
+  guint n_a = a != NULL ? a->len : 0;
+  guint n_b = b != NULL ? b->len : 0;
 
-  for (guint i = 0; orphans != NULL && i < orphans->len; i++)
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
     {
-      const KoersOrphan *orphan = g_ptr_array_index (orphans, i);
+      const KoersOrphan *x = g_ptr_array_index (a, i);
+      const KoersOrphan *y = g_ptr_array_index (b, i);
 
-      g_string_append_printf (text, "%s\x1f%d%d\x1f%s\x1f%s\x1f%s\x1e", orphan->id, orphan->has_status,
-                              orphan->status, orphan->owner ? orphan->owner : "\x1d",
-                              orphan->due ? orphan->due : "\x1d", orphan->note ? orphan->note : "\x1d");
+      if (x == y)
+        continue;
+      if (strcmp (x->id, y->id) != 0 || x->has_status != y->has_status || x->status != y->status ||
+          g_strcmp0 (x->owner, y->owner) != 0 || g_strcmp0 (x->due, y->due) != 0 ||
+          g_strcmp0 (x->note, y->note) != 0)
+        return FALSE;
     }
-  return g_string_free (text, FALSE);
+  return TRUE;
 }
 
 static void
@@ -121,7 +130,7 @@ koers_orphan_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->subtitles, g_hash_table_unref);
-  g_free (self->fingerprint);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (koers_orphan_list_parent_class)->finalize (object);
 }
@@ -179,16 +188,17 @@ void
 koers_orphan_list_set_orphans (KoersOrphanList *self,
                                const GPtrArray *orphans)
 {
-  g_autofree char *print = NULL;
   g_autoptr(GPtrArray) ids = NULL;
 
   g_return_if_fail (KOERS_IS_ORPHAN_LIST (self));
 
-  print = fingerprint (orphans);
-  if (g_strcmp0 (print, self->fingerprint) == 0)
+  if (self->shown != NULL && same_orphans (orphans, self->shown))
     return;
-  g_free (self->fingerprint);
-  self->fingerprint = g_steal_pointer (&print);
+  /* Kept, not copied: a roadmap never changes once built, and the
+   * reference keeps its orphans alive after it is gone. */
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = orphans != NULL ? g_ptr_array_ref ((GPtrArray *) orphans)
+                                : g_ptr_array_new ();
 
   ids = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_remove_all (self->subtitles);

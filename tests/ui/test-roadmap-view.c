@@ -59,6 +59,29 @@ n_orphan_rows (GtkWidget *view)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
 }
 
+/* Whether a row of "No longer in the roadmap" says @text. */
+static gboolean
+orphan_shows (GtkWidget  *view,
+              const char *text)
+{
+  g_autoptr(GPtrArray) groups = ui_test_find_all (view, ADW_TYPE_PREFERENCES_GROUP, "orphans");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (groups->len == 0)
+    return FALSE;
+  /* The list view makes its rows on the next layout. */
+  pump ();
+  rows = ui_test_find_all (groups->pdata[0], ADW_TYPE_ACTION_ROW, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
+
+      if (subtitle != NULL && strstr (subtitle, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The text of @section's label with @css_class. */
 static const char *
 section_label (GtkWidget  *section,
@@ -308,6 +331,21 @@ test_orphans (void)
   g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_TARGET, "respond", NULL));
   g_assert_null (item_row (view, id));
   g_assert_cmpuint (n_orphan_rows (view), ==, 1);
+  g_assert_cmpstr (koers_project_get_item_owner (project, id), ==, "Sanne");
+  g_assert_true (orphan_shows (view, "Owner: Sanne"));
+
+  /* The same orphan with another owner, then a roadmap built again (Now
+   * there and back): the list sees that the orphan changed, not only
+   * which items are orphans. */
+  g_assert_true (koers_history_set (history, KOERS_FIELD_ITEM_OWNER, id, "Ruud", NULL));
+  koers_history_seal (history);
+  g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_CURRENT, "listen", NULL));
+  g_assert_true (koers_history_place (history, "pyramid", KOERS_MARKER_CURRENT, "respond", NULL));
+  g_assert_cmpuint (n_orphan_rows (view), ==, 1);
+  g_assert_true (orphan_shows (view, "Owner: Ruud"));
+  g_assert_false (orphan_shows (view, "Owner: Sanne"));
+  for (int i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (koers_project_get_item_owner (project, id), ==, "Sanne");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
