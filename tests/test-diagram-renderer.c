@@ -823,37 +823,6 @@ test_missing_zone (void)
   g_assert_nonnull (strstr (error->message, "lost.svg"));
 }
 
-/* Labels fitted in a thread (koers_diagram_renderer_prepare()) are the
- * labels fitted when first drawn: the same pixels. */
-static void
-test_draw_prepared (void)
-{
-  KoersCatalog *catalog = koers_catalog_get_builtin ();
-
-  for (guint i = 0; i < koers_catalog_get_n_models (catalog); i++)
-    {
-      KoersModel *model = koers_catalog_get_model (catalog, i);
-      g_autoptr(KoersDiagramRenderer) plain = renderer_for (model);
-      g_autoptr(KoersDiagramRenderer) prepared = renderer_for (model);
-      cairo_surface_t *a, *b;
-      KoersDiagramStyle style;
-      int stride, height;
-
-      fill_style (model, &style, FALSE);
-      koers_diagram_renderer_prepare (prepared);
-      /* Asking where things are while the labels are fitted is fine. */
-      g_assert_null (koers_diagram_renderer_stage_at (prepared, 1280, 720, &style, -1, -1));
-      a = draw_image (plain, &style, 1280, 720, 1);
-      b = draw_image (prepared, &style, 1280, 720, 1);
-      stride = cairo_image_surface_get_stride (a);
-      height = cairo_image_surface_get_height (a);
-      g_assert_cmpmem (cairo_image_surface_get_data (a), stride * height,
-                       cairo_image_surface_get_data (b), stride * height);
-      cairo_surface_destroy (a);
-      cairo_surface_destroy (b);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -874,7 +843,6 @@ main (int   argc,
   g_test_add_func ("/render/diagram/draw/dark", test_draw_dark);
   g_test_add_func ("/render/diagram/draw/faded", test_draw_faded);
   g_test_add_func ("/render/diagram/draw/vector", test_draw_vector);
-  g_test_add_func ("/render/diagram/draw/prepared", test_draw_prepared);
   g_test_add_func ("/render/diagram/render-marker", test_render_marker);
   g_test_add_func ("/render/diagram/missing-zone", test_missing_zone);
 

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Labels are fitted once, exactly, in SVG units, on a worker thread when
- * koers_diagram_renderer_prepare() asks; on a raster target each line is
- * laid out again on the device's pixel grid where the exact line was.
+ * Labels are fitted once, exactly, in SVG units, when first drawn at a
+ * given size; on a raster target each line is laid out again on the
+ * device's pixel grid where the exact line was.
  */
 #define G_LOG_DOMAIN "koers-diagram-renderer"
 
@@ -540,33 +540,6 @@ fit_labels (KoersDiagramRenderer *self)
   self->labels_ready = TRUE;
 }
 
-/* Fitting the labels tries size after size, and every size of a font is
- * a font to find and load: a few milliseconds per diagram. A thread of
- * its own, with its own context (PangoCairo's default font map is one per
- * thread), does it while the window is still being laid out; it touches
- * only the labels, which nothing else reads until _koers_diagram_ensure_labels(). The
- * layouts stay in the thread's context: drawn from this thread after the
- * join, they are only read. */
-gpointer
-_koers_diagram_fit_labels_thread (gpointer data)
-{
-  KoersDiagramRenderer *self = data;
-
-  self->replaced_pango = self->pango;
-  self->pango = _koers_diagram_create_pango_context (TRUE);
-  fit_labels (self);
-  return NULL;
-}
-
-void
-_koers_diagram_join_labels_thread (KoersDiagramRenderer *self)
-{
-  if (self->labels_thread == NULL)
-    return;
-  g_thread_join (g_steal_pointer (&self->labels_thread));
-  g_clear_object (&self->replaced_pango);
-}
-
 /**
  * _koers_diagram_label_sizes:
  * @fit: where the art stands
@@ -603,7 +576,6 @@ _koers_diagram_ensure_labels (KoersDiagramRenderer *self,
   name_floor = MAX (LABEL_FLOOR, ceil (2 * name_px / fit->scale) / 2);
   tagline_floor = MAX (LABEL_FLOOR, ceil (2 * tagline_px / fit->scale) / 2);
 
-  _koers_diagram_join_labels_thread (self);
   if (self->labels_ready && name_floor == self->name_floor &&
       tagline_floor == self->tagline_floor && may_hide == self->taglines_may_hide)
     return;

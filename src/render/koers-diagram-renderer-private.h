@@ -156,8 +156,6 @@ struct _KoersDiagramRenderer
   gboolean      taglines_may_hide;
   int           grid_cols;
   int           grid_rows;
-  GThread      *labels_thread;       /* fitting them, see koers_diagram_renderer_prepare() */
-  PangoContext *replaced_pango;      /* the context the thread replaced, freed when joined */
   GArray       *runs;                /* LabelRun */
   double        runs_scale;          /* SVG unit → device pixels they were made for */
 
@@ -337,10 +335,6 @@ _koers_diagram_layout_get_size (PangoLayout *layout,
                                 double      *height);
 double
 _koers_diagram_layout_font_size (PangoLayout *layout);
-gpointer
-_koers_diagram_fit_labels_thread (gpointer data);
-void
-_koers_diagram_join_labels_thread (KoersDiagramRenderer *self);
 void
 _koers_diagram_ensure_labels (KoersDiagramRenderer *self,
                               const Fit            *fit);

@@ -120,7 +120,6 @@ koers_diagram_renderer_finalize (GObject *object)
 {
   KoersDiagramRenderer *self = (KoersDiagramRenderer *) object;
 
-  _koers_diagram_join_labels_thread (self);
   g_clear_pointer (&self->stages, g_array_unref);
   g_clear_pointer (&self->texts, g_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->art); i++)
@@ -632,24 +631,4 @@ koers_diagram_renderer_get_marks (KoersDiagramRenderer    *self,
       g_array_append_val (marks, mark);
     }
   return marks;
-}
-
-/**
- * koers_diagram_renderer_prepare:
- * @self: a #KoersDiagramRenderer
- *
- * Starts laying out the diagram's labels in a thread, so that the first
- * draw does not have to: for a renderer made some time before it is first
- * drawn, such as the canvas's while its window is being built. Every
- * function of @self may still be called meanwhile; a draw waits for the
- * labels if they are not ready yet.
- */
-void
-koers_diagram_renderer_prepare (KoersDiagramRenderer *self)
-{
-  g_return_if_fail (KOERS_IS_DIAGRAM_RENDERER (self));
-
-  if (self->labels_ready || self->labels_thread != NULL)
-    return;
-  self->labels_thread = g_thread_try_new ("koers-labels", _koers_diagram_fit_labels_thread, self, NULL);
 }

@@ -133,7 +133,6 @@ GArray               *koers_diagram_style_add_project       (KoersDiagramStyle  
                                                              KoersProject         *project,
                                                              const char           *model_id,
                                                              gboolean              others);
-void                  koers_diagram_renderer_prepare        (KoersDiagramRenderer *self);
 void                  koers_render_marker                   (cairo_t              *cr,
                                                              KoersMarker           marker,
                                                              double                cx,

@@ -759,12 +759,9 @@ koers_model_canvas_set_model (KoersModelCanvas *self,
           self->error_message = g_strdup_printf (_("This diagram cannot be shown: %s"), error->message);
         }
       else if (renderer == NULL)
-        {
-          /* Its labels are laid out while the window is, not when the
-           * first frame needs them. */
-          koers_diagram_renderer_prepare (self->renderer);
-          g_hash_table_insert (self->renderers, g_object_ref (model), g_object_ref (self->renderer));
-        }
+        /* Its labels are fitted when it is first drawn, for the size it
+         * is drawn at: only then are their smallest sizes known. */
+        g_hash_table_insert (self->renderers, g_object_ref (model), g_object_ref (self->renderer));
 
       _koers_model_canvas_add_zones (self);
     }
