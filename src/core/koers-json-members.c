@@ -43,6 +43,28 @@ _koers_json_type_name (JsonNode *node)
     }
 }
 
+/*
+ * _koers_json_node_get_object:
+ * @path: where @node is, for the message
+ *
+ * Returns: (transfer none) (nullable): @node's object, or %NULL with
+ *   @error set to "PATH: expected an object, found …"
+ */
+JsonObject *
+_koers_json_node_get_object (JsonNode    *node,
+                             const char  *path,
+                             GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
+                   _("%s: expected %s, found %s"), path, _("an object"),
+                   _koers_json_type_name (node));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
 static void
 set_type_error (const char  *parent,
                 const char  *member,

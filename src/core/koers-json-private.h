@@ -78,6 +78,9 @@ gboolean    _koers_json_check_header   (JsonObject  *root,
                                         gint64       max_version,
                                         GError     **error);
 const char *_koers_json_type_name      (JsonNode    *node);
+JsonObject *_koers_json_node_get_object (JsonNode   *node,
+                                         const char *path,
+                                         GError    **error);
 GBytes     *_koers_json_to_bytes       (JsonNode    *root);
 char       *_koers_json_format_number  (double       value);
 void        _koers_json_format_double  (char         number[G_ASCII_DTOSTR_BUF_SIZE],

@@ -134,14 +134,9 @@ parse_stage (KoersModel  *self,
   JsonObject *object;
   KoersStage *stage;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return FALSE;
 
   if (!_koers_json_get_string (object, path, "id", TRUE, &id, error) ||
       !_koers_json_get_string (object, path, "name", TRUE, &name, error) ||
@@ -199,14 +194,9 @@ parse_statement (KoersModel  *self,
   JsonObject *object;
   KoersStatement *statement;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return FALSE;
 
   if (!_koers_json_get_string (object, path, "id", TRUE, &id, error) ||
       !_koers_json_get_string (object, path, "stage", TRUE, &stage_id, error) ||

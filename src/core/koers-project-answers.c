@@ -361,14 +361,9 @@ read_answer (const char  *path,
   JsonObject *object;
   Answer *a;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return FALSE;
   if (!_koers_project_get_optional_string (object, path, "answer", &word, error) ||
       !_koers_project_get_optional_string (object, path, "note", &note, error))
     return FALSE;
@@ -400,14 +395,9 @@ read_model_answers (KoersProject  *self,
   ModelAnswers *ma;
   JsonObject *object;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return FALSE;
 
   ma = model_answers_new ();
   g_hash_table_replace (self->answers, g_strdup (model_id), ma);

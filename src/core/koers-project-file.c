@@ -186,14 +186,9 @@ read_placement (KoersProject  *self,
   JsonObject *object;
   Placement *p;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return FALSE;
 
   if (!get_optional_string (object, path, "current", &current, error) ||
       !get_optional_string (object, path, "target", &target, error) ||
@@ -333,14 +328,9 @@ read_item (const char  *item_id,
   const char *status, *owner, *due, *note;
   JsonObject *object;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return NULL;
 
   if (!get_optional_string (object, path, "status", &status, error) ||
       !get_optional_string (object, path, "owner", &owner, error) ||

@@ -102,14 +102,9 @@ read_other (KoersProject  *self,
   g_autoptr(GList) members = NULL;
   Other *o;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return NULL;
   if (!_koers_json_get_string (object, path, "name", TRUE, &name, error) ||
       !_koers_project_get_optional_string (object, path, "note", &note, error) ||
       !_koers_json_get_object (object, path, "now", FALSE, &now, error))

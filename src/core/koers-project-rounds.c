@@ -114,14 +114,9 @@ check_round (KoersProject  *self,
   JsonObject *object, *placements, *answers, *roadmap, *items;
   const char *closed;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_TYPE,
-                   _("%s: expected %s, found %s"), path, _("an object"),
-                   _koers_json_type_name (node));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
+  object = _koers_json_node_get_object (node, path, error);
+  if (object == NULL)
+    return FALSE;
   if (!_koers_json_get_string (object, path, "closed", TRUE, &closed, error) ||
       !_koers_json_get_object (object, path, "placements", FALSE, &placements, error) ||
       !_koers_json_get_object (object, path, "answers", FALSE, &answers, error) ||
