@@ -260,12 +260,35 @@ test_load_syntax_error (void)
   g_assert_null (strstr (error->message, "Parse error"));
 }
 
+/* A text the reader must refuse, with the error it must give. */
+typedef struct {
+  const char     *json;
+  KoersFileError  code;
+  const char     *message;   /* exact */
+} RefusedText;
+
+static void
+assert_refused (const RefusedText *cases,
+                guint              n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KoersProject) project = load_string (cases[i].json, &error);
+
+      g_test_message ("case %u: %s", i, cases[i].json);
+      g_assert_null (project);
+      g_assert_error (error, KOERS_FILE_ERROR, (int) cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* What json-glib took, changed or worded in English, each refused with
  * the error code and where. */
 static void
 test_load_strict_json (void)
 {
-  static const struct { const char *json; KoersFileError code; const char *message; } cases[] = {
+  static const RefusedText cases[] = {
     { "{\"a\": .5}", KOERS_FILE_ERROR_SYNTAX, "1:7: not valid JSON: not a valid number" },
     { "{\"a\": +1}", KOERS_FILE_ERROR_SYNTAX, "1:7: not valid JSON: not a valid number" },
     { "{\"a\": 0x10}", KOERS_FILE_ERROR_SYNTAX, "1:7: not valid JSON: not a valid number" },
@@ -319,16 +342,7 @@ test_load_strict_json (void)
       "1:21: the member \"\xf0\x9f\x9a\x80\" appears twice in the top level" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(KoersProject) project = load_string (cases[i].json, &error);
-
-      g_test_message ("case %u: %s", i, cases[i].json);
-      g_assert_null (project);
-      g_assert_error (error, KOERS_FILE_ERROR, (int) cases[i].code);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
-    }
+  assert_refused (cases, G_N_ELEMENTS (cases));
 }
 
 /* What a strict reader must still take. */
@@ -481,11 +495,7 @@ static void
 test_load_annotations_scanned (void)
 {
 #define HEAD "{\"format\": \"koers-project\", \"version\": 1, \"organisation\": {\"name\": \"A\"}, "
-  static const struct {
-    const char     *json;
-    KoersFileError  code;
-    const char     *message;
-  } cases[] = {
+  static const RefusedText cases[] = {
     { HEAD "\"roadmap\": {\"items\": {\"a\": {}, \"a\": {}}}}", KOERS_FILE_ERROR_DUPLICATE,
       "1:105: the member \"a\" appears twice in roadmap.items" },
     /* the start is checked before the annotations */
@@ -524,16 +534,7 @@ test_load_annotations_scanned (void)
 #undef HEAD
   g_autofree char *first = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(KoersProject) project = load_string (cases[i].json, &error);
-
-      g_test_message ("case %u: %s", i, cases[i].json);
-      g_assert_null (project);
-      g_assert_error (error, KOERS_FILE_ERROR, (int) cases[i].code);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
-    }
+  assert_refused (cases, G_N_ELEMENTS (cases));
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
     {
