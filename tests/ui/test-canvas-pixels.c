@@ -423,16 +423,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const char * const models[] = { "pyramid", "learning-curve", "maturity-matrix", "strategy-model" };
+
   ui_test_init (&argc, &argv);
 
-  g_test_add ("/ui/canvas-pixels/lit-stage/pyramid", Fixture, "pyramid",
-              fixture_set_up, test_lit_stage_pixels, fixture_tear_down);
-  g_test_add ("/ui/canvas-pixels/lit-stage/learning-curve", Fixture, "learning-curve",
-              fixture_set_up, test_lit_stage_pixels, fixture_tear_down);
-  g_test_add ("/ui/canvas-pixels/lit-stage/maturity-matrix", Fixture, "maturity-matrix",
-              fixture_set_up, test_lit_stage_pixels, fixture_tear_down);
-  g_test_add ("/ui/canvas-pixels/lit-stage/strategy-model", Fixture, "strategy-model",
-              fixture_set_up, test_lit_stage_pixels, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/canvas-pixels/lit-stage/%s", models[i]);
+
+      g_test_add (path, Fixture, models[i], fixture_set_up, test_lit_stage_pixels, fixture_tear_down);
+    }
   g_test_add ("/ui/canvas-pixels/nodes-reused", Fixture, "pyramid",
               fixture_set_up, test_nodes_reused, fixture_tear_down);
   g_test_add ("/ui/canvas-pixels/lit-made-ahead", Fixture, "strategy-model",
