@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "koers-application.h"
+#include "koers-gtk-theme.h"
 #include "koers-heap.h"
 #ifdef KOERS_TEST_HOOKS
 #include "koers-test-hooks.h"
@@ -21,6 +22,8 @@ main (int   argc,
   const char *localedir;
   int status;
 
+  /* Before any other thread: it sets GTK_THEME for a moment. */
+  koers_gtk_theme_defer ();
   /* Before anything allocates much, and before any other thread. */
   koers_heap_prepare ();
 

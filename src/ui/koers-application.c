@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "koers-a11y.h"
+#include "koers-gtk-theme.h"
 #include "koers-application.h"
 #include "koers-cli.h"
 #include "koers-session.h"
@@ -552,7 +553,11 @@ koers_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   KoersApplication *self = KOERS_APPLICATION (app);
 
+  /* GTK's settings are made before libadwaita's startup, so that GTK
+   * does not parse a theme libadwaita replaces: see koers-gtk-theme.c. */
+  koers_gtk_theme_settle ();
   G_APPLICATION_CLASS (koers_application_parent_class)->startup (app);
+  koers_gtk_theme_check ();
 
   /* An uninstalled build may run without the schema: it then just does
    * not remember the window size. */

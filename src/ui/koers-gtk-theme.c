@@ -1,0 +1,108 @@
+/* koers-gtk-theme.c: GTK's own theme, not parsed only to be replaced
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * When GTK makes a display's settings, it loads the theme the desktop
+ * names, usually "Adwaita": GTK's built-in Default theme, a style sheet of
+ * some 80 M instructions to parse, a seventh of the main thread's work
+ * before Koers' first frame (docs/performance.md). A moment later
+ * libadwaita sets the theme to its empty "Adwaita-empty" and styles every
+ * widget itself; the parse is thrown away.
+ *
+ * GTK takes the theme from GTK_THEME first, when that is set. So:
+ * - koers_gtk_theme_defer(), first thing in main() and before any other
+ *   thread, names libadwaita's empty theme there;
+ * - koers_gtk_theme_settle(), in the application's startup before
+ *   libadwaita's, makes GTK's settings, which load that empty theme, and
+ *   takes GTK_THEME away again. libadwaita then finds no theme forced on
+ *   it and installs its style sheet as always, and nothing Koers starts
+ *   later inherits the variable;
+ * - koers_gtk_theme_check(), after libadwaita's startup, loads the
+ *   desktop's theme after all if libadwaita left the theme to GTK, as it
+ *   does beside elementary's Granite.
+ *
+ * The window looks the same pixel for pixel, light, dark and in high
+ * contrast. A GTK_THEME the user set is left alone, and so is everything
+ * with KOERS_GTK_THEME=load, to compare.
+ */
+#define G_LOG_DOMAIN "koers-gtk-theme"
+
+#include "config.h"
+
+#include "koers-gtk-theme.h"
+
+/* libadwaita's own empty theme, in its resources. */
+#define EMPTY_THEME "Adwaita-empty"
+
+static gboolean deferred;
+
+/**
+ * koers_gtk_theme_defer:
+ *
+ * Names libadwaita's empty theme in GTK_THEME, unless the user set
+ * GTK_THEME or KOERS_GTK_THEME=load. Call it before any other thread
+ * starts: setenv() is not safe beside a getenv() in another thread.
+ *
+ * Returns: whether GTK_THEME was set, for koers_gtk_theme_settle() to
+ *   take away again
+ */
+gboolean
+koers_gtk_theme_defer (void)
+{
+  if (g_getenv ("GTK_THEME") != NULL || g_strcmp0 (g_getenv ("KOERS_GTK_THEME"), "load") == 0)
+    return FALSE;
+
+  deferred = g_setenv ("GTK_THEME", EMPTY_THEME, FALSE);
+  return deferred;
+}
+
+/**
+ * koers_gtk_theme_settle:
+ *
+ * Makes the default display's settings while GTK_THEME names the empty
+ * theme, then takes GTK_THEME away. Call it before libadwaita's startup.
+ *
+ * GLib's threads run by now. glibc's unsetenv() frees nothing and moves
+ * the variables after the one it removes down in place; GTK_THEME was
+ * added last, so a getenv() elsewhere misses no other variable.
+ */
+void
+koers_gtk_theme_settle (void)
+{
+  if (!deferred)
+    return;
+
+  if (gtk_init_check ())
+    (void) gtk_settings_get_default ();
+  g_unsetenv ("GTK_THEME");
+}
+
+/**
+ * koers_gtk_theme_check:
+ *
+ * Loads the desktop's theme after all if the settings name another theme
+ * than libadwaita's empty one: libadwaita did not take over the styling.
+ * Call it after libadwaita's startup.
+ */
+void
+koers_gtk_theme_check (void)
+{
+  GtkSettings *settings;
+  g_autofree char *name = NULL;
+
+  if (!deferred)
+    return;
+  deferred = FALSE;
+
+  settings = gtk_settings_get_default ();
+  if (settings == NULL)
+    return;
+
+  g_object_get (settings, "gtk-theme-name", &name, NULL);
+  if (g_strcmp0 (name, EMPTY_THEME) == 0)
+    return;
+
+  /* Set again, the same name loads again, now without GTK_THEME. */
+  g_debug ("libadwaita left the theme to GTK: loading “%s”", name ? name : "(default)");
+  g_object_set (settings, "gtk-theme-name", name, NULL);
+}
