@@ -59,6 +59,7 @@ struct _KoersExportDialog
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   AdwComboRow          *what_row;
+  AdwPreferencesGroup  *file_group;
   AdwComboRow          *format_row;
   AdwComboRow          *size_row;
   AdwComboRow          *scale_row;

@@ -413,7 +413,9 @@ update_rows (KoersExportDialog *self)
       subtitle = _("For slides, documents and social media");
       break;
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), subtitle);
+  /* Under the group's title, not under the row's: there it took the
+   * room of the format's own name ("PPTX pres…"). */
+  adw_preferences_group_set_description (self->file_group, subtitle);
 
   update_warning (self, kind);
   _koers_export_dialog_update_pages (self);
@@ -685,6 +687,7 @@ koers_export_dialog_class_init (KoersExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, what_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDialog, scale_row);

@@ -637,6 +637,14 @@ test_remembers (void)
   dialog = new_dialog (NULL);
   g_assert_cmpuint (adw_combo_row_get_selected (ROW (dialog, "format_row")), ==, 4);
   g_assert_cmpuint (adw_combo_row_get_selected (ROW (dialog, "theme_row")), ==, 0);
+  /* What a format is for stands under the group's title: under the row's
+   * it took the room of the format's name ("PPTX pres…"). */
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (template_child (dialog, "file_group"))),
+                   ==, "Editable slides for PowerPoint");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ROW (dialog, "format_row"))), ==, "");
+  select_row (dialog, "format_row", KOERS_EXPORT_PNG);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (template_child (dialog, "file_group"))),
+                   ==, "For slides, documents and social media");
   destroy_dialog (dialog);
 
   /* Back to the defaults for the other tests. */
