@@ -4,9 +4,10 @@
  *
  * A file edited by another version of Koers, or a long history of moved
  * markers, may hold thousands of annotations on items no roadmap has.
- * They are listed in a GtkListView of their own, which makes rows only
- * for what is in view, and the list is only touched when what was
- * recorded changed: an edit elsewhere in the roadmap costs nothing here.
+ * They are listed in a GtkListView of their own, which makes rows for
+ * what is in view and some around it (up to 200 in GTK 4.8), and the list
+ * is only touched when what was recorded changed: an edit elsewhere in
+ * the roadmap costs nothing here.
  */
 #define G_LOG_DOMAIN "koers-orphan-list"
 
@@ -95,16 +96,55 @@ same_orphans (const GPtrArray *a,
   return TRUE;
 }
 
+/* A row: the item's title over what was recorded on it, each on one
+ * line, in a box of the list view's row. GTK 4.8's list view makes up to
+ * 200 rows whatever it shows, so a row is kept light: an AdwActionRow is
+ * a dozen widgets, and 200 of them took a third of a second to make and
+ * lay out the first time the Roadmap page was shown. The whole text, and
+ * the item's id, are in the tooltip and the accessible description. */
+static gboolean
+query_tooltip_cb (GtkWidget  *box,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  const char *id = gtk_widget_get_name (box);
+  GtkWidget *subtitle = gtk_widget_get_last_child (box);
+  g_autofree char *text = NULL;
+
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  /* Asked for when shown: gtk_widget_set_tooltip_text() on every bind
+   * asked the X server where the pointer was, a round trip a row. */
+  text = g_strdup_printf ("%s\n%s", gtk_label_get_text (GTK_LABEL (subtitle)), id);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           KoersOrphanList          *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (box, "orphan");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "title");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "subtitle");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_activatable (list_item, FALSE);
-  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -112,15 +152,19 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          KoersOrphanList          *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
   const char *id = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
   const char *known = koers_rules_get_item_title (koers_rules_get_builtin (), id);
   g_autofree char *title = known ? g_strdup (known) : humanise_id (id);
+  const char *subtitle = g_hash_table_lookup (self->subtitles, id);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_hash_table_lookup (self->subtitles, id));
-  gtk_widget_set_tooltip_text (row, id);
-  gtk_widget_set_name (row, id);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
+  gtk_widget_set_name (box, id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
 }
 
 static void
@@ -156,6 +200,8 @@ koers_orphan_list_init (KoersOrphanList *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)))),
                             factory);
+  /* Lines between the rows, as in the boxed lists above it. */
+  gtk_list_view_set_show_separators (GTK_LIST_VIEW (view), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("No longer in the roadmap"),
                                   -1);
