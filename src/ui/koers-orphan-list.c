@@ -17,16 +17,16 @@
 #include <string.h>
 
 #include "koers-orphan-list.h"
+#include "koers-orphan-model.h"
 #include "koers-rules.h"
 
 struct _KoersOrphanList
 {
   AdwBin      parent_instance;
 
-  GListStore *store;         /* GtkStringObject: the items' ids */
-  GHashTable *subtitles;     /* item id → what was recorded on it */
-  GPtrArray  *shown;         /* KoersOrphan*: the roadmap's, kept */
-  GtkWidget  *scroller;
+  KoersOrphanModel *model;
+  GPtrArray        *shown;   /* KoersOrphan*: the roadmap's, kept */
+  GtkWidget        *scroller;
 };
 
 /* GTK 4.8's list view asks for the height of one row only: the frame
@@ -153,10 +153,18 @@ bind_cb (GtkSignalListItemFactory *factory,
          KoersOrphanList          *self)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  const char *id = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  const char *known = koers_rules_get_item_title (koers_rules_get_builtin (), id);
-  g_autofree char *title = known ? g_strdup (known) : humanise_id (id);
-  const char *subtitle = g_hash_table_lookup (self->subtitles, id);
+  const KoersOrphan *orphan = koers_orphan_model_get_orphan (self->model, gtk_list_item_get_position (list_item));
+  const char *known;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *id;
+
+  if (orphan == NULL)
+    return;
+  id = orphan->id;
+  known = koers_rules_get_item_title (koers_rules_get_builtin (), id);
+  title = known ? g_strdup (known) : humanise_id (id);
+  subtitle = describe_orphan (orphan);
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
@@ -172,8 +180,7 @@ koers_orphan_list_finalize (GObject *object)
 {
   KoersOrphanList *self = (KoersOrphanList *) object;
 
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->subtitles, g_hash_table_unref);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (koers_orphan_list_parent_class)->finalize (object);
@@ -194,11 +201,10 @@ koers_orphan_list_init (KoersOrphanList *self)
 
   self->scroller = scroller;
 
-  self->store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  self->subtitles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->model = koers_orphan_model_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)))),
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)))),
                             factory);
   /* Lines between the rows, as in the boxed lists above it. */
   gtk_list_view_set_show_separators (GTK_LIST_VIEW (view), TRUE);
@@ -234,30 +240,20 @@ void
 koers_orphan_list_set_orphans (KoersOrphanList *self,
                                const GPtrArray *orphans)
 {
-  g_autoptr(GPtrArray) ids = NULL;
+  guint n;
 
   g_return_if_fail (KOERS_IS_ORPHAN_LIST (self));
 
   if (self->shown != NULL && same_orphans (orphans, self->shown))
     return;
   /* Kept, not copied: a roadmap never changes once built, and the
-   * reference keeps its orphans alive after it is gone. */
+   * reference keeps its orphans alive after it is gone. The model makes
+   * an item only for the rows the list view makes. */
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = orphans != NULL ? g_ptr_array_ref ((GPtrArray *) orphans)
                                 : g_ptr_array_new ();
-
-  ids = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_remove_all (self->subtitles);
-  for (guint i = 0; orphans != NULL && i < orphans->len; i++)
-    {
-      const KoersOrphan *orphan = g_ptr_array_index (orphans, i);
-
-      g_hash_table_insert (self->subtitles, g_strdup (orphan->id), describe_orphan (orphan));
-      g_ptr_array_add (ids, gtk_string_object_new (orphan->id));
-    }
-  /* The list view binds again only the rows in view. */
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       ids->pdata, ids->len);
+  koers_orphan_model_set_orphans (self->model, self->shown);
+  n = self->shown->len;
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
-                                              MIN (ids->len, MAX_ROWS) * ROW_HEIGHT);
+                                              MIN (n, MAX_ROWS) * ROW_HEIGHT);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "koers-item-row.h"
+#include "koers-orphan-model.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap-view.h"
 #include "ui-test-util.h"
@@ -374,6 +375,56 @@ test_orphans (void)
 }
 
 static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u;", position, removed, added);
+}
+
+/* The orphans' list model makes an item only when asked for one, and
+ * says each change in one ::items-changed. */
+static void
+test_orphan_model (void)
+{
+  g_autoptr(KoersOrphanModel) model = koers_orphan_model_new ();
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new ();
+  g_autoptr(GPtrArray) many = g_ptr_array_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  KoersOrphan a = { (char *) "pyramid/listen-first" }, b = { (char *) "curve/name-an-owner" };
+  g_autoptr(GtkStringObject) item = NULL;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), log);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == GTK_TYPE_STRING_OBJECT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  g_ptr_array_add (orphans, &a);
+  g_ptr_array_add (orphans, &b);
+  koers_orphan_model_set_orphans (model, orphans);
+  g_assert_cmpstr (log->str, ==, "0-0+2;");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "curve/name-an-owner");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 2));
+  g_assert_true (koers_orphan_model_get_orphan (model, 0) == &a);
+  g_assert_null (koers_orphan_model_get_orphan (model, 2));
+
+  /* 100,000 orphans are one signal, and the array is kept, not copied. */
+  for (guint i = 0; i < 100000; i++)
+    g_ptr_array_add (many, i % 2 ? &a : &b);
+  koers_orphan_model_set_orphans (model, many);
+  g_assert_cmpstr (log->str, ==, "0-0+2;0-2+100000;");
+  g_assert_true (koers_orphan_model_get_orphan (model, 99999) == &a);
+
+  koers_orphan_model_set_orphans (model, NULL);
+  koers_orphan_model_set_orphans (model, NULL);
+  g_assert_cmpstr (log->str, ==, "0-0+2;0-2+100000;0-100000+0;");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+}
+
+static void
 test_roadmap_start (void)
 {
   g_autoptr(KoersProject) project = load_example ();
@@ -596,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/ui/roadmap/item-edit", test_item_edit);
   g_test_add_func ("/ui/roadmap/rebuild-keeps-state", test_rebuild_keeps_state);
   g_test_add_func ("/ui/roadmap/orphans", test_orphans);
+  g_test_add_func ("/ui/roadmap/orphan-model", test_orphan_model);
   g_test_add_func ("/ui/roadmap/start", test_roadmap_start);
   g_test_add_func ("/ui/roadmap/plan", test_plan);
 
