@@ -114,6 +114,24 @@ _koers_window_model_activated (KoersWindow *self)
     adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static void explain_roadmap_warnings (KoersWindow *self,
+                                      GtkWidget   *switcher);
+
+/* The bottom bar gets its stack, and with it its buttons, when the header
+ * first has no room for its own switcher: about a sixth of the window's
+ * widgets that a wide window never shows. */
+static void
+title_visible_cb (KoersWindow *self)
+{
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (self->switcher_bar);
+
+  if (!adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (self->switcher_title)) ||
+      adw_view_switcher_bar_get_stack (bar) != NULL)
+    return;
+  adw_view_switcher_bar_set_stack (bar, ADW_VIEW_STACK (self->view_stack));
+  explain_roadmap_warnings (self, self->switcher_bar);
+}
+
 void
 _koers_window_layout_init (KoersWindow *self)
 {
@@ -121,6 +139,8 @@ _koers_window_layout_init (KoersWindow *self)
   adw_leaflet_set_visible_child (ADW_LEAFLET (self->leaflet), self->content);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (default_width_cb), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
+                           G_CONNECT_SWAPPED);
   update_narrow (self);
 }
 
@@ -171,6 +191,19 @@ explain_switcher_buttons (GtkWidget  *widget,
     explain_switcher_buttons (child, title, why);
 }
 
+/* Says on @switcher's Roadmap button why its dot shows, or that it does
+ * not. */
+static void
+explain_roadmap_warnings (KoersWindow *self,
+                          GtkWidget   *switcher)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (self->view_stack), self->roadmap_view);
+  const char *why = adw_view_stack_page_get_needs_attention (page)
+                      ? _("The models disagree: the roadmap lists warnings") : NULL;
+
+  explain_switcher_buttons (switcher, adw_view_stack_page_get_title (page), why);
+}
+
 /* Shows the dot on the Roadmap switcher while the roadmap has warnings,
  * and says what it means where the dot is. */
 void
@@ -178,9 +211,8 @@ _koers_window_show_roadmap_warnings (KoersWindow *self,
                                      gboolean     warnings)
 {
   AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (self->view_stack), self->roadmap_view);
-  const char *why = warnings ? _("The models disagree: the roadmap lists warnings") : NULL;
 
   adw_view_stack_page_set_needs_attention (page, warnings);
-  explain_switcher_buttons (self->switcher_title, adw_view_stack_page_get_title (page), why);
-  explain_switcher_buttons (self->switcher_bar, adw_view_stack_page_get_title (page), why);
+  explain_roadmap_warnings (self, self->switcher_title);
+  explain_roadmap_warnings (self, self->switcher_bar);
 }

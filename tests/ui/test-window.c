@@ -632,6 +632,55 @@ test_narrow (void)
   close_window (window);
 }
 
+/* Waits until @bar has its stack, or a few seconds. */
+static void
+wait_for_bar (AdwViewSwitcherBar *bar)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (adw_view_switcher_bar_get_stack (bar) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  pump ();
+}
+
+/* The bottom bar's switcher makes its buttons only once the header has no
+ * room for its own: a wide window never makes them. Made later, the
+ * Roadmap button still says why its dot shows. */
+static void
+test_switcher_bar (void)
+{
+  KoersWindow *window = open_window (NULL, NULL, 1100, 760);
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (ui_test_child (window, "switcher_bar"));
+  g_autofree char *tooltip = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  pump ();
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  buttons = ui_test_find_all (GTK_WIDGET (bar), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  g_assert_cmpuint (buttons->len, ==, 0);
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+
+  /* A warning first: Create on the Pyramid before the Maturity Matrix
+   * has left Planning. */
+  g_assert_true (koers_history_place (ui_test_history (window), "maturity-matrix", KOERS_MARKER_CURRENT,
+                                      "planning", NULL));
+  place_by_drop (window, "pyramid", "current", "create");
+  g_assert_true (roadmap_needs_attention (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  wait_for_bar (bar);
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) ==
+                 ADW_VIEW_STACK (ui_test_child (window, "view_stack")));
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  buttons = ui_test_find_all (GTK_WIDGET (bar), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  g_assert_cmpuint (buttons->len, >=, 2);
+  /* Every Roadmap button, the header's and the bar's, says the same. */
+  tooltip = roadmap_switcher_tooltip (window);
+  g_assert_cmpstr (tooltip, ==, "The models disagree: the roadmap lists warnings");
+
+  close_window (window);
+}
+
 /* The diagram uses a large window: wider and taller at 1600×1000 than at
  * the default 1100×760, and most of the window's height, not a strip with
  * room below. A screen smaller than the window (Xvfb's 1280×800) shortens
@@ -731,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/views", test_views);
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add_func ("/ui/window/switcher-bar", test_switcher_bar);
   g_test_add_func ("/ui/window/diagram-grows", test_diagram_grows);
   g_test_add_func ("/ui/window/narrow-in-one-resize", test_narrow_in_one_resize);
   g_test_add_func ("/ui/window/dark", test_dark);
