@@ -110,14 +110,14 @@ query_tooltip_cb (GtkWidget  *box,
                   GtkTooltip *tooltip)
 {
   const char *id = gtk_widget_get_name (box);
-  GtkWidget *subtitle = gtk_widget_get_last_child (box);
+  const char *recorded = gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
   g_autofree char *text = NULL;
 
   if (id == NULL || *id == '\0')
     return FALSE;
   /* Asked for when shown: gtk_widget_set_tooltip_text() on every bind
    * asked the X server where the pointer was, a round trip a row. */
-  text = g_strdup_printf ("%s\n%s", gtk_label_get_text (GTK_LABEL (subtitle)), id);
+  text = *recorded != '\0' ? g_strdup_printf ("%s\n%s", recorded, id) : g_strdup (id);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
