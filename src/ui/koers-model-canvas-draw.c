@@ -86,6 +86,9 @@ _koers_model_canvas_drop_base (KoersModelCanvas *self)
   /* The tray's markers too: they are kept in the theme's colours. */
   for (guint m = 0; m < G_N_ELEMENTS (self->tray_glyphs); m++)
     g_clear_pointer (&self->tray_glyphs[m], gsk_render_node_unref);
+  /* And its measures: its hint is in the theme's font. */
+  self->tray_measured = FALSE;
+  g_clear_object (&self->tray_hint);
 }
 
 /**

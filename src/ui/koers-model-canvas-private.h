@@ -72,6 +72,14 @@ struct _KoersModelCanvas
   guint                 warm_id;        /* timeout making each stage's lit image */
   GskRenderNode        *tray_glyphs[2]; /* each marker in the tray, as last drawn */
   double                tray_glyph_keys[2][8];
+  /* The tray's measures, kept between frames: every frame of a drag
+   * snapshots the tray, and measuring both markers and shaping the hint
+   * anew was half of such a frame's work (koers-model-canvas-tray.c). */
+  cairo_rectangle_t     tray_extents[2];
+  gboolean              tray_measured;
+  PangoLayout          *tray_hint;
+  gboolean              tray_hint_any;  /* which of the two hints it says */
+  guint                 n_tray_measures; /* how often the tray was measured: tests */
 };
 
 static inline void

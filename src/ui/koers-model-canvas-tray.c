@@ -21,6 +21,22 @@ typedef struct {
   double          glyph_x;  /* centre of the marker's shape */
 } TraySlot;
 
+/* What each marker covers at the tray's size: measured once, not on
+ * every frame, since drawing a marker to measure it shapes its label. */
+static const cairo_rectangle_t *
+tray_extents (KoersModelCanvas *self,
+              KoersMarker       marker)
+{
+  if (!self->tray_measured)
+    {
+      for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
+        _koers_model_canvas_measure_marker (m, TRAY_GLYPH, &self->tray_extents[m]);
+      self->tray_measured = TRUE;
+      self->n_tray_measures++;
+    }
+  return &self->tray_extents[marker];
+}
+
 static void
 tray_layout (KoersModelCanvas *self,
              TraySlot          slots[2],
@@ -30,15 +46,15 @@ tray_layout (KoersModelCanvas *self,
 
   for (int m = KOERS_MARKER_CURRENT; m <= KOERS_MARKER_TARGET; m++)
     {
-      cairo_rectangle_t extents;
+      const cairo_rectangle_t *extents;
 
       slots[m].shown = self->model != NULL && _koers_model_canvas_get_marker_stage (self, m) == NULL;
       if (!slots[m].shown)
         continue;
 
-      _koers_model_canvas_measure_marker (m, TRAY_GLYPH, &extents);
-      graphene_rect_init (&slots[m].rect, x, 5, extents.width + 16, TRAY_HEIGHT - 10);
-      slots[m].glyph_x = x + 8 - extents.x;
+      extents = tray_extents (self, m);
+      graphene_rect_init (&slots[m].rect, x, 5, extents->width + 16, TRAY_HEIGHT - 10);
+      slots[m].glyph_x = x + 8 - extents->x;
       x += slots[m].rect.size.width + 8;
     }
   *hint_x = x + 4;
@@ -106,7 +122,6 @@ _koers_model_canvas_snapshot_tray (KoersModelCanvas *self,
   GdkRGBA fg = _koers_model_canvas_get_foreground (self);
   GdkRGBA dim = fg;
   GdkRGBA pill = fg;
-  g_autoptr(PangoLayout) hint = NULL;
   int text_height;
   gboolean any = FALSE;
   int dragging = _koers_model_canvas_dragged_marker (self);
@@ -131,16 +146,24 @@ _koers_model_canvas_snapshot_tray (KoersModelCanvas *self,
       gtk_snapshot_append_node (snapshot, glyph_node (self, m, &slots[m], dragging == m));
     }
 
-  hint = _koers_model_canvas_create_layout (self,
-                        any ? _("Drag onto a stage")
-                            : _("Drag a marker to move it"),
-                        FALSE);
-  pango_layout_set_width (hint, MAX (0, width - hint_x - TRAY_PADDING) * PANGO_SCALE);
-  pango_layout_set_ellipsize (hint, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (hint, NULL, &text_height);
+  /* Kept while it says the same: a frame that only sets its width again
+   * to what it was lays nothing out. The layout follows its context, the
+   * widget's, when the font changes. */
+  if (self->tray_hint == NULL || self->tray_hint_any != any)
+    {
+      g_clear_object (&self->tray_hint);
+      self->tray_hint = _koers_model_canvas_create_layout (self,
+                                                           any ? _("Drag onto a stage")
+                                                               : _("Drag a marker to move it"),
+                                                           FALSE);
+      pango_layout_set_ellipsize (self->tray_hint, PANGO_ELLIPSIZE_END);
+      self->tray_hint_any = any;
+    }
+  pango_layout_set_width (self->tray_hint, MAX (0, width - hint_x - TRAY_PADDING) * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->tray_hint, NULL, &text_height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (any ? hint_x : TRAY_PADDING, (TRAY_HEIGHT - text_height) / 2));
-  gtk_snapshot_append_layout (snapshot, hint, &dim);
+  gtk_snapshot_append_layout (snapshot, self->tray_hint, &dim);
   gtk_snapshot_restore (snapshot);
 }
 

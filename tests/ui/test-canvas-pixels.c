@@ -419,6 +419,68 @@ test_rebuilt_on_change (Fixture       *f,
   _koers_model_canvas_drag_leave (f->canvas);
 }
 
+/* The tray is snapshotted on every frame of a drag; what it measures is
+ * kept: the markers' extents and the hint's layout are made once, and
+ * again only when the theme or the fonts change, and a frame drawn from
+ * kept measures shows what a freshly measured one shows. */
+static void
+test_tray_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  KoersModel *model = koers_model_canvas_get_model (f->canvas);
+  g_autoptr(GskRenderNode) kept = NULL;
+  g_autoptr(GskRenderNode) fresh = NULL;
+  PangoLayout *hint;
+  gsize n_pixels;
+  guint measures;
+  double tx, ty, x, y;
+
+  /* Now back in the tray, Goal on the diagram. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.remove-now", NULL));
+  pump ();
+  g_assert_true (koers_model_canvas_get_tray_point (f->canvas, KOERS_MARKER_CURRENT, &tx, &ty));
+  g_clear_pointer (&kept, gsk_render_node_unref);
+  kept = canvas_node (f->canvas);
+  measures = f->canvas->n_tray_measures;
+  hint = f->canvas->tray_hint;
+  g_assert_nonnull (hint);
+  g_assert_cmpstr (pango_layout_get_text (hint), ==, "Drag onto a stage");
+
+  /* A drag out of the tray across every stage measures nothing again. */
+  for (guint i = 0; i < koers_model_get_n_stages (model); i++)
+    {
+      g_autoptr(GskRenderNode) frame = NULL;
+
+      g_assert_true (koers_model_canvas_get_stage_point (f->canvas, koers_model_get_stage (model, i)->id, &x, &y));
+      _koers_model_canvas_drag_motion (f->canvas, KOERS_MARKER_CURRENT, x, y);
+      frame = canvas_node (f->canvas);
+    }
+  _koers_model_canvas_drag_leave (f->canvas);
+  g_clear_pointer (&kept, gsk_render_node_unref);
+  kept = canvas_node (f->canvas);
+  g_assert_cmpuint (f->canvas->n_tray_measures, ==, measures);
+  g_assert_true (f->canvas->tray_hint == hint);
+
+  /* A font or theme change measures again, and the kept measures drew
+   * what fresh ones draw. */
+  _koers_model_canvas_theme_changed (f->canvas);
+  fresh = canvas_node (f->canvas);
+  g_assert_cmpuint (f->canvas->n_tray_measures, ==, measures + 1);
+  g_assert_cmpuint (count_differing (f, kept, fresh, 0, &n_pixels), ==, 0);
+  g_assert_true (koers_model_canvas_get_tray_point (f->canvas, KOERS_MARKER_CURRENT, &x, &y));
+  g_assert_cmpfloat (x, ==, tx);
+  g_assert_cmpfloat (y, ==, ty);
+
+  /* With both markers placed, the hint says the other thing. */
+  g_assert_true (koers_model_canvas_get_stage_point (f->canvas, koers_model_get_stage (model, 0)->id, &x, &y));
+  koers_history_place (f->history, koers_model_get_id (model), KOERS_MARKER_CURRENT,
+                       koers_model_get_stage (model, 0)->id, NULL);
+  pump ();
+  g_clear_pointer (&fresh, gsk_render_node_unref);
+  fresh = canvas_node (f->canvas);
+  g_assert_cmpstr (pango_layout_get_text (f->canvas->tray_hint), ==, "Drag a marker to move it");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,5 +501,7 @@ main (int   argc,
               fixture_set_up, test_lit_made_ahead, fixture_tear_down);
   g_test_add ("/ui/canvas-pixels/rebuilt-on-change", Fixture, "learning-curve",
               fixture_set_up, test_rebuilt_on_change, fixture_tear_down);
+  g_test_add ("/ui/canvas-pixels/tray-kept", Fixture, "pyramid",
+              fixture_set_up, test_tray_kept, fixture_tear_down);
   return g_test_run ();
 }
