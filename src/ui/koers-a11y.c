@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-a11y.h"
+#include "koers-tooltip.h"
 
 /**
  * koers_a11y_strip_mnemonic:
@@ -51,7 +52,7 @@ static const char *
 find_tooltip (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
-  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *tooltip = koers_tooltip_get (widget);
 
   if (tooltip != NULL)
     return tooltip;
@@ -60,7 +61,7 @@ find_tooltip (GtkWidget *widget)
   if (ADW_IS_SPLIT_BUTTON (parent))
     return GTK_IS_MENU_BUTTON (widget)
       ? adw_split_button_get_dropdown_tooltip (ADW_SPLIT_BUTTON (parent))
-      : gtk_widget_get_tooltip_text (parent);
+      : koers_tooltip_get (parent);
   return NULL;
 }
 

@@ -16,6 +16,7 @@
 #include "koers-history-field.h"
 #include "koers-model-row.h"
 #include "koers-rationale-panel.h"
+#include "koers-tooltip.h"
 
 struct _KoersRationalePanel
 {
@@ -267,6 +268,8 @@ koers_rationale_panel_init (KoersRationalePanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_widget_measure_width_alone_inside (self->group, "labels");
+  /* Not in the template: see koers-tooltip.c. */
+  koers_tooltip_set (self->today_button, _("Set the assessment date to today"));
 
   self->date_valid = TRUE;
   self->history_signals = g_signal_group_new (KOERS_TYPE_HISTORY);

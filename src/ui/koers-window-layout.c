@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-model-canvas.h"
+#include "koers-tooltip.h"
 #include "koers-window-private.h"
 
 static gboolean
@@ -163,7 +164,7 @@ explain_dots (GtkWidget  *button,
   for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "needs-attention") != NULL)
-        gtk_widget_set_tooltip_text (child, why);
+        koers_tooltip_set (child, why);
       explain_dots (child, why);
     }
 }

@@ -50,6 +50,7 @@ struct _KoersWindow
   GtkWidget            *header_bar;
   GtkWidget            *switcher_title;
   GtkWidget            *back_button;
+  GtkWidget            *assess_button;
   GtkWidget            *open_button;
   GtkWidget            *save_button;
   GtkWidget            *export_button;

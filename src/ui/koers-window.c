@@ -24,6 +24,7 @@
 #include "koers-render-types.h"
 #include "koers-roadmap-view.h"
 #include "koers-session.h"
+#include "koers-tooltip.h"
 #include "koers-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -211,7 +212,7 @@ update_title (KoersWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Edit the organisation"),
                                   -1);
   gtk_label_set_text (GTK_LABEL (self->file_label), file_text);
-  gtk_widget_set_tooltip_text (self->file_label, modified ? _("Changed since it was last saved") : NULL);
+  koers_tooltip_set (self->file_label, modified ? _("Changed since it was last saved") : NULL);
   _koers_window_sync_inhibit (self);
 }
 
@@ -706,6 +707,7 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, assess_button);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, export_button);
@@ -745,10 +747,47 @@ koers_window_class_init (KoersWindowClass *klass)
   _koers_window_class_actions_init (widget_class);
 }
 
+/* The header's and the page's tooltips, set here rather than in the
+ * template: there, each would cost three round trips to an X server
+ * before the first frame (koers-tooltip.c). */
+static void
+set_tooltips (KoersWindow *self)
+{
+  const struct {
+    GtkWidget  *widget;
+    const char *text;
+  } tooltips[] = {
+    { self->back_button, N_("Back to the Models") },
+    { self->open_button, N_("Open…") },
+    { self->menu_button, N_("Main Menu") },
+    { self->save_button, N_("Save") },
+    { self->export_button, N_("Export…") },
+    { self->organisation_button, N_("Edit the organisation") },
+    { self->assess_button, N_("Answer statements about your organisation; Koers suggests where to place Now") },
+  };
+
+  GtkWidget *dropdown = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    koers_tooltip_set (tooltips[i].widget, _(tooltips[i].text));
+
+  /* The split button's arrow is a menu button of its own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->open_button);
+       child != NULL && dropdown == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      dropdown = child;
+  if (dropdown != NULL)
+    koers_tooltip_set (dropdown, _("Recent Projects"));
+  else
+    adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (self->open_button), _("Recent Projects"));
+}
+
 static void
 koers_window_init (KoersWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_tooltips (self);
   _koers_window_actions_init (self);
   _koers_window_files_init (self);
 

@@ -466,6 +466,19 @@ try:
             bad.append('%s "%s", in %s' % (role, name, ' < '.join(where)))
     tap(not bad, 'no control is named after its widget class or with a raw mnemonic', '\n'.join(bad))
 
+    # The header's icon buttons are named after their tooltips, which the
+    # window sets without asking the X server anything (koers-tooltip.c);
+    # a tooltip is also its widget's description, as GTK's own are.
+    header = {}
+    for label in ('Open…', 'Recent Projects', 'Main Menu', 'Save', 'Export…'):
+        node = find(root, name=label)
+        try:
+            header[label] = None if node is None else (node.getRoleName(), node.description)
+        except Exception:
+            header[label] = None
+    tap(all(header.values()) and header['Save'][1] == 'Save' and header['Export…'][1] == 'Export…',
+        'the header\'s icon buttons are named after their tooltips, and described by them', repr(header))
+
     # --- the roadmap's rows open and close ----------------------------------------
 
     tab = find(frame, role='page tab', name='Roadmap')

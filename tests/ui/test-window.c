@@ -9,6 +9,7 @@
 #include "koers-model-row.h"
 #include "koers-rationale-panel.h"
 #include "koers-roadmap-view.h"
+#include "koers-tooltip.h"
 #include "ui-test-util.h"
 
 static void
@@ -254,7 +255,7 @@ roadmap_switcher_tooltip (KoersWindow *window)
       if (g_strcmp0 (label, "_Roadmap") != 0)
         continue;
       /* The tab's name stays the page's title, without the reason. */
-      g_assert_null (gtk_widget_get_tooltip_text (buttons->pdata[i]));
+      g_assert_null (koers_tooltip_get (buttons->pdata[i]));
       {
         g_autoptr(GPtrArray) inside = ui_test_find_all (buttons->pdata[i], GTK_TYPE_WIDGET, NULL);
 
@@ -265,9 +266,9 @@ roadmap_switcher_tooltip (KoersWindow *window)
             if (g_object_class_find_property (G_OBJECT_GET_CLASS (dot), "needs-attention") == NULL)
               continue;
             if (n++ == 0)
-              tooltip = g_strdup (gtk_widget_get_tooltip_text (dot));
+              tooltip = g_strdup (koers_tooltip_get (dot));
             else
-              g_assert_cmpstr (gtk_widget_get_tooltip_text (dot), ==, tooltip);
+              g_assert_cmpstr (koers_tooltip_get (dot), ==, tooltip);
           }
       }
     }
@@ -761,6 +762,70 @@ test_dark (void)
   close_window (window);
 }
 
+/* The window's tooltips are not set through gtk_widget_set_tooltip_text(),
+ * which asks the X server where the pointer is for every widget, shown or
+ * not (koers-tooltip.c). Each has its text and gives it when GTK asks;
+ * GTK's own tooltip text stays empty; the file's says "changed" only while
+ * the project is. */
+static void
+test_tooltips (void)
+{
+  static const struct {
+    const char *id;
+    const char *text;
+  } expected[] = {
+    { "back_button", "Back to the Models" },
+    { "open_button", "Open…" },
+    { "menu_button", "Main Menu" },
+    { "save_button", "Save" },
+    { "export_button", "Export…" },
+    { "organisation_button", "Edit the organisation" },
+    { "assess_button", "Answer statements about your organisation; Koers suggests where to place Now" },
+  };
+  g_autoptr(KoersProject) project = load_example ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/woonstichting.koers");
+  KoersWindow *window = open_window (project, file, 1100, 760);
+  GtkWidget *arrow = ui_test_find (ui_test_child (window, "open_button"), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *today = ui_test_find (ui_test_child (window, "rationale"), GTK_TYPE_BUTTON, "today_button");
+  GtkWidget *label = ui_test_child (window, "file_label");
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkWidget *widget = ui_test_child (window, expected[i].id);
+
+      g_assert_cmpstr (koers_tooltip_get (widget), ==, expected[i].text);
+      g_assert_null (gtk_widget_get_tooltip_text (widget));
+      g_assert_true (gtk_widget_get_has_tooltip (widget));
+    }
+  g_assert_nonnull (arrow);
+  g_assert_cmpstr (koers_tooltip_get (arrow), ==, "Recent Projects");
+  g_assert_null (gtk_widget_get_tooltip_text (arrow));
+  g_assert_nonnull (today);
+  g_assert_cmpstr (koers_tooltip_get (today), ==, "Set the assessment date to today");
+
+  /* GTK asks when the pointer rests on it; the tooltip answers. */
+  g_signal_emit_by_name (ui_test_child (window, "save_button"), "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  shown = TRUE;
+  g_signal_emit_by_name (label, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+
+  g_assert_null (koers_tooltip_get (label));
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  place_by_drop (window, "pyramid", "current", "listen");
+  g_assert_cmpstr (koers_tooltip_get (label), ==, "Changed since it was last saved");
+  g_assert_true (gtk_widget_get_has_tooltip (label));
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (koers_tooltip_get (label));
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+
+  g_object_unref (tooltip);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +834,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/new-project", test_new_project);
   g_test_add_func ("/ui/window/title", test_title);
+  g_test_add_func ("/ui/window/tooltips", test_tooltips);
   g_test_add_func ("/ui/window/undo-redo-labels", test_undo_redo_labels);
   g_test_add_func ("/ui/window/updates-per-edit", test_updates_per_edit);
   g_test_add_func ("/ui/window/file-actions-enabled", test_file_actions_enabled);
