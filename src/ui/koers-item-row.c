@@ -12,6 +12,7 @@
 #include "koers-item-row.h"
 #include "koers-model-row.h"
 #include "koers-roadmap-format.h"
+#include "koers-tooltip.h"
 
 struct _KoersItemRow
 {
@@ -232,7 +233,8 @@ add_badges (KoersItemRow           *self,
           /* TRANSLATORS: a badge's tooltip, e.g. "Social Media Pyramid: towards Create" */
           g_autofree char *tooltip = g_strdup_printf (_("%s: towards %s"), koers_model_get_name (model), stage->name);
 
-          gtk_widget_set_tooltip_text (badge, tooltip);
+          /* Not gtk_widget_set_tooltip_text(): see koers-tooltip.c. */
+          koers_tooltip_set (badge, tooltip);
         }
       gtk_box_insert_child_after (GTK_BOX (self->badge_box), badge, previous);
       previous = badge;

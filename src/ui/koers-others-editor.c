@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "koers-others-editor.h"
+#include "koers-tooltip.h"
 
 typedef struct {
   char      *id;
@@ -31,6 +32,7 @@ struct _KoersOthersEditor
   /* template widgets */
   GtkWidget    *group;
   GtkWidget    *empty_row;
+  GtkWidget    *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersOthersEditor, koers_others_editor, ADW_TYPE_WINDOW)
@@ -103,13 +105,13 @@ name_apply_cb (AdwEntryRow       *row,
     {
       /* The name stays as typed, marked, with the reason at hand. */
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
+      koers_tooltip_set (GTK_WIDGET (row), error->message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+  koers_tooltip_set (GTK_WIDGET (row), NULL);
 }
 
 static void
@@ -314,6 +316,7 @@ koers_others_editor_class_init (KoersOthersEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/koers-others-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersOthersEditor, group);
   gtk_widget_class_bind_template_child (widget_class, KoersOthersEditor, empty_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersOthersEditor, add_button);
 
   gtk_widget_class_install_action (widget_class, "others.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "others.remove", "s", remove_action);
@@ -325,6 +328,8 @@ static void
 koers_others_editor_init (KoersOthersEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not in the template: see koers-tooltip.c. */
+  koers_tooltip_set (self->add_button, _("Add Organisation"));
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) other_rows_free);
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "koers-questionnaire.h"
+#include "koers-tooltip.h"
 
 /* The answers offered, in the order of the buttons */
 static const KoersAnswer offered[] = {
@@ -420,6 +421,8 @@ static void
 koers_questionnaire_init (KoersQuestionnaire *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not in the template: see koers-tooltip.c. */
+  koers_tooltip_set (self->rationale_button, _("Replace this model’s rationale with a summary of the answers"));
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_row_free);
   self->suggestion = -1;
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);

@@ -19,6 +19,7 @@
 #include "koers-orphan-list.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap-view.h"
+#include "koers-tooltip.h"
 
 struct _KoersRoadmapView
 {
@@ -513,6 +514,8 @@ ensure_content (KoersRoadmapView *self)
   self->scroller = GTK_WIDGET (gtk_builder_get_object (builder, "scroller"));
   self->subtitle_label = GTK_WIDGET (gtk_builder_get_object (builder, "subtitle_label"));
   self->export_button = GTK_WIDGET (gtk_builder_get_object (builder, "export_button"));
+  /* Not in the template: see koers-tooltip.c. */
+  koers_tooltip_set (self->export_button, _("Export the roadmap as a slide"));
   self->findings = GTK_WIDGET (gtk_builder_get_object (builder, "findings"));
   self->unplaced_label = GTK_WIDGET (gtk_builder_get_object (builder, "unplaced_label"));
   self->phases_box = GTK_WIDGET (gtk_builder_get_object (builder, "phases_box"));

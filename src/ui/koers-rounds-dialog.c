@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-rounds-dialog.h"
+#include "koers-tooltip.h"
 
 struct _KoersRoundsDialog
 {
@@ -21,6 +22,7 @@ struct _KoersRoundsDialog
   /* template widgets */
   GtkWidget    *group;
   GtkWidget    *empty_row;
+  GtkWidget    *close_round_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersRoundsDialog, koers_rounds_dialog, ADW_TYPE_WINDOW)
@@ -133,6 +135,7 @@ koers_rounds_dialog_class_init (KoersRoundsDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/koers-rounds-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersRoundsDialog, group);
   gtk_widget_class_bind_template_child (widget_class, KoersRoundsDialog, empty_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersRoundsDialog, close_round_button);
 
   gtk_widget_class_install_action (widget_class, "rounds.close-round", NULL, close_round_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -142,6 +145,9 @@ static void
 koers_rounds_dialog_init (KoersRoundsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not in the template: see koers-tooltip.c. */
+  koers_tooltip_set (self->close_round_button,
+                     _("Record today’s placements, answers and roadmap statuses, to compare with next time"));
   self->rows = g_ptr_array_new ();
 }
 

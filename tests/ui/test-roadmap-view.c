@@ -10,6 +10,7 @@
 #include "koers-orphan-model.h"
 #include "koers-roadmap-format.h"
 #include "koers-roadmap-view.h"
+#include "koers-tooltip.h"
 #include "ui-test-util.h"
 
 /* The tests read the page as it is shown: phase sections, item rows found
@@ -170,6 +171,7 @@ test_phases_and_items (void)
   GtkWidget *view = show_roadmap (window);
   g_autoptr(KoersRoadmap) roadmap = build_roadmap (window);
   g_autoptr(GPtrArray) sections = phase_sections (view);
+  guint n_tooltips = 0;
 
   g_assert_cmpuint (sections->len, ==, koers_roadmap_get_n_phases (roadmap));
   g_assert_cmpuint (n_item_rows (view), ==, koers_roadmap_get_n_items (roadmap));
@@ -207,8 +209,22 @@ test_phases_and_items (void)
           g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, plan ? plan : item->why);
           badges = ui_test_find_all (GTK_WIDGET (row), GTK_TYPE_LABEL, "model-badge");
           g_assert_cmpuint (badges->len, ==, g_hash_table_size (models));
+          /* Each badge says where it leads, through a tooltip that asks
+           * the X server nothing while the page is built. */
+          for (guint b = 0; b < badges->len; b++)
+            {
+              const char *tooltip = koers_tooltip_get (badges->pdata[b]);
+
+              g_assert_null (gtk_widget_get_tooltip_text (badges->pdata[b]));
+              if (tooltip != NULL)
+                {
+                  g_assert_nonnull (strstr (tooltip, ": towards "));
+                  n_tooltips++;
+                }
+            }
         }
     }
+  g_assert_cmpuint (n_tooltips, >, 0);
 
   close_window (window);
 }
