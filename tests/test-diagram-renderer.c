@@ -10,6 +10,9 @@
 
 #include "koers-catalog.h"
 #include "koers-diagram-renderer.h"
+
+/* From koers-diagram-renderer-private.h: what a prefetch left waiting. */
+gboolean _koers_diagram_prefetch_pending (const char *filename);
 #include "koers-error.h"
 
 typedef struct {
@@ -823,6 +826,53 @@ test_missing_zone (void)
   g_assert_nonnull (strstr (error->message, "lost.svg"));
 }
 
+/* The art of the model a window shows first is parsed ahead on a thread:
+ * the next renderer for that art takes it and draws what a renderer that
+ * parsed it itself draws; a renderer for another art leaves it; one
+ * prefetch waits at a time; one no renderer takes is let go. */
+static void
+test_prefetch (void)
+{
+  KoersCatalog *catalog = koers_catalog_get_builtin ();
+  KoersModel *first = koers_catalog_get_model (catalog, 0);
+  KoersModel *other = koers_catalog_get_model (catalog, 1);
+  const char *first_art = koers_model_get_diagram (first);
+  const char *other_art = koers_model_get_diagram (other);
+  g_autoptr(KoersDiagramRenderer) parsed = renderer_for (first);
+  g_autoptr(KoersDiagramRenderer) taken = NULL;
+  g_autoptr(KoersDiagramRenderer) elsewhere = NULL;
+  cairo_surface_t *a, *b;
+  KoersDiagramStyle style;
+
+  g_assert_cmpstr (first_art, !=, other_art);
+  g_assert_false (_koers_diagram_prefetch_pending (first_art));
+
+  koers_diagram_prefetch_art (first);
+  g_assert_true (_koers_diagram_prefetch_pending (first_art));
+  koers_diagram_prefetch_art (other);
+  g_assert_false (_koers_diagram_prefetch_pending (other_art));
+
+  elsewhere = renderer_for (other);
+  g_assert_true (_koers_diagram_prefetch_pending (first_art));
+  taken = renderer_for (first);
+  g_assert_false (_koers_diagram_prefetch_pending (first_art));
+
+  fill_style (first, &style, FALSE);
+  a = draw_image (parsed, &style, 640, 360, 1);
+  b = draw_image (taken, &style, 640, 360, 1);
+  g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * 360,
+                   cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * 360);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  koers_diagram_prefetch_art (other);
+  g_assert_true (_koers_diagram_prefetch_pending (other_art));
+  koers_diagram_prefetch_drop ();
+  g_assert_false (_koers_diagram_prefetch_pending (other_art));
+  /* Nothing left to drop. */
+  koers_diagram_prefetch_drop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/render/diagram/draw/vector", test_draw_vector);
   g_test_add_func ("/render/diagram/render-marker", test_render_marker);
   g_test_add_func ("/render/diagram/missing-zone", test_missing_zone);
+  g_test_add_func ("/render/diagram/prefetch", test_prefetch);
 
   return g_test_run ();
 }

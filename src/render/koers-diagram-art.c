@@ -14,6 +14,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "koers-diagram-renderer-private.h"
 
@@ -92,6 +97,127 @@ _koers_diagram_load_handle (const char  *filename,
       return NULL;
     }
   return handle;
+}
+
+/* The first diagram a window shows, parsed on a thread of its own while
+ * GTK starts (koers_diagram_prefetch_art()). One at a time; taken by the
+ * first renderer made for its file, on whatever thread that is. */
+typedef struct {
+  char       *filename;
+  GBytes     *data;
+  RsvgHandle *handle;    /* written by the thread, read after joining it */
+} Prefetch;
+
+static GMutex    prefetch_lock;
+static GThread  *prefetch_thread;   /* set while a parse waits to be taken */
+static Prefetch *prefetch_job;
+
+static gpointer
+prefetch_run (gpointer data)
+{
+  Prefetch *job = data;
+
+#ifdef __linux__
+  /* Second to the main thread: on one core the parse must not hold up
+   * the window it is for. */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+  /* An error is not kept: the renderer then parses the file again, and
+   * reports it. */
+  job->handle = _koers_diagram_load_handle (job->filename, job->data, NULL, NULL);
+  return NULL;
+}
+
+/**
+ * koers_diagram_prefetch_art:
+ * @model: the model whose diagram is drawn first
+ *
+ * Starts parsing @model's art on a thread of its own, for the next
+ * koers_diagram_renderer_new() of a model with that art to take: a window
+ * calls this as it starts, so that librsvg parses while GTK starts.
+ * Does nothing while an earlier parse waits to be taken.
+ */
+void
+koers_diagram_prefetch_art (KoersModel *model)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) data = NULL;
+
+  g_return_if_fail (KOERS_IS_MODEL (model));
+
+  path = g_strconcat (RESOURCE_PREFIX "/diagrams/", koers_model_get_diagram (model), NULL);
+  data = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (data == NULL)
+    return;
+
+  g_mutex_lock (&prefetch_lock);
+  if (prefetch_thread == NULL)
+    {
+      prefetch_job = g_new0 (Prefetch, 1);
+      prefetch_job->filename = g_strdup (koers_model_get_diagram (model));
+      prefetch_job->data = g_steal_pointer (&data);
+      prefetch_thread = g_thread_new ("koers-diagram", prefetch_run, prefetch_job);
+    }
+  g_mutex_unlock (&prefetch_lock);
+}
+
+/* Waits for the parse and takes what it made; @filename NULL takes any. */
+static RsvgHandle *
+take_prefetched (const char *filename)
+{
+  GThread *thread = NULL;
+  Prefetch *job = NULL;
+  RsvgHandle *handle;
+
+  g_mutex_lock (&prefetch_lock);
+  if (prefetch_thread != NULL && (filename == NULL || g_strcmp0 (prefetch_job->filename, filename) == 0))
+    {
+      thread = g_steal_pointer (&prefetch_thread);
+      job = g_steal_pointer (&prefetch_job);
+    }
+  g_mutex_unlock (&prefetch_lock);
+  if (thread == NULL)
+    return NULL;
+
+  g_thread_join (thread);
+  handle = g_steal_pointer (&job->handle);
+  g_free (job->filename);
+  g_bytes_unref (job->data);
+  g_free (job);
+  return handle;
+}
+
+/* The handle parsed ahead for @filename, when there is one: waits for it. */
+RsvgHandle *
+_koers_diagram_take_prefetched (const char *filename)
+{
+  g_return_val_if_fail (filename != NULL, NULL);
+  return take_prefetched (filename);
+}
+
+/* Whether a parse for @filename waits to be taken: tests. */
+gboolean
+_koers_diagram_prefetch_pending (const char *filename)
+{
+  gboolean pending;
+
+  g_mutex_lock (&prefetch_lock);
+  pending = prefetch_thread != NULL && g_strcmp0 (prefetch_job->filename, filename) == 0;
+  g_mutex_unlock (&prefetch_lock);
+  return pending;
+}
+
+/**
+ * koers_diagram_prefetch_drop:
+ *
+ * Waits for a parse that no renderer took and lets it go: at shutdown.
+ */
+void
+koers_diagram_prefetch_drop (void)
+{
+  RsvgHandle *handle = take_prefetched (NULL);
+
+  g_clear_object (&handle);
 }
 
 void

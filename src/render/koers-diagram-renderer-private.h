@@ -208,6 +208,10 @@ _koers_diagram_load_handle (const char  *filename,
                             GBytes      *data,
                             GBytes      *stylesheet,
                             GError     **error);
+RsvgHandle *
+_koers_diagram_take_prefetched (const char  *filename);
+gboolean
+_koers_diagram_prefetch_pending (const char *filename);
 void
 _koers_diagram_read_art_size (KoersDiagramRenderer *self);
 gboolean

@@ -224,7 +224,10 @@ koers_diagram_renderer_new (KoersModel  *model,
       return NULL;
     }
 
-  self->handle = _koers_diagram_load_handle (self->filename, data, NULL, error);
+  /* Parsed ahead when this is the diagram a window shows first. */
+  self->handle = _koers_diagram_take_prefetched (self->filename);
+  if (self->handle == NULL)
+    self->handle = _koers_diagram_load_handle (self->filename, data, NULL, error);
   if (self->handle == NULL)
     return NULL;
   self->data = g_steal_pointer (&data);

@@ -78,6 +78,8 @@ void                  koers_diagram_style_init              (KoersDiagramStyle  
 KoersDiagramRenderer *koers_diagram_renderer_new            (KoersModel           *model,
                                                              GError              **error);
 KoersModel           *koers_diagram_renderer_get_model      (KoersDiagramRenderer *self);
+void                  koers_diagram_prefetch_art            (KoersModel           *model);
+void                  koers_diagram_prefetch_drop           (void);
 void                  koers_diagram_renderer_draw           (KoersDiagramRenderer *self,
                                                              cairo_t              *cr,
                                                              double                width,
