@@ -49,18 +49,9 @@
 #include "koers-heap.h"
 #include "koers-history.h"
 #include "koers-model-canvas-private.h"
+#include "bench-util.h"
 
 #define WARMUP 10
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 median (double *samples,
@@ -68,12 +59,6 @@ median (double *samples,
 {
   qsort (samples, n, sizeof (double), compare_doubles);
   return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
 }
 
 static void

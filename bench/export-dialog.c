@@ -30,29 +30,15 @@
 #include "koers-export-dialog.h"
 #include "koers-roadmap.h"
 #include "koers-slide.h"
+#include "bench-util.h"
 
 #define DEFAULT_RUNS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 median (GArray *times)
 {
   g_array_sort (times, compare_doubles);
   return g_array_index (times, double, times->len / 2);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
 }
 
 /* Every model's Goal at stage @depth (or its last), from nowhere. */

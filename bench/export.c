@@ -38,16 +38,9 @@
 #include "koers-export.h"
 #include "koers-rules.h"
 #include "koers-slide.h"
+#include "bench-util.h"
 
 #define DEFAULT_RUNS 9
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static double
 median (GArray *times)

@@ -35,19 +35,11 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "bench-util.h"
 
 static gboolean rendered;
 static double loaded_ms;
 static guint n_frames;
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static gboolean
 tracing (void)

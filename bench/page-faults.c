@@ -19,24 +19,7 @@
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
+#include "bench-util.h"
 
 /* Milliseconds to touch @pages fresh pages, faulted in first if @populate. */
 static double

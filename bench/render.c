@@ -21,21 +21,12 @@
 
 #include "koers-catalog.h"
 #include "koers-diagram-renderer.h"
+#include "bench-util.h"
 
 #define WIDTH   1920
 #define HEIGHT  1080
 #define WARMUP  20
 #define FRAMES  200
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 percentile (double *samples,

@@ -35,6 +35,7 @@
 #include "koers-item-row.h"
 #include "koers-session.h"
 #include "koers-window.h"
+#include "bench-util.h"
 
 #define WARMUP 3
 
@@ -47,28 +48,12 @@ typedef struct
   double        frame_ms;     /* the longest frame since it was reset */
 } Side;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *samples,
         int     n)
 {
   qsort (samples, n, sizeof (double), compare_doubles);
   return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
 }
 
 static void

@@ -15,19 +15,10 @@
 #include <stdlib.h>
 
 #include "koers-roadmap.h"
+#include "bench-util.h"
 
 #define BUILDS  1000
 #define ROUNDS  9
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* The median over ROUNDS of the time per build, in ms, of BUILDS builds. */
 static double
