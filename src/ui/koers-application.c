@@ -567,6 +567,8 @@ koers_application_startup (GApplication *app)
   koers_gtk_theme_settle ();
   G_APPLICATION_CLASS (koers_application_parent_class)->startup (app);
   koers_gtk_theme_check ();
+  /* libadwaita's startup threw away the icon theme GTK read ahead. */
+  koers_gtk_theme_load_icons (gdk_display_get_default (), NULL, NULL);
 
   /* An uninstalled build may run without the schema: it then just does
    * not remember the window size. */

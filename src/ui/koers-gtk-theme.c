@@ -24,6 +24,15 @@
  * The window looks the same pixel for pixel, light, dark and in high
  * contrast. A GTK_THEME the user set is left alone, and so is everything
  * with KOERS_GTK_THEME=load, to compare.
+ *
+ * The icon theme is read twice in every libadwaita 1.2 app on GTK 4.8:
+ * GTK reads it on a thread as soon as the display has one, and
+ * libadwaita's startup then adds its icons' resource path, which throws
+ * that away. The window's first icon then has the main thread read it all
+ * again, 8 to 14 ms before the first frame. koers_gtk_theme_load_icons(),
+ * after libadwaita's startup, reads it on a thread once more, as GTK
+ * meant to; GtkIconTheme takes a lock around its reading, so a widget that
+ * needs an icon before the thread is done waits for it.
  */
 #define G_LOG_DOMAIN "koers-gtk-theme"
 
@@ -35,6 +44,7 @@
 #define EMPTY_THEME "Adwaita-empty"
 
 static gboolean deferred;
+static gint icons_loaded;
 
 /**
  * koers_gtk_theme_defer:
@@ -105,4 +115,77 @@ koers_gtk_theme_check (void)
   /* Set again, the same name loads again, now without GTK_THEME. */
   g_debug ("libadwaita left the theme to GTK: loading “%s”", name ? name : "(default)");
   g_object_set (settings, "gtk-theme-name", name, NULL);
+}
+
+static void
+load_icons_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GtkIconTheme *theme = task_data;
+
+  /* Any question about the icons reads the theme first, under its lock.
+   * libadwaita's own icons tell whether its resource path was in place. */
+  if (gtk_icon_theme_has_icon (theme, "adw-expander-arrow-symbolic"))
+    {
+      g_atomic_int_set (&icons_loaded, TRUE);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             "The icon theme has no libadwaita icons");
+}
+
+/**
+ * koers_gtk_theme_load_icons:
+ * @display: the display whose icon theme to read
+ * @callback: (nullable): called on this thread once it is read
+ * @user_data: data for @callback
+ *
+ * Reads @display's icon theme on a thread of GLib's pool. Call it after
+ * libadwaita's startup: its resource path throws away a theme read
+ * before.
+ */
+void
+koers_gtk_theme_load_icons (GdkDisplay          *display,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, koers_gtk_theme_load_icons);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
+  g_task_run_in_thread (task, load_icons_thread);
+}
+
+/**
+ * koers_gtk_theme_load_icons_finish:
+ * @result: the result given to the callback
+ * @error: where to put an error
+ *
+ * Returns: whether the theme was read with libadwaita's icons in it
+ */
+gboolean
+koers_gtk_theme_load_icons_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * koers_gtk_theme_icons_loaded:
+ *
+ * Returns: whether a koers_gtk_theme_load_icons() has read the theme, for
+ *   the tests
+ */
+gboolean
+koers_gtk_theme_icons_loaded (void)
+{
+  return g_atomic_int_get (&icons_loaded);
 }

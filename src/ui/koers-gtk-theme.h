@@ -12,4 +12,11 @@ gboolean koers_gtk_theme_defer  (void);
 void     koers_gtk_theme_settle (void);
 void     koers_gtk_theme_check  (void);
 
+void     koers_gtk_theme_load_icons        (GdkDisplay          *display,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean koers_gtk_theme_load_icons_finish (GAsyncResult        *result,
+                                            GError             **error);
+gboolean koers_gtk_theme_icons_loaded      (void);
+
 G_END_DECLS
