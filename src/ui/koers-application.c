@@ -540,6 +540,18 @@ help_action (GSimpleAction *action,
                                            window ? g_object_ref (window) : NULL);
 }
 
+/* Koers' style sheet, which AdwApplication would load from the resource
+ * base path: see koers_application_new(). */
+static void
+add_style_sheet (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 koers_application_startup (GApplication *app)
 {
@@ -567,7 +579,10 @@ koers_application_startup (GApplication *app)
   koers_gtk_theme_settle ();
   G_APPLICATION_CLASS (koers_application_parent_class)->startup (app);
   koers_gtk_theme_check ();
-  /* libadwaita's startup threw away the icon theme GTK read ahead. */
+  add_style_sheet ();
+  /* Should a reading of the icon theme have been thrown away after all
+   * (see koers_application_new()), it is done again on a thread, not by
+   * the window's first icon. */
   koers_gtk_theme_load_icons (gdk_display_get_default (), NULL, NULL);
 
   /* An uninstalled build may run without the schema: it then just does
@@ -631,14 +646,26 @@ koers_application_init (KoersApplication *self)
   koers_cli_add_options (G_APPLICATION (self));
 }
 
+/* No resource base path. GtkApplication would add "icons/" under it to
+ * the icon theme's resource paths, and Koers has no icons there; GTK 4.8
+ * throws the icon theme away each time a path is added, and by then it
+ * has started reading it on a thread. That reading is then either waited
+ * for by the main thread and thrown away, or made again: 8 to 14 ms
+ * before the first frame (docs/performance.md). libadwaita's startup
+ * adds its own path right after it asks for the theme, before the thread
+ * can start, so the theme is read once. Without the base path the
+ * shortcuts window is Koers' own already, and koers_application_startup()
+ * loads style.css itself. */
 KoersApplication *
 koers_application_new (void)
 {
-  return g_object_new (KOERS_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", RESOURCE_PREFIX,
-                       NULL);
+  KoersApplication *self = g_object_new (KOERS_TYPE_APPLICATION,
+                                         "application-id", APPLICATION_ID,
+                                         "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                                         NULL);
+
+  g_application_set_resource_base_path (G_APPLICATION (self), NULL);
+  return self;
 }
 
 gboolean

@@ -123,6 +123,41 @@ test_application (void)
   g_assert_true (started);
 }
 
+/* The application has no resource base path, so that GtkApplication adds
+ * no icon path that throws away the icon theme GTK is reading; libadwaita's
+ * path is there, and Koers' style sheet is loaded all the same. */
+static void
+test_application_resources (void)
+{
+  g_autoptr(KoersApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GtkWidget) chip = NULL;
+  GtkBorder padding;
+
+  if (in_parent ())
+    return;
+
+  app = koers_application_new ();
+  g_assert_null (g_application_get_resource_base_path (G_APPLICATION (app)));
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  paths = gtk_icon_theme_get_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()));
+  g_assert_true (g_strv_contains ((const char * const *) paths, "/org/gnome/Adwaita/icons"));
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_assert_false (g_str_has_prefix (paths[i], "/io/github/koersapp/"));
+
+  /* A rule of style.css: .placement-chip { padding: 1px 8px; } */
+  chip = g_object_ref_sink (gtk_label_new ("Now"));
+  gtk_widget_add_css_class (chip, "placement-chip");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_padding (gtk_widget_get_style_context (chip), &padding);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_cmpint (padding.left, ==, 8);
+  g_assert_cmpint (padding.top, ==, 1);
+}
+
 /* How long the main thread takes to learn whether the theme has an icon:
  * the whole reading of the theme when it is not read yet. */
 static gint64
@@ -311,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/ui/gtk-theme/fallback", test_fallback);
   g_test_add_func ("/ui/gtk-theme/user-theme", test_user_theme);
   g_test_add_func ("/ui/gtk-theme/opt-out", test_opt_out);
+  g_test_add_func ("/ui/gtk-theme/application-resources", test_application_resources);
   g_test_add_func ("/ui/gtk-theme/icons-ahead", test_icons_ahead);
   g_test_add_func ("/ui/gtk-theme/application-icons", test_application_icons);
 
