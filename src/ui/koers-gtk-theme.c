@@ -25,14 +25,17 @@
  * contrast. A GTK_THEME the user set is left alone, and so is everything
  * with KOERS_GTK_THEME=load, to compare.
  *
- * The icon theme is read twice in every libadwaita 1.2 app on GTK 4.8:
- * GTK reads it on a thread as soon as the display has one, and
- * libadwaita's startup then adds its icons' resource path, which throws
- * that away. The window's first icon then has the main thread read it all
- * again, 8 to 14 ms before the first frame. koers_gtk_theme_load_icons(),
- * after libadwaita's startup, reads it on a thread once more, as GTK
- * meant to; GtkIconTheme takes a lock around its reading, so a widget that
- * needs an icon before the thread is done waits for it.
+ * The icon theme: GTK 4.8 reads it on a thread as soon as the display
+ * has one, and every resource path added afterwards throws that reading
+ * away; the window's first icon then has the main thread read it all
+ * again, 8 to 14 ms before the first frame. Koers starts without a
+ * resource base path, so that only libadwaita adds one, right after it
+ * first asks for the theme (see koers_application_new()). Should the
+ * reading be thrown away all the same, koers_gtk_theme_load_icons(),
+ * after libadwaita's startup, has it done again on a thread, as GTK meant
+ * to; GtkIconTheme takes a lock around its reading, so a widget that
+ * needs an icon before the thread is done waits for it, and a theme
+ * already read answers at once.
  */
 #define G_LOG_DOMAIN "koers-gtk-theme"
 
