@@ -541,7 +541,8 @@ help_action (GSimpleAction *action,
 }
 
 /* Koers' style sheet, which AdwApplication would load from the resource
- * base path: see koers_application_new(). */
+ * base path: see koers_application_new(). Koers has no style-dark.css or
+ * style-hc.css, which it would load too. */
 static void
 add_style_sheet (void)
 {
