@@ -118,19 +118,37 @@ _koers_window_model_activated (KoersWindow *self)
 static void explain_roadmap_warnings (KoersWindow *self,
                                       GtkWidget   *switcher);
 
+static gboolean
+give_bar_stack_cb (gpointer user_data)
+{
+  KoersWindow *self = user_data;
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (self->switcher_bar);
+
+  self->bar_source = 0;
+  if (adw_view_switcher_bar_get_stack (bar) == NULL)
+    {
+      adw_view_switcher_bar_set_stack (bar, ADW_VIEW_STACK (self->view_stack));
+      explain_roadmap_warnings (self, self->switcher_bar);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* The bottom bar gets its stack, and with it its buttons, when the header
  * first has no room for its own switcher: 36 of the window's 318 widgets,
- * which a wide window never shows. */
+ * which a wide window never shows. The header learns that while it is
+ * laid out, inside the window's own layout: buttons added there leave
+ * the window's box marked for a new layout that no longer comes in that
+ * frame (GTK then warns that it draws the box without an allocation).
+ * So they are added right after the frame; the bar is sliding in by
+ * then. */
 static void
 title_visible_cb (KoersWindow *self)
 {
-  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (self->switcher_bar);
-
   if (!adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (self->switcher_title)) ||
-      adw_view_switcher_bar_get_stack (bar) != NULL)
+      adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar)) != NULL ||
+      self->bar_source != 0)
     return;
-  adw_view_switcher_bar_set_stack (bar, ADW_VIEW_STACK (self->view_stack));
-  explain_roadmap_warnings (self, self->switcher_bar);
+  self->bar_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, give_bar_stack_cb, self, NULL);
 }
 
 void
@@ -150,6 +168,7 @@ _koers_window_layout_dispose (KoersWindow *self)
 {
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_handle_id (&self->back_source, g_source_remove);
+  g_clear_handle_id (&self->bar_source, g_source_remove);
 }
 
 /* libadwaita 1.2 draws a dot on a page's switcher button when the page

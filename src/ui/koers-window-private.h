@@ -29,6 +29,7 @@ struct _KoersWindow
   AdwToast             *toast;
   guint                 narrow_source;
   guint                 back_source;
+  guint                 bar_source;
   gboolean              syncing;
 
   /* files, drafts and closing (koers-window-files.c) */

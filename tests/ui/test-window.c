@@ -644,16 +644,47 @@ wait_for_bar (AdwViewSwitcherBar *bar)
   pump ();
 }
 
+static void
+frame_begins_cb (GdkFrameClock *clock,
+                 gboolean      *in_frame)
+{
+  *in_frame = TRUE;
+}
+
+static void
+frame_ends_cb (GdkFrameClock *clock,
+               gboolean      *in_frame)
+{
+  *in_frame = FALSE;
+}
+
+/* Buttons added to the bar while the window is laid out would leave it
+ * marked for a layout that no longer comes in that frame. */
+static void
+bar_stack_cb (AdwViewSwitcherBar *bar,
+              GParamSpec         *pspec,
+              gboolean           *in_frame)
+{
+  g_assert_false (*in_frame);
+}
+
 /* The bottom bar's switcher makes its buttons only once the header has no
- * room for its own: a wide window never makes them. Made later, the
+ * room for its own: a wide window never makes them, and a narrow one
+ * makes them between frames, not while it is laid out. Made later, the
  * Roadmap button still says why its dot shows. */
 static void
 test_switcher_bar (void)
 {
   KoersWindow *window = open_window (NULL, NULL, 1100, 760);
   AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (ui_test_child (window, "switcher_bar"));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_autofree char *tooltip = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
+  gboolean in_frame = FALSE;
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (frame_begins_cb), &in_frame);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (frame_ends_cb), &in_frame);
+  g_signal_connect (bar, "notify::stack", G_CALLBACK (bar_stack_cb), &in_frame);
 
   pump ();
   g_assert_null (adw_view_switcher_bar_get_stack (bar));
@@ -679,6 +710,8 @@ test_switcher_bar (void)
   tooltip = roadmap_switcher_tooltip (window);
   g_assert_cmpstr (tooltip, ==, "The models disagree: the roadmap lists warnings");
 
+  g_signal_handlers_disconnect_by_data (clock, &in_frame);
+  g_signal_handlers_disconnect_by_data (bar, &in_frame);
   close_window (window);
 }
 
