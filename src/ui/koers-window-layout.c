@@ -136,11 +136,9 @@ give_bar_stack_cb (gpointer user_data)
 /* The bottom bar gets its stack, and with it its buttons, when the header
  * first has no room for its own switcher: 36 of the window's 318 widgets,
  * which a wide window never shows. The header learns that while it is
- * laid out, inside the window's own layout: buttons added there leave
- * the window's box marked for a new layout that no longer comes in that
- * frame (GTK then warns that it draws the box without an allocation).
- * So they are added right after the frame; the bar is sliding in by
- * then. */
+ * laid out, inside the window's own allocation, where GTK does not expect
+ * widgets to be added. So they are added right after the frame; the bar
+ * is only starting to slide in by then. */
 static void
 title_visible_cb (KoersWindow *self)
 {
