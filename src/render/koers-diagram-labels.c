@@ -17,10 +17,6 @@
 
 #define LABEL_FONT_FAMILY "Cantarell,DejaVu Sans"
 
-/* Art drawn at 1600 wide keeps its words at 12 px at least: smaller does not
- * read from across a meeting table. */
-#define LABEL_FLOOR 12.0
-
 /* What the words measure on screen or on a slide, in pixels of the art as
  * drawn: names 14 px and captions 11 px at least, the sizes of GNOME's
  * own headings and captions. Art narrower than NARROW_ART (a phone) keeps
@@ -120,6 +116,18 @@ _koers_diagram_layout_get_size (PangoLayout *layout,
     *height = (double) h / PANGO_SCALE;
 }
 
+/* Notes a size a fit tried: what the fit depends on (FitTrack). */
+static void
+note_size (double   *low,
+           gboolean *floored,
+           double    size,
+           double    floor_size)
+{
+  *low = MIN (*low, size);
+  if (size <= floor_size)
+    *floored = TRUE;
+}
+
 /* The largest size from @start down to @floor_size at which a stage name
  * fits @width on one line; from @wrap_below down it may take two lines
  * that fit @height, since a long name wrapped reads better than a tiny
@@ -133,10 +141,13 @@ fit_name (PangoContext *context,
           double        height,
           double        start,
           double        wrap_below,
-          double        floor_size)
+          double        floor_size,
+          FitTrack     *track)
 {
   double size = MAX (start, floor_size);
   PangoLayout *layout = _koers_diagram_create_layout (context, text, size, TRUE);
+
+  note_size (&track->name_low, &track->floored, size, floor_size);
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
@@ -178,6 +189,7 @@ fit_name (PangoContext *context,
         }
 
       size = MAX (floor_size, size * 0.95);
+      note_size (&track->name_low, &track->floored, size, floor_size);
       set_layout_size (layout, size);
     }
 
@@ -192,10 +204,13 @@ fit_block (PangoContext *context,
            double        width,
            double        height,
            double        start,
-           double        floor_size)
+           double        floor_size,
+           FitTrack     *track)
 {
   double size = MAX (start, floor_size);
   PangoLayout *layout = _koers_diagram_create_layout (context, text, size, FALSE);
+
+  note_size (&track->text_low, &track->floored, size, floor_size);
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
@@ -212,6 +227,7 @@ fit_block (PangoContext *context,
           size <= floor_size)
         break;
       size = MAX (floor_size, size * 0.94);
+      note_size (&track->text_low, &track->floored, size, floor_size);
       set_layout_size (layout, size);
     }
 
@@ -308,7 +324,8 @@ layout_stage_label (KoersDiagramRenderer *self,
   /* Once a common size is chosen (name_max), a name that does not fit it
    * on one line wraps at once instead of shrinking below its peers. */
   geometry->name_layout = fit_name (self->pango, title, box->width, wide, box->height, start,
-                                    name_max < G_MAXDOUBLE ? start : 0.8 * start, self->name_floor);
+                                    name_max < G_MAXDOUBLE ? start : 0.8 * start, self->name_floor,
+                                    &self->fitted);
   /* A name grown past its box stays centred on it. */
   geometry->name_x = (box->width - layout_width (geometry->name_layout)) / 2;
   geometry->name_x += balance_lines (geometry->name_layout);
@@ -331,6 +348,7 @@ layout_stage_label (KoersDiagramRenderer *self,
       g_autoptr(PangoLayout) tagline = _koers_diagram_create_layout (self->pango, geometry->stage->tagline,
                                                                      size, FALSE);
 
+      note_size (&self->fitted.text_low, &self->fitted.floored, size, floor_size);
       pango_layout_set_width (tagline, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (tagline, PANGO_WRAP_WORD);
       pango_layout_set_ellipsize (tagline, PANGO_ELLIPSIZE_END);
@@ -380,6 +398,7 @@ layout_stage_label (KoersDiagramRenderer *self,
               break;
             }
           size = MAX (floor_size, size * 0.93);
+          note_size (&self->fitted.text_low, &self->fitted.floored, size, floor_size);
           set_layout_size (tagline, size);
         }
     }
@@ -464,7 +483,8 @@ layout_text_box (KoersDiagramRenderer *self,
 
   /* Capped below the stage names' size: these words explain, they are not
    * what one places a marker on. */
-  text->layout = fit_block (self->pango, value, w, h, MIN (0.42 * h, 28.0), self->tagline_floor);
+  text->layout = fit_block (self->pango, value, w, h, MIN (0.42 * h, 28.0), self->tagline_floor,
+                            &self->fitted);
   if (self->taglines_may_hide && pango_layout_is_ellipsized (text->layout))
     {
       g_clear_object (&text->layout);
@@ -506,6 +526,11 @@ fit_labels (KoersDiagramRenderer *self)
   g_autoptr(GArray) name_sizes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) tagline_sizes = g_array_new (FALSE, FALSE, sizeof (double));
   double name_max, tagline_max;
+
+  self->label_fits++;
+  self->fitted.name_low = G_MAXDOUBLE;
+  self->fitted.text_low = G_MAXDOUBLE;
+  self->fitted.floored = FALSE;
 
   /* Stage names are peers: one size for all, so that a long name does not
    * look less important than a short one; likewise for the taglines. The
@@ -560,24 +585,59 @@ _koers_diagram_label_sizes (const Fit *fit,
   *may_hide = narrow;
 }
 
+/* The smallest sizes the labels may take in SVG units, for art drawn as
+ * @fit says, and whether captions may go. The floors are rounded up to
+ * half a unit, so that a window being resized fits them again now and
+ * then, not on every frame; a drag or a hover never does. */
+static void
+label_floors (const Fit *fit,
+              double    *name_floor,
+              double    *tagline_floor,
+              gboolean  *may_hide)
+{
+  double name_px, tagline_px;
+
+  _koers_diagram_label_sizes (fit, &name_px, &tagline_px, may_hide);
+  *name_floor = MAX (LABEL_FLOOR, ceil (2 * name_px / fit->scale) / 2);
+  *tagline_floor = MAX (LABEL_FLOOR, ceil (2 * tagline_px / fit->scale) / 2);
+}
+
+/* Whether the labels as fitted are what a fit with these floors would
+ * give. A fit that never came down to a floor gives the same with any
+ * floor below every size it tried. */
+static gboolean
+fit_holds (const KoersDiagramRenderer *self,
+           double                      name_floor,
+           double                      tagline_floor,
+           gboolean                    may_hide)
+{
+  if (!self->labels_ready || may_hide != self->taglines_may_hide)
+    return FALSE;
+  if (name_floor == self->name_floor && tagline_floor == self->tagline_floor)
+    return TRUE;
+  return !self->fitted.floored &&
+         name_floor < self->fitted.name_low && tagline_floor < self->fitted.text_low;
+}
+
+/* How many times the labels were fitted on this renderer: tests. */
+guint
+_koers_diagram_label_fits (KoersDiagramRenderer *self)
+{
+  return self->label_fits;
+}
+
 /* Labels are fitted in SVG units, with floors that give the sizes above at
- * the scale the art is drawn at. The floors are rounded up to half a unit,
- * so that a window being resized fits them again now and then, not on
- * every frame; a drag or a hover never does. */
+ * the scale the art is drawn at. Where no label is at its floor, a resize
+ * does not fit them again at all. */
 void
 _koers_diagram_ensure_labels (KoersDiagramRenderer *self,
                               const Fit            *fit)
 {
-  double name_px, tagline_px;
   double name_floor, tagline_floor;
   gboolean may_hide;
 
-  _koers_diagram_label_sizes (fit, &name_px, &tagline_px, &may_hide);
-  name_floor = MAX (LABEL_FLOOR, ceil (2 * name_px / fit->scale) / 2);
-  tagline_floor = MAX (LABEL_FLOOR, ceil (2 * tagline_px / fit->scale) / 2);
-
-  if (self->labels_ready && name_floor == self->name_floor &&
-      tagline_floor == self->tagline_floor && may_hide == self->taglines_may_hide)
+  label_floors (fit, &name_floor, &tagline_floor, &may_hide);
+  if (fit_holds (self, name_floor, tagline_floor, may_hide))
     return;
 
   self->name_floor = name_floor;

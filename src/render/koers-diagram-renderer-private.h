@@ -26,6 +26,11 @@ G_BEGIN_DECLS
 /* Side of a cell of the zones' coverage grid, in SVG units. */
 #define ZONE_GRID 8.0
 
+/* The smallest size of a stage's words in SVG units, whatever the scale:
+ * art drawn at 1600 wide keeps them at 12 px at least, since smaller does
+ * not read from across a meeting table. */
+#define LABEL_FLOOR 12.0
+
 /* Width of the outline of the selected stage, in SVG units. */
 #define OUTLINE_WIDTH 6.0
 
@@ -77,6 +82,14 @@ typedef struct {
   double       x, y;                 /* top left, SVG units */
   gboolean     muted;
 } LabelRun;
+
+/* What a fit of the labels depended on: the smallest sizes it tried for
+ * the names and for the other words, and whether a floor stopped it. */
+typedef struct {
+  double   name_low;
+  double   text_low;
+  gboolean floored;
+} FitTrack;
 
 typedef struct {
   cairo_surface_t *surface;
@@ -154,6 +167,8 @@ struct _KoersDiagramRenderer
   double        name_floor;
   double        tagline_floor;
   gboolean      taglines_may_hide;
+  FitTrack      fitted;
+  guint         label_fits;          /* fits made here: tests */
   int           grid_cols;
   int           grid_rows;
   GArray       *runs;                /* LabelRun */
@@ -342,6 +357,9 @@ _koers_diagram_layout_font_size (PangoLayout *layout);
 void
 _koers_diagram_ensure_labels (KoersDiagramRenderer *self,
                               const Fit            *fit);
+/* How many times the labels were fitted: tests. */
+guint
+_koers_diagram_label_fits (KoersDiagramRenderer *self);
 void
 _koers_diagram_label_sizes (const Fit *fit,
                             double    *name_px,

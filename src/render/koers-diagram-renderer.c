@@ -165,8 +165,8 @@ koers_diagram_renderer_init (KoersDiagramRenderer *self)
   self->placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->mask_key[0] = -1;
   self->runs_scale = -1;
-  self->name_floor = 12.0;
-  self->tagline_floor = 12.0;
+  self->name_floor = LABEL_FLOOR;
+  self->tagline_floor = LABEL_FLOOR;
   self->taglines_may_hide = TRUE;
 }
 
