@@ -675,6 +675,7 @@ main (int   argc,
 
   /* As the app's main() does: the frames' images come from the heap. */
   koers_heap_prepare ();
+  koers_heap_populate ();
   gtk_init ();
   adw_init ();
 

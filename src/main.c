@@ -24,7 +24,8 @@ main (int   argc,
 
   /* Before any other thread: it sets GTK_THEME for a moment. */
   koers_gtk_theme_defer ();
-  /* Before anything allocates much, and before any other thread. */
+  /* Before anything allocates much, and before any other thread; the
+   * application's startup has it faulted in (koers_heap_populate()). */
   koers_heap_prepare ();
 
   setlocale (LC_ALL, "");

@@ -59,6 +59,16 @@ test_prepared (void)
       gboolean populates = kernel_populates ();
 
       g_assert_true (koers_heap_prepare ());
+
+      /* Grown, not faulted in yet: that waits for koers_heap_populate(),
+       * which the application calls once its early mmap()s are done. */
+      before = minor_faults ();
+      blocks[0] = g_malloc (1 << 20);
+      memset (blocks[0], 0x5a, 1 << 20);
+      g_assert_cmpint (minor_faults () - before, >, 128);
+      g_free (blocks[0]);
+
+      koers_heap_populate ();
       koers_heap_wait ();
 
       /* 8 × 1 MiB, written: 2,048 pages. */
@@ -101,6 +111,7 @@ test_system (void)
 
       g_setenv ("KOERS_HEAP", "system", TRUE);
       g_assert_false (koers_heap_prepare ());
+      koers_heap_populate ();
       koers_heap_wait ();
 
       /* 32 × 256 KiB: each its own mapping with glibc's defaults, none

@@ -22,10 +22,16 @@
  *    freed a buffer that large; a drawing app does so from its first
  *    frame on, so it starts there;
  *  - grows the heap 16 MiB at a time;
- *  - grows it once now, and has a helper thread fault that step in with
- *    MADV_POPULATE_WRITE (Linux 5.14 and later; older kernels refuse, and
- *    nothing else changes) while the main thread opens the display and
- *    loads the theme.
+ *  - grows it once now.
+ *
+ * koers_heap_populate() then has a helper thread fault that step in with
+ * MADV_POPULATE_WRITE (Linux 5.14 and later; older kernels refuse, and
+ * nothing else changes). The kernel holds the process's memory map for
+ * the whole call, so that the main thread's own mmap() waits for it: the
+ * locale's files, a thread's stack. The application therefore starts the
+ * helper just before libadwaita parses its style sheet, some 20 ms of
+ * work that maps nothing, and not first thing in main(), where it held
+ * the main thread up for 6–8 ms (docs/performance.md).
  *
  * The cost is memory: a window holds about 7 MiB more (48.5 MiB against
  * 55.3 MiB resident, docs/performance.md). KOERS_HEAP=system leaves glibc's
@@ -95,8 +101,9 @@ koers_heap_supported (void)
 /**
  * koers_heap_prepare:
  *
- * Sets the allocator up as the file's comment says. Call it first thing
- * in main(), before any other thread exists.
+ * Sets the allocator up and grows the heap, as the file's comment says.
+ * Call it first thing in main(), before any other thread exists; then
+ * koers_heap_populate().
  *
  * Returns: whether anything was changed (glibc, no sanitizer, and
  *   KOERS_HEAP is not "system")
@@ -136,7 +143,6 @@ koers_heap_prepare (void)
   if (populate_start >= end)
     return TRUE;
   populate_length = (gsize) (end - populate_start);
-  populating = g_thread_try_new ("koers-heap", populate, NULL, NULL);
   return TRUE;
 #else
   return FALSE;
@@ -144,10 +150,31 @@ koers_heap_prepare (void)
 }
 
 /**
+ * koers_heap_populate:
+ *
+ * Starts the helper that faults in the heap koers_heap_prepare() grew,
+ * once; does nothing when it grew nothing. Call it before a stretch of
+ * work that allocates much and maps nothing.
+ */
+void
+koers_heap_populate (void)
+{
+#ifdef KOERS_HEAP_TUNED
+  static gboolean started;
+
+  if (populate_length > 0 && !started)
+    {
+      started = TRUE;
+      populating = g_thread_try_new ("koers-heap", populate, NULL, NULL);
+    }
+#endif
+}
+
+/**
  * koers_heap_wait:
  *
- * Waits until the helper that koers_heap_prepare() started is done. The app
- * never needs to; the tests do.
+ * Waits until the helper that koers_heap_populate() started is done. The
+ * app never needs to; the tests do.
  */
 void
 koers_heap_wait (void)

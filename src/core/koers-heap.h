@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 gboolean koers_heap_supported (void);
 gboolean koers_heap_prepare   (void);
+void     koers_heap_populate  (void);
 void     koers_heap_wait      (void);
 
 G_END_DECLS

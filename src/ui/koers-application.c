@@ -13,6 +13,7 @@
 #include "koers-gtk-theme.h"
 #include "koers-application.h"
 #include "koers-catalog.h"
+#include "koers-heap.h"
 #include "koers-cli.h"
 #include "koers-diagram-renderer.h"
 #include "koers-session.h"
@@ -578,6 +579,10 @@ koers_application_startup (GApplication *app)
   /* GTK's settings are made before libadwaita's startup, so that GTK
    * does not parse a theme libadwaita replaces: see koers-gtk-theme.c. */
   koers_gtk_theme_settle ();
+  /* libadwaita's startup parses its style sheet: 20 ms that allocate much
+   * and map nothing, so the heap's helper never holds up an mmap() of
+   * ours (see koers-heap.c). */
+  koers_heap_populate ();
   G_APPLICATION_CLASS (koers_application_parent_class)->startup (app);
   koers_gtk_theme_check ();
   add_style_sheet ();
