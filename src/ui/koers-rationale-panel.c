@@ -6,6 +6,12 @@
  * into one command until the field loses focus. When the project changes
  * from elsewhere (undo), the widgets follow with their own handlers
  * blocked, so that an undo never records itself again.
+ *
+ * The panel stands below the diagram, out of sight in a window of the
+ * usual size, and its text view is dear to build, style and measure: 3 %
+ * of a start. So its widgets are built right after the first frame the
+ * panel is mapped for, not with the window; until then it is empty, and
+ * what it is given (history, model) waits for them.
  */
 #define G_LOG_DOMAIN "koers-rationale-panel"
 
@@ -29,7 +35,9 @@ struct _KoersRationalePanel
   KoersModel   *model;
   gboolean      syncing;
   gboolean      date_valid;
+  gboolean      built;
   guint         clear_source;
+  guint         build_source;
 
   /* template widgets */
   GtkWidget    *group;
@@ -71,11 +79,14 @@ show_date_error (KoersRationalePanel *self,
 static void
 sync_rationale (KoersRationalePanel *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  GtkTextBuffer *buffer;
   const char *value = NULL;
   g_autofree char *current = NULL;
   GtkTextIter start, end;
 
+  if (!self->built)
+    return;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   if (self->project != NULL && self->model != NULL)
     value = koers_project_get_rationale (self->project, model_id (self));
 
@@ -95,6 +106,8 @@ sync_date (KoersRationalePanel *self)
 {
   const char *value = NULL;
 
+  if (!self->built)
+    return;
   if (self->project != NULL && self->model != NULL)
     value = koers_project_get_assessed (self->project, model_id (self));
 
@@ -221,12 +234,83 @@ today_clicked_cb (KoersRationalePanel *self)
   sync_date (self);
 }
 
+/* The screen reader's name for the text: which model's rationale. */
+static void
+update_text_label (KoersRationalePanel *self)
+{
+  g_autofree char *label = NULL;
+
+  if (!self->built || self->model == NULL)
+    return;
+  /* TRANSLATORS: a screen reader label, e.g. "Social Media Pyramid: rationale" */
+  label = g_strdup_printf (_("%s: rationale"), koers_model_get_name (self->model));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+build (KoersRationalePanel *self)
+{
+  GtkTextBuffer *buffer;
+  GtkEventController *controller;
+
+  if (self->built)
+    return;
+  self->built = TRUE;
+  g_clear_handle_id (&self->build_source, g_source_remove);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  koers_widget_measure_width_alone_inside (self->group, "labels");
+  /* Not in the template: see koers-tooltip.c. */
+  koers_tooltip_set (self->today_button, _("Set the assessment date to today"));
+
+  /* Undo is the project's, never the text widget's own. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+  koers_history_field_setup (GTK_EDITABLE (self->date_row), G_CALLBACK (date_changed_cb),
+                             G_CALLBACK (focus_leave_cb), self);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (self->text_view, controller);
+
+  update_text_label (self);
+  sync_rationale (self);
+  sync_date (self);
+}
+
+static gboolean
+build_cb (gpointer data)
+{
+  KoersRationalePanel *self = data;
+
+  self->build_source = 0;
+  build (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+koers_rationale_panel_map (GtkWidget *widget)
+{
+  KoersRationalePanel *self = KOERS_RATIONALE_PANEL (widget);
+
+  GTK_WIDGET_CLASS (koers_rationale_panel_parent_class)->map (widget);
+
+  /* After the frame that maps it: GTK draws at a higher priority than an
+   * idle's. */
+  if (!self->built && self->build_source == 0)
+    self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_cb, self, NULL);
+}
+
 static void
 koers_rationale_panel_dispose (GObject *object)
 {
   KoersRationalePanel *self = (KoersRationalePanel *) object;
 
   g_clear_handle_id (&self->clear_source, g_source_remove);
+  g_clear_handle_id (&self->build_source, g_source_remove);
   if (self->history_signals != NULL)
     g_signal_group_set_target (self->history_signals, NULL);
   g_clear_object (&self->history_signals);
@@ -236,8 +320,11 @@ koers_rationale_panel_dispose (GObject *object)
 
   /* The bin's child is a bound template child: take it out of the bin
    * first, or the bin would unparent it a second time. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_RATIONALE_PANEL);
+  if (self->built)
+    {
+      adw_bin_set_child (ADW_BIN (self), NULL);
+      gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_RATIONALE_PANEL);
+    }
 
   G_OBJECT_CLASS (koers_rationale_panel_parent_class)->dispose (object);
 }
@@ -249,6 +336,7 @@ koers_rationale_panel_class_init (KoersRationalePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_rationale_panel_dispose;
+  widget_class->map = koers_rationale_panel_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/koers-rationale-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersRationalePanel, group);
@@ -263,28 +351,9 @@ koers_rationale_panel_class_init (KoersRationalePanelClass *klass)
 static void
 koers_rationale_panel_init (KoersRationalePanel *self)
 {
-  GtkTextBuffer *buffer;
-  GtkEventController *controller;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  koers_widget_measure_width_alone_inside (self->group, "labels");
-  /* Not in the template: see koers-tooltip.c. */
-  koers_tooltip_set (self->today_button, _("Set the assessment date to today"));
-
   self->date_valid = TRUE;
   self->history_signals = g_signal_group_new (KOERS_TYPE_HISTORY);
   g_signal_group_connect_object (self->history_signals, "changed", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
-
-  /* Undo is the project's, never the text widget's own. */
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-  gtk_text_buffer_set_enable_undo (buffer, FALSE);
-  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
-  koers_history_field_setup (GTK_EDITABLE (self->date_row), G_CALLBACK (date_changed_cb),
-                             G_CALLBACK (focus_leave_cb), self);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (self->text_view, controller);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
@@ -324,8 +393,6 @@ void
 koers_rationale_panel_set_model (KoersRationalePanel *self,
                                  KoersModel          *model)
 {
-  g_autofree char *label = NULL;
-
   g_return_if_fail (KOERS_IS_RATIONALE_PANEL (self));
 
   if (self->model == model)
@@ -335,17 +402,22 @@ koers_rationale_panel_set_model (KoersRationalePanel *self,
   if (self->history != NULL)
     koers_history_seal (self->history);
   g_set_object (&self->model, model);
-
-  if (model != NULL)
-    {
-      /* TRANSLATORS: a screen reader label, e.g. "Social Media Pyramid: rationale" */
-      label = g_strdup_printf (_("%s: rationale"), koers_model_get_name (model));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-    }
+  update_text_label (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->history != NULL && self->model != NULL);
   sync_rationale (self);
   sync_date (self);
+}
+
+/**
+ * koers_rationale_panel_ensure_built:
+ *
+ * Builds the panel's widgets now, if the frame after the panel was first
+ * mapped has not: for what needs them before that (tests).
+ */
+void
+koers_rationale_panel_ensure_built (KoersRationalePanel *self)
+{
+  g_return_if_fail (KOERS_IS_RATIONALE_PANEL (self));
+  build (self);
 }

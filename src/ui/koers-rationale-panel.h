@@ -18,5 +18,6 @@ void           koers_rationale_panel_set_history (KoersRationalePanel *self,
                                                   KoersHistory        *history);
 void           koers_rationale_panel_set_model   (KoersRationalePanel *self,
                                                   KoersModel          *model);
+void           koers_rationale_panel_ensure_built (KoersRationalePanel *self);
 
 G_END_DECLS

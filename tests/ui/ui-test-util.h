@@ -182,10 +182,35 @@ ui_test_window_new (GtkApplication *app,
   return koers_window_new (app, document);
 }
 
+/* Whether the rationale panel has built its widgets, which it does after
+ * the first frame it is mapped for (koers-rationale-panel.c). */
+static inline gboolean
+ui_test_rationale_is_built (gpointer panel)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "text_view") != NULL;
+}
+
+/* Waits for the rationale panel of a shown window to build its widgets. */
+static inline GtkWidget *
+ui_test_rationale_built (gpointer panel)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  while (!ui_test_rationale_is_built (panel))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return GTK_WIDGET (panel);
+}
+
 static inline GtkTextBuffer *
 ui_test_rationale_buffer (gpointer panel)
 {
-  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "text_view");
+  GObject *view = gtk_widget_get_template_child (ui_test_rationale_built (panel), KOERS_TYPE_RATIONALE_PANEL,
+                                                 "text_view");
 
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 }
@@ -193,7 +218,8 @@ ui_test_rationale_buffer (gpointer panel)
 static inline GtkEditable *
 ui_test_rationale_date (gpointer panel)
 {
-  return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (panel), KOERS_TYPE_RATIONALE_PANEL, "date_row"));
+  return GTK_EDITABLE (gtk_widget_get_template_child (ui_test_rationale_built (panel), KOERS_TYPE_RATIONALE_PANEL,
+                                                      "date_row"));
 }
 
 /* The text of the sidebar row's placement chip: "Now: Listen". */
