@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <stdlib.h>
 #include <time.h>
 
 /* Milliseconds on the monotonic clock. */
@@ -28,4 +29,17 @@ compare_doubles (const void *a,
   double y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+/* The sample at fraction @p of the way from the smallest to the largest
+ * of @n (sorts @samples): 0.5 is the median, 1.0 the largest. */
+static inline double
+percentile_of (double       *samples,
+               unsigned int  n,
+               double        p)
+{
+  unsigned int i = (unsigned int) (p * (n - 1) + 0.5);
+
+  qsort (samples, n, sizeof (double), compare_doubles);
+  return samples[i < n - 1 ? i : n - 1];
 }

@@ -29,15 +29,6 @@
 #define FRAMES  200
 
 static double
-percentile (double *samples,
-            guint   n,
-            double  p)
-{
-  qsort (samples, n, sizeof (double), compare_doubles);
-  return samples[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
-}
-
-static double
 elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
@@ -79,7 +70,7 @@ measure_baseline (cairo_surface_t *target)
     }
 
   cairo_surface_destroy (cached);
-  return percentile (samples, FRAMES, 0.5);
+  return percentile_of (samples, FRAMES, 0.5);
 }
 
 int
@@ -139,9 +130,9 @@ main (int   argc,
             }
         }
 
-      median = percentile (samples, FRAMES, 0.5);
-      p95 = percentile (samples, FRAMES, 0.95);
-      cpu_median = percentile (cpu_samples, FRAMES, 0.5);
+      median = percentile_of (samples, FRAMES, 0.5);
+      p95 = percentile_of (samples, FRAMES, 0.95);
+      cpu_median = percentile_of (cpu_samples, FRAMES, 0.5);
       worst = MAX (worst, median);
       printf ("%-16s cold %7.2f ms  median %5.2f ms  p95 %5.2f ms  cpu median %5.2f ms  (%.1f× baseline)\n",
               koers_model_get_id (model), cold, median, p95, cpu_median, median / baseline);

@@ -23,15 +23,6 @@
 
 #define STEP 4
 
-static double
-percentile (double *samples,
-            guint   n,
-            double  p)
-{
-  qsort (samples, n, sizeof (double), compare_doubles);
-  return samples[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
-}
-
 /* The time to place the first stage's label at @width: the fit, when
  * the renderer makes one. */
 static double
@@ -106,9 +97,9 @@ main (int   argc,
     }
 
   {
-    double kept_median = percentile (kept, n, 0.5), fitted_median = percentile (fitted, n, 0.5);
-    double kept_p95 = percentile (kept, n, 0.95), fitted_p95 = percentile (fitted, n, 0.95);
-    double kept_max = percentile (kept, n, 1.0), fitted_max = percentile (fitted, n, 1.0);
+    double kept_median = percentile_of (kept, n, 0.5), fitted_median = percentile_of (fitted, n, 0.5);
+    double kept_p95 = percentile_of (kept, n, 0.95), fitted_p95 = percentile_of (fitted, n, 0.95);
+    double kept_max = percentile_of (kept, n, 1.0), fitted_max = percentile_of (fitted, n, 1.0);
 
     double kept_sum = 0, fitted_sum = 0;
 
