@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "koers-history.h"
 #include "koers-model-canvas.h"
@@ -43,6 +44,52 @@ ui_test_remove_drafts_dir (void)
   g_rmdir (ui_test_drafts_dir);
 }
 
+/* GTK's "Trying to snapshot GtkBox 0x… without a current allocation"
+ * names a type and an address, which says little in a window of some 300
+ * widgets. Before the warning fails the test, this prints the widget's
+ * ancestors, each with its template id, size and state, so that a rare
+ * failure on another machine says where it happened. Every other message
+ * goes its usual way. */
+static inline GLogWriterOutput
+ui_test_log_writer (GLogLevelFlags   log_level,
+                    const GLogField *fields,
+                    gsize            n_fields,
+                    gpointer         user_data)
+{
+  const char *message = NULL, *at;
+  void *address = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+      message = fields[i].value;
+  if (message != NULL && strstr (message, "without a current allocation") != NULL &&
+      (at = strstr (message, " 0x")) != NULL && sscanf (at, " %p", &address) == 1)
+    {
+      g_printerr ("# the widget GTK could not draw, then its ancestors:\n");
+      for (GtkWidget *w = address; w != NULL; w = gtk_widget_get_parent (w))
+        {
+          const char *id = GTK_IS_BUILDABLE (w) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)) : NULL;
+          g_auto(GStrv) classes = gtk_widget_get_css_classes (w);
+          g_autofree char *joined = g_strjoinv (" .", classes);
+
+          g_printerr ("#   %s%s%s%s%s %dx%d%s%s%s\n", G_OBJECT_TYPE_NAME (w), id ? " #" : "", id ? id : "",
+                      classes[0] ? " ." : "", joined, gtk_widget_get_width (w), gtk_widget_get_height (w),
+                      gtk_widget_get_mapped (w) ? " mapped" : "",
+                      gtk_widget_get_child_visible (w) ? "" : " child-invisible",
+                      gtk_widget_get_visible (w) ? "" : " hidden");
+          /* stacks, squeezers and leaflets: which child they show */
+          if (g_object_class_find_property (G_OBJECT_GET_CLASS (w), "visible-child") != NULL)
+            {
+              g_autoptr(GtkWidget) shown = NULL;
+
+              g_object_get (w, "visible-child", &shown, NULL);
+              g_printerr ("#     showing %s %p\n", shown ? G_OBJECT_TYPE_NAME (shown) : "nothing", (void *) shown);
+            }
+        }
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 static inline void
 ui_test_init (int    *argc,
               char ***argv)
@@ -55,6 +102,7 @@ ui_test_init (int    *argc,
       atexit (ui_test_remove_drafts_dir);
     }
   g_setenv ("GTK_A11Y", "test", TRUE);
+  g_log_set_writer_func (ui_test_log_writer, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 }
