@@ -14,6 +14,7 @@
 #include "koers-file-chooser.h"
 #include "koers-project.h"
 #include "koers-test-util.h"
+#include "ui-test-display.h"
 
 static KoersProject *project;
 static char *project_path;
@@ -938,6 +939,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  ui_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "koers-test-util.h"
+#include "ui-test-display.h"
 
 typedef struct {
   GPtrArray *titles;
@@ -292,6 +293,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  ui_test_own_display ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/application/open-files", test_open_files);

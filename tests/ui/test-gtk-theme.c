@@ -13,6 +13,7 @@
 
 #include "koers-application.h"
 #include "koers-gtk-theme.h"
+#include "ui-test-display.h"
 
 static gboolean
 has_color (const char *name)
@@ -338,6 +339,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  ui_test_own_display ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/gtk-theme/control", test_control);

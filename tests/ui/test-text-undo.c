@@ -11,15 +11,8 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <gdk/x11/gdkx.h>
-#include <glib-unix.h>
 #include <gmodule.h>
-#include <signal.h>
-#include <unistd.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 
 #include "koers-item-row.h"
 #include "koers-rationale-panel.h"
@@ -29,80 +22,14 @@
 /* --- real key presses ----------------------------------------------------- */
 
 /* Key presses go to whichever window has the focus: on a display shared
- * with other test programs, now and then one of theirs. These tests run
- * on an X server of their own when Xvfb is there, and press keys only
- * then. */
-static GSubprocess *own_display;
-
-#ifdef __linux__
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-#endif
-
-static void
-stop_own_display (void)
-{
-  g_subprocess_send_signal (own_display, SIGTERM);
-  g_subprocess_wait (own_display, NULL, NULL);
-  g_clear_object (&own_display);
-}
-
-/* Before GTK opens a display: starts Xvfb and points $DISPLAY at it. */
-static void
-start_own_display (void)
-{
-  g_autofree char *xvfb = g_find_program_in_path ("Xvfb");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = NULL;
-  char number[16] = "";
-  gsize len = 0;
-  int fds[2];
-
-  if (xvfb == NULL || !g_unix_open_pipe (fds, FD_CLOEXEC, NULL))
-    return;
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  /* Xvfb picks a free display and writes its number there. */
-  g_subprocess_launcher_take_fd (launcher, fds[1], 3);
-#ifdef __linux__
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-#endif
-  own_display = g_subprocess_launcher_spawn (launcher, &error, xvfb, "-displayfd", "3",
-                                             "-screen", "0", "1280x800x24", "-nolisten", "tcp", NULL);
-  /* Closes the write end here: a read ends if Xvfb fails to start. */
-  g_clear_object (&launcher);
-  while (own_display != NULL && len < sizeof number - 1)
-    {
-      gssize n = read (fds[0], number + len, 1);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0 || number[len] == '\n')
-        break;
-      len++;
-    }
-  close (fds[0]);
-  number[len] = '\0';
-  if (own_display == NULL || len == 0)
-    {
-      g_printerr ("# no display of our own (%s): key presses skipped\n", error ? error->message : "Xvfb did not start");
-      if (own_display != NULL)
-        stop_own_display ();
-      return;
-    }
-  display = g_strconcat (":", number, NULL);
-  g_setenv ("DISPLAY", display, TRUE);
-  g_setenv ("GDK_BACKEND", "x11", TRUE);
-}
+ * with other test programs, now and then one of theirs. They are pressed
+ * only when the test runs on an X server of its own (ui-test-display.h). */
 
 typedef int (*FakeKeyEventFunc) (Display *display, unsigned int keycode, int is_press, unsigned long delay);
 
 static FakeKeyEventFunc fake_key_event;
 
-/* XTest, on a display of our own (see start_own_display()), when libXtst
+/* XTest, on a display of our own (see ui_test_own_display()), when libXtst
  * can be loaded: the test does not link it, so that it builds without
  * libxtst-dev. */
 static gboolean
@@ -114,7 +41,7 @@ have_xtest (void)
     {
       GModule *module = NULL;
 
-      if (own_display != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+      if (ui_test_has_own_display () && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
         module = g_module_open ("libXtst.so.6", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
       if (module != NULL && !g_module_symbol (module, "XTestFakeKeyEvent", (gpointer *) &fake_key_event))
         fake_key_event = NULL;
@@ -576,9 +503,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  start_own_display ();
   ui_test_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (field_cases); i++)
@@ -592,8 +516,5 @@ main (int   argc,
   g_test_add_func ("/ui/text-undo/pending-edit-committed", test_pending_edit_committed);
   g_test_add_func ("/ui/text-undo/rationale/keys", test_rationale_keys);
 
-  status = g_test_run ();
-  if (own_display != NULL)
-    stop_own_display ();
-  return status;
+  return g_test_run ();
 }

@@ -12,6 +12,10 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <execinfo.h>
+#include <unistd.h>
+#endif
 
 #include "koers-history.h"
 #include "koers-model-canvas.h"
@@ -21,6 +25,7 @@
 #include "koers-session.h"
 #include "koers-test-util.h"
 #include "koers-window.h"
+#include "ui-test-display.h"
 
 /* GTK_A11Y=none (the test environment) gives widgets no accessibility
  * context at all; the "test" backend keeps one in memory, without a bus,
@@ -65,6 +70,13 @@ ui_test_log_writer (GLogLevelFlags   log_level,
   if (message != NULL && strstr (message, "without a current allocation") != NULL &&
       (at = strstr (message, " 0x")) != NULL && sscanf (at, " %p", &address) == 1)
     {
+#ifdef __GLIBC__
+      void *frames[64];
+      int n_frames = backtrace (frames, G_N_ELEMENTS (frames));
+
+      g_printerr ("# where GTK was drawing it:\n");
+      backtrace_symbols_fd (frames, n_frames, STDERR_FILENO);
+#endif
       g_printerr ("# the widget GTK could not draw, then its ancestors:\n");
       for (GtkWidget *w = address; w != NULL; w = gtk_widget_get_parent (w))
         {
@@ -102,6 +114,7 @@ ui_test_init (int    *argc,
       atexit (ui_test_remove_drafts_dir);
     }
   g_setenv ("GTK_A11Y", "test", TRUE);
+  ui_test_own_display ();
   g_log_set_writer_func (ui_test_log_writer, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
