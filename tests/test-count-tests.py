@@ -16,7 +16,7 @@ TESTS = [
     ("mixed", "tap", "FAIL",
      "1..5\nok 1 /a\nok 2 /b\nnot ok 3 /c\nok 4 /d # SKIP no display\nok 5 /e\n"),
     ("crashed", "tap", "ERROR",
-     "1..27\n# Start of x tests\nok 1 /x/a\nok 2 /x/b\nBail out! ERROR: assertion failed\n"),
+     "# random seed: R02Sfeed\n1..27\n# Start of x tests\nok 1 /x/a\nok 2 /x/b\nBail out! ERROR: assertion failed\n"),
     ("skipped-whole", "tap", "OK", "1..0 # SKIP no X server\n"),
     ("todo", "tap", "OK", "1..2\nnot ok 1 /t # TODO not yet\nok 2 /u\n"),
     ("script-ok", "exitcode", "OK", "ok 1 this is not TAP\nok 2 nor this\n"),
@@ -54,6 +54,16 @@ def main():
         if done.returncode != 1:
             failures.append(f"exit status {done.returncode} with failures, expected 1")
 
+        # Each failed program says why, where a short log still shows it:
+        # its seed and GLib's message, not the cases that passed.
+        for want in ("--- koers:x / crashed: ERROR", "    # random seed: R02Sfeed",
+                     "    Bail out! ERROR: assertion failed", "--- koers:x / timed-out: TIMEOUT",
+                     "--- koers:x / script-fails: FAIL"):
+            if want not in done.stderr.splitlines():
+                failures.append(f"no {want!r} in the digest: {done.stderr!r}")
+        if "ok 1 /x/a" in done.stderr or "koers:x / mixed: FAIL" not in done.stderr or "todo" in done.stderr:
+            failures.append(f"the digest names the wrong lines: {done.stderr!r}")
+
         # A build that never got to testing counts as a failure.
         missing = run(log, os.path.join(build, "nowhere", "testlog.json"))
         if missing.stdout.splitlines() != ["8 passed, 5 failed, 3 skipped"]:
@@ -64,7 +74,7 @@ def main():
             f.write(json.dumps({"name": "koers:x / mixed", "result": "OK",
                                 "stdout": "1..2\nok 1 /a\nok 2 /b\n"}) + "\n")
         clean = run(log)
-        if clean.stdout.splitlines() != ["2 passed, 0 failed"] or clean.returncode != 0:
+        if clean.stdout.splitlines() != ["2 passed, 0 failed"] or clean.returncode != 0 or "---" in clean.stderr:
             failures.append(f"clean run: {clean.stdout!r}, status {clean.returncode}")
 
     print("1..1")
