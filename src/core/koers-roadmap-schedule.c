@@ -380,6 +380,38 @@ fits (KoersBuilder *b,
          (quarter == 0 || load->count < b->max_items);
 }
 
+/* @single, alone in quarter @q, takes the place of work of the quarter
+ * before, which goes on to the quarter after, when both fit there and
+ * the graph allows it. */
+static gboolean
+pass_through (KoersBuilder *b,
+              GPtrArray    *sorted,
+              GArray       *loads,
+              KoersWork    *single,
+              guint         q)
+{
+  Load *before = &g_array_index (loads, Load, q - 1);
+  Load *after = &g_array_index (loads, Load, q + 1);
+
+  for (guint i = sorted->len; q > 1 && i-- > 0;)
+    {
+      KoersWork *work = g_ptr_array_index (sorted, i);
+
+      if (work->quarter != (int) q - 1 || work->in_phase_0)
+        continue;
+      if (before->effort - work->effort + single->effort <= b->capacity && fits (b, after, work, q + 1))
+        {
+          single->quarter = q - 1;
+          work->quarter = q + 1;
+          if (preds_allow (single, q - 1, FALSE) && preds_allow (work, q + 1, FALSE) && succs_allow (b, work, q + 1))
+            return TRUE;
+          single->quarter = q;
+          work->quarter = q - 1;
+        }
+    }
+  return FALSE;
+}
+
 /* A quarter of one item before a fuller one says the plan was not
  * balanced: move that item to the next quarter, or bring work forward
  * into it, wherever the graph and the capacity allow. */
@@ -461,6 +493,15 @@ balance_once (KoersBuilder *b,
               return TRUE;
             }
         }
+
+      /* Nothing else moves: the piece takes the place of more urgent
+       * work of the quarter before, and that work goes on to the quarter
+       * after, which the piece itself could not join (work that must come
+       * a quarter after it, say). This quarter empties: the plan ends a
+       * quarter sooner, and that work is done no later than its quarter
+       * is now. Both moves at once, so that they never undo each other. */
+      if (pass_through (b, sorted, loads, single, q))
+        return TRUE;
     }
   return FALSE;
 }
