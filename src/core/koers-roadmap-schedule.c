@@ -393,7 +393,8 @@ pass_through (KoersBuilder *b,
   Load *before = &g_array_index (loads, Load, q - 1);
   Load *after = &g_array_index (loads, Load, q + 1);
 
-  for (guint i = sorted->len; q > 1 && i-- > 0;)
+  /* A conditional item's quarter is never brought before its own. */
+  for (guint i = sorted->len; q > 1 && single->min_phase < q && i-- > 0;)
     {
       KoersWork *work = g_ptr_array_index (sorted, i);
 
