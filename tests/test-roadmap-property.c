@@ -40,13 +40,21 @@ project_for (const int *current,
   return project;
 }
 
+/* KOERS_PROPERTY_ORGANISATION=kind,staff,fte (municipality,2500,2) gives
+ * the sweeps below that organisation instead of the defaults: to search
+ * around a case the random search found. */
+static char **sweep_organisation;
+
 static void
 check_combination (const int *current,
                    const int *target)
 {
   g_autoptr(KoersProject) project = project_for (current, target);
-  g_autoptr(KoersRoadmap) roadmap = koers_roadmap_build (project, NULL);
+  g_autoptr(KoersRoadmap) roadmap = NULL;
 
+  if (sweep_organisation != NULL)
+    set_organisation (project, sweep_organisation[0], sweep_organisation[1], sweep_organisation[2]);
+  roadmap = koers_roadmap_build (project, NULL);
   check_roadmap (project, roadmap);
 }
 
@@ -284,6 +292,13 @@ test_property_deterministic (void)
 void
 add_property_tests (void)
 {
+  const char *organisation = g_getenv ("KOERS_PROPERTY_ORGANISATION");
+
+  if (organisation != NULL)
+    {
+      sweep_organisation = g_strsplit (organisation, ",", 3);
+      g_assert_cmpuint (g_strv_length (sweep_organisation), ==, 3);
+    }
   g_test_add_func ("/core/roadmap/property/single-models", test_property_single_models);
   g_test_add_func ("/core/roadmap/property/pyramid-learning-curve", test_property_pyramid_learning_curve);
   g_test_add_func ("/core/roadmap/property/all-pairs", test_property_all_pairs);
