@@ -676,19 +676,25 @@ test_narrow (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), <=, 360);
 
-  /* Still usable: a drop on the small diagram places the marker. */
-  g_assert_true (koers_model_canvas_get_stage_point (canvas, "listen", &x, &y));
-  g_assert_true (drop_text (canvas, "koers-marker:pyramid:current", x, y));
-  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
-
+  /* The views switch, and back. Before the drop: GTK 4.8 can paint the
+   * window's main box unallocated for a frame when a page switch meets
+   * the tick of a toast sliding in (HACKING.md), and the drop shows one. */
   koers_window_set_view (window, "roadmap");
   for (int i = 0; i < 10; i++)
     {
       pump ();
       g_usleep (2000);
     }
+  g_assert_cmpstr (koers_window_get_view (window), ==, "roadmap");
   koers_window_set_view (window, "assess");
   pump ();
+  g_assert_cmpstr (koers_window_get_view (window), ==, "assess");
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  /* Still usable: a drop on the small diagram places the marker. */
+  g_assert_true (koers_model_canvas_get_stage_point (canvas, "listen", &x, &y));
+  g_assert_true (drop_text (canvas, "koers-marker:pyramid:current", x, y));
+  g_assert_cmpstr (koers_project_get_current (project, "pyramid"), ==, "listen");
 
   close_window (window);
 }
