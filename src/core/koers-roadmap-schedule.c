@@ -495,12 +495,13 @@ balance_once (KoersBuilder *b,
             }
         }
 
-      /* Nothing else moves: the piece takes the place of more urgent
-       * work of the quarter before, and that work goes on to the quarter
-       * after, which the piece itself could not join (work that must come
-       * a quarter after it, say). This quarter empties: the plan ends a
-       * quarter sooner, and that work is done no later than its quarter
-       * is now. Both moves at once, so that they never undo each other. */
+      /* Nothing else moves: the piece takes the place of work of the
+       * quarter before (more urgent work, since the swap above found no
+       * less urgent), and that work goes on to the quarter after, which
+       * the piece itself could not join (work that must come a quarter
+       * after it, say). This quarter empties: that work waits a quarter,
+       * and the plan ends a quarter sooner. Both moves at once, so that
+       * they never undo each other. */
       if (pass_through (b, sorted, loads, single, q))
         return TRUE;
     }
