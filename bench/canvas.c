@@ -32,7 +32,11 @@
  * meet caches and shared memory that only they used, as in the app.
  * BENCH_GL=1 adds the GL renderer (under Xvfb that is Mesa's software
  * rasteriser, which says little about a real GPU); BENCH_MODEL=ID times
- * one diagram.
+ * one diagram. BENCH_FRAME_LOG=1 writes each drag frame of the canvas
+ * over 4 ms to stderr, with the minor page faults the process took in it
+ * (fresh memory: GTK's image of the frame, cairo's shared memory with the
+ * X server); bench/shm-trace-preload.c adds when cairo makes and drops
+ * its shared-memory pools.
  *
  *   bench-canvas [WIDTH HEIGHT [FRAMES]]
  */
@@ -41,6 +45,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <adwaita.h>
 #include <gsk/gl/gskglrenderer.h>
@@ -477,6 +482,7 @@ measure_drag (GtkWidget        *window,
    * in turn: its frames repaint the whole window, which takes the caches
    * and the X server's shared memory from the canvas's frames. */
   gboolean alone = g_getenv ("BENCH_DRAG_ALONE") != NULL;
+  gboolean log_slow = g_getenv ("BENCH_FRAME_LOG") != NULL;
 
   /* Now waits in the tray, as before it is first placed: the drag takes
    * it from there. */
@@ -507,21 +513,28 @@ measure_drag (GtkWidget        *window,
           const char *over;
           gboolean changed;
           double t0, t1, t2;
+          struct rusage usage_before, usage_after;
 
           over = _koers_model_canvas_drag_motion (canvas, KOERS_MARKER_CURRENT, x, y);
           changed = g_strcmp0 (over, stage) != 0;
           g_free (stage);
           stage = g_strdup (over);
 
+          getrusage (RUSAGE_SELF, &usage_before);
           t0 = now_ms ();
           node = drag_frame_now (canvas, renderer, none);
           t1 = now_ms ();
+          getrusage (RUSAGE_SELF, &usage_after);
           if (!alone)
             drag_frame_baseline (canvas, baseline_renderer, none);
           t2 = now_ms ();
 
           now[i] = t1 - t0;
           before[i] = t2 - t1;
+          if (log_slow && now[i] > 4.0)
+            fprintf (stderr, "%.1f ms: slow frame, %s, frame %d%s: %.2f ms, %ld page faults\n",
+                     t0, pass == 0 ? "first drag" : "again", i, changed ? " (entering a stage)" : "",
+                     now[i], usage_after.ru_minflt - usage_before.ru_minflt);
           entering[i] = changed;
           if (changed)
             damage[n_changed++] = damage_area (previous, node);
