@@ -269,6 +269,7 @@ test_corrupted (void)
   g_autofree char *broken = koers_drafts_new_id ();
   g_autofree char *bad_sidecar = koers_drafts_new_id ();
   g_autofree char *no_project = koers_drafts_new_id ();
+  g_autofree char *not_text = koers_drafts_new_id ();
   g_autofree char *good = koers_drafts_new_id ();
   g_autoptr(GBytes) bytes = make_project_bytes ("Woonstichting Rivierenland");
   g_autoptr(GPtrArray) orphans = NULL;
@@ -277,11 +278,12 @@ test_corrupted (void)
   g_autofree char *broken_path = NULL;
   g_autofree char *sidecar_path = NULL;
   g_autofree char *missing_path = NULL;
+  g_autofree char *not_text_path = NULL;
   GPid pid = dead_pid ();
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 5; i++)
     {
-      const char *id = (const char *[]) { broken, bad_sidecar, no_project, good }[i];
+      const char *id = (const char *[]) { broken, bad_sidecar, no_project, not_text, good }[i];
 
       save_as_gone (dir, id, bytes);
       fake_owner (dir, id, pid, NULL);
@@ -298,6 +300,22 @@ test_corrupted (void)
 
   missing_path = g_strdup_printf ("%s/%s.koers", dir, no_project);
   g_assert_cmpint (g_unlink (missing_path), ==, 0);
+
+  /* Valid JSON to json-glib 1.6, which reads "\300" as one byte that is
+   * not UTF-8: found by fuzzing (tests/fuzz/corpus/drafts). Its text must
+   * not reach the dialog that offers the draft back. */
+  not_text_path = g_strdup_printf ("%s/%s.json", dir, not_text);
+  g_file_set_contents (not_text_path,
+                       "{\"uri\": \"file:///home/anna/plan.koers\", \"saved\": \"x\\300y\", \"pid\": 0}",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_null (koers_drafts_get_info (drafts, not_text));
+  /* Nor one whose file is not a URI: the dialog could not name the file. */
+  g_file_set_contents (not_text_path,
+                       "{\"uri\": \"::: no file\", \"saved\": \"2026-11-12T15:21:10Z\", \"pid\": 0}",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_null (koers_drafts_get_info (drafts, not_text));
 
   orphans = koers_drafts_list_orphaned (drafts);
   g_assert_cmpuint (orphans->len, ==, 1);
@@ -317,6 +335,12 @@ test_corrupted (void)
   g_assert_null (project);
   g_assert_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT);
   g_test_message ("damaged sidecar: %s", error->message);
+  g_clear_error (&error);
+
+  project = koers_drafts_load (drafts, not_text, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_clear_error (&error);
 
   /* A sidecar without its project holds no work: it was cleaned up. */

@@ -25,13 +25,12 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "koers-draft-sidecar.h"
 #include "koers-drafts.h"
 #include "koers-error.h"
 #include "koers-io.h"
@@ -102,89 +101,6 @@ get_sequence (KoersDrafts *self,
   return sequence;
 }
 
-/* --- the process that owns a draft -------------------------------------- */
-
-static char *
-read_trimmed (const char *path)
-{
-  g_autofree char *text = NULL;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return NULL;
-  return g_strstrip (g_steal_pointer (&text));
-}
-
-/* The boot id tells a draft of an earlier boot apart, whatever its pid. */
-static const char *
-get_boot_id (void)
-{
-  static char *boot_id = NULL;
-
-  if (g_once_init_enter (&boot_id))
-    {
-      char *id = read_trimmed ("/proc/sys/kernel/random/boot_id");
-
-      g_once_init_leave (&boot_id, id != NULL ? id : g_strdup (""));
-    }
-  return boot_id;
-}
-
-/* Field 22 of /proc/PID/stat, the start time in clock ticks since boot: a
- * pid reused by another process has another start time. Also reports a
- * zombie, which kill(pid, 0) still finds. */
-static char *
-get_process_start (gint64    pid,
-                   gboolean *zombie)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
-  g_autofree char *stat = read_trimmed (path);
-  g_auto(GStrv) fields = NULL;
-  const char *after_comm;
-
-  if (zombie != NULL)
-    *zombie = FALSE;
-  if (stat == NULL || !(after_comm = strrchr (stat, ')')))
-    return NULL;
-
-  /* After "pid (comm)": field 3 (state) is fields[0], field 22 is fields[19]. */
-  fields = g_strsplit (after_comm + 2, " ", 21);
-  if (g_strv_length (fields) < 21)
-    return NULL;
-  if (zombie != NULL)
-    *zombie = fields[0][0] == 'Z' || fields[0][0] == 'X';
-  return g_strdup (fields[19]);
-}
-
-static gboolean
-owner_is_gone (gint64      pid,
-               const char *boot,
-               const char *start)
-{
-  g_autofree char *now_start = NULL;
-  gboolean zombie = FALSE;
-
-  if (boot != NULL && *boot != '\0' && *get_boot_id () != '\0' &&
-      !g_str_equal (boot, get_boot_id ()))
-    return TRUE;
-
-  if (pid == (gint64) getpid ())
-    return FALSE;
-
-  if (pid <= 0 || pid > G_MAXINT)
-    return TRUE;
-
-  if (kill ((pid_t) pid, 0) == -1 && errno == ESRCH)
-    return TRUE;
-
-  now_start = get_process_start (pid, &zombie);
-  if (zombie)
-    return TRUE;
-  if (start != NULL && now_start != NULL && !g_str_equal (start, now_start))
-    return TRUE;
-
-  return FALSE;
-}
-
 /* --- files --------------------------------------------------------------- */
 
 static GFile *
@@ -219,100 +135,15 @@ ensure_directory (KoersDrafts  *self,
   return TRUE;
 }
 
-static GBytes *
-sidecar_to_bytes (const char *uri,
-                  const char *stamp)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *saved = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *start = get_process_start (getpid (), NULL);
-  char *text;
-  gsize len;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "uri");
-  if (uri != NULL)
-    json_builder_add_string_value (builder, uri);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "saved");
-  json_builder_add_string_value (builder, saved);
-  if (stamp != NULL)
-    json_builder_add_string_value (json_builder_set_member_name (builder, "stamp"), stamp);
-  json_builder_set_member_name (builder, "pid");
-  json_builder_add_int_value (builder, getpid ());
-  json_builder_set_member_name (builder, "boot");
-  json_builder_add_string_value (builder, get_boot_id ());
-  if (start != NULL)
-    {
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_string_value (builder, start);
-    }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &len);
-  return g_bytes_new_take (text, len);
-}
-
-typedef struct {
-  KoersDraftInfo info;
-  char          *boot;
-  char          *start;
-} Sidecar;
-
-static void
-sidecar_clear (Sidecar *sidecar)
-{
-  g_clear_pointer (&sidecar->info.id, g_free);
-  g_clear_pointer (&sidecar->info.uri, g_free);
-  g_clear_pointer (&sidecar->info.saved, g_free);
-  g_clear_pointer (&sidecar->info.stamp, g_free);
-  g_clear_pointer (&sidecar->boot, g_free);
-  g_clear_pointer (&sidecar->start, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sidecar, sidecar_clear)
-
-static const char *
-get_optional_string (JsonObject *object,
-                     const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* Always FALSE, so that a caller can return it. */
 static gboolean
-set_damaged (GError **error)
-{
-  g_set_error (error, KOERS_FILE_ERROR, KOERS_FILE_ERROR_NOT_PROJECT,
-               _("The details of this safety copy are damaged, so Koers cannot tell which file it belongs to."));
-  return FALSE;
-}
-
-static gboolean
-read_sidecar (KoersDrafts  *self,
-              const char   *draft_id,
-              Sidecar      *sidecar,
-              GError      **error)
+read_sidecar (KoersDrafts       *self,
+              const char        *draft_id,
+              KoersDraftSidecar *sidecar,
+              GError           **error)
 {
   g_autoptr(GFile) file = draft_file (self, draft_id, ".json");
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-  JsonObject *object;
-  JsonNode *pid;
 
   bytes = koers_file_read_limited (file, SIDECAR_MAX_SIZE, NULL, &local_error);
   if (bytes == NULL)
@@ -324,26 +155,7 @@ read_sidecar (KoersDrafts  *self,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
-    return set_damaged (error);
-
-  object = json_node_get_object (root);
-  pid = json_object_get_member (object, "pid");
-  if (pid == NULL || json_node_get_value_type (pid) != G_TYPE_INT64 ||
-      get_optional_string (object, "saved") == NULL)
-    return set_damaged (error);
-
-  sidecar->info.id = g_strdup (draft_id);
-  sidecar->info.uri = g_strdup (get_optional_string (object, "uri"));
-  sidecar->info.saved = g_strdup (get_optional_string (object, "saved"));
-  sidecar->info.stamp = g_strdup (get_optional_string (object, "stamp"));
-  sidecar->info.pid = json_node_get_int (pid);
-  sidecar->boot = g_strdup (get_optional_string (object, "boot"));
-  sidecar->start = g_strdup (get_optional_string (object, "start"));
-  return TRUE;
+  return koers_draft_sidecar_parse (sidecar, draft_id, bytes, error);
 }
 
 /* Call with the lock held. Marks the draft as this process's for as long
@@ -434,7 +246,7 @@ save_locked (KoersDrafts  *self,
 
   sidecar_file = draft_file (self, draft_id, ".json");
   project_file = draft_file (self, draft_id, ".koers");
-  sidecar = sidecar_to_bytes (uri, stamp);
+  sidecar = koers_draft_sidecar_to_bytes (uri, stamp);
 
   if (!koers_file_write_atomic (sidecar_file, sidecar, NULL, &local_error) ||
       !koers_file_write_atomic (project_file, bytes, NULL, &local_error))
@@ -841,7 +653,7 @@ koers_drafts_list_orphaned (KoersDrafts *self)
   while ((name = g_dir_read_name (dir)))
     {
       g_autofree char *id = NULL;
-      g_auto(Sidecar) sidecar = { { 0 } };
+      g_auto(KoersDraftSidecar) sidecar = { { 0 } };
       g_autoptr(KoersProject) project = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -862,7 +674,7 @@ koers_drafts_list_orphaned (KoersDrafts *self)
         int gone = lock_says_gone (self, id);
 
         if (gone == -1)
-          gone = owner_is_gone (sidecar.info.pid, sidecar.boot, sidecar.start);
+          gone = koers_draft_sidecar_owner_is_gone (&sidecar);
         if (!gone)
           continue;
       }
@@ -899,7 +711,7 @@ koers_drafts_read (KoersDrafts  *self,
                    char        **original_uri,
                    GError      **error)
 {
-  g_auto(Sidecar) sidecar = { { 0 } };
+  g_auto(KoersDraftSidecar) sidecar = { { 0 } };
   g_autoptr(GFile) project_file = NULL;
   g_autoptr(GError) local_error = NULL;
   GBytes *bytes;
@@ -940,7 +752,7 @@ KoersDraftInfo *
 koers_drafts_get_info (KoersDrafts *self,
                        const char  *draft_id)
 {
-  g_auto(Sidecar) sidecar = { { 0 } };
+  g_auto(KoersDraftSidecar) sidecar = { { 0 } };
 
   g_return_val_if_fail (KOERS_IS_DRAFTS (self), NULL);
   g_return_val_if_fail (draft_id != NULL && g_uuid_string_is_valid (draft_id), NULL);
